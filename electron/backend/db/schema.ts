@@ -1,0 +1,72 @@
+import type { Generated } from 'kysely';
+
+/** Kysely's view of the tables; kept in step with migrations.ts. */
+export interface ClientsTable {
+  id: Generated<number>;
+  last_name_ru: string;
+  first_name_ru: string;
+  middle_name_ru: string;
+  last_name_lat: string;
+  first_name_lat: string;
+  gender: 'M' | 'F' | null;
+  birth_date: string | null;
+  birth_place: string;
+  citizenship: string;
+  phone: string;
+  email: string;
+  address: string;
+  notes: string;
+  preferences: string;
+  /** Display sort key: the Cyrillic surname and names, or the Latin ones when there is no Cyrillic. */
+  sort_name: string;
+  sort_name_lat: string;
+  /** Number and expiry of the current (non-archived, latest-expiring) foreign passport, for the list. */
+  passport_number: string;
+  passport_expiry: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface ClientSearchKeysTable {
+  client_id: number;
+  key: string;
+}
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  client_id: number;
+  kind: 'foreign_passport' | 'internal_passport' | 'birth_certificate' | 'other';
+  issuing_country: string;
+  series: string;
+  number: string;
+  issue_date: string | null;
+  expiry_date: string | null;
+  issued_by: string;
+  last_name_lat: string;
+  first_name_lat: string;
+  archived: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  entity: string;
+  entity_id: number;
+  action: 'create' | 'update' | 'delete' | 'restore';
+  changes: string;
+}
+
+export interface Database {
+  clients: ClientsTable;
+  client_search_keys: ClientSearchKeysTable;
+  documents: DocumentsTable;
+  settings: SettingsTable;
+  audit: AuditTable;
+}

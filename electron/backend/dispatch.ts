@@ -1,0 +1,41 @@
+import { contract, isCommandName, type CommandName, type CommandOutput, type ParsedInput } from '../../shared/api/contract';
+import { AppError, type Envelope } from '../../shared/api/envelope';
+
+export type Handlers = { [K in CommandName]: (input: ParsedInput<K>) => Promise<CommandOutput<K>> | CommandOutput<K> };
+
+export type Dispatch = (name: string, input: unknown) => Promise<Envelope<unknown>>;
+
+export interface DispatchLogger {
+  error: (message: string) => void;
+}
+
+/**
+ * The single entry point of the backend: checks the command name against the contract, validates the
+ * input, runs the handler, validates the output, and always answers with an envelope (never throws),
+ * so every transport carries errors the same way. Inputs are never logged: they hold passport data.
+ */
+export function createDispatch(handlers: Handlers, logger: DispatchLogger): Dispatch {
+  return async (name, rawInput) => {
+    if (!isCommandName(name)) {
+      return { ok: false, error: { code: 'UNKNOWN_COMMAND', message: `unknown command: ${String(name).slice(0, 80)}` } };
+    }
+    const spec = contract[name];
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((i) => i.path.join('.') || '(input)').join(', ');
+      return { ok: false, error: { code: 'BAD_INPUT', message: `invalid input for ${name}: ${fields}` } };
+    }
+    try {
+      const handler = handlers[name] as (input: unknown) => Promise<unknown> | unknown;
+      const value = spec.output.parse(await handler(parsed.data));
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof AppError) {
+        return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+      }
+      const detail = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
+      logger.error(`command ${name} failed: ${detail}`);
+      return { ok: false, error: { code: 'INTERNAL', message: `command ${name} failed` } };
+    }
+  };
+}

@@ -1,0 +1,47 @@
+import { Kysely, SqliteDialect } from 'kysely';
+import { openDatabase } from './db/open-database';
+import type { Database } from './db/schema';
+import { createDispatch, type Dispatch, type DispatchLogger } from './dispatch';
+import { ClientsRepository } from './repositories/clients';
+import { getSetting, setSetting } from './settings';
+
+export interface BackendOptions {
+  dbPath: string;
+  appVersion?: string;
+  logger?: DispatchLogger;
+  /** Today's date for rules that depend on it (passport expiry); tests pin it. */
+  today?: () => string;
+}
+
+export interface Backend {
+  dispatch: Dispatch;
+  db: Kysely<Database>;
+  close: () => Promise<void>;
+}
+
+const consoleLogger: DispatchLogger = { error: (message) => console.error(message) };
+
+/** Opens the database and wires every command of the contract to its handler. Never imports electron. */
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const { db: sqlite, schemaVersion } = await openDatabase(options.dbPath);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const clients = new ClientsRepository(db, options.today);
+  const dispatch = createDispatch(
+    {
+      'app.info': () => ({ version: options.appVersion ?? '0.0.0', dbPath: options.dbPath, schemaVersion }),
+      'settings.get': async ({ key }) => ({ value: await getSetting(db, key) }),
+      'settings.set': async ({ key, value }) => {
+        await setSetting(db, key, value);
+        return {};
+      },
+      'clients.list': (query) => clients.list(query),
+      'clients.get': ({ id }) => clients.get(id),
+      'clients.save': (input) => clients.save(input),
+      'clients.delete': ({ id, version }) => clients.delete(id, version),
+      'clients.restore': ({ id }) => clients.restore(id),
+      'clients.citizenships': () => clients.citizenships(),
+    },
+    options.logger ?? consoleLogger,
+  );
+  return { dispatch, db, close: () => db.destroy() };
+}

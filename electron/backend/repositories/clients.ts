@@ -1,0 +1,202 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { clientListQuerySchema } from '../../../shared/api/contract';
+import { AppError } from '../../../shared/api/envelope';
+import type { Client, ClientInput, ClientRow, ClientSortColumn } from '../../../shared/domain/client';
+import { normalizeClientInput, validateClient } from '../../../shared/domain/client-validation';
+import { addMonths, todayIso } from '../../../shared/domain/dates';
+import { surnameSearchKey } from '../../../shared/names';
+import type { Database } from '../db/schema';
+import { recordAudit } from './audit';
+import { clientColumns, documentColumns, searchKeysOf, toClient, toClientRow } from './client-mapping';
+
+type ListQuery = z.output<typeof clientListQuerySchema>;
+
+const SORT_COLUMNS: Record<ClientSortColumn, 'sort_name' | 'sort_name_lat' | 'birth_date' | 'citizenship' | 'passport_expiry' | 'updated_at'> = {
+  name: 'sort_name',
+  nameLat: 'sort_name_lat',
+  birthDate: 'birth_date',
+  citizenship: 'citizenship',
+  passportExpiry: 'passport_expiry',
+  updatedAt: 'updated_at',
+};
+
+/** Upper bound of a prefix range over keys made of A-Z only. */
+const KEY_RANGE_END = '~';
+
+export class ClientsRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly today: () => string = todayIso,
+  ) {}
+
+  async list(query: ListQuery): Promise<{ total: number; rows: ClientRow[] }> {
+    let base = this.db.selectFrom('clients').where('clients.deleted_at', 'is', null);
+    const key = surnameSearchKey(query.search);
+    if (key !== '') {
+      base = base.where('clients.id', 'in', (eb) =>
+        eb
+          .selectFrom('client_search_keys')
+          .select('client_id')
+          .where('key', '>=', key)
+          .where('key', '<', key + KEY_RANGE_END),
+      );
+    }
+    if (query.citizenship !== '') base = base.where('clients.citizenship', '=', query.citizenship);
+    if (query.passportExpiresWithinMonths !== null) {
+      base = base
+        .where('clients.passport_expiry', 'is not', null)
+        .where('clients.passport_expiry', '<=', addMonths(this.today(), query.passportExpiresWithinMonths));
+    }
+    if (query.birthdayMonth !== null) {
+      const month = String(query.birthdayMonth).padStart(2, '0');
+      base = base.where(sql<string>`substr(clients.birth_date, 6, 2)`, '=', month);
+    }
+    const column = SORT_COLUMNS[query.sort];
+    const [countRow, rows] = await Promise.all([
+      base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+      base
+        .selectAll('clients')
+        .orderBy(sql`clients.${sql.ref(column)} is null`)
+        .orderBy(`clients.${column}`, query.direction)
+        .orderBy('clients.id', query.direction)
+        .limit(query.limit)
+        .offset(query.offset)
+        .execute(),
+    ]);
+    return { total: Number(countRow.total), rows: rows.map(toClientRow) };
+  }
+
+  async get(id: number, options: { includeDeleted?: boolean } = {}): Promise<Client> {
+    return this.getWith(this.db, id, options);
+  }
+
+  private async getWith(db: Kysely<Database>, id: number, options: { includeDeleted?: boolean } = {}): Promise<Client> {
+    let q = db.selectFrom('clients').selectAll().where('id', '=', id);
+    if (!options.includeDeleted) q = q.where('deleted_at', 'is', null);
+    const record = await q.executeTakeFirst();
+    if (!record) throw new AppError('NOT_FOUND', `client ${id} not found`);
+    const documents = await db
+      .selectFrom('documents')
+      .selectAll()
+      .where('client_id', '=', id)
+      .orderBy('archived')
+      .orderBy('id')
+      .execute();
+    return toClient(record, documents);
+  }
+
+  /** Creates or updates a client with its documents in one transaction; a stale version is refused. */
+  async save(raw: ClientInput): Promise<Client> {
+    const input = normalizeClientInput(raw);
+    const issues = validateClient(input, this.today());
+    if (issues.length > 0) throw new AppError('VALIDATION', 'the client has invalid fields', issues);
+    return this.db.transaction().execute(async (trx) => {
+      const now = new Date().toISOString();
+      const columns = clientColumns(input);
+      let id: number;
+      let before: Client | null = null;
+      if (input.id === undefined) {
+        const inserted = await trx
+          .insertInto('clients')
+          .values({ ...columns, version: 1, created_at: now, updated_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        id = inserted.id;
+      } else {
+        id = input.id;
+        if (input.version === undefined) throw new AppError('BAD_INPUT', 'version is required to update a client');
+        before = await this.getWith(trx, id);
+        const result = await trx
+          .updateTable('clients')
+          .set({ ...columns, version: input.version + 1, updated_at: now })
+          .where('id', '=', id)
+          .where('version', '=', input.version)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) {
+          throw new AppError('STALE_VERSION', `client ${id} was changed since version ${input.version}`);
+        }
+      }
+      await this.replaceDocuments(trx, id, input);
+      await this.replaceSearchKeys(trx, id, input);
+      const after = await this.getWith(trx, id);
+      await recordAudit(trx, 'client', id, before ? 'update' : 'create', before, after, now);
+      return after;
+    });
+  }
+
+  async delete(id: number, version: number): Promise<{ id: number }> {
+    return this.db.transaction().execute(async (trx) => {
+      const now = new Date().toISOString();
+      const result = await trx
+        .updateTable('clients')
+        .set({ deleted_at: now, version: version + 1, updated_at: now })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) {
+        await this.getWith(trx, id);
+        throw new AppError('STALE_VERSION', `client ${id} was changed since version ${version}`);
+      }
+      await recordAudit(trx, 'client', id, 'delete', null, null, now);
+      return { id };
+    });
+  }
+
+  /** Undoes a delete: the client comes back with its documents untouched. */
+  async restore(id: number): Promise<Client> {
+    return this.db.transaction().execute(async (trx) => {
+      const now = new Date().toISOString();
+      const result = await trx
+        .updateTable('clients')
+        .set((eb) => ({ deleted_at: null, version: eb('version', '+', 1), updated_at: now }))
+        .where('id', '=', id)
+        .where('deleted_at', 'is not', null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', `deleted client ${id} not found`);
+      await recordAudit(trx, 'client', id, 'restore', null, null, now);
+      return this.getWith(trx, id);
+    });
+  }
+
+  async citizenships(): Promise<{ code: string; count: number }[]> {
+    const rows = await this.db
+      .selectFrom('clients')
+      .select(['citizenship as code', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('deleted_at', 'is', null)
+      .where('citizenship', '!=', '')
+      .groupBy('citizenship')
+      .orderBy('count', 'desc')
+      .execute();
+    return rows.map((r) => ({ code: r.code, count: Number(r.count) }));
+  }
+
+  private async replaceDocuments(trx: Transaction<Database>, clientId: number, input: ClientInput): Promise<void> {
+    const existing = await trx.selectFrom('documents').select('id').where('client_id', '=', clientId).execute();
+    const existingIds = new Set(existing.map((d) => d.id));
+    const keptIds = new Set<number>();
+    for (const doc of input.documents) {
+      if (doc.id !== undefined && existingIds.has(doc.id)) {
+        keptIds.add(doc.id);
+        await trx.updateTable('documents').set(documentColumns(doc)).where('id', '=', doc.id).execute();
+      } else {
+        await trx.insertInto('documents').values({ ...documentColumns(doc), client_id: clientId }).execute();
+      }
+    }
+    const removed = [...existingIds].filter((docId) => !keptIds.has(docId));
+    if (removed.length > 0) await trx.deleteFrom('documents').where('id', 'in', removed).execute();
+  }
+
+  private async replaceSearchKeys(trx: Transaction<Database>, clientId: number, input: ClientInput): Promise<void> {
+    await trx.deleteFrom('client_search_keys').where('client_id', '=', clientId).execute();
+    const keys = searchKeysOf(input);
+    if (keys.length > 0) {
+      await trx
+        .insertInto('client_search_keys')
+        .values(keys.map((key) => ({ client_id: clientId, key })))
+        .execute();
+    }
+  }
+}

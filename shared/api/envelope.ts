@@ -1,0 +1,37 @@
+import type { ValidationIssue } from '../domain/client-validation';
+
+/**
+ * Error codes that cross every transport. The renderer shows `errors.<code>` in the user's
+ * language; `issues` point at the fields a VALIDATION error is about.
+ */
+export type ErrorCode =
+  | 'BAD_INPUT'
+  | 'UNKNOWN_COMMAND'
+  | 'VALIDATION'
+  | 'NOT_FOUND'
+  | 'STALE_VERSION'
+  | 'FORBIDDEN'
+  | 'TOO_LARGE'
+  | 'UNAVAILABLE'
+  | 'INTERNAL';
+
+export interface ApiError {
+  code: ErrorCode;
+  /** Developer-facing detail, in English; never shown as the only message. */
+  message: string;
+  issues?: ValidationIssue[];
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** An error the backend raises on purpose; dispatch turns it into an error envelope. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: ValidationIssue[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

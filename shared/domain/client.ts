@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { isIsoDate } from './dates';
+
+export const DOCUMENT_KINDS = ['foreign_passport', 'internal_passport', 'birth_certificate', 'other'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const GENDERS = ['M', 'F'] as const;
+
+const text = (max: number) => z.string().max(max);
+const isoDate = z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)');
+const optionalIsoDate = isoDate.nullable();
+
+export const documentInputSchema = z.object({
+  id: z.number().int().positive().optional(),
+  kind: z.enum(DOCUMENT_KINDS),
+  issuingCountry: text(3),
+  series: text(20),
+  number: text(30),
+  issueDate: optionalIsoDate,
+  expiryDate: optionalIsoDate,
+  issuedBy: text(300),
+  lastNameLat: text(100),
+  firstNameLat: text(100),
+  archived: z.boolean(),
+});
+export type DocumentInput = z.infer<typeof documentInputSchema>;
+
+export const documentSchema = documentInputSchema.extend({ id: z.number().int().positive() });
+export type ClientDocument = z.infer<typeof documentSchema>;
+
+export const clientFieldsSchema = z.object({
+  lastNameRu: text(100),
+  firstNameRu: text(100),
+  middleNameRu: text(100),
+  lastNameLat: text(100),
+  firstNameLat: text(100),
+  gender: z.enum(GENDERS).nullable(),
+  birthDate: optionalIsoDate,
+  birthPlace: text(200),
+  citizenship: text(3),
+  phone: text(100),
+  email: text(200),
+  address: text(500),
+  notes: text(5000),
+  preferences: text(5000),
+});
+export type ClientFields = z.infer<typeof clientFieldsSchema>;
+
+export const clientInputSchema = clientFieldsSchema.extend({
+  id: z.number().int().positive().optional(),
+  /** The version the clerk started editing from; required when id is given. */
+  version: z.number().int().positive().optional(),
+  documents: z.array(documentInputSchema).max(50),
+});
+export type ClientInput = z.infer<typeof clientInputSchema>;
+
+export const clientSchema = clientFieldsSchema.extend({
+  id: z.number().int().positive(),
+  version: z.number().int().positive(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  documents: z.array(documentSchema),
+});
+export type Client = z.infer<typeof clientSchema>;
+
+/** One row of the regular-clients table: what the list shows, nothing more. */
+export const clientRowSchema = z.object({
+  id: z.number().int().positive(),
+  lastNameRu: z.string(),
+  firstNameRu: z.string(),
+  middleNameRu: z.string(),
+  lastNameLat: z.string(),
+  firstNameLat: z.string(),
+  gender: z.enum(GENDERS).nullable(),
+  birthDate: z.string().nullable(),
+  citizenship: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  passportNumber: z.string(),
+  passportExpiry: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type ClientRow = z.infer<typeof clientRowSchema>;
+
+export const CLIENT_SORT_COLUMNS = ['name', 'nameLat', 'birthDate', 'citizenship', 'passportExpiry', 'updatedAt'] as const;
+export type ClientSortColumn = (typeof CLIENT_SORT_COLUMNS)[number];
+
+export function emptyClientInput(): ClientInput {
+  return {
+    lastNameRu: '',
+    firstNameRu: '',
+    middleNameRu: '',
+    lastNameLat: '',
+    firstNameLat: '',
+    gender: null,
+    birthDate: null,
+    birthPlace: '',
+    citizenship: 'RUS',
+    phone: '',
+    email: '',
+    address: '',
+    notes: '',
+    preferences: '',
+    documents: [],
+  };
+}
+
+export function emptyDocument(kind: DocumentKind = 'foreign_passport', issuingCountry = 'RUS'): DocumentInput {
+  return {
+    kind,
+    issuingCountry,
+    series: '',
+    number: '',
+    issueDate: null,
+    expiryDate: null,
+    issuedBy: '',
+    lastNameLat: '',
+    firstNameLat: '',
+    archived: false,
+  };
+}

@@ -1,0 +1,1 @@
+export { hasCyrillic, icaoToLatin, surnameSearchKey } from './icao';

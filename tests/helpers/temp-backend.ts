@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CommandInput, CommandName, CommandOutput } from '../../shared/api/contract';
+import type { ApiError } from '../../shared/api/envelope';
+import { createBackend, type Backend } from '../../electron/backend';
+
+export interface TempBackend {
+  backend: Backend;
+  dbPath: string;
+  /** The in-process transport: the same dispatch the IPC and HTTP transports call. */
+  call: <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<CommandOutput<K>>;
+  callError: <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<ApiError>;
+  dispose: () => Promise<void>;
+}
+
+export async function createTempBackend(options: { today?: string } = {}): Promise<TempBackend> {
+  const dir = mkdtempSync(join(tmpdir(), 'tourdesk-test-'));
+  const dbPath = join(dir, 'test.sqlite');
+  const backend = await createBackend({
+    dbPath,
+    appVersion: 'test',
+    logger: { error: () => undefined },
+    ...(options.today ? { today: () => options.today as string } : {}),
+  });
+  return {
+    backend,
+    dbPath,
+    call: async (name, input) => {
+      const envelope = await backend.dispatch(name, input);
+      if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code} ${envelope.error.message}`);
+      return envelope.value as never;
+    },
+    callError: async (name, input) => {
+      const envelope = await backend.dispatch(name, input);
+      if (envelope.ok) throw new Error(`${name} unexpectedly succeeded`);
+      return envelope.error;
+    },
+    dispose: async () => {
+      await backend.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
