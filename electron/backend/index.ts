@@ -16,6 +16,7 @@ export interface BackendOptions {
 export interface Backend {
   dispatch: Dispatch;
   db: Kysely<Database>;
+  clients: ClientsRepository;
   close: () => Promise<void>;
 }
 
@@ -43,5 +44,5 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     options.logger ?? consoleLogger,
   );
-  return { dispatch, db, close: () => db.destroy() };
+  return { dispatch, db, clients, close: () => db.destroy() };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMAND_NAMES, type CommandNameList } from './command-names';
 import { CLIENT_SORT_COLUMNS, clientInputSchema, clientRowSchema, clientSchema } from '../domain/client';
 
 const id = z.number().int().positive();
@@ -66,7 +67,10 @@ export type CommandInput<K extends CommandName> = z.input<Contract[K]['input']>;
 export type ParsedInput<K extends CommandName> = z.output<Contract[K]['input']>;
 export type CommandOutput<K extends CommandName> = z.output<Contract[K]['output']>;
 
-export const COMMAND_NAMES = Object.freeze(Object.keys(contract)) as readonly CommandName[];
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatchContract: SameKeys<CommandName, CommandNameList> = true;
+void namesMatchContract;
+export { COMMAND_NAMES };
 
 export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

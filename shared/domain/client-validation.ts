@@ -13,6 +13,7 @@ export type ValidationCode =
   | 'nameHasDigits'
   | 'latinOnly'
   | 'dateInFuture'
+  | 'dateInvalid'
   | 'emailInvalid'
   | 'countryCode'
   | 'documentNumberRequired'

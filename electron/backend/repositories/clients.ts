@@ -26,7 +26,7 @@ const KEY_RANGE_END = '~';
 
 export class ClientsRepository {
   constructor(
-    private readonly db: Kysely<Database>,
+    readonly db: Kysely<Database>,
     private readonly today: () => string = todayIso,
   ) {}
 
@@ -123,6 +123,38 @@ export class ClientsRepository {
       const after = await this.getWith(trx, id);
       await recordAudit(trx, 'client', id, before ? 'update' : 'create', before, after, now);
       return after;
+    });
+  }
+
+  /**
+   * Adds many new clients in one transaction (demo data, benchmarks, and later bulk imports). Each is
+   * validated like a single save; one invalid client rejects the whole batch with its index.
+   */
+  async insertMany(raw: ClientInput[]): Promise<number> {
+    const inputs = raw.map(normalizeClientInput);
+    inputs.forEach((input, index) => {
+      const issues = validateClient(input, this.today());
+      if (issues.length > 0) {
+        throw new AppError('VALIDATION', `client ${index + 1} has invalid fields`, issues.map((i) => ({ ...i, path: `${index}.${i.path}` })));
+      }
+    });
+    const CHUNK = 400;
+    return this.db.transaction().execute(async (trx) => {
+      const now = new Date().toISOString();
+      const maxRow = await trx.selectFrom('clients').select((eb) => eb.fn.max('id').as('maxId')).executeTakeFirst();
+      let nextId = Number(maxRow?.maxId ?? 0) + 1;
+      for (let start = 0; start < inputs.length; start += CHUNK) {
+        const chunk = inputs.slice(start, start + CHUNK).map((input) => ({ input, id: nextId++ }));
+        await trx
+          .insertInto('clients')
+          .values(chunk.map(({ input, id }) => ({ ...clientColumns(input), id, version: 1, created_at: now, updated_at: now })))
+          .execute();
+        const documents = chunk.flatMap(({ input, id }) => input.documents.map((d) => ({ ...documentColumns(d), client_id: id })));
+        if (documents.length > 0) await trx.insertInto('documents').values(documents).execute();
+        const keys = chunk.flatMap(({ input, id }) => searchKeysOf(input).map((key) => ({ client_id: id, key })));
+        if (keys.length > 0) await trx.insertInto('client_search_keys').values(keys).execute();
+      }
+      return inputs.length;
     });
   }
 

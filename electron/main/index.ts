@@ -1,0 +1,79 @@
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createBackend, type Backend } from '../backend';
+import { DATABASE_FILE } from '../backend/paths';
+import { registerIpc } from './ipc';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
+import { APP_ORIGIN, isAllowedExternalUrl, isAllowedNavigation, isAllowedPermission } from './security';
+import { mainWindowOptions } from './window';
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const ownWindows = new Set<number>();
+let backend: Backend | null = null;
+
+function installSecurityHandlers(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedNavigation(url, devServerUrl)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAllowedNavigation(url, devServerUrl)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(isAllowedPermission(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => isAllowedPermission(permission));
+}
+
+function createMainWindow(): void {
+  const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js'), app.isPackaged));
+  ownWindows.add(window.webContents.id);
+  const id = window.webContents.id;
+  window.on('closed', () => ownWindows.delete(id));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const userData = app.getPath('userData');
+  mkdirSync(userData, { recursive: true });
+  try {
+    backend = await createBackend({ dbPath: join(userData, DATABASE_FILE), appVersion: app.getVersion() });
+  } catch (error) {
+    dialog.showErrorBox('TourDesk', `The database could not be opened:\n${error instanceof Error ? error.message : String(error)}`);
+    app.exit(1);
+    return;
+  }
+  registerAppProtocol(protocol, join(__dirname, '../renderer'));
+  installSecurityHandlers();
+  registerIpc(
+    ipcMain,
+    backend.dispatch,
+    (event) => ({
+      url: event.senderFrame?.url,
+      isOwnTopFrame: ownWindows.has(event.sender.id) && event.senderFrame === event.sender.mainFrame,
+    }),
+    devServerUrl,
+  );
+  createMainWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => {
+  void backend?.close();
+});
+
+void start();

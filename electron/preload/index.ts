@@ -1,0 +1,18 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { COMMAND_NAMES } from '../../shared/api/command-names';
+import { IPC_CHANNEL, type WindowApi } from '../../shared/api/transport';
+
+const allowed = new Set<string>(COMMAND_NAMES);
+
+/** Only `invoke` for the contract's own command names crosses into the page; never ipcRenderer itself. */
+const api: WindowApi = {
+  invoke: (name, input) => {
+    if (typeof name !== 'string' || !allowed.has(name)) {
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_COMMAND', message: 'unknown command' } });
+    }
+    return ipcRenderer.invoke(IPC_CHANNEL, name, input) as Promise<unknown>;
+  },
+  shell: 'electron',
+};
+
+contextBridge.exposeInMainWorld('api', api);

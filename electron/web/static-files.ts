@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { extname, normalize, resolve, sep } from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+/** Resolves a URL path inside `root`; anything escaping it (../, encoded or not) gives null. */
+export function resolveStaticPath(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0] ?? '');
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const rootResolved = resolve(root);
+  const target = resolve(rootResolved, '.' + normalize('/' + decoded));
+  if (target !== rootResolved && !target.startsWith(rootResolved + sep)) return null;
+  return target;
+}
+
+export async function readStatic(path: string): Promise<{ body: Buffer; contentType: string } | null> {
+  try {
+    const body = await readFile(path);
+    return { body, contentType: CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' };
+  } catch {
+    return null;
+  }
+}

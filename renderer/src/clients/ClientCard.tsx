@@ -1,0 +1,218 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Client } from '../../../shared/domain/client';
+import { validateClient, type ValidationIssue } from '../../../shared/domain/client-validation';
+import { icaoToLatin } from '../../../shared/names';
+import { ApiCallError, call } from '../api/client';
+import { Dialog } from '../ui/Dialog';
+import { describeError } from '../ui/errors';
+import { Field } from '../ui/Field';
+import { clientToForm, formToInput, type ClientForm } from './client-form';
+import { DocumentsEditor } from './DocumentsEditor';
+import { displayName } from './format';
+
+interface ClientCardProps {
+  clientId: number | null;
+  onClose: () => void;
+  onSaved: (client: Client) => void;
+  onDeleted: (client: Client) => void;
+}
+
+type TextField =
+  | 'lastNameRu' | 'firstNameRu' | 'middleNameRu' | 'lastNameLat' | 'firstNameLat' | 'birthPlace'
+  | 'citizenship' | 'phone' | 'email' | 'address' | 'birthDate';
+
+/** Create or edit one regular client with all their documents. */
+export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCardProps) {
+  const { t } = useTranslation();
+  const [client, setClient] = useState<Client | null>(null);
+  const [form, setForm] = useState<ClientForm | null>(clientId === null ? clientToForm(null) : null);
+  const [pristine, setPristine] = useState<string>(JSON.stringify(form));
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const [error, setError] = useState<{ message: string; stale: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(() => {
+    if (clientId === null) return;
+    call('clients.get', { id: clientId }).then(
+      (loaded) => {
+        const loadedForm = clientToForm(loaded);
+        setClient(loaded);
+        setForm(loadedForm);
+        setPristine(JSON.stringify(loadedForm));
+        setIssues([]);
+        setError(null);
+      },
+      (e: unknown) => setError({ message: describeError(t, e), stale: false }),
+    );
+  }, [clientId, t]);
+  useEffect(load, [load]);
+
+  const dirty = form !== null && JSON.stringify(form) !== pristine;
+  const close = () => {
+    if (dirty && !window.confirm(t('card.unsavedConfirm'))) return;
+    onClose();
+  };
+
+  const errorAt = (path: string) => {
+    const issue = issues.find((i) => i.path === path);
+    return issue ? t(`validation.${issue.code}`, issue.params) : undefined;
+  };
+
+  const save = async () => {
+    if (!form || busy) return;
+    const { input, issues: dateIssues } = formToInput(form);
+    const all = [...dateIssues, ...validateClient(input).filter((i) => !dateIssues.some((d) => d.path === i.path))];
+    setIssues(all);
+    if (all.length > 0) {
+      setError({ message: t('card.fixErrors', { count: all.length }), stale: false });
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = await call('clients.save', client ? { ...input, id: client.id, version: client.version } : input);
+      onSaved(saved);
+    } catch (e) {
+      if (e instanceof ApiCallError && e.error.issues) setIssues(e.error.issues);
+      setError({ message: describeError(t, e), stale: e instanceof ApiCallError && e.error.code === 'STALE_VERSION' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    if (!client) return;
+    try {
+      await call('clients.delete', { id: client.id, version: client.version });
+      onDeleted(client);
+    } catch (e) {
+      setError({ message: describeError(t, e), stale: e instanceof ApiCallError && e.error.code === 'STALE_VERSION' });
+    }
+  };
+
+  const title = client ? `${t('card.editTitle')}: ${displayName(client)}` : t('card.newTitle');
+  if (!form) {
+    return (
+      <Dialog title={title} onClose={onClose}>
+        {error ? <p className="error-text">{error.message}</p> : <p>{t('app.loading')}</p>}
+      </Dialog>
+    );
+  }
+
+  const set = (patch: Partial<ClientForm>) => setForm({ ...form, ...patch });
+  const input = (field: TextField, extra: { className?: string; placeholder?: string; maxLength?: number } = {}) => (
+    <Field label={t(`card.fields.${field}`)} error={errorAt(field)} className={extra.className}>
+      <input
+        value={form[field]}
+        placeholder={extra.placeholder}
+        maxLength={extra.maxLength ?? 100}
+        onChange={(e) => set({ [field]: e.target.value })}
+      />
+    </Field>
+  );
+  const proposeLatin = () =>
+    set({
+      lastNameLat: form.lastNameLat || icaoToLatin(form.lastNameRu).toUpperCase(),
+      firstNameLat: form.firstNameLat || icaoToLatin(form.firstNameRu).toUpperCase(),
+    });
+
+  return (
+    <Dialog
+      title={title}
+      onClose={close}
+      wide
+      footer={
+        <>
+          {client && (
+            <button type="button" className="danger" onClick={() => void remove()}>
+              {t('card.delete')}
+            </button>
+          )}
+          <span className="spacer" />
+          <button type="button" onClick={close}>
+            {t('card.cancel')}
+          </button>
+          <button type="submit" form="client-form" className="primary" disabled={busy} title={t('card.saveHint')}>
+            {t('card.save')}
+          </button>
+        </>
+      }
+    >
+      <form
+        id="client-form"
+        className="card-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+        onKeyDown={(e) => {
+          if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+            e.preventDefault();
+            void save();
+          }
+        }}
+      >
+        {error && (
+          <div className="banner banner-error" role="alert">
+            <span>{error.message}</span>
+            {error.stale && (
+              <button type="button" onClick={load}>
+                {t('card.reload')}
+              </button>
+            )}
+          </div>
+        )}
+        <h3>{t('card.sections.names')}</h3>
+        <div className="form-row">
+          {input('lastNameRu')}
+          {input('firstNameRu')}
+          {input('middleNameRu')}
+        </div>
+        <div className="form-row">
+          {input('lastNameLat')}
+          {input('firstNameLat')}
+          <button type="button" className="align-end" onClick={proposeLatin} disabled={!form.lastNameRu && !form.firstNameRu}>
+            {t('card.proposeLatin')}
+          </button>
+        </div>
+        <h3>{t('card.sections.personal')}</h3>
+        <div className="form-row">
+          <Field label={t('card.fields.gender')} error={errorAt('gender')}>
+            <select
+              value={form.gender ?? ''}
+              onChange={(e) => set({ gender: e.target.value === 'M' || e.target.value === 'F' ? e.target.value : null })}
+            >
+              <option value="">{t('card.genders.none')}</option>
+              <option value="M">{t('card.genders.M')}</option>
+              <option value="F">{t('card.genders.F')}</option>
+            </select>
+          </Field>
+          {input('birthDate', { className: 'date', placeholder: t('card.datePlaceholder'), maxLength: 10 })}
+          {input('birthPlace', { className: 'grow', maxLength: 200 })}
+          {input('citizenship', { className: 'narrow', maxLength: 3, placeholder: 'RUS' })}
+        </div>
+        <h3>{t('card.sections.documents')}</h3>
+        <DocumentsEditor
+          documents={form.documents}
+          citizenship={form.citizenship}
+          onChange={(documents) => set({ documents })}
+          errorAt={errorAt}
+        />
+        <h3>{t('card.sections.contacts')}</h3>
+        <div className="form-row">
+          {input('phone')}
+          {input('email', { maxLength: 200 })}
+          {input('address', { className: 'grow', maxLength: 500 })}
+        </div>
+        <h3>{t('card.sections.notes')}</h3>
+        <div className="form-row">
+          {(['notes', 'preferences'] as const).map((field) => (
+            <Field key={field} label={t(`card.fields.${field}`)} className="grow">
+              <textarea rows={3} maxLength={5000} value={form[field]} onChange={(e) => set({ [field]: e.target.value })} />
+            </Field>
+          ))}
+        </div>
+      </form>
+    </Dialog>
+  );
+}

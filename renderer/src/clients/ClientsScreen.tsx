@@ -1,0 +1,182 @@
+import { getCoreRowModel, useReactTable, type SortingState, type VisibilityState } from '@tanstack/react-table';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Client, ClientRow } from '../../../shared/domain/client';
+import { todayIso } from '../../../shared/domain/dates';
+import { call } from '../api/client';
+import { describeError } from '../ui/errors';
+import { useToast } from '../ui/toasts';
+import { ClientCard } from './ClientCard';
+import { ClientsTable } from './ClientsTable';
+import { ClientsToolbar, type ToolbarFilters } from './ClientsToolbar';
+import { clientColumns, columnMeta, DEFAULT_HIDDEN_COLUMNS } from './columns';
+import { displayName } from './format';
+import { useClientPages, type ClientFilter } from './useClientPages';
+
+type CardState = { mode: 'new' } | { mode: 'edit'; id: number } | null;
+
+const NO_FILTERS: ToolbarFilters = { search: '', citizenship: '', passportWithinMonths: null, birthdayThisMonth: false };
+
+function defaultVisibility(): VisibilityState {
+  return Object.fromEntries(DEFAULT_HIDDEN_COLUMNS.map((id) => [id, false]));
+}
+
+export function ClientsScreen() {
+  const { t, i18n } = useTranslation();
+  const toast = useToast();
+  const today = todayIso();
+  const [filters, setFilters] = useState<ToolbarFilters>(NO_FILTERS);
+  const search = useDeferredValue(filters.search);
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
+  const [visibility, setVisibility] = useState<VisibilityState>(defaultVisibility);
+  const [selectedIndex, setSelectedIndex] = useState(0);
+  const [card, setCard] = useState<CardState>(null);
+  const [citizenships, setCitizenships] = useState<{ code: string; count: number }[]>([]);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const gridBodyFocus = () => document.querySelector<HTMLElement>('[data-testid="clients-grid-body"]')?.focus();
+
+  const showError = useCallback((error: unknown) => toast({ kind: 'error', message: describeError(t, error) }), [t, toast]);
+  const columns = useMemo(() => clientColumns(t), [t]);
+  const table = useReactTable<ClientRow>({
+    data: [],
+    columns,
+    state: { sorting, columnVisibility: visibility },
+    onSortingChange: setSorting,
+    onColumnVisibilityChange: (updater) => {
+      setVisibility((old) => {
+        const next = typeof updater === 'function' ? updater(old) : updater;
+        void call('settings.set', { key: 'clients.columns', value: next });
+        return next;
+      });
+    },
+    manualSorting: true,
+    enableSortingRemoval: false,
+    getCoreRowModel: getCoreRowModel(),
+  });
+
+  const sortColumn = table.getColumn(sorting[0]?.id ?? 'name');
+  const query: ClientFilter = {
+    search,
+    citizenship: filters.citizenship,
+    passportExpiresWithinMonths: filters.passportWithinMonths,
+    birthdayMonth: filters.birthdayThisMonth ? Number(today.slice(5, 7)) : null,
+    sort: (sortColumn && columnMeta(sortColumn).sort) || 'name',
+    direction: sorting[0]?.desc ? 'desc' : 'asc',
+  };
+  const { total, rowAt, ensureRows, reload } = useClientPages(query, showError);
+
+  const refreshCitizenships = useCallback(() => {
+    call('clients.citizenships', {}).then(setCitizenships, showError);
+  }, [showError]);
+
+  useEffect(() => {
+    refreshCitizenships();
+    call('settings.get', { key: 'clients.columns' }).then((stored) => {
+      if (stored.value && typeof stored.value === 'object') setVisibility(stored.value as VisibilityState);
+    }, showError);
+  }, [refreshCitizenships, showError]);
+
+  useEffect(() => setSelectedIndex(0), [search, filters.citizenship, filters.passportWithinMonths, filters.birthdayThisMonth, sorting]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (card !== null || document.querySelector('[role="dialog"]')) return;
+      const ctrl = e.ctrlKey || e.metaKey;
+      if (ctrl && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      } else if ((ctrl && e.key.toLowerCase() === 'n') || e.key === 'Insert') {
+        e.preventDefault();
+        setCard({ mode: 'new' });
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [card]);
+
+  const openRow = useCallback((row: ClientRow) => setCard({ mode: 'edit', id: row.id }), []);
+
+  const onSearchKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      const row = rowAt(selectedIndex);
+      if (row) {
+        e.preventDefault();
+        openRow(row);
+      }
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      gridBodyFocus();
+    }
+  };
+
+  const afterChange = () => {
+    reload();
+    refreshCitizenships();
+  };
+
+  const onDeleted = (client: Client) => {
+    setCard(null);
+    afterChange();
+    const name = displayName(client);
+    toast({
+      kind: 'info',
+      message: t('clients.deleted', { name }),
+      action: {
+        label: t('clients.undo'),
+        run: () => {
+          call('clients.restore', { id: client.id }).then(() => {
+            afterChange();
+            toast({ kind: 'info', message: t('clients.restored', { name }) });
+          }, showError);
+        },
+      },
+    });
+  };
+
+  return (
+    <section className="screen" aria-label={t('clients.title')} lang={i18n.language}>
+      <ClientsToolbar
+        ref={searchRef}
+        filters={filters}
+        onChange={setFilters}
+        citizenships={citizenships}
+        table={table}
+        total={total}
+        onNew={() => setCard({ mode: 'new' })}
+        onSearchKeyDown={onSearchKeyDown}
+      />
+      <ClientsTable
+        table={table}
+        total={total ?? 0}
+        rowAt={rowAt}
+        ensureRows={ensureRows}
+        selectedIndex={selectedIndex}
+        onSelect={setSelectedIndex}
+        onOpen={openRow}
+        today={today}
+        emptyText={
+          total === null ? t('app.loading') : filters === NO_FILTERS || JSON.stringify(filters) === JSON.stringify(NO_FILTERS)
+            ? t('clients.empty')
+            : t('clients.nothingFound')
+        }
+      />
+      {card && (
+        <ClientCard
+          key={card.mode === 'edit' ? card.id : 'new'}
+          clientId={card.mode === 'edit' ? card.id : null}
+          onClose={() => {
+            setCard(null);
+            window.setTimeout(gridBodyFocus, 0);
+          }}
+          onSaved={() => {
+            setCard(null);
+            afterChange();
+            toast({ kind: 'info', message: t('card.saved') });
+          }}
+          onDeleted={onDeleted}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+import { flexRender, type Table } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClientRow } from '../../../shared/domain/client';
+import { columnMeta } from './columns';
+
+const ROW_HEIGHT = 28;
+
+interface ClientsTableProps {
+  table: Table<ClientRow>;
+  total: number;
+  rowAt: (index: number) => ClientRow | undefined;
+  ensureRows: (first: number, last: number) => void;
+  selectedIndex: number;
+  onSelect: (index: number) => void;
+  onOpen: (row: ClientRow) => void;
+  today: string;
+  emptyText: string;
+}
+
+/** A virtualised grid: only the rows in view are in the DOM; rows load page by page as they come into view. */
+export function ClientsTable(props: ClientsTableProps) {
+  const { table, total, rowAt, ensureRows, selectedIndex, onSelect, onOpen, today } = props;
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 30,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    if (total > 0) ensureRows(first, Math.min(last + 50, total - 1));
+  }, [first, last, total, ensureRows]);
+
+  useEffect(() => {
+    if (selectedIndex >= 0 && selectedIndex < total) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, total, virtualizer]);
+
+  const columns = table.getVisibleLeafColumns();
+  const template = columns.map((c) => `${columnMeta(c).width}px`).join(' ') + ' 1fr';
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (total === 0) return;
+    const move = (to: number) => {
+      e.preventDefault();
+      onSelect(Math.max(0, Math.min(total - 1, to)));
+    };
+    if (e.key === 'ArrowDown') move(selectedIndex + 1);
+    else if (e.key === 'ArrowUp') move(selectedIndex - 1);
+    else if (e.key === 'PageDown') move(selectedIndex + 20);
+    else if (e.key === 'PageUp') move(selectedIndex - 20);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(total - 1);
+    else if (e.key === 'Enter') {
+      const row = rowAt(selectedIndex);
+      if (row) {
+        e.preventDefault();
+        onOpen(row);
+      }
+    }
+  };
+
+  return (
+    <div className="grid" role="grid" aria-rowcount={total} aria-label={t('clients.title')} data-testid="clients-grid">
+      {table.getHeaderGroups().map((group) => (
+        <div key={group.id} className="grid-header" role="row" style={{ gridTemplateColumns: template }}>
+          {group.headers.map((header) => {
+            const sorted = header.column.getIsSorted();
+            const sortable = header.column.getCanSort();
+            return (
+              <div
+                key={header.id}
+                role="columnheader"
+                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                className={sortable ? 'grid-th sortable' : 'grid-th'}
+              >
+                {sortable ? (
+                  <button type="button" onClick={header.column.getToggleSortingHandler()}>
+                    {flexRender(header.column.columnDef.header, header.getContext())}
+                    <span className="sort-mark">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
+                  </button>
+                ) : (
+                  flexRender(header.column.columnDef.header, header.getContext())
+                )}
+              </div>
+            );
+          })}
+        </div>
+      ))}
+      <div ref={scrollRef} className="grid-body" tabIndex={0} onKeyDown={onKeyDown} data-testid="clients-grid-body">
+        {total === 0 && <div className="grid-empty">{props.emptyText}</div>}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const row = rowAt(item.index);
+            const selected = item.index === selectedIndex;
+            return (
+              <div
+                key={item.key}
+                role="row"
+                aria-rowindex={item.index + 1}
+                aria-selected={selected}
+                className={`grid-row${selected ? ' selected' : ''}${item.index % 2 ? ' odd' : ''}`}
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, gridTemplateColumns: template }}
+                onClick={() => onSelect(item.index)}
+                onDoubleClick={() => row && onOpen(row)}
+              >
+                {row
+                  ? columns.map((column) => (
+                      <div key={column.id} role="gridcell" className="grid-td">
+                        {columnMeta(column).render(row, today, t)}
+                      </div>
+                    ))
+                  : columns.map((column) => (
+                      <div key={column.id} role="gridcell" className="grid-td">
+                        <span className="placeholder-bar" />
+                      </div>
+                    ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useTranslation } from 'react-i18next';
+import { DOCUMENT_KINDS, emptyDocument, type DocumentKind } from '../../../shared/domain/client';
+import { Field } from '../ui/Field';
+import { newDocumentKey, type DocumentForm } from './client-form';
+
+interface DocumentsEditorProps {
+  documents: DocumentForm[];
+  citizenship: string;
+  onChange: (documents: DocumentForm[]) => void;
+  errorAt: (path: string) => string | undefined;
+}
+
+/** Several documents per client: foreign passports (current and old), internal passport, birth certificate. */
+export function DocumentsEditor({ documents, citizenship, onChange, errorAt }: DocumentsEditorProps) {
+  const { t } = useTranslation();
+  const update = (index: number, patch: Partial<DocumentForm>) =>
+    onChange(documents.map((d, i) => (i === index ? { ...d, ...patch } : d)));
+  const add = () => {
+    const kind: DocumentKind = documents.some((d) => d.kind === 'foreign_passport') ? 'internal_passport' : 'foreign_passport';
+    onChange([
+      ...documents,
+      { ...emptyDocument(kind, citizenship || 'RUS'), issueDate: '', expiryDate: '', key: newDocumentKey() },
+    ]);
+  };
+
+  return (
+    <div className="documents">
+      {documents.length === 0 && <p className="muted">{t('card.documents.none')}</p>}
+      {documents.map((doc, i) => {
+        const at = (field: string) => errorAt(`documents.${i}.${field}`);
+        const text = (field: 'issuingCountry' | 'series' | 'number' | 'issuedBy' | 'lastNameLat' | 'firstNameLat', extra = '') => (
+          <Field label={t(`card.documents.${field}`)} error={at(field)} className={extra}>
+            <input
+              value={doc[field]}
+              maxLength={field === 'issuedBy' ? 300 : 100}
+              onChange={(e) => update(i, { [field]: e.target.value })}
+            />
+          </Field>
+        );
+        const date = (field: 'issueDate' | 'expiryDate') => (
+          <Field label={t(`card.documents.${field}`)} error={at(field)} className="date">
+            <input
+              value={doc[field]}
+              placeholder={t('card.datePlaceholder')}
+              maxLength={10}
+              onChange={(e) => update(i, { [field]: e.target.value })}
+            />
+          </Field>
+        );
+        return (
+          <fieldset key={doc.key} className={`document${doc.archived ? ' archived' : ''}`} data-testid={`document-${i}`}>
+            <legend>
+              {t(`card.documents.kinds.${doc.kind}`)} {doc.archived ? `(${t('card.documents.archived')})` : ''}
+            </legend>
+            <div className="form-row">
+              <Field label={t('card.documents.kind')}>
+                <select value={doc.kind} onChange={(e) => update(i, { kind: e.target.value as DocumentKind })}>
+                  {DOCUMENT_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(`card.documents.kinds.${kind}`)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              {text('issuingCountry', 'narrow')}
+              {text('series', 'narrow')}
+              {text('number')}
+              {date('issueDate')}
+              {date('expiryDate')}
+            </div>
+            <div className="form-row">
+              {text('lastNameLat')}
+              {text('firstNameLat')}
+              {text('issuedBy', 'grow')}
+              <label className="checkbox">
+                <input type="checkbox" checked={doc.archived} onChange={(e) => update(i, { archived: e.target.checked })} />
+                {t('card.documents.archived')}
+              </label>
+              <button
+                type="button"
+                className="danger-link"
+                onClick={() => onChange(documents.filter((_, j) => j !== i))}
+                aria-label={`${t('card.documents.remove')} ${i + 1}`}
+              >
+                {t('card.documents.remove')}
+              </button>
+            </div>
+          </fieldset>
+        );
+      })}
+      <button type="button" onClick={add}>
+        + {t('card.documents.add')}
+      </button>
+    </div>
+  );
+}
