@@ -23,8 +23,9 @@ export const en: Shape<typeof ru> = {
   },
   clients: {
     title: 'Regular clients',
-    searchPlaceholder: 'Surname in Cyrillic or Latin (Ctrl+F)',
+    searchPlaceholder: 'Search by surname (Ctrl+F)',
     searchLabel: 'Search by surname',
+    searchHint: 'A surname in Cyrillic or Latin: «Иванов», «ivanov» and «IVANOV» find the same client.',
     newClient: 'New client',
     count_one: '{{count}} client',
     count_few: '{{count}} clients',
@@ -34,6 +35,7 @@ export const en: Shape<typeof ru> = {
     nothingFound: 'Nothing found. Change the search or reset the filters.',
     columnsButton: 'Columns',
     filters: {
+      title: 'Filters',
       citizenship: 'Citizenship',
       allCitizenships: 'Any citizenship',
       passportExpiring: 'Passport expires',

@@ -19,8 +19,9 @@ export const ru = {
   },
   clients: {
     title: 'Постоянные клиенты',
-    searchPlaceholder: 'Фамилия кириллицей или латиницей (Ctrl+F)',
+    searchPlaceholder: 'Поиск по фамилии (Ctrl+F)',
     searchLabel: 'Поиск по фамилии',
+    searchHint: 'Фамилия кириллицей или латиницей: «Иванов», «ivanov» и «IVANOV» находят одного клиента.',
     newClient: 'Новый клиент',
     count_one: '{{count}} клиент',
     count_few: '{{count}} клиента',
@@ -30,6 +31,7 @@ export const ru = {
     nothingFound: 'Ничего не найдено. Измените поиск или сбросьте фильтры.',
     columnsButton: 'Колонки',
     filters: {
+      title: 'Фильтры',
       citizenship: 'Гражданство',
       allCitizenships: 'Любое гражданство',
       passportExpiring: 'Паспорт истекает',

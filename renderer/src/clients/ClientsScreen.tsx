@@ -51,6 +51,7 @@ export function ClientsScreen() {
     },
     manualSorting: true,
     enableSortingRemoval: false,
+    sortDescFirst: false,
     getCoreRowModel: getCoreRowModel(),
   });
 

@@ -39,7 +39,7 @@ const META: Record<ClientColumnId, ClientColumnMeta> = {
   nameLat: { sort: 'nameLat', width: 200, render: (r) => latinFullName(r) },
   gender: { width: 50, render: (r, _today, t) => (r.gender ? t(`card.genderShort.${r.gender}`) : '') },
   birthDate: { sort: 'birthDate', width: 125, render: (r) => formatDate(r.birthDate) },
-  citizenship: { sort: 'citizenship', width: 115, render: (r) => r.citizenship },
+  citizenship: { sort: 'citizenship', width: 125, render: (r) => r.citizenship },
   passportNumber: { width: 135, render: (r) => <span className="mono">{formatPassport(r.passportNumber)}</span> },
   passportExpiry: {
     sort: 'passportExpiry',
@@ -55,6 +55,8 @@ const META: Record<ClientColumnId, ClientColumnMeta> = {
 export function clientColumns(t: TFunction): ColumnDef<ClientRow>[] {
   return CLIENT_COLUMN_IDS.map((id) => ({
     id,
+    // react-table only offers sorting for columns with an accessor; the sort itself runs in SQL.
+    accessorFn: (row: ClientRow) => row.id,
     header: t(`clients.columns.${id}`),
     enableSorting: META[id].sort !== undefined,
     enableHiding: id !== 'name',

@@ -1,0 +1,22 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumExecutable } from './tests/helpers/chromium';
+
+/** End-to-end tests in Debian's Chromium against browser mode (the built app served by out/main/web.js). */
+export default defineConfig({
+  testDir: 'tests',
+  testMatch: ['e2e/**/*.spec.ts', 'e2e-electron/**/*.spec.ts'],
+  workers: 1,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [['list']],
+  outputDir: 'test-results/artifacts',
+  use: {
+    viewport: { width: 1400, height: 850 },
+    locale: 'ru-RU',
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run'],
+    },
+    trace: 'retain-on-failure',
+  },
+});
