@@ -1,7 +1,15 @@
-import { contract, isCommandName, type CommandName, type CommandOutput, type ParsedInput } from '../../shared/api/contract';
+import {
+  contract,
+  isCommandName,
+  type CommandName,
+  type CommandOutput,
+  type ParsedInput,
+} from '../../shared/api/contract';
 import { AppError, type Envelope } from '../../shared/api/envelope';
 
-export type Handlers = { [K in CommandName]: (input: ParsedInput<K>) => Promise<CommandOutput<K>> | CommandOutput<K> };
+export type Handlers = {
+  [K in CommandName]: (input: ParsedInput<K>) => Promise<CommandOutput<K>> | CommandOutput<K>;
+};
 
 export type Dispatch = (name: string, input: unknown) => Promise<Envelope<unknown>>;
 
@@ -17,7 +25,10 @@ export interface DispatchLogger {
 export function createDispatch(handlers: Handlers, logger: DispatchLogger): Dispatch {
   return async (name, rawInput) => {
     if (!isCommandName(name)) {
-      return { ok: false, error: { code: 'UNKNOWN_COMMAND', message: `unknown command: ${String(name).slice(0, 80)}` } };
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_COMMAND', message: `unknown command: ${String(name).slice(0, 80)}` },
+      };
     }
     const spec = contract[name];
     const parsed = spec.input.safeParse(rawInput ?? {});
@@ -31,9 +42,17 @@ export function createDispatch(handlers: Handlers, logger: DispatchLogger): Disp
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) {
-        return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+        return {
+          ok: false,
+          error: {
+            code: error.code,
+            message: error.message,
+            ...(error.issues ? { issues: error.issues } : {}),
+          },
+        };
       }
-      const detail = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
+      const detail =
+        error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
       logger.error(`command ${name} failed: ${detail}`);
       return { ok: false, error: { code: 'INTERNAL', message: `command ${name} failed` } };
     }

@@ -28,7 +28,9 @@ function installSecurityHandlers(): void {
       return { action: 'deny' };
     });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(isAllowedPermission(permission)));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(isAllowedPermission(permission)),
+  );
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => isAllowedPermission(permission));
 }
 
@@ -48,7 +50,10 @@ async function start(): Promise<void> {
   try {
     backend = await createBackend({ dbPath: join(userData, DATABASE_FILE), appVersion: app.getVersion() });
   } catch (error) {
-    dialog.showErrorBox('TourDesk', `The database could not be opened:\n${error instanceof Error ? error.message : String(error)}`);
+    dialog.showErrorBox(
+      'TourDesk',
+      `The database could not be opened:\n${error instanceof Error ? error.message : String(error)}`,
+    );
     app.exit(1);
     return;
   }

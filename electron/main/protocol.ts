@@ -35,4 +35,3 @@ export function registerAppProtocol(protocol: Protocol, rendererDir: string): vo
     });
   });
 }
-

@@ -9,7 +9,9 @@ import { defaultStaticDir, startWebServer } from './server';
 
 function appVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';
@@ -55,7 +57,9 @@ async function main(): Promise<void> {
   }
   const child = openAppWindow(browser, server.url, join(defaultUserDataDir(), 'browser-profile'));
   child.on('exit', () => void shutdown());
-  child.on('error', () => console.log('Could not start the browser: open the address above. Press Ctrl+C to stop.'));
+  child.on('error', () =>
+    console.log('Could not start the browser: open the address above. Press Ctrl+C to stop.'),
+  );
 }
 
 main().catch((error: unknown) => {

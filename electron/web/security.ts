@@ -25,7 +25,11 @@ export function tokensEqual(expected: string, given: string | undefined): boolea
  * A request is only served when it names this server as its host (a DNS-rebinding page names its
  * own domain) and, when the browser sends an Origin, that origin is this server.
  */
-export function isSameOriginRequest(host: string | undefined, origin: string | undefined, port: number): boolean {
+export function isSameOriginRequest(
+  host: string | undefined,
+  origin: string | undefined,
+  port: number,
+): boolean {
   const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   if (host === undefined || !allowedHosts.includes(host)) return false;
   if (origin === undefined) return true;

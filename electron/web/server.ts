@@ -30,16 +30,21 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return; // keep draining so the 413 answer reaches the client
       size += chunk.length;
       if (size > limit) {
+        tooLarge = true;
+        chunks.length = 0;
         reject(new BodyTooLarge());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (!tooLarge) resolvePromise(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }
@@ -49,7 +54,12 @@ function sendJson(res: ServerResponse, status: number, envelope: Envelope<unknow
   res.end(JSON.stringify(envelope));
 }
 
-function fail(res: ServerResponse, status: number, code: 'FORBIDDEN' | 'TOO_LARGE' | 'BAD_INPUT' | 'NOT_FOUND', message: string) {
+function fail(
+  res: ServerResponse,
+  status: number,
+  code: 'FORBIDDEN' | 'TOO_LARGE' | 'BAD_INPUT' | 'NOT_FOUND',
+  message: string,
+) {
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
@@ -72,7 +82,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     try {
       body = await readBody(req, maxBody);
     } catch (error) {
-      if (error instanceof BodyTooLarge) return fail(res, 413, 'TOO_LARGE', `request body over ${maxBody} bytes`);
+      if (error instanceof BodyTooLarge)
+        return fail(res, 413, 'TOO_LARGE', `request body over ${maxBody} bytes`);
       throw error;
     }
     let input: unknown;
@@ -110,7 +121,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       fail(res, 403, 'FORBIDDEN', 'foreign host or origin');
       return;
     }
-    const task = path.startsWith('/api/') ? handleApi(req, res, path.slice('/api/'.length)) : handleStatic(req, res, path);
+    const task = path.startsWith('/api/')
+      ? handleApi(req, res, path.slice('/api/'.length))
+      : handleStatic(req, res, path);
     task.catch(() => {
       if (!res.headersSent) fail(res, 400, 'BAD_INPUT', 'request failed');
       else res.destroy();

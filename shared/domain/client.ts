@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates';
 
-export const DOCUMENT_KINDS = ['foreign_passport', 'internal_passport', 'birth_certificate', 'other'] as const;
+export const DOCUMENT_KINDS = [
+  'foreign_passport',
+  'internal_passport',
+  'birth_certificate',
+  'other',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const GENDERS = ['M', 'F'] as const;
@@ -82,7 +87,14 @@ export const clientRowSchema = z.object({
 });
 export type ClientRow = z.infer<typeof clientRowSchema>;
 
-export const CLIENT_SORT_COLUMNS = ['name', 'nameLat', 'birthDate', 'citizenship', 'passportExpiry', 'updatedAt'] as const;
+export const CLIENT_SORT_COLUMNS = [
+  'name',
+  'nameLat',
+  'birthDate',
+  'citizenship',
+  'passportExpiry',
+  'updatedAt',
+] as const;
 export type ClientSortColumn = (typeof CLIENT_SORT_COLUMNS)[number];
 
 export function emptyClientInput(): ClientInput {
@@ -105,7 +117,10 @@ export function emptyClientInput(): ClientInput {
   };
 }
 
-export function emptyDocument(kind: DocumentKind = 'foreign_passport', issuingCountry = 'RUS'): DocumentInput {
+export function emptyDocument(
+  kind: DocumentKind = 'foreign_passport',
+  issuingCountry = 'RUS',
+): DocumentInput {
   return {
     kind,
     issuingCountry,

@@ -28,7 +28,10 @@ export function toIsoDate(year: number, month: number, day: number): string {
  * read as the most recent past year when `pastOnly` (birth dates), otherwise as 20yy.
  * Returns null for anything that is not a real calendar date (31.02.2020).
  */
-export function parseTypedDate(text: string, options: { pastOnly?: boolean; today?: string } = {}): string | null {
+export function parseTypedDate(
+  text: string,
+  options: { pastOnly?: boolean; today?: string } = {},
+): string | null {
   const value = text.trim();
   if (isIsoDate(value)) return value;
   const m = TYPED_DATE.exec(value);

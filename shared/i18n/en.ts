@@ -64,7 +64,13 @@ export const en: Shape<typeof ru> = {
   card: {
     newTitle: 'New client',
     editTitle: 'Client',
-    sections: { names: 'Name', personal: 'Personal details', documents: 'Documents', contacts: 'Contacts', notes: 'Notes' },
+    sections: {
+      names: 'Name',
+      personal: 'Personal details',
+      documents: 'Documents',
+      contacts: 'Contacts',
+      notes: 'Notes',
+    },
     fields: {
       lastNameRu: 'Surname (Cyrillic)',
       firstNameRu: 'First name (Cyrillic)',

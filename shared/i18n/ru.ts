@@ -60,7 +60,13 @@ export const ru = {
   card: {
     newTitle: 'Новый клиент',
     editTitle: 'Клиент',
-    sections: { names: 'Имя', personal: 'Личные данные', documents: 'Документы', contacts: 'Контакты', notes: 'Заметки' },
+    sections: {
+      names: 'Имя',
+      personal: 'Личные данные',
+      documents: 'Документы',
+      contacts: 'Контакты',
+      notes: 'Заметки',
+    },
     fields: {
       lastNameRu: 'Фамилия',
       firstNameRu: 'Имя',

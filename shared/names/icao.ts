@@ -3,9 +3,39 @@
  * The names issue extends this module with GOST/MVD schemes, reverse conversion and parsing.
  */
 const ICAO_LOWER: Readonly<Record<string, string>> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i',
-  к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f',
-  х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: 'ie', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: 'ie',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
 };
 
 const CYRILLIC = /[\u0400-\u04FF]/;
@@ -38,7 +68,8 @@ export function icaoToLatin(text: string): string {
     // upper case too (ЩУКИН -> SHCHUKIN), otherwise only its first letter is (Щукин -> Shchukin).
     const next = chars[i + 1];
     const prev = chars[i - 1];
-    const wordIsUpper = (next !== undefined && isUpper(next)) || (next === undefined && prev !== undefined && isUpper(prev));
+    const wordIsUpper =
+      (next !== undefined && isUpper(next)) || (next === undefined && prev !== undefined && isUpper(prev));
     out += wordIsUpper ? mapped.toUpperCase() : mapped.charAt(0).toUpperCase() + mapped.slice(1);
   }
   return out;
@@ -49,5 +80,7 @@ export function icaoToLatin(text: string): string {
  * "ivanov" and "IVANOV", so a prefix search is an index range scan in either script.
  */
 export function surnameSearchKey(text: string): string {
-  return icaoToLatin(text.normalize('NFC')).toUpperCase().replace(/[^A-Z]/g, '');
+  return icaoToLatin(text.normalize('NFC'))
+    .toUpperCase()
+    .replace(/[^A-Z]/g, '');
 }

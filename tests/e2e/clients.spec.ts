@@ -7,7 +7,8 @@ const SCREENSHOTS = 'test-results/screenshots';
 async function fillDocument(page: Page, index: number, values: Record<string, string>, kind?: string) {
   const doc = page.getByTestId(`document-${index}`);
   if (kind) await doc.getByLabel('Вид').selectOption({ label: kind });
-  for (const [label, value] of Object.entries(values)) await doc.getByLabel(label, { exact: true }).fill(value);
+  for (const [label, value] of Object.entries(values))
+    await doc.getByLabel(label, { exact: true }).fill(value);
 }
 
 async function search(page: Page, text: string) {
@@ -17,10 +18,16 @@ async function search(page: Page, text: string) {
 }
 
 function rows(page: Page) {
-  return page.getByTestId('clients-grid').getByRole('row').filter({ has: page.getByRole('gridcell') });
+  return page
+    .getByTestId('clients-grid')
+    .getByRole('row')
+    .filter({ has: page.getByRole('gridcell') });
 }
 
-test('a clerk creates a client with two passports, finds it in both scripts, edits it', async ({ page, openApp }) => {
+test('a clerk creates a client with two passports, finds it in both scripts, edits it', async ({
+  page,
+  openApp,
+}) => {
   await openApp();
   await expect(page.getByText('Клиентов пока нет')).toBeVisible();
 
@@ -37,9 +44,28 @@ test('a clerk creates a client with two passports, finds it in both scripts, edi
   await card.getByLabel('Телефон').fill('+7 916 000-11-22');
 
   await card.getByRole('button', { name: '+ Добавить документ' }).click();
-  await fillDocument(page, 0, { Серия: '75', Номер: '1234567', Выдан: '10.01.2020', 'Действует до': '10.01.2030', 'Фамилия в документе': 'SHCHUKINA', 'Имя в документе': 'IULIIA' });
+  await fillDocument(page, 0, {
+    Серия: '75',
+    Номер: '1234567',
+    Выдан: '10.01.2020',
+    'Действует до': '10.01.2030',
+    'Фамилия в документе': 'SHCHUKINA',
+    'Имя в документе': 'IULIIA',
+  });
   await card.getByRole('button', { name: '+ Добавить документ' }).click();
-  await fillDocument(page, 1, { Серия: '72', Номер: '7654321', Выдан: '01.02.2009', 'Действует до': '01.02.2014', 'Фамилия в документе': 'SHCHUKINA', 'Имя в документе': 'YULIYA' }, 'Загранпаспорт');
+  await fillDocument(
+    page,
+    1,
+    {
+      Серия: '72',
+      Номер: '7654321',
+      Выдан: '01.02.2009',
+      'Действует до': '01.02.2014',
+      'Фамилия в документе': 'SHCHUKINA',
+      'Имя в документе': 'YULIYA',
+    },
+    'Загранпаспорт',
+  );
   await page.getByTestId('document-1').getByLabel('Архивный').check();
   await card.getByRole('button', { name: 'Сохранить' }).click();
 
@@ -78,7 +104,11 @@ test('a clerk creates a client with two passports, finds it in both scripts, edi
   await page.screenshot({ path: `${SCREENSHOTS}/client-card.png` });
 });
 
-test('a bad passport number and an impossible date are shown at their fields and nothing is saved', async ({ page, openApp, app }) => {
+test('a bad passport number and an impossible date are shown at their fields and nothing is saved', async ({
+  page,
+  openApp,
+  app,
+}) => {
   await openApp();
   await page.keyboard.press('Insert');
   const card = page.getByRole('dialog', { name: 'Новый клиент' });
@@ -100,11 +130,28 @@ test('a bad passport number and an impossible date are shown at their fields and
   expect(((await app.api('clients.list', {})) as { total: number }).total).toBe(1);
 });
 
-test('a stale edit from a second window is refused with a message', async ({ page, openApp, app, browser }) => {
+test('a stale edit from a second window is refused with a message', async ({
+  page,
+  openApp,
+  app,
+  browser,
+}) => {
   await app.api('clients.save', {
-    lastNameRu: 'Иванов', firstNameRu: 'Иван', middleNameRu: '', lastNameLat: 'IVANOV', firstNameLat: 'IVAN',
-    gender: 'M', birthDate: '1980-01-01', birthPlace: '', citizenship: 'RUS', phone: '111', email: '', address: '',
-    notes: '', preferences: '', documents: [],
+    lastNameRu: 'Иванов',
+    firstNameRu: 'Иван',
+    middleNameRu: '',
+    lastNameLat: 'IVANOV',
+    firstNameLat: 'IVAN',
+    gender: 'M',
+    birthDate: '1980-01-01',
+    birthPlace: '',
+    citizenship: 'RUS',
+    phone: '111',
+    email: '',
+    address: '',
+    notes: '',
+    preferences: '',
+    documents: [],
   });
   await openApp();
   const second = await (await browser.newContext()).newPage();
@@ -125,11 +172,31 @@ test('a stale edit from a second window is refused with a message', async ({ pag
   await second.context().close();
 });
 
-test('delete with undo, keyboard navigation and the screenshot of the list', async ({ page, openApp, app }) => {
-  for (const [ru, lat] of [['Алексеев', 'ALEKSEEV'], ['Борисова', 'BORISOVA'], ['Воробьёв', 'VOROBEV']] as const) {
+test('delete with undo, keyboard navigation and the screenshot of the list', async ({
+  page,
+  openApp,
+  app,
+}) => {
+  for (const [ru, lat] of [
+    ['Алексеев', 'ALEKSEEV'],
+    ['Борисова', 'BORISOVA'],
+    ['Воробьёв', 'VOROBEV'],
+  ] as const) {
     await app.api('clients.save', {
-      lastNameRu: ru, firstNameRu: 'Тест', middleNameRu: '', lastNameLat: lat, firstNameLat: 'TEST', gender: null,
-      birthDate: null, birthPlace: '', citizenship: 'RUS', phone: '', email: '', address: '', notes: '', preferences: '',
+      lastNameRu: ru,
+      firstNameRu: 'Тест',
+      middleNameRu: '',
+      lastNameLat: lat,
+      firstNameLat: 'TEST',
+      gender: null,
+      birthDate: null,
+      birthPlace: '',
+      citizenship: 'RUS',
+      phone: '',
+      email: '',
+      address: '',
+      notes: '',
+      preferences: '',
       documents: [],
     });
   }
@@ -162,15 +229,46 @@ test('delete with undo, keyboard navigation and the screenshot of the list', asy
 
 test('filters, column choice and the remembered language', async ({ page, openApp, app }) => {
   const base = {
-    firstNameRu: 'Тест', middleNameRu: '', lastNameLat: '', firstNameLat: '', gender: null, birthPlace: '',
-    phone: '', email: '', address: '', notes: '', preferences: '',
+    firstNameRu: 'Тест',
+    middleNameRu: '',
+    lastNameLat: '',
+    firstNameLat: '',
+    gender: null,
+    birthPlace: '',
+    phone: '',
+    email: '',
+    address: '',
+    notes: '',
+    preferences: '',
   };
   const month = String(new Date().getMonth() + 1).padStart(2, '0');
   const soon = new Date(Date.now() + 60 * 86400_000).toISOString().slice(0, 10);
-  await app.api('clients.save', { ...base, lastNameRu: 'Казахова', citizenship: 'KAZ', birthDate: `1990-${month}-10`, documents: [] });
   await app.api('clients.save', {
-    ...base, lastNameRu: 'Скоров', citizenship: 'RUS', birthDate: '1980-01-01',
-    documents: [{ kind: 'foreign_passport', issuingCountry: 'RUS', series: '75', number: '1112223', issueDate: '2016-01-01', expiryDate: soon, issuedBy: '', lastNameLat: '', firstNameLat: '', archived: false }],
+    ...base,
+    lastNameRu: 'Казахова',
+    citizenship: 'KAZ',
+    birthDate: `1990-${month}-10`,
+    documents: [],
+  });
+  await app.api('clients.save', {
+    ...base,
+    lastNameRu: 'Скоров',
+    citizenship: 'RUS',
+    birthDate: '1980-01-01',
+    documents: [
+      {
+        kind: 'foreign_passport',
+        issuingCountry: 'RUS',
+        series: '75',
+        number: '1112223',
+        issueDate: '2016-01-01',
+        expiryDate: soon,
+        issuedBy: '',
+        lastNameLat: '',
+        firstNameLat: '',
+        archived: false,
+      },
+    ],
   });
   await openApp();
   await expect(rows(page)).toHaveCount(2);
@@ -202,8 +300,14 @@ test('filters, column choice and the remembered language', async ({ page, openAp
 
 test('the API refuses calls without the token or from a foreign origin', async ({ app }) => {
   const call = (headers: Record<string, string>) =>
-    fetch(`${app.url}api/clients.list`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+    fetch(`${app.url}api/clients.list`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: '{}',
+    });
   expect((await call({ origin: app.url.replace(/\/$/, '') })).status).toBe(403);
   expect((await call({ 'x-tourdesk-token': app.token, origin: 'http://evil.example' })).status).toBe(403);
-  expect((await call({ 'x-tourdesk-token': app.token, origin: app.url.replace(/\/$/, '') })).status).toBe(200);
+  expect((await call({ 'x-tourdesk-token': app.token, origin: app.url.replace(/\/$/, '') })).status).toBe(
+    200,
+  );
 });

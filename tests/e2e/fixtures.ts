@@ -37,7 +37,11 @@ async function startServer(): Promise<{ server: AppServer; stop: () => void }> {
   const api = async (name: string, input: unknown) => {
     const response = await fetch(`${url}api/${name}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-tourdesk-token': token, origin: url.replace(/\/$/, '') },
+      headers: {
+        'content-type': 'application/json',
+        'x-tourdesk-token': token,
+        origin: url.replace(/\/$/, ''),
+      },
       body: JSON.stringify(input),
     });
     const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };

@@ -51,8 +51,16 @@ describe('clients on a real SQLite file', () => {
       lastNameRu: 'Юдина',
       documents: [
         {
-          kind: 'foreign_passport', issuingCountry: 'RUS', series: '62', number: '7654321', issueDate: '2008-01-01',
-          expiryDate: '2013-01-01', issuedBy: '', lastNameLat: 'YUDINA', firstNameLat: 'YULIYA', archived: true,
+          kind: 'foreign_passport',
+          issuingCountry: 'RUS',
+          series: '62',
+          number: '7654321',
+          issueDate: '2008-01-01',
+          expiryDate: '2013-01-01',
+          issuedBy: '',
+          lastNameLat: 'YUDINA',
+          firstNameLat: 'YULIYA',
+          archived: true,
         },
       ],
     });
@@ -95,7 +103,10 @@ describe('clients on a real SQLite file', () => {
     const [foreign] = saved.documents;
     const updated = await t.call('clients.save', {
       ...saved,
-      documents: [{ ...foreign!, expiryDate: '2031-01-10' }, { ...foreign!, id: undefined, number: '7654321', archived: true }],
+      documents: [
+        { ...foreign!, expiryDate: '2031-01-10' },
+        { ...foreign!, id: undefined, number: '7654321', archived: true },
+      ],
     });
     expect(updated.documents.map((d) => [d.id === foreign!.id, d.number, d.archived])).toEqual([
       [true, '1234567', false],
@@ -118,14 +129,29 @@ describe('clients on a real SQLite file', () => {
 
   it('filters by citizenship, passport expiry and birthday month', async () => {
     await t.call('clients.save', ivanov());
-    const soon = ivanov({ lastNameRu: 'Смирнова', lastNameLat: 'SMIRNOVA', birthDate: '1990-11-02', citizenship: 'KAZ' });
-    soon.documents = [{ ...soon.documents[0]!, issuingCountry: 'KAZ', number: 'N1234567', series: '', expiryDate: '2027-03-01' }];
+    const soon = ivanov({
+      lastNameRu: 'Смирнова',
+      lastNameLat: 'SMIRNOVA',
+      birthDate: '1990-11-02',
+      citizenship: 'KAZ',
+    });
+    soon.documents = [
+      {
+        ...soon.documents[0]!,
+        issuingCountry: 'KAZ',
+        number: 'N1234567',
+        series: '',
+        expiryDate: '2027-03-01',
+      },
+    ];
     await t.call('clients.save', soon);
     const names = async (q: Parameters<typeof t.call<'clients.list'>>[1]) =>
       (await t.call('clients.list', q)).rows.map((r) => r.lastNameRu);
     expect(await names({ citizenship: 'KAZ' })).toEqual(['Смирнова']);
     expect(await names({ passportExpiresWithinMonths: 6 })).toEqual(['Смирнова']);
-    expect(await names({ passportExpiresWithinMonths: 60 })).toEqual(['Смирнова', 'Иванов'].sort().reverse().sort());
+    expect(await names({ passportExpiresWithinMonths: 60 })).toEqual(
+      ['Смирнова', 'Иванов'].sort().reverse().sort(),
+    );
     expect(await names({ birthdayMonth: 11 })).toEqual(['Смирнова']);
     expect(await t.call('clients.citizenships', {})).toEqual([
       { code: 'KAZ', count: 1 },

@@ -62,11 +62,30 @@ export function generateClients(count: number, seed = 2026, today = '2026-11-23'
       firstNameLat: latin(firstNameRu),
       gender: female ? 'F' : 'M',
       birthDate,
-      birthPlace: pick(random, ['г. Москва', 'г. Санкт-Петербург', 'г. Казань', 'г. Екатеринбург', 'г. Новосибирск', 'г. Самара', 'г. Тверь']),
+      birthPlace: pick(random, [
+        'г. Москва',
+        'г. Санкт-Петербург',
+        'г. Казань',
+        'г. Екатеринбург',
+        'г. Новосибирск',
+        'г. Самара',
+        'г. Тверь',
+      ]),
       citizenship,
       phone: `+7 9${digits(random, 2)} ${digits(random, 3)}-${digits(random, 2)}-${digits(random, 2)}`,
-      email: random() < 0.6 ? `${latin(firstNameRu).toLowerCase()}.${latin(lastNameRu).toLowerCase()}${i}@example.ru` : '',
-      preferences: random() < 0.15 ? pick(random, ['Место у окна', 'Только all inclusive', 'Вегетарианское питание', 'Номер с видом на море']) : '',
+      email:
+        random() < 0.6
+          ? `${latin(firstNameRu).toLowerCase()}.${latin(lastNameRu).toLowerCase()}${i}@example.ru`
+          : '',
+      preferences:
+        random() < 0.15
+          ? pick(random, [
+              'Место у окна',
+              'Только all inclusive',
+              'Вегетарианское питание',
+              'Номер с видом на море',
+            ])
+          : '',
       documents: [],
     };
     const lastYear = Number(today.slice(0, 4)) - 1;
@@ -86,7 +105,11 @@ export function generateClients(count: number, seed = 2026, today = '2026-11-23'
           ...emptyDocument('internal_passport'),
           series: digits(random, 4),
           number: digits(random, 6),
-          issueDate: randomDate(random, Math.min(Math.max(Number(birthDate.slice(0, 4)) + 14, 1998), lastYear), lastYear),
+          issueDate: randomDate(
+            random,
+            Math.min(Math.max(Number(birthDate.slice(0, 4)) + 14, 1998), lastYear),
+            lastYear,
+          ),
           issuedBy: 'ГУ МВД России',
         });
       }

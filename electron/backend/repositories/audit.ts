@@ -3,8 +3,20 @@ import type { Client } from '../../../shared/domain/client';
 import type { AuditTable, Database } from '../db/schema';
 
 const AUDITED_FIELDS = [
-  'lastNameRu', 'firstNameRu', 'middleNameRu', 'lastNameLat', 'firstNameLat', 'gender', 'birthDate',
-  'birthPlace', 'citizenship', 'phone', 'email', 'address', 'notes', 'preferences',
+  'lastNameRu',
+  'firstNameRu',
+  'middleNameRu',
+  'lastNameLat',
+  'firstNameLat',
+  'gender',
+  'birthDate',
+  'birthPlace',
+  'citizenship',
+  'phone',
+  'email',
+  'address',
+  'notes',
+  'preferences',
 ] as const;
 
 /**
@@ -18,8 +30,17 @@ export function describeChanges(before: Client | null, after: Client | null): Re
     const old = before ? before[field] : null;
     if (old !== after[field]) changes[field] = [old, after[field]];
   }
-  const summary = (c: Client | null) => (c ? c.documents.map((d) => `${d.kind}${d.archived ? ':archived' : ''}`).sort().join(',') : '');
-  if (summary(before) !== summary(after) || JSON.stringify(before?.documents) !== JSON.stringify(after.documents)) {
+  const summary = (c: Client | null) =>
+    c
+      ? c.documents
+          .map((d) => `${d.kind}${d.archived ? ':archived' : ''}`)
+          .sort()
+          .join(',')
+      : '';
+  if (
+    summary(before) !== summary(after) ||
+    JSON.stringify(before?.documents) !== JSON.stringify(after.documents)
+  ) {
     changes.documents = { before: before?.documents.length ?? 0, after: after.documents.length };
   }
   return changes;
@@ -36,6 +57,12 @@ export async function recordAudit(
 ): Promise<void> {
   await db
     .insertInto('audit')
-    .values({ at, entity, entity_id: entityId, action, changes: JSON.stringify(describeChanges(before, after)) })
+    .values({
+      at,
+      entity,
+      entity_id: entityId,
+      action,
+      changes: JSON.stringify(describeChanges(before, after)),
+    })
     .execute();
 }

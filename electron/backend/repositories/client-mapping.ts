@@ -1,5 +1,11 @@
 import type { Selectable } from 'kysely';
-import type { Client, ClientDocument, ClientInput, ClientRow, DocumentInput } from '../../../shared/domain/client';
+import type {
+  Client,
+  ClientDocument,
+  ClientInput,
+  ClientRow,
+  DocumentInput,
+} from '../../../shared/domain/client';
 import { surnameSearchKey } from '../../../shared/names';
 import type { ClientsTable, DocumentsTable } from '../db/schema';
 

@@ -12,7 +12,10 @@ import { clientColumns, documentColumns, searchKeysOf, toClient, toClientRow } f
 
 type ListQuery = z.output<typeof clientListQuerySchema>;
 
-const SORT_COLUMNS: Record<ClientSortColumn, 'sort_name' | 'sort_name_lat' | 'birth_date' | 'citizenship' | 'passport_expiry' | 'updated_at'> = {
+const SORT_COLUMNS: Record<
+  ClientSortColumn,
+  'sort_name' | 'sort_name_lat' | 'birth_date' | 'citizenship' | 'passport_expiry' | 'updated_at'
+> = {
   name: 'sort_name',
   nameLat: 'sort_name_lat',
   birthDate: 'birth_date',
@@ -71,7 +74,11 @@ export class ClientsRepository {
     return this.getWith(this.db, id, options);
   }
 
-  private async getWith(db: Kysely<Database>, id: number, options: { includeDeleted?: boolean } = {}): Promise<Client> {
+  private async getWith(
+    db: Kysely<Database>,
+    id: number,
+    options: { includeDeleted?: boolean } = {},
+  ): Promise<Client> {
     let q = db.selectFrom('clients').selectAll().where('id', '=', id);
     if (!options.includeDeleted) q = q.where('deleted_at', 'is', null);
     const record = await q.executeTakeFirst();
@@ -105,7 +112,8 @@ export class ClientsRepository {
         id = inserted.id;
       } else {
         id = input.id;
-        if (input.version === undefined) throw new AppError('BAD_INPUT', 'version is required to update a client');
+        if (input.version === undefined)
+          throw new AppError('BAD_INPUT', 'version is required to update a client');
         before = await this.getWith(trx, id);
         const result = await trx
           .updateTable('clients')
@@ -135,23 +143,42 @@ export class ClientsRepository {
     inputs.forEach((input, index) => {
       const issues = validateClient(input, this.today());
       if (issues.length > 0) {
-        throw new AppError('VALIDATION', `client ${index + 1} has invalid fields`, issues.map((i) => ({ ...i, path: `${index}.${i.path}` })));
+        throw new AppError(
+          'VALIDATION',
+          `client ${index + 1} has invalid fields`,
+          issues.map((i) => ({ ...i, path: `${index}.${i.path}` })),
+        );
       }
     });
     const CHUNK = 400;
     return this.db.transaction().execute(async (trx) => {
       const now = new Date().toISOString();
-      const maxRow = await trx.selectFrom('clients').select((eb) => eb.fn.max('id').as('maxId')).executeTakeFirst();
+      const maxRow = await trx
+        .selectFrom('clients')
+        .select((eb) => eb.fn.max('id').as('maxId'))
+        .executeTakeFirst();
       let nextId = Number(maxRow?.maxId ?? 0) + 1;
       for (let start = 0; start < inputs.length; start += CHUNK) {
         const chunk = inputs.slice(start, start + CHUNK).map((input) => ({ input, id: nextId++ }));
         await trx
           .insertInto('clients')
-          .values(chunk.map(({ input, id }) => ({ ...clientColumns(input), id, version: 1, created_at: now, updated_at: now })))
+          .values(
+            chunk.map(({ input, id }) => ({
+              ...clientColumns(input),
+              id,
+              version: 1,
+              created_at: now,
+              updated_at: now,
+            })),
+          )
           .execute();
-        const documents = chunk.flatMap(({ input, id }) => input.documents.map((d) => ({ ...documentColumns(d), client_id: id })));
+        const documents = chunk.flatMap(({ input, id }) =>
+          input.documents.map((d) => ({ ...documentColumns(d), client_id: id })),
+        );
         if (documents.length > 0) await trx.insertInto('documents').values(documents).execute();
-        const keys = chunk.flatMap(({ input, id }) => searchKeysOf(input).map((key) => ({ client_id: id, key })));
+        const keys = chunk.flatMap(({ input, id }) =>
+          searchKeysOf(input).map((key) => ({ client_id: id, key })),
+        );
         if (keys.length > 0) await trx.insertInto('client_search_keys').values(keys).execute();
       }
       return inputs.length;
@@ -187,7 +214,8 @@ export class ClientsRepository {
         .where('id', '=', id)
         .where('deleted_at', 'is not', null)
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', `deleted client ${id} not found`);
+      if (Number(result.numUpdatedRows) === 0)
+        throw new AppError('NOT_FOUND', `deleted client ${id} not found`);
       await recordAudit(trx, 'client', id, 'restore', null, null, now);
       return this.getWith(trx, id);
     });
@@ -205,8 +233,16 @@ export class ClientsRepository {
     return rows.map((r) => ({ code: r.code, count: Number(r.count) }));
   }
 
-  private async replaceDocuments(trx: Transaction<Database>, clientId: number, input: ClientInput): Promise<void> {
-    const existing = await trx.selectFrom('documents').select('id').where('client_id', '=', clientId).execute();
+  private async replaceDocuments(
+    trx: Transaction<Database>,
+    clientId: number,
+    input: ClientInput,
+  ): Promise<void> {
+    const existing = await trx
+      .selectFrom('documents')
+      .select('id')
+      .where('client_id', '=', clientId)
+      .execute();
     const existingIds = new Set(existing.map((d) => d.id));
     const keptIds = new Set<number>();
     for (const doc of input.documents) {
@@ -214,14 +250,21 @@ export class ClientsRepository {
         keptIds.add(doc.id);
         await trx.updateTable('documents').set(documentColumns(doc)).where('id', '=', doc.id).execute();
       } else {
-        await trx.insertInto('documents').values({ ...documentColumns(doc), client_id: clientId }).execute();
+        await trx
+          .insertInto('documents')
+          .values({ ...documentColumns(doc), client_id: clientId })
+          .execute();
       }
     }
     const removed = [...existingIds].filter((docId) => !keptIds.has(docId));
     if (removed.length > 0) await trx.deleteFrom('documents').where('id', 'in', removed).execute();
   }
 
-  private async replaceSearchKeys(trx: Transaction<Database>, clientId: number, input: ClientInput): Promise<void> {
+  private async replaceSearchKeys(
+    trx: Transaction<Database>,
+    clientId: number,
+    input: ClientInput,
+  ): Promise<void> {
     await trx.deleteFrom('client_search_keys').where('client_id', '=', clientId).execute();
     const keys = searchKeysOf(input);
     if (keys.length > 0) {

@@ -42,7 +42,10 @@ function ipcTransport(api: WindowApi): Transport {
 /** Electron's preload API when present, otherwise browser mode's HTTP bridge. Nothing else fetches app data. */
 const transport: Transport = window.api ? ipcTransport(window.api) : httpTransport();
 
-export async function call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>> {
+export async function call<K extends CommandName>(
+  name: K,
+  input: CommandInput<K>,
+): Promise<CommandOutput<K>> {
   const envelope = await transport(name, input);
   if (!envelope.ok) throw new ApiCallError(envelope.error);
   return envelope.value as CommandOutput<K>;

@@ -19,8 +19,17 @@ interface ClientCardProps {
 }
 
 type TextField =
-  | 'lastNameRu' | 'firstNameRu' | 'middleNameRu' | 'lastNameLat' | 'firstNameLat' | 'birthPlace'
-  | 'citizenship' | 'phone' | 'email' | 'address' | 'birthDate';
+  | 'lastNameRu'
+  | 'firstNameRu'
+  | 'middleNameRu'
+  | 'lastNameLat'
+  | 'firstNameLat'
+  | 'birthPlace'
+  | 'citizenship'
+  | 'phone'
+  | 'email'
+  | 'address'
+  | 'birthDate';
 
 /** Create or edit one regular client with all their documents. */
 export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCardProps) {
@@ -62,7 +71,10 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
   const save = async () => {
     if (!form || busy) return;
     const { input, issues: dateIssues } = formToInput(form);
-    const all = [...dateIssues, ...validateClient(input).filter((i) => !dateIssues.some((d) => d.path === i.path))];
+    const all = [
+      ...dateIssues,
+      ...validateClient(input).filter((i) => !dateIssues.some((d) => d.path === i.path)),
+    ];
     setIssues(all);
     if (all.length > 0) {
       setError({ message: t('card.fixErrors', { count: all.length }), stale: false });
@@ -70,11 +82,17 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
     }
     setBusy(true);
     try {
-      const saved = await call('clients.save', client ? { ...input, id: client.id, version: client.version } : input);
+      const saved = await call(
+        'clients.save',
+        client ? { ...input, id: client.id, version: client.version } : input,
+      );
       onSaved(saved);
     } catch (e) {
       if (e instanceof ApiCallError && e.error.issues) setIssues(e.error.issues);
-      setError({ message: describeError(t, e), stale: e instanceof ApiCallError && e.error.code === 'STALE_VERSION' });
+      setError({
+        message: describeError(t, e),
+        stale: e instanceof ApiCallError && e.error.code === 'STALE_VERSION',
+      });
     } finally {
       setBusy(false);
     }
@@ -86,7 +104,10 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
       await call('clients.delete', { id: client.id, version: client.version });
       onDeleted(client);
     } catch (e) {
-      setError({ message: describeError(t, e), stale: e instanceof ApiCallError && e.error.code === 'STALE_VERSION' });
+      setError({
+        message: describeError(t, e),
+        stale: e instanceof ApiCallError && e.error.code === 'STALE_VERSION',
+      });
     }
   };
 
@@ -100,7 +121,10 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
   }
 
   const set = (patch: Partial<ClientForm>) => setForm({ ...form, ...patch });
-  const input = (field: TextField, extra: { className?: string; placeholder?: string; maxLength?: number } = {}) => (
+  const input = (
+    field: TextField,
+    extra: { className?: string; placeholder?: string; maxLength?: number } = {},
+  ) => (
     <Field label={t(`card.fields.${field}`)} error={errorAt(field)} className={extra.className}>
       <input
         value={form[field]}
@@ -132,7 +156,13 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
           <button type="button" onClick={close}>
             {t('card.cancel')}
           </button>
-          <button type="submit" form="client-form" className="primary" disabled={busy} title={t('card.saveHint')}>
+          <button
+            type="submit"
+            form="client-form"
+            className="primary"
+            disabled={busy}
+            title={t('card.saveHint')}
+          >
             {t('card.save')}
           </button>
         </>
@@ -171,7 +201,12 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
         <div className="form-row">
           {input('lastNameLat')}
           {input('firstNameLat')}
-          <button type="button" className="align-end" onClick={proposeLatin} disabled={!form.lastNameRu && !form.firstNameRu}>
+          <button
+            type="button"
+            className="align-end"
+            onClick={proposeLatin}
+            disabled={!form.lastNameRu && !form.firstNameRu}
+          >
             {t('card.proposeLatin')}
           </button>
         </div>
@@ -180,7 +215,9 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
           <Field label={t('card.fields.gender')} error={errorAt('gender')}>
             <select
               value={form.gender ?? ''}
-              onChange={(e) => set({ gender: e.target.value === 'M' || e.target.value === 'F' ? e.target.value : null })}
+              onChange={(e) =>
+                set({ gender: e.target.value === 'M' || e.target.value === 'F' ? e.target.value : null })
+              }
             >
               <option value="">{t('card.genders.none')}</option>
               <option value="M">{t('card.genders.M')}</option>
@@ -208,7 +245,12 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
         <div className="form-row">
           {(['notes', 'preferences'] as const).map((field) => (
             <Field key={field} label={t(`card.fields.${field}`)} className="grow">
-              <textarea rows={3} maxLength={5000} value={form[field]} onChange={(e) => set({ [field]: e.target.value })} />
+              <textarea
+                rows={3}
+                maxLength={5000}
+                value={form[field]}
+                onChange={(e) => set({ [field]: e.target.value })}
+              />
             </Field>
           ))}
         </div>

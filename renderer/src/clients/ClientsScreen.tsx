@@ -1,4 +1,9 @@
-import { getCoreRowModel, useReactTable, type SortingState, type VisibilityState } from '@tanstack/react-table';
+import {
+  getCoreRowModel,
+  useReactTable,
+  type SortingState,
+  type VisibilityState,
+} from '@tanstack/react-table';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, ClientRow } from '../../../shared/domain/client';
@@ -15,7 +20,12 @@ import { useClientPages, type ClientFilter } from './useClientPages';
 
 type CardState = { mode: 'new' } | { mode: 'edit'; id: number } | null;
 
-const NO_FILTERS: ToolbarFilters = { search: '', citizenship: '', passportWithinMonths: null, birthdayThisMonth: false };
+const NO_FILTERS: ToolbarFilters = {
+  search: '',
+  citizenship: '',
+  passportWithinMonths: null,
+  birthdayThisMonth: false,
+};
 
 function defaultVisibility(): VisibilityState {
   return Object.fromEntries(DEFAULT_HIDDEN_COLUMNS.map((id) => [id, false]));
@@ -33,9 +43,13 @@ export function ClientsScreen() {
   const [card, setCard] = useState<CardState>(null);
   const [citizenships, setCitizenships] = useState<{ code: string; count: number }[]>([]);
   const searchRef = useRef<HTMLInputElement>(null);
-  const gridBodyFocus = () => document.querySelector<HTMLElement>('[data-testid="clients-grid-body"]')?.focus();
+  const gridBodyFocus = () =>
+    document.querySelector<HTMLElement>('[data-testid="clients-grid-body"]')?.focus();
 
-  const showError = useCallback((error: unknown) => toast({ kind: 'error', message: describeError(t, error) }), [t, toast]);
+  const showError = useCallback(
+    (error: unknown) => toast({ kind: 'error', message: describeError(t, error) }),
+    [t, toast],
+  );
   const columns = useMemo(() => clientColumns(t), [t]);
   const table = useReactTable<ClientRow>({
     data: [],
@@ -77,7 +91,10 @@ export function ClientsScreen() {
     }, showError);
   }, [refreshCitizenships, showError]);
 
-  useEffect(() => setSelectedIndex(0), [search, filters.citizenship, filters.passportWithinMonths, filters.birthdayThisMonth, sorting]);
+  useEffect(
+    () => setSelectedIndex(0),
+    [search, filters.citizenship, filters.passportWithinMonths, filters.birthdayThisMonth, sorting],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -157,9 +174,11 @@ export function ClientsScreen() {
         onOpen={openRow}
         today={today}
         emptyText={
-          total === null ? t('app.loading') : filters === NO_FILTERS || JSON.stringify(filters) === JSON.stringify(NO_FILTERS)
-            ? t('clients.empty')
-            : t('clients.nothingFound')
+          total === null
+            ? t('app.loading')
+            : filters === NO_FILTERS || JSON.stringify(filters) === JSON.stringify(NO_FILTERS)
+              ? t('clients.empty')
+              : t('clients.nothingFound')
         }
       />
       {card && (

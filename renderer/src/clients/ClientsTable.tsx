@@ -39,7 +39,8 @@ export function ClientsTable(props: ClientsTableProps) {
   }, [first, last, total, ensureRows]);
 
   useEffect(() => {
-    if (selectedIndex >= 0 && selectedIndex < total) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    if (selectedIndex >= 0 && selectedIndex < total)
+      virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, total, virtualizer]);
 
   const columns = table.getVisibleLeafColumns();
@@ -67,7 +68,13 @@ export function ClientsTable(props: ClientsTableProps) {
   };
 
   return (
-    <div className="grid" role="grid" aria-rowcount={total} aria-label={t('clients.title')} data-testid="clients-grid">
+    <div
+      className="grid"
+      role="grid"
+      aria-rowcount={total}
+      aria-label={t('clients.title')}
+      data-testid="clients-grid"
+    >
       {table.getHeaderGroups().map((group) => (
         <div key={group.id} className="grid-header" role="row" style={{ gridTemplateColumns: template }}>
           {group.headers.map((header) => {
@@ -93,7 +100,13 @@ export function ClientsTable(props: ClientsTableProps) {
           })}
         </div>
       ))}
-      <div ref={scrollRef} className="grid-body" tabIndex={0} onKeyDown={onKeyDown} data-testid="clients-grid-body">
+      <div
+        ref={scrollRef}
+        className="grid-body"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        data-testid="clients-grid-body"
+      >
         {total === 0 && <div className="grid-empty">{props.emptyText}</div>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
@@ -106,7 +119,11 @@ export function ClientsTable(props: ClientsTableProps) {
                 aria-rowindex={item.index + 1}
                 aria-selected={selected}
                 className={`grid-row${selected ? ' selected' : ''}${item.index % 2 ? ' odd' : ''}`}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, gridTemplateColumns: template }}
+                style={{
+                  transform: `translateY(${item.start}px)`,
+                  height: ROW_HEIGHT,
+                  gridTemplateColumns: template,
+                }}
                 onClick={() => onSelect(item.index)}
                 onDoubleClick={() => row && onOpen(row)}
               >

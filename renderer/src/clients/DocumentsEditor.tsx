@@ -16,7 +16,9 @@ export function DocumentsEditor({ documents, citizenship, onChange, errorAt }: D
   const update = (index: number, patch: Partial<DocumentForm>) =>
     onChange(documents.map((d, i) => (i === index ? { ...d, ...patch } : d)));
   const add = () => {
-    const kind: DocumentKind = documents.some((d) => d.kind === 'foreign_passport') ? 'internal_passport' : 'foreign_passport';
+    const kind: DocumentKind = documents.some((d) => d.kind === 'foreign_passport')
+      ? 'internal_passport'
+      : 'foreign_passport';
     onChange([
       ...documents,
       { ...emptyDocument(kind, citizenship || 'RUS'), issueDate: '', expiryDate: '', key: newDocumentKey() },
@@ -28,7 +30,10 @@ export function DocumentsEditor({ documents, citizenship, onChange, errorAt }: D
       {documents.length === 0 && <p className="muted">{t('card.documents.none')}</p>}
       {documents.map((doc, i) => {
         const at = (field: string) => errorAt(`documents.${i}.${field}`);
-        const text = (field: 'issuingCountry' | 'series' | 'number' | 'issuedBy' | 'lastNameLat' | 'firstNameLat', extra = '') => (
+        const text = (
+          field: 'issuingCountry' | 'series' | 'number' | 'issuedBy' | 'lastNameLat' | 'firstNameLat',
+          extra = '',
+        ) => (
           <Field label={t(`card.documents.${field}`)} error={at(field)} className={extra}>
             <input
               value={doc[field]}
@@ -48,13 +53,21 @@ export function DocumentsEditor({ documents, citizenship, onChange, errorAt }: D
           </Field>
         );
         return (
-          <fieldset key={doc.key} className={`document${doc.archived ? ' archived' : ''}`} data-testid={`document-${i}`}>
+          <fieldset
+            key={doc.key}
+            className={`document${doc.archived ? ' archived' : ''}`}
+            data-testid={`document-${i}`}
+          >
             <legend>
-              {t(`card.documents.kinds.${doc.kind}`)} {doc.archived ? `(${t('card.documents.archived')})` : ''}
+              {t(`card.documents.kinds.${doc.kind}`)}{' '}
+              {doc.archived ? `(${t('card.documents.archived')})` : ''}
             </legend>
             <div className="form-row">
               <Field label={t('card.documents.kind')}>
-                <select value={doc.kind} onChange={(e) => update(i, { kind: e.target.value as DocumentKind })}>
+                <select
+                  value={doc.kind}
+                  onChange={(e) => update(i, { kind: e.target.value as DocumentKind })}
+                >
                   {DOCUMENT_KINDS.map((kind) => (
                     <option key={kind} value={kind}>
                       {t(`card.documents.kinds.${kind}`)}
@@ -73,7 +86,11 @@ export function DocumentsEditor({ documents, citizenship, onChange, errorAt }: D
               {text('firstNameLat')}
               {text('issuedBy', 'grow')}
               <label className="checkbox">
-                <input type="checkbox" checked={doc.archived} onChange={(e) => update(i, { archived: e.target.checked })} />
+                <input
+                  type="checkbox"
+                  checked={doc.archived}
+                  onChange={(e) => update(i, { archived: e.target.checked })}
+                />
                 {t('card.documents.archived')}
               </label>
               <button

@@ -21,7 +21,12 @@ export function newDocumentKey(): string {
 }
 
 export function documentToForm(doc: DocumentInput): DocumentForm {
-  return { ...doc, issueDate: formatDate(doc.issueDate), expiryDate: formatDate(doc.expiryDate), key: newDocumentKey() };
+  return {
+    ...doc,
+    issueDate: formatDate(doc.issueDate),
+    expiryDate: formatDate(doc.expiryDate),
+    key: newDocumentKey(),
+  };
 }
 
 export function clientToForm(client: Client | null): ClientForm {
@@ -33,7 +38,12 @@ export function clientToForm(client: Client | null): ClientForm {
   };
 }
 
-function parseDateField(text: string, path: string, issues: ValidationIssue[], pastOnly = false): string | null {
+function parseDateField(
+  text: string,
+  path: string,
+  issues: ValidationIssue[],
+  pastOnly = false,
+): string | null {
   if (text.trim() === '') return null;
   const iso = parseTypedDate(text, { pastOnly });
   if (iso === null) issues.push({ path, code: 'dateInvalid' });
@@ -52,5 +62,8 @@ export function formToInput(form: ClientForm): { input: ClientInput; issues: Val
     };
   });
   const { birthDate, documents: _documents, ...fields } = form;
-  return { input: { ...fields, birthDate: parseDateField(birthDate, 'birthDate', issues, true), documents }, issues };
+  return {
+    input: { ...fields, birthDate: parseDateField(birthDate, 'birthDate', issues, true), documents },
+    issues,
+  };
 }

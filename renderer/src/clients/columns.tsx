@@ -40,11 +40,16 @@ const META: Record<ClientColumnId, ClientColumnMeta> = {
   gender: { width: 50, render: (r, _today, t) => (r.gender ? t(`card.genderShort.${r.gender}`) : '') },
   birthDate: { sort: 'birthDate', width: 125, render: (r) => formatDate(r.birthDate) },
   citizenship: { sort: 'citizenship', width: 125, render: (r) => r.citizenship },
-  passportNumber: { width: 135, render: (r) => <span className="mono">{formatPassport(r.passportNumber)}</span> },
+  passportNumber: {
+    width: 135,
+    render: (r) => <span className="mono">{formatPassport(r.passportNumber)}</span>,
+  },
   passportExpiry: {
     sort: 'passportExpiry',
     width: 125,
-    render: (r, today) => <span className={expiryClass(r.passportExpiry, today)}>{formatDate(r.passportExpiry)}</span>,
+    render: (r, today) => (
+      <span className={expiryClass(r.passportExpiry, today)}>{formatDate(r.passportExpiry)}</span>
+    ),
   },
   phone: { width: 160, render: (r) => r.phone },
   email: { width: 200, render: (r) => r.email },

@@ -22,15 +22,14 @@ export function useClientPages(filter: ClientFilter, onError: (error: unknown) =
   const inFlight = useRef(new Set<number>());
   const loaded = useRef(new Map<number, ClientRow[]>());
   const filterKey = JSON.stringify(filter);
-  const filterRef = useRef(filter);
-  filterRef.current = filter;
 
   const loadPage = useCallback(
     (page: number) => {
       if (loaded.current.has(page) || inFlight.current.has(page)) return;
       const myGeneration = generation.current;
       inFlight.current.add(page);
-      call('clients.list', { ...filterRef.current, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
+      const current = JSON.parse(filterKey) as ClientFilter;
+      call('clients.list', { ...current, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
         (result) => {
           if (myGeneration !== generation.current) return;
           inFlight.current.delete(page);
@@ -44,7 +43,7 @@ export function useClientPages(filter: ClientFilter, onError: (error: unknown) =
         },
       );
     },
-    [onError],
+    [filterKey, onError],
   );
 
   const reload = useCallback(() => {
@@ -56,17 +55,19 @@ export function useClientPages(filter: ClientFilter, onError: (error: unknown) =
 
   useEffect(() => {
     reload();
-  }, [filterKey, reload]);
+  }, [reload]);
 
   const ensureRows = useCallback(
     (first: number, last: number) => {
-      for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) loadPage(page);
+      for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++)
+        loadPage(page);
     },
     [loadPage],
   );
 
   const rowAt = useCallback(
-    (index: number): ClientRow | undefined => state.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+    (index: number): ClientRow | undefined =>
+      state.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
     [state.pages],
   );
 

@@ -31,7 +31,11 @@ export function App() {
           <span className="hint">{t('app.shortcuts')}</span>
           <label className="lang">
             <span className="visually-hidden">{t('app.language')}</span>
-            <select value={i18n.language} onChange={(e) => changeLanguage(e.target.value)} aria-label={t('app.language')}>
+            <select
+              value={i18n.language}
+              onChange={(e) => changeLanguage(e.target.value)}
+              aria-label={t('app.language')}
+            >
               {LANGUAGES.map((lng) => (
                 <option key={lng} value={lng}>
                   {t(`app.languages.${lng}`)}

@@ -1,0 +1,54 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// A small stand-in for the electron module: records what the shell registers.
+const handlers = new Map<string, (...args: unknown[]) => unknown>();
+const exposed: Record<string, unknown> = {};
+const invoke = vi.fn(async () => ({ ok: true, value: 'from-main' }));
+
+vi.mock('electron', () => ({
+  ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn) },
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
+  ipcRenderer: { invoke },
+}));
+
+describe('IPC channel and preload', () => {
+  beforeEach(() => {
+    handlers.clear();
+    invoke.mockClear();
+  });
+
+  it('forwards only trusted senders and contract commands to dispatch', async () => {
+    const { ipcMain } = await import('electron');
+    const { registerIpc } = await import('../../../electron/main/ipc');
+    const { IPC_CHANNEL } = await import('../../../shared/api/transport');
+    const dispatch = vi.fn(async () => ({ ok: true as const, value: 42 }));
+    let sender = { url: 'app://app/index.html', isOwnTopFrame: true };
+    registerIpc(ipcMain, dispatch, () => sender);
+    const handle = handlers.get(IPC_CHANNEL);
+    expect(handle).toBeDefined();
+
+    expect(await handle!({}, 'clients.list', { search: 'x' })).toEqual({ ok: true, value: 42 });
+    expect(dispatch).toHaveBeenCalledWith('clients.list', { search: 'x' });
+    expect(await handle!({}, 'fs.readFile', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_COMMAND' },
+    });
+
+    sender = { url: 'https://evil.example/', isOwnTopFrame: true };
+    expect(await handle!({}, 'clients.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(dispatch).toHaveBeenCalledTimes(1);
+  });
+
+  it('exposes only invoke for contract names, never ipcRenderer', async () => {
+    await import('../../../electron/preload/index');
+    const api = exposed.api as { invoke: (name: string, input: unknown) => Promise<unknown>; shell: string };
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'shell']);
+    expect(await api.invoke('clients.get', { id: 1 })).toEqual({ ok: true, value: 'from-main' });
+    expect(invoke).toHaveBeenCalledWith('tourdesk:invoke', 'clients.get', { id: 1 });
+    expect(await api.invoke('constructor', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_COMMAND' },
+    });
+    expect(invoke).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths, formatDate, isIsoDate, parseTypedDate } from '../../../shared/domain/dates';
+
+describe('dates as clerks type them', () => {
+  it.each([
+    ['31.12.1980', '1980-12-31'],
+    ['1.2.2003', '2003-02-01'],
+    ['29/02/2024', '2024-02-29'],
+    ['1980-12-31', '1980-12-31'],
+    [' 05-06-2010 ', '2010-06-05'],
+  ])('reads %s as %s', (typed, iso) => {
+    expect(parseTypedDate(typed)).toBe(iso);
+  });
+
+  it.each(['31.02.2020', '29.02.2023', '00.01.2000', '12.13.2000', '1.1.1800', 'вчера', '', '2020-02-30'])(
+    'refuses %s',
+    (typed) => {
+      expect(parseTypedDate(typed)).toBeNull();
+    },
+  );
+
+  it('reads a two-digit birth year as the most recent past year', () => {
+    expect(parseTypedDate('14.05.85', { pastOnly: true, today: '2026-11-23' })).toBe('1985-05-14');
+    expect(parseTypedDate('14.05.19', { pastOnly: true, today: '2026-11-23' })).toBe('2019-05-14');
+    expect(parseTypedDate('14.05.30', { today: '2026-11-23' })).toBe('2030-05-14');
+  });
+
+  it('formats and validates ISO dates', () => {
+    expect(formatDate('2024-02-29')).toBe('29.02.2024');
+    expect(formatDate(null)).toBe('');
+    expect(isIsoDate('2023-02-29')).toBe(false);
+  });
+
+  it('adds months, clamping to the last day of the month', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2026-11-23', 6)).toBe('2027-05-23');
+    expect(addMonths('2026-03-15', -3)).toBe('2025-12-15');
+  });
+});
