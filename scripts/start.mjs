@@ -1,0 +1,32 @@
+// `npm start`: builds the app, then opens it in Electron, or in browser mode where Electron's
+// binary is not installed (offline installs use ELECTRON_SKIP_BINARY_DOWNLOAD=1).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const extraArgs = process.argv.slice(2);
+
+const build = spawnSync(process.execPath, [fileURLToPath(new URL('../node_modules/electron-vite/bin/electron-vite.js', import.meta.url)), 'build'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+function electronBinary() {
+  try {
+    const path = require('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const electron = electronBinary();
+const child = electron
+  ? spawn(electron, ['.', ...extraArgs], { stdio: 'inherit' })
+  : (console.log(
+      'The Electron binary is not installed on this machine, so TourDesk starts in browser mode:\n' +
+        'the same app and the same database, served on 127.0.0.1 and opened in Chromium/Chrome.',
+    ),
+    spawn(process.execPath, ['out/main/web.js', ...extraArgs], { stdio: 'inherit' }));
+child.on('exit', (code) => process.exit(code ?? 0));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
