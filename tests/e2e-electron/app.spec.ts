@@ -16,10 +16,14 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
-if (binary === null) console.log('Electron suite skipped: the Electron binary is not installed on this machine.');
+if (binary === null)
+  console.log('Electron suite skipped: the Electron binary is not installed on this machine.');
 
 test.describe('the Electron app', () => {
-  test.skip(binary === null, 'The Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD=1); run where it is.');
+  test.skip(
+    binary === null,
+    'The Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD=1); run where it is.',
+  );
 
   test('opens hardened, shows the clients list and refuses navigation away', async () => {
     const userData = mkdtempSync(join(tmpdir(), 'tourdesk-electron-'));
@@ -28,15 +32,19 @@ test.describe('the Electron app', () => {
       args: ['.', `--user-data-dir=${userData}`],
       env: { ...process.env, XDG_CONFIG_HOME: userData },
     });
-    const window = await app.firstWindow();
-    await expect(window.getByTestId('clients-count')).toBeVisible();
-    expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-    expect(await window.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort())).toEqual(['invoke', 'shell']);
-    await window.evaluate(() => {
+    const page = await app.firstWindow();
+    await expect(page.getByTestId('clients-count')).toBeVisible();
+    expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
+      'undefined',
+    );
+    expect(await page.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort())).toEqual(
+      ['invoke', 'shell'],
+    );
+    await page.evaluate(() => {
       window.location.href = 'https://example.com/';
     });
-    await window.waitForTimeout(500);
-    expect(window.url()).toMatch(/^app:\/\/app\//);
+    await page.waitForTimeout(500);
+    expect(page.url()).toMatch(/^app:\/\/app\//);
     await app.close();
   });
 });

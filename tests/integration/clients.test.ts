@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTempBackend, type TempBackend } from '../helpers/temp-backend';
 import { ivanov } from '../helpers/fixtures';
 import { emptyClientInput } from '../../shared/domain/client';
+import { surnameSearchKey } from '../../shared/names';
+import { generateClients } from '../../electron/backend/demo/generate-clients';
 
 let t: TempBackend;
 beforeEach(async () => {
@@ -66,6 +68,93 @@ describe('clients on a real SQLite file', () => {
     });
     const result = await t.call('clients.list', { search: 'yudi' });
     expect(result.rows.map((r) => r.id)).toEqual([saved.id]);
+  });
+
+  it('lists a client once even when several of its spellings match the prefix', async () => {
+    const client = await t.call('clients.save', {
+      ...ivanov({ lastNameRu: 'Юдина', lastNameLat: 'IUDINA' }),
+      documents: [
+        {
+          kind: 'foreign_passport',
+          issuingCountry: 'RUS',
+          series: '62',
+          number: '7654321',
+          issueDate: '2008-01-01',
+          expiryDate: '2013-01-01',
+          issuedBy: '',
+          lastNameLat: 'IUDINAA',
+          firstNameLat: 'IULIIA',
+          archived: true,
+        },
+      ],
+    });
+    await t.call('clients.save', ivanov());
+    for (const search of ['I', 'IU', 'IUDINA', 'Юд', '']) {
+      const result = await t.call('clients.list', { search });
+      const ids = result.rows.map((r) => r.id);
+      expect(new Set(ids).size, search).toBe(ids.length);
+      expect(result.total, search).toBe(ids.length);
+      expect(ids, search).toContain(client.id);
+    }
+    expect((await t.call('clients.list', { search: 'IUDINAA' })).total).toBe(1);
+  });
+
+  it('orders search results by surname, then name, in both directions', async () => {
+    for (const [last, first] of [
+      ['Иванова', 'Анна'],
+      ['Иванов', 'Пётр'],
+      ['Иванов', 'Борис'],
+      ['Ивашкин', 'Яков'],
+    ]) {
+      await t.call('clients.save', {
+        ...emptyClientInput(),
+        lastNameRu: last!,
+        firstNameRu: first!,
+        documents: [],
+      });
+    }
+    const names = async (direction: 'asc' | 'desc') =>
+      (await t.call('clients.list', { search: 'iva', direction })).rows.map(
+        (r) => `${r.lastNameRu} ${r.firstNameRu}`,
+      );
+    expect(await names('asc')).toEqual(['Иванов Борис', 'Иванов Пётр', 'Иванова Анна', 'Ивашкин Яков']);
+    expect(await names('desc')).toEqual(['Ивашкин Яков', 'Иванова Анна', 'Иванов Пётр', 'Иванов Борис']);
+    const page = await t.call('clients.list', { search: 'iva', offset: 1, limit: 2 });
+    expect(page.total).toBe(4);
+    expect(page.rows.map((r) => r.firstNameRu)).toEqual(['Пётр', 'Анна']);
+  });
+
+  it('inserts many clients in one batch exactly as given, searchable at once', async () => {
+    const inputs = generateClients(1_001, 7, '2026-11-23');
+    expect(await t.backend.clients.insertMany(inputs)).toBe(1_001);
+    const listed = await t.call('clients.list', { limit: 1000, offset: 1000 });
+    expect(listed.total).toBe(1_001);
+    for (const index of [0, 400, 1_000]) {
+      const input = inputs[index]!;
+      const found = await t.call('clients.list', { search: input.lastNameRu, limit: 1000 });
+      const expected = inputs.filter((c) =>
+        surnameSearchKey(c.lastNameRu).startsWith(surnameSearchKey(input.lastNameRu)),
+      );
+      expect(found.total).toBe(expected.length);
+      const row = found.rows.find(
+        (r) => r.firstNameRu === input.firstNameRu && r.birthDate === input.birthDate,
+      )!;
+      const client = await t.call('clients.get', { id: row.id });
+      expect({
+        ...client,
+        id: undefined,
+        version: undefined,
+        createdAt: undefined,
+        updatedAt: undefined,
+      }).toEqual({
+        ...input,
+        id: undefined,
+        version: undefined,
+        createdAt: undefined,
+        updatedAt: undefined,
+        documents: input.documents.map((d, i) => ({ ...d, id: client.documents[i]!.id })),
+      });
+    }
   });
 
   it('refuses a stale save and keeps the newer data', async () => {

@@ -29,12 +29,12 @@ describe('migrations', () => {
     expect(schemaOf(db)).toEqual([
       'index:audit_entity',
       'index:client_search_keys_client',
-      'index:clients_birth_date',
-      'index:clients_citizenship',
-      'index:clients_passport_expiry',
-      'index:clients_sort_name',
-      'index:clients_sort_name_lat',
-      'index:clients_updated_at',
+      'index:clients_live_birth_date',
+      'index:clients_live_citizenship',
+      'index:clients_live_passport_expiry',
+      'index:clients_live_sort_name',
+      'index:clients_live_sort_name_lat',
+      'index:clients_live_updated_at',
       'index:documents_client',
       'index:documents_number',
       'table:audit',
@@ -65,16 +65,25 @@ describe('migrations', () => {
     await expect(openDatabase(path)).rejects.toThrow(/newer version/);
   });
 
-  it('uses the search-key index for a prefix search', async () => {
+  it('answers the list and the search by index scans, never a full sort', async () => {
     const { db } = await openDatabase(tempFile());
-    const plan = db
-      .prepare(
-        "EXPLAIN QUERY PLAN SELECT client_id FROM client_search_keys WHERE key >= 'IVA' AND key < 'IVA~'",
-      )
-      .all() as { detail: string }[];
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(
-      /SEARCH client_search_keys USING (PRIMARY KEY|COVERING INDEX)/,
+    const plan = (query: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[])
+        .map((p) => p.detail)
+        .join(' | ');
+    expect(
+      plan("SELECT count(*) FROM client_search_keys WHERE key >= 'IVA' AND key < 'IVA~' AND prev_lcp < 3"),
+    ).toMatch(/^SEARCH client_search_keys USING PRIMARY KEY \(key>\? AND key<\?\)$/);
+    const sorted = plan(
+      'SELECT * FROM clients WHERE "clients"."deleted_at" IS NULL ORDER BY "clients"."sort_name" ASC, "clients"."id" ASC LIMIT 100',
     );
+    expect(sorted).toContain('USING INDEX clients_live_sort_name');
+    expect(sorted).not.toContain('TEMP B-TREE');
+    const byExpiry = plan(
+      'SELECT * FROM clients WHERE "clients"."deleted_at" IS NULL ORDER BY ("clients"."passport_expiry" IS NULL) ASC, "clients"."passport_expiry" ASC, "clients"."id" ASC LIMIT 100',
+    );
+    expect(byExpiry).toContain('USING INDEX clients_live_passport_expiry');
+    expect(byExpiry).not.toContain('TEMP B-TREE');
     db.close();
   });
 });

@@ -39,17 +39,24 @@ export const migrations: readonly Migration[] = [
           updated_at TEXT NOT NULL,
           deleted_at TEXT
         );
-        CREATE INDEX clients_sort_name ON clients (sort_name, id);
-        CREATE INDEX clients_sort_name_lat ON clients (sort_name_lat, id);
-        CREATE INDEX clients_birth_date ON clients (birth_date, id);
-        CREATE INDEX clients_citizenship ON clients (citizenship, sort_name);
-        CREATE INDEX clients_passport_expiry ON clients (passport_expiry, id);
-        CREATE INDEX clients_updated_at ON clients (updated_at, id);
+        -- Partial indexes: the list never shows deleted clients, so sorting and counting need not
+        -- visit them. The IS NULL terms keep clients without a date last, still as an index scan.
+        CREATE INDEX clients_live_sort_name ON clients (sort_name, id) WHERE deleted_at IS NULL;
+        CREATE INDEX clients_live_sort_name_lat ON clients (sort_name_lat, id) WHERE deleted_at IS NULL;
+        CREATE INDEX clients_live_birth_date ON clients ((birth_date IS NULL), birth_date, id) WHERE deleted_at IS NULL;
+        CREATE INDEX clients_live_citizenship ON clients (citizenship, sort_name, id) WHERE deleted_at IS NULL;
+        CREATE INDEX clients_live_passport_expiry ON clients ((passport_expiry IS NULL), passport_expiry, id) WHERE deleted_at IS NULL;
+        CREATE INDEX clients_live_updated_at ON clients (updated_at, id) WHERE deleted_at IS NULL;
 
+        -- One row per distinct surname spelling of a live client. prev_lcp is the length of the
+        -- prefix this key shares with the client's previous key (-1 for the first), so a prefix
+        -- search counts each client once by a range scan alone: keep rows where prev_lcp < length.
         CREATE TABLE client_search_keys (
-          client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
           key TEXT NOT NULL,
-          PRIMARY KEY (key, client_id)
+          sort_name TEXT NOT NULL,
+          client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+          prev_lcp INTEGER NOT NULL,
+          PRIMARY KEY (key, sort_name, client_id)
         ) WITHOUT ROWID;
         CREATE INDEX client_search_keys_client ON client_search_keys (client_id);
 

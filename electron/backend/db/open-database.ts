@@ -21,6 +21,9 @@ export async function openDatabase(path: string): Promise<OpenedDatabase> {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
+    // 64 MB of page cache (the default is 2 MB): a 200,000-client base stays in memory.
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current > LATEST_SCHEMA_VERSION) {
       throw new AppError(
@@ -39,6 +42,7 @@ export async function openDatabase(path: string): Promise<OpenedDatabase> {
         db.pragma(`user_version = ${version}`);
       })();
     }
+    db.pragma('optimize=0x10002');
     return { db, schemaVersion: LATEST_SCHEMA_VERSION };
   } catch (error) {
     db.close();

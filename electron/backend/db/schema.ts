@@ -30,8 +30,10 @@ export interface ClientsTable {
 }
 
 export interface ClientSearchKeysTable {
-  client_id: number;
   key: string;
+  sort_name: string;
+  client_id: number;
+  prev_lcp: number;
 }
 
 export interface DocumentsTable {

@@ -91,8 +91,8 @@ export function clientColumns(input: ClientInput) {
     address: input.address,
     notes: input.notes,
     preferences: input.preferences,
-    sort_name: (cyrillicName || latinName).toLocaleLowerCase('ru'),
-    sort_name_lat: (latinName || cyrillicName).toLocaleLowerCase('ru'),
+    sort_name: (cyrillicName || latinName).toLowerCase(),
+    sort_name_lat: (latinName || cyrillicName).toLowerCase(),
     passport_number: passport ? `${passport.series}${passport.number}` : '',
     passport_expiry: passport?.expiryDate ?? null,
   };
@@ -120,9 +120,29 @@ export function currentForeignPassport(documents: DocumentInput[]): DocumentInpu
     .sort((a, b) => (b.expiryDate ?? '').localeCompare(a.expiryDate ?? ''))[0];
 }
 
-/** Every spelling of the surname a clerk may type: the Cyrillic, the Latin, and each passport's printed Latin. */
-export function searchKeysOf(input: ClientInput): string[] {
+/**
+ * Every spelling of the surname a clerk may type (the Cyrillic, the Latin, each passport's printed
+ * Latin) as sorted distinct keys. A client whose surname gives no key still gets '' so that it is
+ * counted by the empty search.
+ */
+export function searchKeysOf(input: Pick<ClientInput, 'lastNameRu' | 'lastNameLat' | 'documents'>): string[] {
   const spellings = [input.lastNameRu, input.lastNameLat, ...input.documents.map((d) => d.lastNameLat)];
-  const keys = new Set(spellings.map(surnameSearchKey).filter((k) => k !== ''));
-  return [...keys];
+  const keys = [...new Set(spellings.map(surnameSearchKey).filter((k) => k !== ''))].sort();
+  return keys.length > 0 ? keys : [''];
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** The rows of client_search_keys for one client (see the migration for prev_lcp). */
+export function searchKeyRows(clientId: number, sortName: string, keys: string[]) {
+  return keys.map((key, i) => ({
+    key,
+    sort_name: sortName,
+    client_id: clientId,
+    prev_lcp: i === 0 ? -1 : commonPrefixLength(keys[i - 1] as string, key),
+  }));
 }

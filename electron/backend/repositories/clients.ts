@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { clientListQuerySchema } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/envelope';
@@ -7,8 +7,16 @@ import { normalizeClientInput, validateClient } from '../../../shared/domain/cli
 import { addMonths, todayIso } from '../../../shared/domain/dates';
 import { surnameSearchKey } from '../../../shared/names';
 import type { Database } from '../db/schema';
+import { bulkInsert } from '../db/bulk-insert';
 import { recordAudit } from './audit';
-import { clientColumns, documentColumns, searchKeysOf, toClient, toClientRow } from './client-mapping';
+import {
+  clientColumns,
+  documentColumns,
+  searchKeyRows,
+  searchKeysOf,
+  toClient,
+  toClientRow,
+} from './client-mapping';
 
 type ListQuery = z.output<typeof clientListQuerySchema>;
 
@@ -24,6 +32,22 @@ const SORT_COLUMNS: Record<
   updatedAt: 'updated_at',
 };
 
+const NULLABLE_SORT_COLUMNS = new Set(['birth_date', 'passport_expiry']);
+
+/**
+ * Clients without a birth date or passport sort last. The "IS NULL" term matches the expression
+ * indexes of those columns, so sorting stays an index scan.
+ */
+function orderBySortColumn<QB extends { orderBy: (expr: RawBuilder<unknown>, dir: 'asc' | 'desc') => QB }>(
+  qb: QB,
+  column: string,
+  direction: 'asc' | 'desc',
+): QB {
+  return NULLABLE_SORT_COLUMNS.has(column)
+    ? qb.orderBy(sql`(${sql.ref(`clients.${column}`)} IS NULL)`, direction)
+    : qb;
+}
+
 /** Upper bound of a prefix range over keys made of A-Z only. */
 const KEY_RANGE_END = '~';
 
@@ -34,8 +58,12 @@ export class ClientsRepository {
   ) {}
 
   async list(query: ListQuery): Promise<{ total: number; rows: ClientRow[] }> {
-    let base = this.db.selectFrom('clients').where('clients.deleted_at', 'is', null);
     const key = surnameSearchKey(query.search);
+    const onlySearch =
+      query.citizenship === '' && query.passportExpiresWithinMonths === null && query.birthdayMonth === null;
+    if (key !== '' && onlySearch && query.sort === 'name') return this.searchBySurname(key, query);
+
+    let base = this.db.selectFrom('clients').where('clients.deleted_at', 'is', null);
     if (key !== '') {
       base = base.where('clients.id', 'in', (eb) =>
         eb
@@ -57,10 +85,13 @@ export class ClientsRepository {
     }
     const column = SORT_COLUMNS[query.sort];
     const [countRow, rows] = await Promise.all([
-      base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
       base
-        .selectAll('clients')
-        .orderBy(sql`clients.${sql.ref(column)} is null`)
+        // Always true (sort_name is NOT NULL); it lets the planner count through the small partial
+        // index instead of reading every row of the table.
+        .where('clients.sort_name', '>=', '')
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .executeTakeFirstOrThrow(),
+      orderBySortColumn(base.selectAll('clients'), column, query.direction)
         .orderBy(`clients.${column}`, query.direction)
         .orderBy('clients.id', query.direction)
         .limit(query.limit)
@@ -68,6 +99,42 @@ export class ClientsRepository {
         .execute(),
     ]);
     return { total: Number(countRow.total), rows: rows.map(toClientRow) };
+  }
+
+  /**
+   * The clerk's everyday search: a surname prefix in either script, ordered by surname key, then
+   * name. Counting and paging are range scans of client_search_keys alone; only the rows of the
+   * page are read from clients.
+   */
+  private async searchBySurname(
+    key: string,
+    query: ListQuery,
+  ): Promise<{ total: number; rows: ClientRow[] }> {
+    const inRange = this.db
+      .selectFrom('client_search_keys')
+      .where('key', '>=', key)
+      .where('key', '<', key + KEY_RANGE_END)
+      .where('prev_lcp', '<', key.length);
+    const [countRow, ids] = await Promise.all([
+      inRange.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+      inRange
+        .select('client_id')
+        .orderBy('key', query.direction)
+        .orderBy('sort_name', query.direction)
+        .orderBy('client_id', query.direction)
+        .limit(query.limit)
+        .offset(query.offset)
+        .execute(),
+    ]);
+    const order = ids.map((r) => r.client_id);
+    if (order.length === 0) return { total: Number(countRow.total), rows: [] };
+    const records = await this.db.selectFrom('clients').selectAll().where('id', 'in', order).execute();
+    const byId = new Map(records.map((r) => [r.id, r]));
+    const rows = order.flatMap((id) => {
+      const record = byId.get(id);
+      return record ? [toClientRow(record)] : [];
+    });
+    return { total: Number(countRow.total), rows };
   }
 
   async get(id: number, options: { includeDeleted?: boolean } = {}): Promise<Client> {
@@ -127,7 +194,7 @@ export class ClientsRepository {
         }
       }
       await this.replaceDocuments(trx, id, input);
-      await this.replaceSearchKeys(trx, id, input);
+      await this.replaceSearchKeys(trx, id, input, columns.sort_name);
       const after = await this.getWith(trx, id);
       await recordAudit(trx, 'client', id, before ? 'update' : 'create', before, after, now);
       return after;
@@ -150,39 +217,52 @@ export class ClientsRepository {
         );
       }
     });
-    const CHUNK = 400;
-    return this.db.transaction().execute(async (trx) => {
-      const now = new Date().toISOString();
-      const maxRow = await trx
-        .selectFrom('clients')
-        .select((eb) => eb.fn.max('id').as('maxId'))
-        .executeTakeFirst();
-      let nextId = Number(maxRow?.maxId ?? 0) + 1;
-      for (let start = 0; start < inputs.length; start += CHUNK) {
-        const chunk = inputs.slice(start, start + CHUNK).map((input) => ({ input, id: nextId++ }));
-        await trx
-          .insertInto('clients')
-          .values(
-            chunk.map(({ input, id }) => ({
-              ...clientColumns(input),
-              id,
-              version: 1,
-              created_at: now,
-              updated_at: now,
-            })),
-          )
-          .execute();
-        const documents = chunk.flatMap(({ input, id }) =>
-          input.documents.map((d) => ({ ...documentColumns(d), client_id: id })),
+    return this.db
+      .transaction()
+      .execute(async (trx) => {
+        const now = new Date().toISOString();
+        const maxRow = await trx
+          .selectFrom('clients')
+          .select((eb) => eb.fn.max('id').as('maxId'))
+          .executeTakeFirst();
+        const firstId = Number(maxRow?.maxId ?? 0) + 1;
+        const prepared = inputs.map((input, i) => ({
+          input,
+          id: firstId + i,
+          columns: clientColumns(input),
+        }));
+        await bulkInsert(
+          trx,
+          'clients',
+          prepared.map(({ id, columns }) => ({
+            ...columns,
+            id,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+          })),
         );
-        if (documents.length > 0) await trx.insertInto('documents').values(documents).execute();
-        const keys = chunk.flatMap(({ input, id }) =>
-          searchKeysOf(input).map((key) => ({ client_id: id, key })),
+        await bulkInsert(
+          trx,
+          'documents',
+          prepared.flatMap(({ input, id }) =>
+            input.documents.map((d) => ({ ...documentColumns(d), client_id: id })),
+          ),
         );
-        if (keys.length > 0) await trx.insertInto('client_search_keys').values(keys).execute();
-      }
-      return inputs.length;
-    });
+        await bulkInsert(
+          trx,
+          'client_search_keys',
+          prepared.flatMap(({ input, id, columns }) =>
+            searchKeyRows(id, columns.sort_name, searchKeysOf(input)),
+          ),
+        );
+        return inputs.length;
+      })
+      .then(async (count) => {
+        // Fresh statistics let the planner choose between the search-key and the sort index.
+        await sql`PRAGMA optimize`.execute(this.db);
+        return count;
+      });
   }
 
   async delete(id: number, version: number): Promise<{ id: number }> {
@@ -199,6 +279,7 @@ export class ClientsRepository {
         await this.getWith(trx, id);
         throw new AppError('STALE_VERSION', `client ${id} was changed since version ${version}`);
       }
+      await trx.deleteFrom('client_search_keys').where('client_id', '=', id).execute();
       await recordAudit(trx, 'client', id, 'delete', null, null, now);
       return { id };
     });
@@ -217,7 +298,9 @@ export class ClientsRepository {
       if (Number(result.numUpdatedRows) === 0)
         throw new AppError('NOT_FOUND', `deleted client ${id} not found`);
       await recordAudit(trx, 'client', id, 'restore', null, null, now);
-      return this.getWith(trx, id);
+      const restored = await this.getWith(trx, id);
+      await this.replaceSearchKeys(trx, id, restored, clientColumns({ ...restored }).sort_name);
+      return restored;
     });
   }
 
@@ -263,15 +346,13 @@ export class ClientsRepository {
   private async replaceSearchKeys(
     trx: Transaction<Database>,
     clientId: number,
-    input: ClientInput,
+    input: Pick<ClientInput, 'lastNameRu' | 'lastNameLat' | 'documents'>,
+    sortName: string,
   ): Promise<void> {
     await trx.deleteFrom('client_search_keys').where('client_id', '=', clientId).execute();
-    const keys = searchKeysOf(input);
-    if (keys.length > 0) {
-      await trx
-        .insertInto('client_search_keys')
-        .values(keys.map((key) => ({ client_id: clientId, key })))
-        .execute();
-    }
+    await trx
+      .insertInto('client_search_keys')
+      .values(searchKeyRows(clientId, sortName, searchKeysOf(input)))
+      .execute();
   }
 }
