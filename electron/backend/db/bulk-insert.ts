@@ -21,11 +21,9 @@ export async function bulkInsert<T extends keyof Database & string>(
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
     let sqlText = sqlByChunkSize.get(chunk.length);
     if (sqlText === undefined) {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the generic table's row type is checked by the signature
-      sqlText = db
-        .insertInto(table)
-        .values(chunk as any)
-        .compile().sql;
+      // The row type was checked by this function's signature; Kysely cannot follow a generic table name.
+      const values = chunk as unknown as Parameters<ReturnType<typeof db.insertInto<T>>['values']>[0];
+      sqlText = db.insertInto(table).values(values).compile().sql;
       sqlByChunkSize.set(chunk.length, sqlText);
     }
     const parameters = chunk.flatMap((row) => {
