@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { createBackend } from '../electron/backend';
 import { generateClients } from '../electron/backend/demo/generate-clients';
 import { SURNAMES } from '../electron/backend/demo/names';
-import { icaoToLatin } from '../shared/names';
+import { toLatin } from '../shared/names';
+import { benchNames } from './names';
 import { measureUi } from './ui';
 import { percentile, printRow, time } from './report';
 
@@ -18,7 +19,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tourdesk-bench-'));
   const dbPath = join(dir, 'bench.sqlite');
   const backend = await createBackend({ dbPath, logger: { error: (m) => console.error(m) } });
-  console.log(`TourDesk benchmark: ${CLIENTS.toLocaleString('en')} clients, ${dbPath}\n`);
+  console.log('Names\n');
+  benchNames();
+  console.log(`\nClients: ${CLIENTS.toLocaleString('en')} clients, ${dbPath}\n`);
   try {
     const { ms: generateMs, value: clients } = await time(async () => generateClients(CLIENTS, 42));
     const { ms: insertMs } = await time(() => backend.clients.insertMany(clients));
@@ -29,7 +32,7 @@ async function main(): Promise<void> {
     const prefixes = SURNAMES.flatMap((s) => [s.slice(0, 1), s.slice(0, 3), s.slice(0, 5), s]);
     for (const [label, toQuery] of [
       ['Cyrillic', (p: string) => p],
-      ['Latin', (p: string) => icaoToLatin(p).toLowerCase()],
+      ['Latin', (p: string) => toLatin(p).toLowerCase()],
     ] as const) {
       const timings: number[] = [];
       for (let round = 0; round < 2; round++) {

@@ -98,6 +98,14 @@ export const en: Shape<typeof ru> = {
     unsavedConfirm: 'Your changes are not saved. Close the card without saving?',
     reload: 'Open again',
     proposeLatin: 'Latin (ICAO)',
+    replaceLatinConfirm:
+      'Replace the Latin "{{current}}" with "{{proposed}}"? The Latin must be as printed in the passport.',
+    names: {
+      latinMismatch: 'No transliteration scheme gives this from "{{cyrillic}}". ICAO: {{icao}}.',
+      useIcao: 'Replace with {{icao}}',
+      cyrillicOptions: 'In Cyrillic:',
+      genderConflict: 'Sex not detected: parts of the name contradict each other.',
+    },
     fixErrors: 'Fix the marked fields: {{count}}.',
     documents: {
       add: 'Add document',
@@ -119,6 +127,7 @@ export const en: Shape<typeof ru> = {
       lastNameLat: 'Surname as printed',
       firstNameLat: 'Given name as printed',
       archived: 'Archived',
+      latinMismatch: 'Matches "{{cyrillic}}" by no scheme (ICAO: {{icao}}). Check against the passport.',
     },
   },
   validation: {

@@ -94,6 +94,14 @@ export const ru = {
     unsavedConfirm: 'Изменения не сохранены. Закрыть карточку без сохранения?',
     reload: 'Открыть заново',
     proposeLatin: 'Латиница по ИКАО',
+    replaceLatinConfirm:
+      'Заменить латиницу «{{current}}» на «{{proposed}}»? Латиница должна быть такой, как в паспорте.',
+    names: {
+      latinMismatch: 'Не получается из «{{cyrillic}}» ни по одной системе транслитерации. По ИКАО: {{icao}}.',
+      useIcao: 'Заменить на {{icao}}',
+      cyrillicOptions: 'Кириллицей:',
+      genderConflict: 'Пол не определён: части имени противоречат друг другу.',
+    },
     fixErrors: 'Исправьте отмеченные поля: {{count}}.',
     documents: {
       add: 'Добавить документ',
@@ -115,6 +123,8 @@ export const ru = {
       lastNameLat: 'Фамилия в документе',
       firstNameLat: 'Имя в документе',
       archived: 'Архивный',
+      latinMismatch:
+        'Не совпадает с «{{cyrillic}}» ни по одной системе (ИКАО: {{icao}}). Сверьте с паспортом.',
     },
   },
   validation: {

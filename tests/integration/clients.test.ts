@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTempBackend, type TempBackend } from '../helpers/temp-backend';
 import { ivanov } from '../helpers/fixtures';
 import { emptyClientInput } from '../../shared/domain/client';
-import { surnameSearchKey } from '../../shared/names';
+import { nameKey } from '../../shared/names';
 import { generateClients } from '../../electron/backend/demo/generate-clients';
 
 let t: TempBackend;
@@ -132,9 +132,7 @@ describe('clients on a real SQLite file', () => {
     for (const index of [0, 400, 1_000]) {
       const input = inputs[index]!;
       const found = await t.call('clients.list', { search: input.lastNameRu, limit: 1000 });
-      const expected = inputs.filter((c) =>
-        surnameSearchKey(c.lastNameRu).startsWith(surnameSearchKey(input.lastNameRu)),
-      );
+      const expected = inputs.filter((c) => nameKey(c.lastNameRu).startsWith(nameKey(input.lastNameRu)));
       expect(found.total).toBe(expected.length);
       const row = found.rows.find(
         (r) => r.firstNameRu === input.firstNameRu && r.birthDate === input.birthDate,
@@ -154,6 +152,25 @@ describe('clients on a real SQLite file', () => {
         updatedAt: undefined,
         documents: input.documents.map((d, i) => ({ ...d, id: client.documents[i]!.id })),
       });
+    }
+  });
+
+  it('finds a client by any scheme or informal spelling of the surname', async () => {
+    const saved = await t.call('clients.save', {
+      ...emptyClientInput(),
+      lastNameRu: 'Щукина',
+      firstNameRu: 'Юлия',
+      documents: [],
+    });
+    await t.call('clients.save', { ...emptyClientInput(), lastNameRu: 'Цветкова', documents: [] });
+    for (const search of ['Щукина', 'SHCHUKINA', 'schukina', 'Shchuk', 'щук']) {
+      expect(
+        (await t.call('clients.list', { search })).rows.map((r) => r.id),
+        search,
+      ).toEqual([saved.id]);
+    }
+    for (const search of ['TCVETKOVA', 'tsvetkova', 'Цвет']) {
+      expect((await t.call('clients.list', { search })).total, search).toBe(1);
     }
   });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/backend/db/open-database';
-import { LATEST_SCHEMA_VERSION } from '../../electron/backend/db/migrations';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/backend/db/migrations';
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'tourdesk-mig-')), 'db.sqlite');
 
@@ -84,6 +84,39 @@ describe('migrations', () => {
     );
     expect(byExpiry).toContain('USING INDEX clients_live_passport_expiry');
     expect(byExpiry).not.toContain('TEMP B-TREE');
+    db.close();
+  });
+});
+
+describe('migration 2: search keys by nameKey', () => {
+  it('recomputes the keys of every live client written by version 1', async () => {
+    const path = tempFile();
+    const v1 = new Database(path);
+    v1.transaction(() => {
+      migrations[0]!.up(v1);
+      v1.pragma('user_version = 1');
+    })();
+    const now = '2026-01-01T00:00:00.000Z';
+    const insertClient = v1.prepare(
+      'INSERT INTO clients (id, last_name_ru, first_name_ru, last_name_lat, sort_name, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    insertClient.run(1, 'Юдина', 'Юлия', 'IUDINA', 'юдина юлия', now, now, null);
+    insertClient.run(2, 'Цветков', 'Олег', '', 'цветков олег', now, now, now);
+    v1.prepare(
+      "INSERT INTO documents (client_id, kind, last_name_lat) VALUES (1, 'foreign_passport', 'YUDINA')",
+    ).run();
+    // Version 1 stored ICAO-only keys: IUDINA and, for the old passport, YUDINA.
+    v1.prepare(
+      "INSERT INTO client_search_keys VALUES ('IUDINA', 'юдина юлия', 1, -1), ('YUDINA', 'юдина юлия', 1, 0)",
+    ).run();
+    v1.close();
+
+    const { db, schemaVersion } = await openDatabase(path);
+    expect(schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.prepare('SELECT key, client_id, prev_lcp FROM client_search_keys ORDER BY key').all()).toEqual([
+      { key: 'IUDINA', client_id: 1, prev_lcp: -1 },
+    ]);
+    expect(existsSync(`${path}.before-v${LATEST_SCHEMA_VERSION}.bak`)).toBe(true);
     db.close();
   });
 });

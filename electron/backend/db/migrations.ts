@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { searchKeyRows, searchKeysOf, sortNamesOf } from '../repositories/client-mapping';
 
 /**
  * Versioned migrations. Index + 1 is the schema version stored in PRAGMA user_version. A migration
@@ -94,6 +95,45 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    // The names issue replaced the ICAO-only surname key with nameKey, which folds every
+    // transliteration scheme (IULIIA = YULIYA = Юлия): every live client's keys are recomputed.
+    name: 'search keys by nameKey',
+    up: (db) => recomputeSearchKeys(db),
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
+
+function recomputeSearchKeys(db: BetterSqlite3.Database): void {
+  const clients = db
+    .prepare(
+      'SELECT id, last_name_ru, first_name_ru, middle_name_ru, last_name_lat, first_name_lat FROM clients WHERE deleted_at IS NULL',
+    )
+    .all() as {
+    id: number;
+    last_name_ru: string;
+    first_name_ru: string;
+    middle_name_ru: string;
+    last_name_lat: string;
+    first_name_lat: string;
+  }[];
+  const documentNames = db.prepare('SELECT last_name_lat FROM documents WHERE client_id = ?').pluck();
+  const insert = db.prepare(
+    'INSERT INTO client_search_keys (key, sort_name, client_id, prev_lcp) VALUES (?, ?, ?, ?)',
+  );
+  db.exec('DELETE FROM client_search_keys');
+  for (const c of clients) {
+    const names = {
+      lastNameRu: c.last_name_ru,
+      firstNameRu: c.first_name_ru,
+      middleNameRu: c.middle_name_ru,
+      lastNameLat: c.last_name_lat,
+      firstNameLat: c.first_name_lat,
+      documents: (documentNames.all(c.id) as string[]).map((lastNameLat) => ({ lastNameLat })),
+    };
+    for (const row of searchKeyRows(c.id, sortNamesOf(names).sortName, searchKeysOf(names))) {
+      insert.run(row.key, row.sort_name, row.client_id, row.prev_lcp);
+    }
+  }
+}

@@ -1,7 +1,8 @@
 import { emptyClientInput, emptyDocument, type ClientInput } from '../../../shared/domain/client';
 import { addMonths, toIsoDate } from '../../../shared/domain/dates';
-import { icaoToLatin } from '../../../shared/names';
-import { FEMALE_NAMES, femaleSurname, MALE_NAMES, patronymics, SURNAMES } from './names';
+import { toLatin } from '../../../shared/names';
+import { femaleSurname } from '../../../shared/names/surnames';
+import { FEMALE_NAMES, MALE_NAMES, patronymics, SURNAMES } from './names';
 
 /** A small deterministic PRNG (mulberry32) so the same seed always gives the same demo base. */
 export function createRandom(seed: number): () => number {
@@ -32,7 +33,7 @@ function randomDate(random: () => number, fromYear: number, toYear: number): str
   return toIsoDate(year, month, day);
 }
 
-const latin = (cyrillic: string) => icaoToLatin(cyrillic).toUpperCase();
+const latin = (cyrillic: string) => toLatin(cyrillic).toUpperCase();
 
 /**
  * Realistic regular clients: Russian names with correct ICAO Latin, biometric foreign passports

@@ -6,7 +6,7 @@ import type {
   ClientRow,
   DocumentInput,
 } from '../../../shared/domain/client';
-import { surnameSearchKey } from '../../../shared/names';
+import { nameKey } from '../../../shared/names';
 import type { ClientsTable, DocumentsTable } from '../db/schema';
 
 type ClientRecord = Selectable<ClientsTable>;
@@ -71,11 +71,26 @@ export function toClient(r: ClientRecord, documents: DocumentRecord[]): Client {
   };
 }
 
-export function clientColumns(input: ClientInput) {
-  const passport = currentForeignPassport(input.documents);
-  const joinName = (...parts: string[]) => parts.filter((p) => p !== '').join(' ');
+type NameFields = Pick<
+  ClientInput,
+  'lastNameRu' | 'firstNameRu' | 'middleNameRu' | 'lastNameLat' | 'firstNameLat'
+>;
+
+const joinName = (...parts: string[]) => parts.filter((p) => p !== '').join(' ');
+
+/** The list's sort keys: the Cyrillic name (Latin when there is none), and the Latin one. */
+export function sortNamesOf(input: NameFields): { sortName: string; sortNameLat: string } {
   const latinName = joinName(input.lastNameLat, input.firstNameLat);
   const cyrillicName = joinName(input.lastNameRu, input.firstNameRu, input.middleNameRu);
+  return {
+    sortName: (cyrillicName || latinName).toLowerCase(),
+    sortNameLat: (latinName || cyrillicName).toLowerCase(),
+  };
+}
+
+export function clientColumns(input: ClientInput) {
+  const passport = currentForeignPassport(input.documents);
+  const { sortName, sortNameLat } = sortNamesOf(input);
   return {
     last_name_ru: input.lastNameRu,
     first_name_ru: input.firstNameRu,
@@ -91,8 +106,8 @@ export function clientColumns(input: ClientInput) {
     address: input.address,
     notes: input.notes,
     preferences: input.preferences,
-    sort_name: (cyrillicName || latinName).toLowerCase(),
-    sort_name_lat: (latinName || cyrillicName).toLowerCase(),
+    sort_name: sortName,
+    sort_name_lat: sortNameLat,
     passport_number: passport ? `${passport.series}${passport.number}` : '',
     passport_expiry: passport?.expiryDate ?? null,
   };
@@ -121,13 +136,17 @@ export function currentForeignPassport(documents: DocumentInput[]): DocumentInpu
 }
 
 /**
- * Every spelling of the surname a clerk may type (the Cyrillic, the Latin, each passport's printed
- * Latin) as sorted distinct keys. A client whose surname gives no key still gets '' so that it is
+ * Every spelling of the surname (the Cyrillic, the Latin, each passport's printed Latin) as sorted
+ * distinct name keys; nameKey folds the transliteration schemes, so one surname is usually one key. A client whose surname gives no key still gets '' so that it is
  * counted by the empty search.
  */
-export function searchKeysOf(input: Pick<ClientInput, 'lastNameRu' | 'lastNameLat' | 'documents'>): string[] {
+export function searchKeysOf(input: {
+  lastNameRu: string;
+  lastNameLat: string;
+  documents: readonly { lastNameLat: string }[];
+}): string[] {
   const spellings = [input.lastNameRu, input.lastNameLat, ...input.documents.map((d) => d.lastNameLat)];
-  const keys = [...new Set(spellings.map(surnameSearchKey).filter((k) => k !== ''))].sort();
+  const keys = [...new Set(spellings.map(nameKey).filter((k) => k !== ''))].sort();
   return keys.length > 0 ? keys : [''];
 }
 

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/api/envelope';
 import type { Client, ClientInput, ClientRow, ClientSortColumn } from '../../../shared/domain/client';
 import { normalizeClientInput, validateClient } from '../../../shared/domain/client-validation';
 import { addMonths, todayIso } from '../../../shared/domain/dates';
-import { surnameSearchKey } from '../../../shared/names';
+import { nameKey } from '../../../shared/names';
 import type { Database } from '../db/schema';
 import { bulkInsert } from '../db/bulk-insert';
 import { recordAudit } from './audit';
@@ -58,7 +58,7 @@ export class ClientsRepository {
   ) {}
 
   async list(query: ListQuery): Promise<{ total: number; rows: ClientRow[] }> {
-    const key = surnameSearchKey(query.search);
+    const key = nameKey(query.search);
     const onlySearch =
       query.citizenship === '' && query.passportExpiresWithinMonths === null && query.birthdayMonth === null;
     if (key !== '' && onlySearch && query.sort === 'name') return this.searchBySurname(key, query);
@@ -346,7 +346,7 @@ export class ClientsRepository {
   private async replaceSearchKeys(
     trx: Transaction<Database>,
     clientId: number,
-    input: Pick<ClientInput, 'lastNameRu' | 'lastNameLat' | 'documents'>,
+    input: Parameters<typeof searchKeysOf>[0],
     sortName: string,
   ): Promise<void> {
     await trx.deleteFrom('client_search_keys').where('client_id', '=', clientId).execute();

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../shared/domain/client';
 import { validateClient, type ValidationIssue } from '../../../shared/domain/client-validation';
-import { icaoToLatin } from '../../../shared/names';
+import { detectGender } from '../../../shared/names';
 import { ApiCallError, call } from '../api/client';
 import { Dialog } from '../ui/Dialog';
 import { describeError } from '../ui/errors';
@@ -10,6 +10,7 @@ import { Field } from '../ui/Field';
 import { clientToForm, formToInput, type ClientForm } from './client-form';
 import { DocumentsEditor } from './DocumentsEditor';
 import { displayName } from './format';
+import { cyrillicProposals, icaoLatin, latinMatchesCyrillic } from './name-proposals';
 
 interface ClientCardProps {
   clientId: number | null;
@@ -17,6 +18,11 @@ interface ClientCardProps {
   onSaved: (client: Client) => void;
   onDeleted: (client: Client) => void;
 }
+
+const NAME_PAIRS = [
+  ['lastNameRu', 'lastNameLat'],
+  ['firstNameRu', 'firstNameLat'],
+] as const;
 
 type TextField =
   | 'lastNameRu'
@@ -123,22 +129,91 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
   const set = (patch: Partial<ClientForm>) => setForm({ ...form, ...patch });
   const input = (
     field: TextField,
-    extra: { className?: string; placeholder?: string; maxLength?: number } = {},
+    extra: {
+      className?: string;
+      placeholder?: string;
+      maxLength?: number;
+      hint?: ReactNode;
+      onBlur?: () => void;
+    } = {},
   ) => (
-    <Field label={t(`card.fields.${field}`)} error={errorAt(field)} className={extra.className}>
+    <Field
+      label={t(`card.fields.${field}`)}
+      error={errorAt(field)}
+      className={extra.className}
+      hint={extra.hint}
+    >
       <input
         value={form[field]}
         placeholder={extra.placeholder}
         maxLength={extra.maxLength ?? 100}
         onChange={(e) => set({ [field]: e.target.value })}
+        onBlur={extra.onBlur}
       />
     </Field>
   );
-  const proposeLatin = () =>
-    set({
-      lastNameLat: form.lastNameLat || icaoToLatin(form.lastNameRu).toUpperCase(),
-      firstNameLat: form.firstNameLat || icaoToLatin(form.firstNameRu).toUpperCase(),
-    });
+
+  /** Leaving a Cyrillic name proposes what only fills blanks: the ICAO Latin, and the sex. */
+  const onCyrillicLeft = () => {
+    const patch: Partial<ClientForm> = {};
+    for (const [cyr, lat] of NAME_PAIRS) {
+      if (form[lat].trim() === '' && form[cyr].trim() !== '') patch[lat] = icaoLatin(form[cyr]);
+    }
+    if (form.gender === null) {
+      const gender = detectGender({
+        lastName: form.lastNameRu,
+        firstName: form.firstNameRu,
+        middleName: form.middleNameRu,
+      });
+      if (gender) patch.gender = gender;
+    }
+    if (Object.keys(patch).length > 0) set(patch);
+  };
+
+  /** The Latin is passport data: replacing a filled one needs the clerk's yes. */
+  const replaceLatin = (field: 'lastNameLat' | 'firstNameLat', proposed: string) => {
+    const current = form[field];
+    if (
+      current.trim() !== '' &&
+      current !== proposed &&
+      !window.confirm(t('card.replaceLatinConfirm', { current, proposed }))
+    ) {
+      return;
+    }
+    set({ [field]: proposed });
+  };
+  const proposeLatin = () => {
+    for (const [cyr, lat] of NAME_PAIRS) if (form[cyr].trim() !== '') replaceLatin(lat, icaoLatin(form[cyr]));
+  };
+
+  const latinHint = (cyr: 'lastNameRu' | 'firstNameRu', lat: 'lastNameLat' | 'firstNameLat') => {
+    if (latinMatchesCyrillic(form[cyr], form[lat])) return undefined;
+    const icao = icaoLatin(form[cyr]);
+    return (
+      <span className="hint-warning">
+        {t('card.names.latinMismatch', { cyrillic: form[cyr], icao })}{' '}
+        <button type="button" className="link-button" onClick={() => replaceLatin(lat, icao)}>
+          {t('card.names.useIcao', { icao })}
+        </button>
+      </span>
+    );
+  };
+
+  const cyrillicHint = (cyr: 'lastNameRu' | 'firstNameRu', lat: 'lastNameLat' | 'firstNameLat') => {
+    if (form[cyr].trim() !== '' || form[lat].trim() === '') return undefined;
+    const options = cyrillicProposals(form[lat]);
+    if (options.length === 0) return undefined;
+    return (
+      <span>
+        {t('card.names.cyrillicOptions')}{' '}
+        {options.map((option) => (
+          <button key={option} type="button" className="chip" onClick={() => set({ [cyr]: option })}>
+            {option}
+          </button>
+        ))}
+      </span>
+    );
+  };
 
   return (
     <Dialog
@@ -194,13 +269,21 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
         )}
         <h3>{t('card.sections.names')}</h3>
         <div className="form-row">
-          {input('lastNameRu')}
-          {input('firstNameRu')}
-          {input('middleNameRu')}
+          {input('lastNameRu', {
+            className: 'name',
+            hint: cyrillicHint('lastNameRu', 'lastNameLat'),
+            onBlur: onCyrillicLeft,
+          })}
+          {input('firstNameRu', {
+            className: 'name',
+            hint: cyrillicHint('firstNameRu', 'firstNameLat'),
+            onBlur: onCyrillicLeft,
+          })}
+          {input('middleNameRu', { className: 'name', onBlur: onCyrillicLeft })}
         </div>
         <div className="form-row">
-          {input('lastNameLat')}
-          {input('firstNameLat')}
+          {input('lastNameLat', { className: 'name', hint: latinHint('lastNameRu', 'lastNameLat') })}
+          {input('firstNameLat', { className: 'name', hint: latinHint('firstNameRu', 'firstNameLat') })}
           <button
             type="button"
             className="align-end"
@@ -232,6 +315,7 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
         <DocumentsEditor
           documents={form.documents}
           citizenship={form.citizenship}
+          names={form}
           onChange={(documents) => set({ documents })}
           errorAt={errorAt}
         />

@@ -2,16 +2,19 @@ import { useTranslation } from 'react-i18next';
 import { DOCUMENT_KINDS, emptyDocument, type DocumentKind } from '../../../shared/domain/client';
 import { Field } from '../ui/Field';
 import { newDocumentKey, type DocumentForm } from './client-form';
+import { icaoLatin, latinMatchesCyrillic } from './name-proposals';
 
 interface DocumentsEditorProps {
   documents: DocumentForm[];
   citizenship: string;
+  /** The client's names: a new passport starts with the client's Latin, and a mismatch is flagged. */
+  names: { lastNameRu: string; firstNameRu: string; lastNameLat: string; firstNameLat: string };
   onChange: (documents: DocumentForm[]) => void;
   errorAt: (path: string) => string | undefined;
 }
 
 /** Several documents per client: foreign passports (current and old), internal passport, birth certificate. */
-export function DocumentsEditor({ documents, citizenship, onChange, errorAt }: DocumentsEditorProps) {
+export function DocumentsEditor({ documents, citizenship, names, onChange, errorAt }: DocumentsEditorProps) {
   const { t } = useTranslation();
   const update = (index: number, patch: Partial<DocumentForm>) =>
     onChange(documents.map((d, i) => (i === index ? { ...d, ...patch } : d)));
@@ -21,7 +24,15 @@ export function DocumentsEditor({ documents, citizenship, onChange, errorAt }: D
       : 'foreign_passport';
     onChange([
       ...documents,
-      { ...emptyDocument(kind, citizenship || 'RUS'), issueDate: '', expiryDate: '', key: newDocumentKey() },
+      {
+        ...emptyDocument(kind, citizenship || 'RUS'),
+        ...(kind === 'foreign_passport'
+          ? { lastNameLat: names.lastNameLat, firstNameLat: names.firstNameLat }
+          : {}),
+        issueDate: '',
+        expiryDate: '',
+        key: newDocumentKey(),
+      },
     ]);
   };
 
@@ -30,11 +41,25 @@ export function DocumentsEditor({ documents, citizenship, onChange, errorAt }: D
       {documents.length === 0 && <p className="muted">{t('card.documents.none')}</p>}
       {documents.map((doc, i) => {
         const at = (field: string) => errorAt(`documents.${i}.${field}`);
+        const latinWarning = (field: 'lastNameLat' | 'firstNameLat') => {
+          const cyrillic = field === 'lastNameLat' ? names.lastNameRu : names.firstNameRu;
+          if (doc.issuingCountry !== 'RUS' || latinMatchesCyrillic(cyrillic, doc[field])) return undefined;
+          return (
+            <span className="hint-warning">
+              {t('card.documents.latinMismatch', { cyrillic, icao: icaoLatin(cyrillic) })}
+            </span>
+          );
+        };
         const text = (
           field: 'issuingCountry' | 'series' | 'number' | 'issuedBy' | 'lastNameLat' | 'firstNameLat',
           extra = '',
         ) => (
-          <Field label={t(`card.documents.${field}`)} error={at(field)} className={extra}>
+          <Field
+            label={t(`card.documents.${field}`)}
+            error={at(field)}
+            className={extra}
+            hint={field === 'lastNameLat' || field === 'firstNameLat' ? latinWarning(field) : undefined}
+          >
             <input
               value={doc[field]}
               maxLength={field === 'issuedBy' ? 300 : 100}
@@ -82,8 +107,8 @@ export function DocumentsEditor({ documents, citizenship, onChange, errorAt }: D
               {date('expiryDate')}
             </div>
             <div className="form-row">
-              {text('lastNameLat')}
-              {text('firstNameLat')}
+              {text('lastNameLat', 'name')}
+              {text('firstNameLat', 'name')}
               {text('issuedBy', 'grow')}
               <label className="checkbox">
                 <input

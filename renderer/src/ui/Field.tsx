@@ -1,14 +1,16 @@
-import { cloneElement, useId, type ReactElement } from 'react';
+import { cloneElement, useId, type ReactElement, type ReactNode } from 'react';
 
 interface FieldProps {
   label: string;
   error?: string | undefined;
+  /** A warning or proposal that does not block saving. */
+  hint?: ReactNode;
   className?: string;
   children: ReactElement<Record<string, unknown>>;
 }
 
 /** A labelled control with its error message tied to it for screen readers. */
-export function Field({ label, error, className, children }: FieldProps) {
+export function Field({ label, error, hint, className, children }: FieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   return (
@@ -24,6 +26,7 @@ export function Field({ label, error, className, children }: FieldProps) {
           {error}
         </span>
       )}
+      {hint && <div className="field-hint">{hint}</div>}
     </div>
   );
 }
