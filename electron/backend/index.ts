@@ -3,6 +3,8 @@ import { openDatabase } from './db/open-database';
 import type { Database } from './db/schema';
 import { createDispatch, type Dispatch, type DispatchLogger } from './dispatch';
 import { ClientsRepository } from './repositories/clients';
+import { ToursRepository } from './repositories/tours';
+import { touristsWorkbook } from './excel/tourists-xlsx';
 import { getSetting, setSetting } from './settings';
 
 export interface BackendOptions {
@@ -17,6 +19,7 @@ export interface Backend {
   dispatch: Dispatch;
   db: Kysely<Database>;
   clients: ClientsRepository;
+  tours: ToursRepository;
   close: () => Promise<void>;
 }
 
@@ -27,6 +30,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const { db: sqlite, schemaVersion } = await openDatabase(options.dbPath);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const clients = new ClientsRepository(db, options.today);
+  const tours = new ToursRepository(db, clients, options.today);
   const dispatch = createDispatch(
     {
       'app.info': () => ({ version: options.appVersion ?? '0.0.0', dbPath: options.dbPath, schemaVersion }),
@@ -41,8 +45,23 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       'clients.delete': ({ id, version }) => clients.delete(id, version),
       'clients.restore': ({ id }) => clients.restore(id),
       'clients.citizenships': () => clients.citizenships(),
+      'clients.lookup': (criteria) => clients.lookup(criteria),
+      'clients.history': ({ id }) => tours.clientHistory(id),
+      'countries.list': () => tours.countries(),
+      'countries.save': (country) => tours.saveCountry(country),
+      'tours.list': (query) => tours.list(query),
+      'tours.get': ({ id }) => tours.get(id),
+      'tours.save': (input) => tours.save(input),
+      'tours.exportTourists': async ({ id }) => {
+        const tour = await tours.get(id);
+        const bytes = await touristsWorkbook(tour);
+        return { fileName: `tourists-${tour.voucher.replace(/[^\w.-]+/g, '_')}.xlsx`, base64: bytes.toString('base64') };
+      },
+      'tourists.save': (request) => tours.saveTourist(request),
+      'tourists.delete': ({ id }) => tours.deleteTourist(id),
+      'tourists.bindServices': ({ tourId, touristIds, serviceIds, bind }) => tours.bindServices(tourId, touristIds, serviceIds, bind),
     },
     options.logger ?? consoleLogger,
   );
-  return { dispatch, db, clients, close: () => db.destroy() };
+  return { dispatch, db, clients, tours, close: () => db.destroy() };
 }

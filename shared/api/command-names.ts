@@ -12,6 +12,17 @@ export const COMMAND_NAMES = [
   'clients.delete',
   'clients.restore',
   'clients.citizenships',
+  'clients.lookup',
+  'clients.history',
+  'countries.list',
+  'countries.save',
+  'tours.list',
+  'tours.get',
+  'tours.save',
+  'tours.exportTourists',
+  'tourists.save',
+  'tourists.delete',
+  'tourists.bindServices',
 ] as const;
 
 export type CommandNameList = (typeof COMMAND_NAMES)[number];

@@ -1,8 +1,37 @@
 import { z } from 'zod';
 import { COMMAND_NAMES, type CommandNameList } from './command-names';
+import {
+  CLIENT_SYNC_FIELDS,
+  countrySchema,
+  tourInputSchema,
+  tourRowSchema,
+  tourSchema,
+  touristFieldsSchema,
+  touristSchema,
+} from '../domain/tour';
+import { isIsoDate } from '../domain/dates';
 import { CLIENT_SORT_COLUMNS, clientInputSchema, clientRowSchema, clientSchema } from '../domain/client';
 
 const id = z.number().int().positive();
+const optionalDate = z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)').nullable().default(null);
+
+const clientHistorySchema = z.object({
+  tours: z.array(
+    z.object({
+      tourId: id,
+      voucher: z.string(),
+      arrivalDate: z.string().nullable(),
+      departureDate: z.string().nullable(),
+      country: z.string(),
+      resort: z.string(),
+      hotel: z.string(),
+      priceMinor: z.number(),
+      currency: z.string(),
+      status: z.string(),
+    }),
+  ),
+  companions: z.array(z.object({ clientId: id.nullable(), name: z.string(), tours: z.number().int() })),
+});
 
 export const clientListQuerySchema = z.object({
   search: z.string().max(200).default(''),
@@ -58,6 +87,83 @@ export const contract = {
   'clients.citizenships': {
     input: z.object({}),
     output: z.array(z.object({ code: z.string(), count: z.number().int() })),
+  },
+  'clients.lookup': {
+    input: z.object({
+      lastName: z.string().max(100),
+      firstName: z.string().max(100).default(''),
+      passportNumber: z.string().max(30).default(''),
+      internalPassport: z.string().max(30).default(''),
+      birthDate: optionalDate,
+      cardLast4: z.string().max(4).default(''),
+    }),
+    output: z.object({ total: z.number().int(), candidates: z.array(clientSchema) }),
+  },
+  'clients.history': {
+    input: z.object({ id }),
+    output: clientHistorySchema,
+  },
+  'countries.list': {
+    input: z.object({}),
+    output: z.array(countrySchema),
+  },
+  'countries.save': {
+    input: countrySchema,
+    output: countrySchema,
+  },
+  'tours.list': {
+    input: z.object({
+      voucher: z.string().max(40).default(''),
+      touristName: z.string().max(100).default(''),
+      createdFrom: optionalDate,
+      createdTo: optionalDate,
+      arrivalFrom: optionalDate,
+      arrivalTo: optionalDate,
+      limit: z.number().int().min(1).max(1000).default(500),
+    }),
+    output: z.object({ total: z.number().int(), rows: z.array(tourRowSchema) }),
+  },
+  'tours.get': {
+    input: z.object({ id }),
+    output: tourSchema,
+  },
+  'tours.save': {
+    input: tourInputSchema,
+    output: tourSchema,
+  },
+  'tours.exportTourists': {
+    input: z.object({ id }),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  },
+  'tourists.save': {
+    input: z.object({
+      tourId: id,
+      tourist: touristFieldsSchema.extend({
+        id: id.optional(),
+        version: id.optional(),
+        clientId: id.nullable(),
+        serviceIds: z.array(id).max(100),
+      }),
+      addToClients: z.boolean().default(false),
+      updateClient: z
+        .object({ clientVersion: id, fields: z.array(z.enum(CLIENT_SYNC_FIELDS)) })
+        .nullable()
+        .default(null),
+    }),
+    output: z.object({ tourist: touristSchema, client: clientSchema.nullable() }),
+  },
+  'tourists.delete': {
+    input: z.object({ id }),
+    output: z.object({ id }),
+  },
+  'tourists.bindServices': {
+    input: z.object({
+      tourId: id,
+      touristIds: z.array(id).max(1000),
+      serviceIds: z.array(id).max(100),
+      bind: z.boolean(),
+    }),
+    output: tourSchema,
   },
 } as const;
 

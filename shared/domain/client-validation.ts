@@ -19,7 +19,11 @@ export type ValidationCode =
   | 'documentNumberRequired'
   | 'ruForeignPassport'
   | 'ruInternalPassport'
-  | 'expiryBeforeIssue';
+  | 'expiryBeforeIssue'
+  | 'cardDigits'
+  | 'voucherRequired'
+  | 'voucherTaken'
+  | 'departureBeforeArrival';
 
 const LATIN_NAME = /^[A-Za-z' -]*$/;
 const HAS_DIGIT = /\d/;
@@ -119,6 +123,7 @@ export function validateClient(input: ClientInput, today: string = todayIso()): 
   for (const field of ['lastNameLat', 'firstNameLat'] as const) {
     if (!LATIN_NAME.test(input[field])) issues.push({ path: field, code: 'latinOnly' });
   }
+  if (!/^\d{0,4}$/.test(input.cardLast4)) issues.push({ path: 'cardLast4', code: 'cardDigits' });
   if (input.birthDate && input.birthDate > today) issues.push({ path: 'birthDate', code: 'dateInFuture' });
   if (input.email.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim())) {
     issues.push({ path: 'email', code: 'emailInvalid' });

@@ -48,6 +48,8 @@ export const clientFieldsSchema = z.object({
   address: text(500),
   notes: text(5000),
   preferences: text(5000),
+  /** Last digits of the client's bank card, to tell namesakes apart (never the whole number). */
+  cardLast4: z.string().max(4).default(''),
 });
 export type ClientFields = z.infer<typeof clientFieldsSchema>;
 
@@ -113,6 +115,7 @@ export function emptyClientInput(): ClientInput {
     address: '',
     notes: '',
     preferences: '',
+    cardLast4: '',
     documents: [],
   };
 }

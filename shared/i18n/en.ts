@@ -142,6 +142,10 @@ export const en: Shape<typeof ru> = {
     ruForeignPassport: 'Russian foreign passport: 2-digit series and 7-digit number (75 1234567).',
     ruInternalPassport: 'Russian internal passport: 4-digit series and 6-digit number (45 06 123456).',
     expiryBeforeIssue: 'The expiry date must be after the issue date.',
+    cardDigits: 'Only the last digits of the card: up to 4 digits.',
+    voucherRequired: 'Enter the voucher number.',
+    voucherTaken: 'A tour with this voucher number exists already.',
+    departureBeforeArrival: 'The end date is before the start date.',
   },
   errors: {
     BAD_INPUT: 'The data was not accepted: {{detail}}.',

@@ -139,6 +139,10 @@ export const ru = {
     ruForeignPassport: 'Загранпаспорт РФ: серия 2 цифры и номер 7 цифр (75 1234567).',
     ruInternalPassport: 'Паспорт РФ: серия 4 цифры и номер 6 цифр (45 06 123456).',
     expiryBeforeIssue: 'Срок действия должен быть позже даты выдачи.',
+    cardDigits: 'Только последние цифры карты: до 4 цифр.',
+    voucherRequired: 'Укажите номер путёвки.',
+    voucherTaken: 'Путёвка с таким номером уже есть.',
+    departureBeforeArrival: 'Дата окончания раньше даты начала.',
   },
   errors: {
     BAD_INPUT: 'Данные не приняты: {{detail}}.',

@@ -101,6 +101,96 @@ export const migrations: readonly Migration[] = [
     name: 'search keys by nameKey',
     up: (db) => recomputeSearchKeys(db),
   },
+  {
+    name: 'countries, tours, services, tourists',
+    up: (db) => {
+      db.exec(`
+        ALTER TABLE clients ADD COLUMN card_last4 TEXT NOT NULL DEFAULT '';
+
+        CREATE TABLE countries (
+          code TEXT PRIMARY KEY,
+          name_ru TEXT NOT NULL,
+          name_en TEXT NOT NULL,
+          passport_margin_months INTEGER NOT NULL DEFAULT 6
+        );
+
+        CREATE TABLE tours (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          voucher TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          arrival_date TEXT,
+          departure_date TEXT,
+          country TEXT NOT NULL DEFAULT '',
+          resort TEXT NOT NULL DEFAULT '',
+          hotel TEXT NOT NULL DEFAULT '',
+          status TEXT NOT NULL DEFAULT 'draft',
+          price_minor INTEGER NOT NULL DEFAULT 0,
+          cost_minor INTEGER NOT NULL DEFAULT 0,
+          currency TEXT NOT NULL DEFAULT 'RUB',
+          notes TEXT NOT NULL DEFAULT '',
+          version INTEGER NOT NULL DEFAULT 1,
+          updated_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX tours_voucher ON tours (voucher);
+        CREATE INDEX tours_created_at ON tours (created_at);
+        CREATE INDEX tours_arrival_date ON tours (arrival_date);
+
+        CREATE TABLE tour_services (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          tour_id INTEGER NOT NULL REFERENCES tours (id) ON DELETE CASCADE,
+          kind TEXT NOT NULL,
+          description TEXT NOT NULL DEFAULT '',
+          start_date TEXT,
+          end_date TEXT,
+          price_minor INTEGER NOT NULL DEFAULT 0,
+          position INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX tour_services_tour ON tour_services (tour_id);
+
+        CREATE TABLE tourists (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          tour_id INTEGER NOT NULL REFERENCES tours (id) ON DELETE CASCADE,
+          client_id INTEGER REFERENCES clients (id) ON DELETE SET NULL,
+          position INTEGER NOT NULL DEFAULT 0,
+          last_name_ru TEXT NOT NULL DEFAULT '',
+          first_name_ru TEXT NOT NULL DEFAULT '',
+          middle_name_ru TEXT NOT NULL DEFAULT '',
+          last_name_lat TEXT NOT NULL DEFAULT '',
+          first_name_lat TEXT NOT NULL DEFAULT '',
+          gender TEXT CHECK (gender IN ('M', 'F')),
+          birth_date TEXT,
+          citizenship TEXT NOT NULL DEFAULT '',
+          passport_series TEXT NOT NULL DEFAULT '',
+          passport_number TEXT NOT NULL DEFAULT '',
+          passport_issue_date TEXT,
+          passport_expiry TEXT,
+          passport_last_name_lat TEXT NOT NULL DEFAULT '',
+          passport_first_name_lat TEXT NOT NULL DEFAULT '',
+          internal_series TEXT NOT NULL DEFAULT '',
+          internal_number TEXT NOT NULL DEFAULT '',
+          ticket_number TEXT NOT NULL DEFAULT '',
+          phone TEXT NOT NULL DEFAULT '',
+          email TEXT NOT NULL DEFAULT '',
+          name_key TEXT NOT NULL DEFAULT '',
+          name_key_lat TEXT NOT NULL DEFAULT '',
+          version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX tourists_tour ON tourists (tour_id, position);
+        CREATE INDEX tourists_client ON tourists (client_id);
+        CREATE INDEX tourists_name_key ON tourists (name_key);
+        CREATE INDEX tourists_name_key_lat ON tourists (name_key_lat);
+
+        CREATE TABLE tourist_services (
+          tourist_id INTEGER NOT NULL REFERENCES tourists (id) ON DELETE CASCADE,
+          service_id INTEGER NOT NULL REFERENCES tour_services (id) ON DELETE CASCADE,
+          PRIMARY KEY (tourist_id, service_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX tourist_services_service ON tourist_services (service_id);
+      `);
+      const insert = db.prepare('INSERT INTO countries (code, name_ru, name_en, passport_margin_months) VALUES (?, ?, ?, ?)');
+      for (const [code, ru, en, margin] of SEED_COUNTRIES) insert.run(code, ru, en, margin);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
@@ -137,3 +227,40 @@ function recomputeSearchKeys(db: BetterSqlite3.Database): void {
     }
   }
 }
+
+/**
+ * Destinations the agency starts with, and how long a passport must stay valid after the return
+ * (Schengen: 3 months; most others: 6). Editable later; never changed by a migration again.
+ */
+const SEED_COUNTRIES: readonly (readonly [string, string, string, number])[] = [
+  ['AUT', 'Австрия', 'Austria', 3],
+  ['BEL', 'Бельгия', 'Belgium', 3],
+  ['CHE', 'Швейцария', 'Switzerland', 3],
+  ['CYP', 'Кипр', 'Cyprus', 3],
+  ['CZE', 'Чехия', 'Czechia', 3],
+  ['DEU', 'Германия', 'Germany', 3],
+  ['ESP', 'Испания', 'Spain', 3],
+  ['FIN', 'Финляндия', 'Finland', 3],
+  ['FRA', 'Франция', 'France', 3],
+  ['GRC', 'Греция', 'Greece', 3],
+  ['HUN', 'Венгрия', 'Hungary', 3],
+  ['ITA', 'Италия', 'Italy', 3],
+  ['NLD', 'Нидерланды', 'Netherlands', 3],
+  ['PRT', 'Португалия', 'Portugal', 3],
+  ['ARE', 'ОАЭ', 'United Arab Emirates', 6],
+  ['CHN', 'Китай', 'China', 6],
+  ['CUB', 'Куба', 'Cuba', 6],
+  ['EGY', 'Египет', 'Egypt', 6],
+  ['GEO', 'Грузия', 'Georgia', 0],
+  ['IDN', 'Индонезия', 'Indonesia', 6],
+  ['IND', 'Индия', 'India', 6],
+  ['JPN', 'Япония', 'Japan', 6],
+  ['LKA', 'Шри-Ланка', 'Sri Lanka', 6],
+  ['MDV', 'Мальдивы', 'Maldives', 6],
+  ['MNE', 'Черногория', 'Montenegro', 3],
+  ['THA', 'Таиланд', 'Thailand', 6],
+  ['TUN', 'Тунис', 'Tunisia', 6],
+  ['TUR', 'Турция', 'Turkey', 4],
+  ['VNM', 'Вьетнам', 'Vietnam', 6],
+  ['RUS', 'Россия', 'Russia', 0],
+];

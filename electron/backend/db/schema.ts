@@ -17,6 +17,7 @@ export interface ClientsTable {
   address: string;
   notes: string;
   preferences: string;
+  card_last4: string;
   /** Display sort key: the Cyrillic surname and names, or the Latin ones when there is no Cyrillic. */
   sort_name: string;
   sort_name_lat: string;
@@ -65,7 +66,82 @@ export interface AuditTable {
   changes: string;
 }
 
+export interface CountriesTable {
+  code: string;
+  name_ru: string;
+  name_en: string;
+  passport_margin_months: number;
+}
+
+export interface ToursTable {
+  id: Generated<number>;
+  voucher: string;
+  created_at: string;
+  arrival_date: string | null;
+  departure_date: string | null;
+  country: string;
+  resort: string;
+  hotel: string;
+  status: 'draft' | 'booked' | 'confirmed' | 'completed' | 'cancelled';
+  price_minor: number;
+  cost_minor: number;
+  currency: 'RUB' | 'EUR' | 'USD';
+  notes: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface TourServicesTable {
+  id: Generated<number>;
+  tour_id: number;
+  kind: 'accommodation' | 'flight' | 'transfer' | 'insurance' | 'visa' | 'excursion' | 'other';
+  description: string;
+  start_date: string | null;
+  end_date: string | null;
+  price_minor: number;
+  position: number;
+}
+
+export interface TouristsTable {
+  id: Generated<number>;
+  tour_id: number;
+  client_id: number | null;
+  position: number;
+  last_name_ru: string;
+  first_name_ru: string;
+  middle_name_ru: string;
+  last_name_lat: string;
+  first_name_lat: string;
+  gender: 'M' | 'F' | null;
+  birth_date: string | null;
+  citizenship: string;
+  passport_series: string;
+  passport_number: string;
+  passport_issue_date: string | null;
+  passport_expiry: string | null;
+  passport_last_name_lat: string;
+  passport_first_name_lat: string;
+  internal_series: string;
+  internal_number: string;
+  ticket_number: string;
+  phone: string;
+  email: string;
+  name_key: string;
+  name_key_lat: string;
+  version: number;
+}
+
+export interface TouristServicesTable {
+  tourist_id: number;
+  service_id: number;
+}
+
 export interface Database {
+  countries: CountriesTable;
+  tours: ToursTable;
+  tour_services: TourServicesTable;
+  tourists: TouristsTable;
+  tourist_services: TouristServicesTable;
   clients: ClientsTable;
   client_search_keys: ClientSearchKeysTable;
   documents: DocumentsTable;

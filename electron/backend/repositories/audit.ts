@@ -17,6 +17,7 @@ const AUDITED_FIELDS = [
   'address',
   'notes',
   'preferences',
+  'cardLast4',
 ] as const;
 
 /**

@@ -67,6 +67,7 @@ export function toClient(r: ClientRecord, documents: DocumentRecord[]): Client {
     address: r.address,
     notes: r.notes,
     preferences: r.preferences,
+    cardLast4: r.card_last4,
     documents: documents.map(toDocument),
   };
 }
@@ -106,6 +107,7 @@ export function clientColumns(input: ClientInput) {
     address: input.address,
     notes: input.notes,
     preferences: input.preferences,
+    card_last4: input.cardLast4,
     sort_name: sortName,
     sort_name_lat: sortNameLat,
     passport_number: passport ? `${passport.series}${passport.number}` : '',

@@ -48,6 +48,17 @@ function orderBySortColumn<QB extends { orderBy: (expr: RawBuilder<unknown>, dir
     : qb;
 }
 
+export interface LookupCriteria {
+  lastName: string;
+  firstName: string;
+  passportNumber: string;
+  internalPassport: string;
+  birthDate: string | null;
+  cardLast4: string;
+}
+
+const LOOKUP_LIMIT = 50;
+
 /** Upper bound of a prefix range over keys made of A-Z only. */
 const KEY_RANGE_END = '~';
 
@@ -137,15 +148,53 @@ export class ClientsRepository {
     return { total: Number(countRow.total), rows };
   }
 
-  async get(id: number, options: { includeDeleted?: boolean } = {}): Promise<Client> {
-    return this.getWith(this.db, id, options);
+  /**
+   * R1: the regular clients with exactly this surname (in any script or spelling), narrowed by
+   * whatever else the clerk knows: first name, foreign or internal passport, birth date, card digits.
+   */
+  async lookup(criteria: LookupCriteria): Promise<{ total: number; candidates: Client[] }> {
+    const key = nameKey(criteria.lastName);
+    if (key === '') return { total: 0, candidates: [] };
+    let q = this.db
+      .selectFrom('clients')
+      .select(['clients.id', 'clients.first_name_ru', 'clients.first_name_lat'])
+      .where('clients.deleted_at', 'is', null)
+      .where('clients.id', 'in', (eb) => eb.selectFrom('client_search_keys').select('client_id').where('key', '=', key));
+    if (criteria.birthDate) q = q.where('clients.birth_date', '=', criteria.birthDate);
+    const card = criteria.cardLast4.replace(/\D/g, '');
+    if (card !== '') q = q.where('clients.card_last4', '=', card);
+    for (const [kind, typed] of [
+      ['foreign_passport', criteria.passportNumber],
+      ['internal_passport', criteria.internalPassport],
+    ] as const) {
+      const digits = typed.replace(/[\s№-]/g, '').toUpperCase();
+      if (digits === '') continue;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('documents')
+            .select('documents.id')
+            .whereRef('documents.client_id', '=', 'clients.id')
+            .where('documents.kind', '=', kind)
+            .where((d) => d.or([d('documents.number', '=', digits), d(sql<string>`documents.series || documents.number`, '=', digits)])),
+        ),
+      );
+    }
+    const rows = await q.orderBy('clients.sort_name').limit(2000).execute();
+    const firstKey = nameKey(criteria.firstName);
+    const matching =
+      firstKey === ''
+        ? rows
+        : rows.filter((r) => nameKey(r.first_name_ru).startsWith(firstKey) || nameKey(r.first_name_lat).startsWith(firstKey));
+    const candidates = await Promise.all(matching.slice(0, LOOKUP_LIMIT).map((r) => this.getIn(this.db, r.id)));
+    return { total: matching.length, candidates };
   }
 
-  private async getWith(
-    db: Kysely<Database>,
-    id: number,
-    options: { includeDeleted?: boolean } = {},
-  ): Promise<Client> {
+  async get(id: number, options: { includeDeleted?: boolean } = {}): Promise<Client> {
+    return this.getIn(this.db, id, options);
+  }
+
+  async getIn(db: Kysely<Database>, id: number, options: { includeDeleted?: boolean } = {}): Promise<Client> {
     let q = db.selectFrom('clients').selectAll().where('id', '=', id);
     if (!options.includeDeleted) q = q.where('deleted_at', 'is', null);
     const record = await q.executeTakeFirst();
@@ -162,43 +211,46 @@ export class ClientsRepository {
 
   /** Creates or updates a client with its documents in one transaction; a stale version is refused. */
   async save(raw: ClientInput): Promise<Client> {
+    return this.db.transaction().execute((trx) => this.saveIn(trx, raw));
+  }
+
+  /** The same as save, inside a transaction the caller owns (a tourist saved with its client). */
+  async saveIn(trx: Transaction<Database>, raw: ClientInput): Promise<Client> {
     const input = normalizeClientInput(raw);
     const issues = validateClient(input, this.today());
     if (issues.length > 0) throw new AppError('VALIDATION', 'the client has invalid fields', issues);
-    return this.db.transaction().execute(async (trx) => {
-      const now = new Date().toISOString();
-      const columns = clientColumns(input);
-      let id: number;
-      let before: Client | null = null;
-      if (input.id === undefined) {
-        const inserted = await trx
-          .insertInto('clients')
-          .values({ ...columns, version: 1, created_at: now, updated_at: now })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        id = inserted.id;
-      } else {
-        id = input.id;
-        if (input.version === undefined)
-          throw new AppError('BAD_INPUT', 'version is required to update a client');
-        before = await this.getWith(trx, id);
-        const result = await trx
-          .updateTable('clients')
-          .set({ ...columns, version: input.version + 1, updated_at: now })
-          .where('id', '=', id)
-          .where('version', '=', input.version)
-          .where('deleted_at', 'is', null)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) {
-          throw new AppError('STALE_VERSION', `client ${id} was changed since version ${input.version}`);
-        }
+    const now = new Date().toISOString();
+    const columns = clientColumns(input);
+    let id: number;
+    let before: Client | null = null;
+    if (input.id === undefined) {
+      const inserted = await trx
+        .insertInto('clients')
+        .values({ ...columns, version: 1, created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      id = inserted.id;
+    } else {
+      id = input.id;
+      if (input.version === undefined)
+        throw new AppError('BAD_INPUT', 'version is required to update a client');
+      before = await this.getIn(trx, id);
+      const result = await trx
+        .updateTable('clients')
+        .set({ ...columns, version: input.version + 1, updated_at: now })
+        .where('id', '=', id)
+        .where('version', '=', input.version)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) {
+        throw new AppError('STALE_VERSION', `client ${id} was changed since version ${input.version}`);
       }
-      await this.replaceDocuments(trx, id, input);
-      await this.replaceSearchKeys(trx, id, input, columns.sort_name);
-      const after = await this.getWith(trx, id);
-      await recordAudit(trx, 'client', id, before ? 'update' : 'create', before, after, now);
-      return after;
-    });
+    }
+    await this.replaceDocuments(trx, id, input);
+    await this.replaceSearchKeys(trx, id, input, columns.sort_name);
+    const after = await this.getIn(trx, id);
+    await recordAudit(trx, 'client', id, before ? 'update' : 'create', before, after, now);
+    return after;
   }
 
   /**
@@ -276,7 +328,7 @@ export class ClientsRepository {
         .where('deleted_at', 'is', null)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) {
-        await this.getWith(trx, id);
+        await this.getIn(trx, id);
         throw new AppError('STALE_VERSION', `client ${id} was changed since version ${version}`);
       }
       await trx.deleteFrom('client_search_keys').where('client_id', '=', id).execute();
@@ -298,7 +350,7 @@ export class ClientsRepository {
       if (Number(result.numUpdatedRows) === 0)
         throw new AppError('NOT_FOUND', `deleted client ${id} not found`);
       await recordAudit(trx, 'client', id, 'restore', null, null, now);
-      const restored = await this.getWith(trx, id);
+      const restored = await this.getIn(trx, id);
       await this.replaceSearchKeys(trx, id, restored, clientColumns({ ...restored }).sort_name);
       return restored;
     });

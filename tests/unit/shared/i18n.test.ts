@@ -52,6 +52,10 @@ describe('UI text', () => {
       ruForeignPassport: true,
       ruInternalPassport: true,
       expiryBeforeIssue: true,
+      cardDigits: true,
+      voucherRequired: true,
+      voucherTaken: true,
+      departureBeforeArrival: true,
     };
     for (const code of Object.keys(errorCodes)) expect(ruFlat[`errors.${code}`], code).toBeDefined();
     for (const code of Object.keys(validationCodes)) expect(ruFlat[`validation.${code}`], code).toBeDefined();

@@ -1,0 +1,343 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { AppError } from '../../../shared/api/envelope';
+import type { Client } from '../../../shared/domain/client';
+import type { Country, Tour, TourInput, TourRow, Tourist, TouristFields, ClientSyncField } from '../../../shared/domain/tour';
+import { applyTouristToClient, clientFromTourist } from '../../../shared/domain/tourist-client';
+import { normalizeTouristDocuments, validateTour, validateTourist } from '../../../shared/domain/tourist-validation';
+import { todayIso } from '../../../shared/domain/dates';
+import { nameKey } from '../../../shared/names';
+import type { Database } from '../db/schema';
+import type { ClientsRepository } from './clients';
+import {
+  displayTouristName,
+  serviceColumns,
+  toCountry,
+  toService,
+  touristColumns,
+  toTourist,
+  tourColumns,
+} from './tour-mapping';
+
+export interface TourQuery {
+  voucher: string;
+  touristName: string;
+  createdFrom: string | null;
+  createdTo: string | null;
+  arrivalFrom: string | null;
+  arrivalTo: string | null;
+  limit: number;
+}
+
+export interface TouristSave {
+  tourId: number;
+  tourist: TouristFields & { id?: number | undefined; version?: number | undefined; clientId: number | null; serviceIds: number[] };
+  /** R2: make a regular client of this tourist on save. */
+  addToClients: boolean;
+  /** R3: copy these fields to the linked client, which must still be at this version. */
+  updateClient: { clientVersion: number; fields: ClientSyncField[] } | null;
+}
+
+const KEY_RANGE_END = '~';
+const nextDay = (iso: string) => `${iso}T99`; // created_at is an ISO timestamp; this bounds the whole day
+
+export class ToursRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clients: ClientsRepository,
+    private readonly today: () => string = todayIso,
+  ) {}
+
+  async countries(): Promise<Country[]> {
+    return (await this.db.selectFrom('countries').selectAll().orderBy('name_ru').execute()).map(toCountry);
+  }
+
+  async saveCountry(country: Country): Promise<Country> {
+    const row = { code: country.code, name_ru: country.nameRu.trim(), name_en: country.nameEn.trim(), passport_margin_months: country.passportMarginMonths };
+    await this.db
+      .insertInto('countries')
+      .values(row)
+      .onConflict((oc) => oc.column('code').doUpdateSet({ name_ru: row.name_ru, name_en: row.name_en, passport_margin_months: row.passport_margin_months }))
+      .execute();
+    return country;
+  }
+
+  /** R8 "find tour": by voucher, tourist surname in either script, creation and arrival periods. */
+  async list(q: TourQuery): Promise<{ total: number; rows: TourRow[] }> {
+    let base = this.db.selectFrom('tours');
+    const voucher = q.voucher.trim();
+    if (voucher !== '') base = base.where('tours.voucher', '>=', voucher).where('tours.voucher', '<', voucher + '\uffff');
+    if (q.createdFrom) base = base.where('tours.created_at', '>=', q.createdFrom);
+    if (q.createdTo) base = base.where('tours.created_at', '<', nextDay(q.createdTo));
+    if (q.arrivalFrom) base = base.where('tours.arrival_date', '>=', q.arrivalFrom);
+    if (q.arrivalTo) base = base.where('tours.arrival_date', '<=', q.arrivalTo);
+    const key = nameKey(q.touristName);
+    if (key !== '') {
+      base = base.where((eb) =>
+        eb.or([
+          eb('tours.id', 'in', eb.selectFrom('tourists').select('tour_id').where('name_key', '>=', key).where('name_key', '<', key + KEY_RANGE_END)),
+          eb('tours.id', 'in', eb.selectFrom('tourists').select('tour_id').where('name_key_lat', '>=', key).where('name_key_lat', '<', key + KEY_RANGE_END)),
+        ]),
+      );
+    }
+    const [count, rows] = await Promise.all([
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      base
+        .selectAll('tours')
+        .select((eb) => [
+          eb.selectFrom('tourists').whereRef('tourists.tour_id', '=', 'tours.id').select((e) => e.fn.countAll<number>().as('c')).as('tourist_count'),
+          eb
+            .selectFrom('tourists')
+            .whereRef('tourists.tour_id', '=', 'tours.id')
+            .select(sql<string>`trim(coalesce(nullif(last_name_ru || ' ' || first_name_ru, ' '), last_name_lat || ' ' || first_name_lat))`.as('n'))
+            .orderBy('position')
+            .limit(1)
+            .as('lead_tourist'),
+        ])
+        .orderBy('tours.created_at', 'desc')
+        .orderBy('tours.id', 'desc')
+        .limit(q.limit)
+        .execute(),
+    ]);
+    return {
+      total: Number(count.n),
+      rows: rows.map((r) => ({
+        id: r.id,
+        voucher: r.voucher,
+        createdAt: r.created_at,
+        arrivalDate: r.arrival_date,
+        departureDate: r.departure_date,
+        country: r.country,
+        resort: r.resort,
+        hotel: r.hotel,
+        status: r.status,
+        priceMinor: r.price_minor,
+        currency: r.currency,
+        touristCount: Number(r.tourist_count ?? 0),
+        leadTourist: r.lead_tourist ?? '',
+      })),
+    };
+  }
+
+  async get(id: number): Promise<Tour> {
+    return this.getIn(this.db, id);
+  }
+
+  private async getIn(db: Kysely<Database>, id: number): Promise<Tour> {
+    const tour = await db.selectFrom('tours').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!tour) throw new AppError('NOT_FOUND', `tour ${id} not found`);
+    const [services, tourists, links] = await Promise.all([
+      db.selectFrom('tour_services').selectAll().where('tour_id', '=', id).orderBy('position').orderBy('id').execute(),
+      db.selectFrom('tourists').selectAll().where('tour_id', '=', id).orderBy('position').orderBy('id').execute(),
+      db
+        .selectFrom('tourist_services')
+        .innerJoin('tourists', 'tourists.id', 'tourist_services.tourist_id')
+        .select(['tourist_services.tourist_id', 'tourist_services.service_id'])
+        .where('tourists.tour_id', '=', id)
+        .execute(),
+    ]);
+    const byTourist = new Map<number, number[]>();
+    for (const link of links) byTourist.set(link.tourist_id, [...(byTourist.get(link.tourist_id) ?? []), link.service_id]);
+    return {
+      id: tour.id,
+      version: tour.version,
+      createdAt: tour.created_at,
+      voucher: tour.voucher,
+      arrivalDate: tour.arrival_date,
+      departureDate: tour.departure_date,
+      country: tour.country,
+      resort: tour.resort,
+      hotel: tour.hotel,
+      status: tour.status,
+      priceMinor: tour.price_minor,
+      costMinor: tour.cost_minor,
+      currency: tour.currency,
+      notes: tour.notes,
+      services: services.map(toService),
+      tourists: tourists.map((t) => toTourist(t, (byTourist.get(t.id) ?? []).sort((a, b) => a - b))),
+    };
+  }
+
+  async save(input: TourInput): Promise<Tour> {
+    const issues = validateTour(input);
+    if (issues.length > 0) throw new AppError('VALIDATION', 'the tour has invalid fields', issues);
+    return this.db.transaction().execute(async (trx) => {
+      const now = new Date().toISOString();
+      const columns = tourColumns(input);
+      const clash = await trx
+        .selectFrom('tours')
+        .select('id')
+        .where('voucher', '=', columns.voucher)
+        .$if(input.id !== undefined, (qb) => qb.where('id', '!=', input.id as number))
+        .executeTakeFirst();
+      if (clash) throw new AppError('VALIDATION', 'voucher taken', [{ path: 'voucher', code: 'voucherTaken' }]);
+      let id: number;
+      if (input.id === undefined) {
+        id = (await trx.insertInto('tours').values({ ...columns, created_at: now, updated_at: now, version: 1 }).returning('id').executeTakeFirstOrThrow()).id;
+      } else {
+        id = input.id;
+        if (input.version === undefined) throw new AppError('BAD_INPUT', 'version is required to update a tour');
+        const result = await trx
+          .updateTable('tours')
+          .set({ ...columns, updated_at: now, version: input.version + 1 })
+          .where('id', '=', id)
+          .where('version', '=', input.version)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) {
+          await this.getIn(trx, id);
+          throw new AppError('STALE_VERSION', `tour ${id} was changed since version ${input.version}`);
+        }
+      }
+      await this.replaceServices(trx, id, input);
+      return this.getIn(trx, id);
+    });
+  }
+
+  private async replaceServices(trx: Transaction<Database>, tourId: number, input: TourInput): Promise<void> {
+    const existing = new Set((await trx.selectFrom('tour_services').select('id').where('tour_id', '=', tourId).execute()).map((s) => s.id));
+    const kept = new Set<number>();
+    for (const [position, service] of input.services.entries()) {
+      if (service.id !== undefined && existing.has(service.id)) {
+        kept.add(service.id);
+        await trx.updateTable('tour_services').set(serviceColumns(service, position)).where('id', '=', service.id).execute();
+      } else {
+        await trx.insertInto('tour_services').values({ ...serviceColumns(service, position), tour_id: tourId }).execute();
+      }
+    }
+    const removed = [...existing].filter((id) => !kept.has(id));
+    if (removed.length > 0) await trx.deleteFrom('tour_services').where('id', 'in', removed).execute();
+  }
+
+  /**
+   * Saves a tourist of a tour in one transaction with what the clerk chose for the regular client:
+   * create one from the tourist (R2), or copy the chosen fields to the linked one (R3).
+   */
+  async saveTourist(request: TouristSave): Promise<{ tourist: Tourist; client: Client | null }> {
+    const fields = normalizeTouristDocuments(request.tourist);
+    const issues = validateTourist(fields, this.today());
+    if (issues.length > 0) throw new AppError('VALIDATION', 'the tourist has invalid fields', issues);
+    return this.db.transaction().execute(async (trx) => {
+      const tour = await trx.selectFrom('tours').select('id').where('id', '=', request.tourId).executeTakeFirst();
+      if (!tour) throw new AppError('NOT_FOUND', `tour ${request.tourId} not found`);
+      let clientId = request.tourist.clientId;
+      let client: Client | null = null;
+      if (clientId !== null && request.updateClient && request.updateClient.fields.length > 0) {
+        const current = await this.clients.getIn(trx, clientId);
+        if (current.version !== request.updateClient.clientVersion) {
+          throw new AppError('STALE_VERSION', `client ${clientId} was changed since version ${request.updateClient.clientVersion}`);
+        }
+        client = await this.clients.saveIn(trx, applyTouristToClient(current, fields, request.updateClient.fields));
+      }
+      if (clientId === null && request.addToClients) {
+        client = await this.clients.saveIn(trx, clientFromTourist(fields));
+        clientId = client.id;
+      }
+      const columns = { ...touristColumns(fields), client_id: clientId };
+      let id: number;
+      if (request.tourist.id === undefined) {
+        const last = await trx.selectFrom('tourists').select((eb) => eb.fn.max('position').as('p')).where('tour_id', '=', request.tourId).executeTakeFirst();
+        id = (
+          await trx
+            .insertInto('tourists')
+            .values({ ...columns, tour_id: request.tourId, position: Number(last?.p ?? -1) + 1, version: 1 })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+      } else {
+        id = request.tourist.id;
+        const version = request.tourist.version;
+        if (version === undefined) throw new AppError('BAD_INPUT', 'version is required to update a tourist');
+        const result = await trx
+          .updateTable('tourists')
+          .set({ ...columns, version: version + 1 })
+          .where('id', '=', id)
+          .where('tour_id', '=', request.tourId)
+          .where('version', '=', version)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) throw new AppError('STALE_VERSION', `tourist ${id} was changed since version ${version}`);
+      }
+      await this.setTouristServices(trx, request.tourId, [id], request.tourist.serviceIds, 'replace');
+      const saved = (await this.getIn(trx, request.tourId)).tourists.find((t) => t.id === id);
+      if (!saved) throw new AppError('INTERNAL', 'tourist vanished');
+      return { tourist: saved, client };
+    });
+  }
+
+  async deleteTourist(id: number): Promise<{ id: number }> {
+    const result = await this.db.deleteFrom('tourists').where('id', '=', id).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw new AppError('NOT_FOUND', `tourist ${id} not found`);
+    return { id };
+  }
+
+  /** R9: binds (or unbinds) the selected tourists to the selected services of their tour. */
+  async bindServices(tourId: number, touristIds: number[], serviceIds: number[], bind: boolean): Promise<Tour> {
+    return this.db.transaction().execute(async (trx) => {
+      await this.setTouristServices(trx, tourId, touristIds, serviceIds, bind ? 'add' : 'remove');
+      return this.getIn(trx, tourId);
+    });
+  }
+
+  private async setTouristServices(
+    trx: Transaction<Database>,
+    tourId: number,
+    touristIds: number[],
+    serviceIds: number[],
+    mode: 'replace' | 'add' | 'remove',
+  ): Promise<void> {
+    const ownTourists = (await trx.selectFrom('tourists').select('id').where('tour_id', '=', tourId).execute()).map((t) => t.id);
+    const ownServices = new Set((await trx.selectFrom('tour_services').select('id').where('tour_id', '=', tourId).execute()).map((s) => s.id));
+    const tourists = touristIds.filter((id) => ownTourists.includes(id));
+    const services = serviceIds.filter((id) => ownServices.has(id));
+    if (tourists.length === 0) return;
+    if (mode === 'replace') await trx.deleteFrom('tourist_services').where('tourist_id', 'in', tourists).execute();
+    if (mode === 'remove') {
+      if (services.length > 0) await trx.deleteFrom('tourist_services').where('tourist_id', 'in', tourists).where('service_id', 'in', services).execute();
+      return;
+    }
+    const rows = tourists.flatMap((tourist_id) => services.map((service_id) => ({ tourist_id, service_id })));
+    if (rows.length > 0) await trx.insertInto('tourist_services').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  }
+
+  /** The client card's history: the client's tours, and who travelled with them. */
+  async clientHistory(clientId: number) {
+    const tours = await this.db
+      .selectFrom('tourists')
+      .innerJoin('tours', 'tours.id', 'tourists.tour_id')
+      .select(['tours.id', 'tours.voucher', 'tours.arrival_date', 'tours.departure_date', 'tours.country', 'tours.resort', 'tours.hotel', 'tours.price_minor', 'tours.currency', 'tours.status'])
+      .where('tourists.client_id', '=', clientId)
+      .orderBy('tours.arrival_date', 'desc')
+      .execute();
+    const tourIds = [...new Set(tours.map((t) => t.id))];
+    const others =
+      tourIds.length === 0
+        ? []
+        : await this.db
+            .selectFrom('tourists')
+            .select(['client_id', 'last_name_ru', 'first_name_ru', 'last_name_lat', 'first_name_lat', 'tour_id'])
+            .where('tour_id', 'in', tourIds)
+            .where((eb) => eb.or([eb('client_id', 'is', null), eb('client_id', '!=', clientId)]))
+            .execute();
+    const companions = new Map<string, { clientId: number | null; name: string; tours: number }>();
+    for (const o of others) {
+      const name = displayTouristName({ lastNameRu: o.last_name_ru, firstNameRu: o.first_name_ru, lastNameLat: o.last_name_lat, firstNameLat: o.first_name_lat });
+      const key = o.client_id !== null ? `c${o.client_id}` : `n${nameKey(name)}`;
+      const known = companions.get(key);
+      if (known) known.tours++;
+      else companions.set(key, { clientId: o.client_id, name, tours: 1 });
+    }
+    return {
+      tours: tours.map((t) => ({
+        tourId: t.id,
+        voucher: t.voucher,
+        arrivalDate: t.arrival_date,
+        departureDate: t.departure_date,
+        country: t.country,
+        resort: t.resort,
+        hotel: t.hotel,
+        priceMinor: t.price_minor,
+        currency: t.currency,
+        status: t.status,
+      })),
+      companions: [...companions.values()].sort((a, b) => b.tours - a.tours || a.name.localeCompare(b.name, 'ru')),
+    };
+  }
+}
