@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../electron/backend';
 import { generateClients } from '../electron/backend/demo/generate-clients';
+import { generateTours } from '../electron/backend/demo/generate-tours';
+import { touristFromClient } from '../shared/domain/tourist-client';
 import { defaultDatabasePath } from '../electron/backend/paths';
 import { todayIso } from '../shared/domain/dates';
 
@@ -36,8 +38,53 @@ async function main(): Promise<void> {
       return;
     }
     const count = Number(values.count);
-    const added = await backend.clients.insertMany(generateClients(count, Date.now() % 100000, todayIso()));
-    console.log(`Added ${added} demo clients to ${dbPath}`);
+    const today = todayIso();
+    const added = await backend.clients.insertMany(generateClients(count, Date.now() % 100000, today));
+    // A few tours whose tourists are regular clients, so the tours screen and the clients'
+    // histories have something to show.
+    const sample = await backend.clients.list({
+      search: '',
+      citizenship: 'RUS',
+      passportExpiresWithinMonths: null,
+      birthdayMonth: null,
+      sort: 'updatedAt',
+      direction: 'asc',
+      offset: 0,
+      limit: 60,
+    });
+    let tourCount = 0;
+    for (const [i, input] of generateTours(20, Date.now() % 1000, today).entries()) {
+      if (
+        await backend.tours
+          .list({
+            voucher: input.voucher,
+            touristName: '',
+            createdFrom: null,
+            createdTo: null,
+            arrivalFrom: null,
+            arrivalTo: null,
+            limit: 1,
+          })
+          .then((r) => r.total > 0)
+      )
+        continue;
+      const tour = await backend.tours.save(input);
+      tourCount++;
+      for (const row of sample.rows.slice((i * 3) % 57, ((i * 3) % 57) + 1 + (i % 3))) {
+        const client = await backend.clients.get(row.id);
+        await backend.tours.saveTourist({
+          tourId: tour.id,
+          tourist: {
+            ...touristFromClient(client, { ticketNumber: '' }),
+            clientId: client.id,
+            serviceIds: tour.services.map((s) => s.id),
+          },
+          addToClients: false,
+          updateClient: null,
+        });
+      }
+    }
+    console.log(`Added ${added} demo clients and ${tourCount} tours to ${dbPath}`);
   } finally {
     await backend.close();
   }

@@ -55,11 +55,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       'tours.exportTourists': async ({ id }) => {
         const tour = await tours.get(id);
         const bytes = await touristsWorkbook(tour);
-        return { fileName: `tourists-${tour.voucher.replace(/[^\w.-]+/g, '_')}.xlsx`, base64: bytes.toString('base64') };
+        return {
+          fileName: `tourists-${tour.voucher.replace(/[^\w.-]+/g, '_')}.xlsx`,
+          base64: bytes.toString('base64'),
+        };
       },
       'tourists.save': (request) => tours.saveTourist(request),
       'tourists.delete': ({ id }) => tours.deleteTourist(id),
-      'tourists.bindServices': ({ tourId, touristIds, serviceIds, bind }) => tours.bindServices(tourId, touristIds, serviceIds, bind),
+      'tourists.bindServices': ({ tourId, touristIds, serviceIds, bind }) =>
+        tours.bindServices(tourId, touristIds, serviceIds, bind),
     },
     options.logger ?? consoleLogger,
   );

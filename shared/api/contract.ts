@@ -13,7 +13,11 @@ import { isIsoDate } from '../domain/dates';
 import { CLIENT_SORT_COLUMNS, clientInputSchema, clientRowSchema, clientSchema } from '../domain/client';
 
 const id = z.number().int().positive();
-const optionalDate = z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)').nullable().default(null);
+const optionalDate = z
+  .string()
+  .refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)')
+  .nullable()
+  .default(null);
 
 const clientHistorySchema = z.object({
   tours: z.array(

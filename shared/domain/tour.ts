@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { isIsoDate } from './dates';
 
 export const TOUR_STATUSES = ['draft', 'booked', 'confirmed', 'completed', 'cancelled'] as const;
-export const SERVICE_KINDS = ['accommodation', 'flight', 'transfer', 'insurance', 'visa', 'excursion', 'other'] as const;
+export const SERVICE_KINDS = [
+  'accommodation',
+  'flight',
+  'transfer',
+  'insurance',
+  'visa',
+  'excursion',
+  'other',
+] as const;
 export const CURRENCIES = ['RUB', 'EUR', 'USD'] as const;
 
 const isoDate = z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)');
@@ -128,16 +136,41 @@ export type ClientSyncField = (typeof CLIENT_SYNC_FIELDS)[number];
 
 export function emptyTouristFields(): TouristFields {
   return {
-    lastNameRu: '', firstNameRu: '', middleNameRu: '', lastNameLat: '', firstNameLat: '', gender: null,
-    birthDate: null, citizenship: 'RUS', passportSeries: '', passportNumber: '', passportIssueDate: null,
-    passportExpiry: null, passportLastNameLat: '', passportFirstNameLat: '', internalSeries: '',
-    internalNumber: '', ticketNumber: '', phone: '', email: '',
+    lastNameRu: '',
+    firstNameRu: '',
+    middleNameRu: '',
+    lastNameLat: '',
+    firstNameLat: '',
+    gender: null,
+    birthDate: null,
+    citizenship: 'RUS',
+    passportSeries: '',
+    passportNumber: '',
+    passportIssueDate: null,
+    passportExpiry: null,
+    passportLastNameLat: '',
+    passportFirstNameLat: '',
+    internalSeries: '',
+    internalNumber: '',
+    ticketNumber: '',
+    phone: '',
+    email: '',
   };
 }
 
 export function emptyTourInput(): TourInput {
   return {
-    voucher: '', arrivalDate: null, departureDate: null, country: '', resort: '', hotel: '', status: 'draft',
-    priceMinor: 0, costMinor: 0, currency: 'RUB', notes: '', services: [],
+    voucher: '',
+    arrivalDate: null,
+    departureDate: null,
+    country: '',
+    resort: '',
+    hotel: '',
+    status: 'draft',
+    priceMinor: 0,
+    costMinor: 0,
+    currency: 'RUB',
+    notes: '',
+    services: [],
   };
 }

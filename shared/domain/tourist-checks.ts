@@ -21,7 +21,12 @@ export function touristWarnings(
   else if (returnDate && tourist.passportExpiry) {
     const requiredUntil = addMonths(returnDate, marginMonths);
     if (tourist.passportExpiry < requiredUntil) {
-      warnings.push({ code: 'passportExpiresTooSoon', expiry: tourist.passportExpiry, requiredUntil, marginMonths });
+      warnings.push({
+        code: 'passportExpiresTooSoon',
+        expiry: tourist.passportExpiry,
+        requiredUntil,
+        marginMonths,
+      });
     }
   }
   const latin = `${tourist.lastNameLat} ${tourist.firstNameLat}`.trim().toUpperCase();

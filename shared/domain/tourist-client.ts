@@ -48,7 +48,18 @@ const passportText = (series: string, number: string, expiry: string | null) =>
 export function touristClientDifferences(tourist: TouristFields, client: Client): SyncDifference[] {
   const fromClient = touristFromClient(client, { ticketNumber: '' });
   const out: SyncDifference[] = [];
-  const simple = ['lastNameRu', 'firstNameRu', 'middleNameRu', 'lastNameLat', 'firstNameLat', 'gender', 'birthDate', 'citizenship', 'phone', 'email'] as const;
+  const simple = [
+    'lastNameRu',
+    'firstNameRu',
+    'middleNameRu',
+    'lastNameLat',
+    'firstNameLat',
+    'gender',
+    'birthDate',
+    'citizenship',
+    'phone',
+    'email',
+  ] as const;
   for (const field of simple) {
     const a = tourist[field] ?? '';
     const b = fromClient[field] ?? '';
@@ -56,7 +67,10 @@ export function touristClientDifferences(tourist: TouristFields, client: Client)
   }
   const hasPassport = tourist.passportNumber !== '';
   const knownPassport = client.documents.find(
-    (d) => d.kind === 'foreign_passport' && d.series === tourist.passportSeries && d.number === tourist.passportNumber,
+    (d) =>
+      d.kind === 'foreign_passport' &&
+      d.series === tourist.passportSeries &&
+      d.number === tourist.passportNumber,
   );
   if (
     hasPassport &&
@@ -73,7 +87,10 @@ export function touristClientDifferences(tourist: TouristFields, client: Client)
     });
   }
   const internalKnown = client.documents.some(
-    (d) => d.kind === 'internal_passport' && d.series === tourist.internalSeries && d.number === tourist.internalNumber,
+    (d) =>
+      d.kind === 'internal_passport' &&
+      d.series === tourist.internalSeries &&
+      d.number === tourist.internalNumber,
   );
   if (tourist.internalNumber !== '' && !internalKnown) {
     out.push({
@@ -104,19 +121,38 @@ function foreignPassportDocument(tourist: TouristFields): DocumentInput {
  * The client after taking the chosen fields from the tourist. A new foreign passport is added (an
  * older one with the same number is updated in place); the client's other documents stay.
  */
-export function applyTouristToClient(client: Client, tourist: TouristFields, fields: readonly ClientSyncField[]): ClientInput {
+export function applyTouristToClient(
+  client: Client,
+  tourist: TouristFields,
+  fields: readonly ClientSyncField[],
+): ClientInput {
   const next: ClientInput = { ...client, documents: client.documents.map((d) => ({ ...d })) };
   for (const field of fields) {
     if (field === 'foreignPassport') {
       const doc = foreignPassportDocument(tourist);
-      const index = next.documents.findIndex((d) => d.kind === 'foreign_passport' && d.series === doc.series && d.number === doc.number);
-      if (index >= 0) next.documents[index] = { ...next.documents[index], ...doc, issuedBy: next.documents[index]!.issuedBy };
+      const index = next.documents.findIndex(
+        (d) => d.kind === 'foreign_passport' && d.series === doc.series && d.number === doc.number,
+      );
+      if (index >= 0)
+        next.documents[index] = {
+          ...next.documents[index],
+          ...doc,
+          issuedBy: next.documents[index]!.issuedBy,
+        };
       else next.documents.push(doc);
     } else if (field === 'internalPassport') {
       next.documents = next.documents.filter((d) => d.kind !== 'internal_passport' || d.archived);
       next.documents.push({
-        kind: 'internal_passport', issuingCountry: 'RUS', series: tourist.internalSeries, number: tourist.internalNumber,
-        issueDate: null, expiryDate: null, issuedBy: '', lastNameLat: '', firstNameLat: '', archived: false,
+        kind: 'internal_passport',
+        issuingCountry: 'RUS',
+        series: tourist.internalSeries,
+        number: tourist.internalNumber,
+        issueDate: null,
+        expiryDate: null,
+        issuedBy: '',
+        lastNameLat: '',
+        firstNameLat: '',
+        archived: false,
       });
     } else {
       (next as unknown as Record<string, unknown>)[field] = tourist[field];
@@ -131,14 +167,34 @@ export function clientFromTourist(tourist: TouristFields): ClientInput {
   if (tourist.passportNumber !== '') documents.push(foreignPassportDocument(tourist));
   if (tourist.internalNumber !== '') {
     documents.push({
-      kind: 'internal_passport', issuingCountry: 'RUS', series: tourist.internalSeries, number: tourist.internalNumber,
-      issueDate: null, expiryDate: null, issuedBy: '', lastNameLat: '', firstNameLat: '', archived: false,
+      kind: 'internal_passport',
+      issuingCountry: 'RUS',
+      series: tourist.internalSeries,
+      number: tourist.internalNumber,
+      issueDate: null,
+      expiryDate: null,
+      issuedBy: '',
+      lastNameLat: '',
+      firstNameLat: '',
+      archived: false,
     });
   }
   return {
-    lastNameRu: tourist.lastNameRu, firstNameRu: tourist.firstNameRu, middleNameRu: tourist.middleNameRu,
-    lastNameLat: tourist.lastNameLat, firstNameLat: tourist.firstNameLat, gender: tourist.gender,
-    birthDate: tourist.birthDate, birthPlace: '', citizenship: tourist.citizenship, phone: tourist.phone,
-    email: tourist.email, address: '', notes: '', preferences: '', cardLast4: '', documents,
+    lastNameRu: tourist.lastNameRu,
+    firstNameRu: tourist.firstNameRu,
+    middleNameRu: tourist.middleNameRu,
+    lastNameLat: tourist.lastNameLat,
+    firstNameLat: tourist.firstNameLat,
+    gender: tourist.gender,
+    birthDate: tourist.birthDate,
+    birthPlace: '',
+    citizenship: tourist.citizenship,
+    phone: tourist.phone,
+    email: tourist.email,
+    address: '',
+    notes: '',
+    preferences: '',
+    cardLast4: '',
+    documents,
   };
 }

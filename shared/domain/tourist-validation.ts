@@ -31,13 +31,28 @@ export function validateTourist(tourist: TouristFields, today: string = todayIso
 /** Series and number as the client card stores them (a Russian passport typed in one run is split). */
 export function normalizeTouristDocuments(tourist: TouristFields): TouristFields {
   const foreign = normalizeDocument({
-    kind: 'foreign_passport', issuingCountry: tourist.citizenship || 'RUS', series: tourist.passportSeries,
-    number: tourist.passportNumber, issueDate: null, expiryDate: null, issuedBy: '',
-    lastNameLat: tourist.passportLastNameLat, firstNameLat: tourist.passportFirstNameLat, archived: false,
+    kind: 'foreign_passport',
+    issuingCountry: tourist.citizenship || 'RUS',
+    series: tourist.passportSeries,
+    number: tourist.passportNumber,
+    issueDate: null,
+    expiryDate: null,
+    issuedBy: '',
+    lastNameLat: tourist.passportLastNameLat,
+    firstNameLat: tourist.passportFirstNameLat,
+    archived: false,
   });
   const internal = normalizeDocument({
-    kind: 'internal_passport', issuingCountry: 'RUS', series: tourist.internalSeries, number: tourist.internalNumber,
-    issueDate: null, expiryDate: null, issuedBy: '', lastNameLat: '', firstNameLat: '', archived: false,
+    kind: 'internal_passport',
+    issuingCountry: 'RUS',
+    series: tourist.internalSeries,
+    number: tourist.internalNumber,
+    issueDate: null,
+    expiryDate: null,
+    issuedBy: '',
+    lastNameLat: '',
+    firstNameLat: '',
+    archived: false,
   });
   return {
     ...tourist,
@@ -59,7 +74,8 @@ export function validateTour(tour: TourInput): ValidationIssue[] {
     issues.push({ path: 'departureDate', code: 'departureBeforeArrival' });
   }
   tour.services.forEach((s, i) => {
-    if (s.startDate && s.endDate && s.endDate < s.startDate) issues.push({ path: `services.${i}.endDate`, code: 'departureBeforeArrival' });
+    if (s.startDate && s.endDate && s.endDate < s.startDate)
+      issues.push({ path: `services.${i}.endDate`, code: 'departureBeforeArrival' });
   });
   return issues;
 }

@@ -187,7 +187,9 @@ export const migrations: readonly Migration[] = [
         ) WITHOUT ROWID;
         CREATE INDEX tourist_services_service ON tourist_services (service_id);
       `);
-      const insert = db.prepare('INSERT INTO countries (code, name_ru, name_en, passport_margin_months) VALUES (?, ?, ?, ?)');
+      const insert = db.prepare(
+        'INSERT INTO countries (code, name_ru, name_en, passport_margin_months) VALUES (?, ?, ?, ?)',
+      );
       for (const [code, ru, en, margin] of SEED_COUNTRIES) insert.run(code, ru, en, margin);
     },
   },

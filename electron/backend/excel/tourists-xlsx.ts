@@ -3,7 +3,11 @@ import { neutraliseFormula } from '../../../shared/domain/spreadsheet-safety';
 import type { Tour, Tourist } from '../../../shared/domain/tour';
 
 /** Column headers as the passenger-list import recognises them, so the report reads back in. */
-export const TOURIST_REPORT_COLUMNS: readonly { header: string; width: number; value: (t: Tourist, tour: Tour) => string | Date | number | null }[] = [
+export const TOURIST_REPORT_COLUMNS: readonly {
+  header: string;
+  width: number;
+  value: (t: Tourist, tour: Tour) => string | Date | number | null;
+}[] = [
   { header: '№', width: 5, value: (_t, tour) => tour.tourists.length },
   { header: 'Фамилия', width: 18, value: (t) => t.lastNameRu },
   { header: 'Имя', width: 14, value: (t) => t.firstNameRu },
@@ -16,14 +20,22 @@ export const TOURIST_REPORT_COLUMNS: readonly { header: string; width: number; v
   { header: 'Серия загранпаспорта', width: 10, value: (t) => t.passportSeries },
   { header: 'Номер загранпаспорта', width: 14, value: (t) => t.passportNumber },
   { header: 'Загранпаспорт действителен до', width: 13, value: (t) => isoToDate(t.passportExpiry) },
-  { header: 'Паспорт РФ', width: 14, value: (t) => [t.internalSeries, t.internalNumber].filter(Boolean).join(' ') },
+  {
+    header: 'Паспорт РФ',
+    width: 14,
+    value: (t) => [t.internalSeries, t.internalNumber].filter(Boolean).join(' '),
+  },
   { header: 'Номер билета', width: 16, value: (t) => t.ticketNumber },
   { header: 'Телефон', width: 18, value: (t) => t.phone },
   { header: 'Email', width: 24, value: (t) => t.email },
   {
     header: 'Услуги',
     width: 40,
-    value: (t, tour) => tour.services.filter((s) => t.serviceIds.includes(s.id)).map((s) => s.description || s.kind).join('; '),
+    value: (t, tour) =>
+      tour.services
+        .filter((s) => t.serviceIds.includes(s.id))
+        .map((s) => s.description || s.kind)
+        .join('; '),
   },
 ];
 

@@ -159,7 +159,9 @@ export class ClientsRepository {
       .selectFrom('clients')
       .select(['clients.id', 'clients.first_name_ru', 'clients.first_name_lat'])
       .where('clients.deleted_at', 'is', null)
-      .where('clients.id', 'in', (eb) => eb.selectFrom('client_search_keys').select('client_id').where('key', '=', key));
+      .where('clients.id', 'in', (eb) =>
+        eb.selectFrom('client_search_keys').select('client_id').where('key', '=', key),
+      );
     if (criteria.birthDate) q = q.where('clients.birth_date', '=', criteria.birthDate);
     const card = criteria.cardLast4.replace(/\D/g, '');
     if (card !== '') q = q.where('clients.card_last4', '=', card);
@@ -176,7 +178,12 @@ export class ClientsRepository {
             .select('documents.id')
             .whereRef('documents.client_id', '=', 'clients.id')
             .where('documents.kind', '=', kind)
-            .where((d) => d.or([d('documents.number', '=', digits), d(sql<string>`documents.series || documents.number`, '=', digits)])),
+            .where((d) =>
+              d.or([
+                d('documents.number', '=', digits),
+                d(sql<string>`documents.series || documents.number`, '=', digits),
+              ]),
+            ),
         ),
       );
     }
@@ -185,8 +192,13 @@ export class ClientsRepository {
     const matching =
       firstKey === ''
         ? rows
-        : rows.filter((r) => nameKey(r.first_name_ru).startsWith(firstKey) || nameKey(r.first_name_lat).startsWith(firstKey));
-    const candidates = await Promise.all(matching.slice(0, LOOKUP_LIMIT).map((r) => this.getIn(this.db, r.id)));
+        : rows.filter(
+            (r) =>
+              nameKey(r.first_name_ru).startsWith(firstKey) || nameKey(r.first_name_lat).startsWith(firstKey),
+          );
+    const candidates = await Promise.all(
+      matching.slice(0, LOOKUP_LIMIT).map((r) => this.getIn(this.db, r.id)),
+    );
     return { total: matching.length, candidates };
   }
 

@@ -1,18 +1,44 @@
 import type { Selectable } from 'kysely';
-import type { Country, ServiceInput, TourInput, TourService, Tourist, TouristFields } from '../../../shared/domain/tour';
+import type {
+  Country,
+  ServiceInput,
+  TourInput,
+  TourService,
+  Tourist,
+  TouristFields,
+} from '../../../shared/domain/tour';
 import { nameKey } from '../../../shared/names';
 import type { CountriesTable, TourServicesTable, TouristsTable } from '../db/schema';
 
 export function toCountry(r: Selectable<CountriesTable>): Country {
-  return { code: r.code, nameRu: r.name_ru, nameEn: r.name_en, passportMarginMonths: r.passport_margin_months };
+  return {
+    code: r.code,
+    nameRu: r.name_ru,
+    nameEn: r.name_en,
+    passportMarginMonths: r.passport_margin_months,
+  };
 }
 
 export function toService(r: Selectable<TourServicesTable>): TourService {
-  return { id: r.id, kind: r.kind, description: r.description, startDate: r.start_date, endDate: r.end_date, priceMinor: r.price_minor };
+  return {
+    id: r.id,
+    kind: r.kind,
+    description: r.description,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    priceMinor: r.price_minor,
+  };
 }
 
 export function serviceColumns(s: ServiceInput, position: number) {
-  return { kind: s.kind, description: s.description.trim(), start_date: s.startDate, end_date: s.endDate, price_minor: s.priceMinor, position };
+  return {
+    kind: s.kind,
+    description: s.description.trim(),
+    start_date: s.startDate,
+    end_date: s.endDate,
+    price_minor: s.priceMinor,
+    position,
+  };
 }
 
 export function tourColumns(t: TourInput) {
@@ -87,6 +113,14 @@ export function touristColumns(t: TouristFields) {
   };
 }
 
-export function displayTouristName(t: { lastNameRu: string; firstNameRu: string; lastNameLat: string; firstNameLat: string }): string {
-  return [t.lastNameRu, t.firstNameRu].filter(Boolean).join(' ') || [t.lastNameLat, t.firstNameLat].filter(Boolean).join(' ');
+export function displayTouristName(t: {
+  lastNameRu: string;
+  firstNameRu: string;
+  lastNameLat: string;
+  firstNameLat: string;
+}): string {
+  return (
+    [t.lastNameRu, t.firstNameRu].filter(Boolean).join(' ') ||
+    [t.lastNameLat, t.firstNameLat].filter(Boolean).join(' ')
+  );
 }

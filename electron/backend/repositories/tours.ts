@@ -1,9 +1,21 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../../../shared/api/envelope';
 import type { Client } from '../../../shared/domain/client';
-import type { Country, Tour, TourInput, TourRow, Tourist, TouristFields, ClientSyncField } from '../../../shared/domain/tour';
+import type {
+  Country,
+  Tour,
+  TourInput,
+  TourRow,
+  Tourist,
+  TouristFields,
+  ClientSyncField,
+} from '../../../shared/domain/tour';
 import { applyTouristToClient, clientFromTourist } from '../../../shared/domain/tourist-client';
-import { normalizeTouristDocuments, validateTour, validateTourist } from '../../../shared/domain/tourist-validation';
+import {
+  normalizeTouristDocuments,
+  validateTour,
+  validateTourist,
+} from '../../../shared/domain/tourist-validation';
 import { todayIso } from '../../../shared/domain/dates';
 import { nameKey } from '../../../shared/names';
 import type { Database } from '../db/schema';
@@ -30,7 +42,12 @@ export interface TourQuery {
 
 export interface TouristSave {
   tourId: number;
-  tourist: TouristFields & { id?: number | undefined; version?: number | undefined; clientId: number | null; serviceIds: number[] };
+  tourist: TouristFields & {
+    id?: number | undefined;
+    version?: number | undefined;
+    clientId: number | null;
+    serviceIds: number[];
+  };
   /** R2: make a regular client of this tourist on save. */
   addToClients: boolean;
   /** R3: copy these fields to the linked client, which must still be at this version. */
@@ -52,11 +69,24 @@ export class ToursRepository {
   }
 
   async saveCountry(country: Country): Promise<Country> {
-    const row = { code: country.code, name_ru: country.nameRu.trim(), name_en: country.nameEn.trim(), passport_margin_months: country.passportMarginMonths };
+    const row = {
+      code: country.code,
+      name_ru: country.nameRu.trim(),
+      name_en: country.nameEn.trim(),
+      passport_margin_months: country.passportMarginMonths,
+    };
     await this.db
       .insertInto('countries')
       .values(row)
-      .onConflict((oc) => oc.column('code').doUpdateSet({ name_ru: row.name_ru, name_en: row.name_en, passport_margin_months: row.passport_margin_months }))
+      .onConflict((oc) =>
+        oc
+          .column('code')
+          .doUpdateSet({
+            name_ru: row.name_ru,
+            name_en: row.name_en,
+            passport_margin_months: row.passport_margin_months,
+          }),
+      )
       .execute();
     return country;
   }
@@ -65,7 +95,8 @@ export class ToursRepository {
   async list(q: TourQuery): Promise<{ total: number; rows: TourRow[] }> {
     let base = this.db.selectFrom('tours');
     const voucher = q.voucher.trim();
-    if (voucher !== '') base = base.where('tours.voucher', '>=', voucher).where('tours.voucher', '<', voucher + '\uffff');
+    if (voucher !== '')
+      base = base.where('tours.voucher', '>=', voucher).where('tours.voucher', '<', voucher + '\uffff');
     if (q.createdFrom) base = base.where('tours.created_at', '>=', q.createdFrom);
     if (q.createdTo) base = base.where('tours.created_at', '<', nextDay(q.createdTo));
     if (q.arrivalFrom) base = base.where('tours.arrival_date', '>=', q.arrivalFrom);
@@ -74,8 +105,24 @@ export class ToursRepository {
     if (key !== '') {
       base = base.where((eb) =>
         eb.or([
-          eb('tours.id', 'in', eb.selectFrom('tourists').select('tour_id').where('name_key', '>=', key).where('name_key', '<', key + KEY_RANGE_END)),
-          eb('tours.id', 'in', eb.selectFrom('tourists').select('tour_id').where('name_key_lat', '>=', key).where('name_key_lat', '<', key + KEY_RANGE_END)),
+          eb(
+            'tours.id',
+            'in',
+            eb
+              .selectFrom('tourists')
+              .select('tour_id')
+              .where('name_key', '>=', key)
+              .where('name_key', '<', key + KEY_RANGE_END),
+          ),
+          eb(
+            'tours.id',
+            'in',
+            eb
+              .selectFrom('tourists')
+              .select('tour_id')
+              .where('name_key_lat', '>=', key)
+              .where('name_key_lat', '<', key + KEY_RANGE_END),
+          ),
         ]),
       );
     }
@@ -84,11 +131,19 @@ export class ToursRepository {
       base
         .selectAll('tours')
         .select((eb) => [
-          eb.selectFrom('tourists').whereRef('tourists.tour_id', '=', 'tours.id').select((e) => e.fn.countAll<number>().as('c')).as('tourist_count'),
           eb
             .selectFrom('tourists')
             .whereRef('tourists.tour_id', '=', 'tours.id')
-            .select(sql<string>`trim(coalesce(nullif(last_name_ru || ' ' || first_name_ru, ' '), last_name_lat || ' ' || first_name_lat))`.as('n'))
+            .select((e) => e.fn.countAll<number>().as('c'))
+            .as('tourist_count'),
+          eb
+            .selectFrom('tourists')
+            .whereRef('tourists.tour_id', '=', 'tours.id')
+            .select(
+              sql<string>`trim(coalesce(nullif(last_name_ru || ' ' || first_name_ru, ' '), last_name_lat || ' ' || first_name_lat))`.as(
+                'n',
+              ),
+            )
             .orderBy('position')
             .limit(1)
             .as('lead_tourist'),
@@ -126,8 +181,20 @@ export class ToursRepository {
     const tour = await db.selectFrom('tours').selectAll().where('id', '=', id).executeTakeFirst();
     if (!tour) throw new AppError('NOT_FOUND', `tour ${id} not found`);
     const [services, tourists, links] = await Promise.all([
-      db.selectFrom('tour_services').selectAll().where('tour_id', '=', id).orderBy('position').orderBy('id').execute(),
-      db.selectFrom('tourists').selectAll().where('tour_id', '=', id).orderBy('position').orderBy('id').execute(),
+      db
+        .selectFrom('tour_services')
+        .selectAll()
+        .where('tour_id', '=', id)
+        .orderBy('position')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('tourists')
+        .selectAll()
+        .where('tour_id', '=', id)
+        .orderBy('position')
+        .orderBy('id')
+        .execute(),
       db
         .selectFrom('tourist_services')
         .innerJoin('tourists', 'tourists.id', 'tourist_services.tourist_id')
@@ -136,7 +203,8 @@ export class ToursRepository {
         .execute(),
     ]);
     const byTourist = new Map<number, number[]>();
-    for (const link of links) byTourist.set(link.tourist_id, [...(byTourist.get(link.tourist_id) ?? []), link.service_id]);
+    for (const link of links)
+      byTourist.set(link.tourist_id, [...(byTourist.get(link.tourist_id) ?? []), link.service_id]);
     return {
       id: tour.id,
       version: tour.version,
@@ -153,7 +221,12 @@ export class ToursRepository {
       currency: tour.currency,
       notes: tour.notes,
       services: services.map(toService),
-      tourists: tourists.map((t) => toTourist(t, (byTourist.get(t.id) ?? []).sort((a, b) => a - b))),
+      tourists: tourists.map((t) =>
+        toTourist(
+          t,
+          (byTourist.get(t.id) ?? []).sort((a, b) => a - b),
+        ),
+      ),
     };
   }
 
@@ -169,13 +242,21 @@ export class ToursRepository {
         .where('voucher', '=', columns.voucher)
         .$if(input.id !== undefined, (qb) => qb.where('id', '!=', input.id as number))
         .executeTakeFirst();
-      if (clash) throw new AppError('VALIDATION', 'voucher taken', [{ path: 'voucher', code: 'voucherTaken' }]);
+      if (clash)
+        throw new AppError('VALIDATION', 'voucher taken', [{ path: 'voucher', code: 'voucherTaken' }]);
       let id: number;
       if (input.id === undefined) {
-        id = (await trx.insertInto('tours').values({ ...columns, created_at: now, updated_at: now, version: 1 }).returning('id').executeTakeFirstOrThrow()).id;
+        id = (
+          await trx
+            .insertInto('tours')
+            .values({ ...columns, created_at: now, updated_at: now, version: 1 })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
       } else {
         id = input.id;
-        if (input.version === undefined) throw new AppError('BAD_INPUT', 'version is required to update a tour');
+        if (input.version === undefined)
+          throw new AppError('BAD_INPUT', 'version is required to update a tour');
         const result = await trx
           .updateTable('tours')
           .set({ ...columns, updated_at: now, version: input.version + 1 })
@@ -193,14 +274,25 @@ export class ToursRepository {
   }
 
   private async replaceServices(trx: Transaction<Database>, tourId: number, input: TourInput): Promise<void> {
-    const existing = new Set((await trx.selectFrom('tour_services').select('id').where('tour_id', '=', tourId).execute()).map((s) => s.id));
+    const existing = new Set(
+      (await trx.selectFrom('tour_services').select('id').where('tour_id', '=', tourId).execute()).map(
+        (s) => s.id,
+      ),
+    );
     const kept = new Set<number>();
     for (const [position, service] of input.services.entries()) {
       if (service.id !== undefined && existing.has(service.id)) {
         kept.add(service.id);
-        await trx.updateTable('tour_services').set(serviceColumns(service, position)).where('id', '=', service.id).execute();
+        await trx
+          .updateTable('tour_services')
+          .set(serviceColumns(service, position))
+          .where('id', '=', service.id)
+          .execute();
       } else {
-        await trx.insertInto('tour_services').values({ ...serviceColumns(service, position), tour_id: tourId }).execute();
+        await trx
+          .insertInto('tour_services')
+          .values({ ...serviceColumns(service, position), tour_id: tourId })
+          .execute();
       }
     }
     const removed = [...existing].filter((id) => !kept.has(id));
@@ -216,16 +308,26 @@ export class ToursRepository {
     const issues = validateTourist(fields, this.today());
     if (issues.length > 0) throw new AppError('VALIDATION', 'the tourist has invalid fields', issues);
     return this.db.transaction().execute(async (trx) => {
-      const tour = await trx.selectFrom('tours').select('id').where('id', '=', request.tourId).executeTakeFirst();
+      const tour = await trx
+        .selectFrom('tours')
+        .select('id')
+        .where('id', '=', request.tourId)
+        .executeTakeFirst();
       if (!tour) throw new AppError('NOT_FOUND', `tour ${request.tourId} not found`);
       let clientId = request.tourist.clientId;
       let client: Client | null = null;
       if (clientId !== null && request.updateClient && request.updateClient.fields.length > 0) {
         const current = await this.clients.getIn(trx, clientId);
         if (current.version !== request.updateClient.clientVersion) {
-          throw new AppError('STALE_VERSION', `client ${clientId} was changed since version ${request.updateClient.clientVersion}`);
+          throw new AppError(
+            'STALE_VERSION',
+            `client ${clientId} was changed since version ${request.updateClient.clientVersion}`,
+          );
         }
-        client = await this.clients.saveIn(trx, applyTouristToClient(current, fields, request.updateClient.fields));
+        client = await this.clients.saveIn(
+          trx,
+          applyTouristToClient(current, fields, request.updateClient.fields),
+        );
       }
       if (clientId === null && request.addToClients) {
         client = await this.clients.saveIn(trx, clientFromTourist(fields));
@@ -234,7 +336,11 @@ export class ToursRepository {
       const columns = { ...touristColumns(fields), client_id: clientId };
       let id: number;
       if (request.tourist.id === undefined) {
-        const last = await trx.selectFrom('tourists').select((eb) => eb.fn.max('position').as('p')).where('tour_id', '=', request.tourId).executeTakeFirst();
+        const last = await trx
+          .selectFrom('tourists')
+          .select((eb) => eb.fn.max('position').as('p'))
+          .where('tour_id', '=', request.tourId)
+          .executeTakeFirst();
         id = (
           await trx
             .insertInto('tourists')
@@ -253,7 +359,8 @@ export class ToursRepository {
           .where('tour_id', '=', request.tourId)
           .where('version', '=', version)
           .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) throw new AppError('STALE_VERSION', `tourist ${id} was changed since version ${version}`);
+        if (Number(result.numUpdatedRows) === 0)
+          throw new AppError('STALE_VERSION', `tourist ${id} was changed since version ${version}`);
       }
       await this.setTouristServices(trx, request.tourId, [id], request.tourist.serviceIds, 'replace');
       const saved = (await this.getIn(trx, request.tourId)).tourists.find((t) => t.id === id);
@@ -269,7 +376,12 @@ export class ToursRepository {
   }
 
   /** R9: binds (or unbinds) the selected tourists to the selected services of their tour. */
-  async bindServices(tourId: number, touristIds: number[], serviceIds: number[], bind: boolean): Promise<Tour> {
+  async bindServices(
+    tourId: number,
+    touristIds: number[],
+    serviceIds: number[],
+    bind: boolean,
+  ): Promise<Tour> {
     return this.db.transaction().execute(async (trx) => {
       await this.setTouristServices(trx, tourId, touristIds, serviceIds, bind ? 'add' : 'remove');
       return this.getIn(trx, tourId);
@@ -283,18 +395,35 @@ export class ToursRepository {
     serviceIds: number[],
     mode: 'replace' | 'add' | 'remove',
   ): Promise<void> {
-    const ownTourists = (await trx.selectFrom('tourists').select('id').where('tour_id', '=', tourId).execute()).map((t) => t.id);
-    const ownServices = new Set((await trx.selectFrom('tour_services').select('id').where('tour_id', '=', tourId).execute()).map((s) => s.id));
+    const ownTourists = (
+      await trx.selectFrom('tourists').select('id').where('tour_id', '=', tourId).execute()
+    ).map((t) => t.id);
+    const ownServices = new Set(
+      (await trx.selectFrom('tour_services').select('id').where('tour_id', '=', tourId).execute()).map(
+        (s) => s.id,
+      ),
+    );
     const tourists = touristIds.filter((id) => ownTourists.includes(id));
     const services = serviceIds.filter((id) => ownServices.has(id));
     if (tourists.length === 0) return;
-    if (mode === 'replace') await trx.deleteFrom('tourist_services').where('tourist_id', 'in', tourists).execute();
+    if (mode === 'replace')
+      await trx.deleteFrom('tourist_services').where('tourist_id', 'in', tourists).execute();
     if (mode === 'remove') {
-      if (services.length > 0) await trx.deleteFrom('tourist_services').where('tourist_id', 'in', tourists).where('service_id', 'in', services).execute();
+      if (services.length > 0)
+        await trx
+          .deleteFrom('tourist_services')
+          .where('tourist_id', 'in', tourists)
+          .where('service_id', 'in', services)
+          .execute();
       return;
     }
     const rows = tourists.flatMap((tourist_id) => services.map((service_id) => ({ tourist_id, service_id })));
-    if (rows.length > 0) await trx.insertInto('tourist_services').values(rows).onConflict((oc) => oc.doNothing()).execute();
+    if (rows.length > 0)
+      await trx
+        .insertInto('tourist_services')
+        .values(rows)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
   }
 
   /** The client card's history: the client's tours, and who travelled with them. */
@@ -302,7 +431,18 @@ export class ToursRepository {
     const tours = await this.db
       .selectFrom('tourists')
       .innerJoin('tours', 'tours.id', 'tourists.tour_id')
-      .select(['tours.id', 'tours.voucher', 'tours.arrival_date', 'tours.departure_date', 'tours.country', 'tours.resort', 'tours.hotel', 'tours.price_minor', 'tours.currency', 'tours.status'])
+      .select([
+        'tours.id',
+        'tours.voucher',
+        'tours.arrival_date',
+        'tours.departure_date',
+        'tours.country',
+        'tours.resort',
+        'tours.hotel',
+        'tours.price_minor',
+        'tours.currency',
+        'tours.status',
+      ])
       .where('tourists.client_id', '=', clientId)
       .orderBy('tours.arrival_date', 'desc')
       .execute();
@@ -312,13 +452,25 @@ export class ToursRepository {
         ? []
         : await this.db
             .selectFrom('tourists')
-            .select(['client_id', 'last_name_ru', 'first_name_ru', 'last_name_lat', 'first_name_lat', 'tour_id'])
+            .select([
+              'client_id',
+              'last_name_ru',
+              'first_name_ru',
+              'last_name_lat',
+              'first_name_lat',
+              'tour_id',
+            ])
             .where('tour_id', 'in', tourIds)
             .where((eb) => eb.or([eb('client_id', 'is', null), eb('client_id', '!=', clientId)]))
             .execute();
     const companions = new Map<string, { clientId: number | null; name: string; tours: number }>();
     for (const o of others) {
-      const name = displayTouristName({ lastNameRu: o.last_name_ru, firstNameRu: o.first_name_ru, lastNameLat: o.last_name_lat, firstNameLat: o.first_name_lat });
+      const name = displayTouristName({
+        lastNameRu: o.last_name_ru,
+        firstNameRu: o.first_name_ru,
+        lastNameLat: o.last_name_lat,
+        firstNameLat: o.first_name_lat,
+      });
       const key = o.client_id !== null ? `c${o.client_id}` : `n${nameKey(name)}`;
       const known = companions.get(key);
       if (known) known.tours++;
@@ -337,7 +489,9 @@ export class ToursRepository {
         currency: t.currency,
         status: t.status,
       })),
-      companions: [...companions.values()].sort((a, b) => b.tours - a.tours || a.name.localeCompare(b.name, 'ru')),
+      companions: [...companions.values()].sort(
+        (a, b) => b.tours - a.tours || a.name.localeCompare(b.name, 'ru'),
+      ),
     };
   }
 }

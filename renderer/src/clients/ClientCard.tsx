@@ -8,6 +8,7 @@ import { Dialog } from '../ui/Dialog';
 import { describeError } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { clientToForm, formToInput, type ClientForm } from './client-form';
+import { ClientHistory } from './ClientHistory';
 import { DocumentsEditor } from './DocumentsEditor';
 import { displayName } from './format';
 import { cyrillicProposals, icaoLatin, latinMatchesCyrillic } from './name-proposals';
@@ -35,6 +36,7 @@ type TextField =
   | 'phone'
   | 'email'
   | 'address'
+  | 'cardLast4'
   | 'birthDate';
 
 /** Create or edit one regular client with all their documents. */
@@ -324,7 +326,9 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
           {input('phone')}
           {input('email', { maxLength: 200 })}
           {input('address', { className: 'grow', maxLength: 500 })}
+          {input('cardLast4', { className: 'narrow', maxLength: 4 })}
         </div>
+        {client && <ClientHistory clientId={client.id} />}
         <h3>{t('card.sections.notes')}</h3>
         <div className="form-row">
           {(['notes', 'preferences'] as const).map((field) => (

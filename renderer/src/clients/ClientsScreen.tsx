@@ -31,7 +31,7 @@ function defaultVisibility(): VisibilityState {
   return Object.fromEntries(DEFAULT_HIDDEN_COLUMNS.map((id) => [id, false]));
 }
 
-export function ClientsScreen() {
+export function ClientsScreen({ active }: { active: boolean }) {
   const { t, i18n } = useTranslation();
   const toast = useToast();
   const today = todayIso();
@@ -84,6 +84,13 @@ export function ClientsScreen() {
     call('clients.citizenships', {}).then(setCitizenships, showError);
   }, [showError]);
 
+  // Coming back from the tours screen: tourists added to the base there must show up.
+  const wasActive = useRef(active);
+  useEffect(() => {
+    if (active && !wasActive.current) reload();
+    wasActive.current = active;
+  }, [active, reload]);
+
   useEffect(() => {
     refreshCitizenships();
     call('settings.get', { key: 'clients.columns' }).then((stored) => {
@@ -97,6 +104,7 @@ export function ClientsScreen() {
   );
 
   useEffect(() => {
+    if (!active) return;
     const onKey = (e: KeyboardEvent) => {
       if (card !== null || document.querySelector('[role="dialog"]')) return;
       const ctrl = e.ctrlKey || e.metaKey;
@@ -111,7 +119,7 @@ export function ClientsScreen() {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [card]);
+  }, [card, active]);
 
   const openRow = useCallback((row: ClientRow) => setCard({ mode: 'edit', id: row.id }), []);
 

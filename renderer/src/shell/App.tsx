@@ -3,12 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { isLanguage, LANGUAGES } from '../../../shared/i18n/create-i18n';
 import { call } from '../api/client';
 import { ClientsScreen } from '../clients/ClientsScreen';
+import { ToursScreen } from '../tours/ToursScreen';
 import { ToastProvider } from '../ui/toasts';
 import { AboutDialog } from './AboutDialog';
+
+type Screen = 'clients' | 'tours';
+const SCREENS: readonly Screen[] = ['clients', 'tours'];
 
 export function App() {
   const { t, i18n } = useTranslation();
   const [aboutOpen, setAboutOpen] = useState(false);
+  const [screen, setScreen] = useState<Screen>('clients');
 
   const changeLanguage = (value: string) => {
     if (!isLanguage(value)) return;
@@ -23,9 +28,17 @@ export function App() {
         <header className="topbar">
           <span className="brand">{t('app.name')}</span>
           <nav className="nav" aria-label="main">
-            <button type="button" className="nav-item active" aria-current="page">
-              {t('app.nav.clients')}
-            </button>
+            {SCREENS.map((name) => (
+              <button
+                key={name}
+                type="button"
+                className={name === screen ? 'nav-item active' : 'nav-item'}
+                aria-current={name === screen ? 'page' : undefined}
+                onClick={() => setScreen(name)}
+              >
+                {t(`app.nav.${name}`)}
+              </button>
+            ))}
           </nav>
           <span className="spacer" />
           <span className="hint">{t('app.shortcuts')}</span>
@@ -47,8 +60,12 @@ export function App() {
             {t('app.about')}
           </button>
         </header>
-        <main className="content">
-          <ClientsScreen />
+        {/* Both screens stay mounted so a tour being built keeps its state while the clerk looks up a client. */}
+        <main className="content" hidden={screen !== 'clients'}>
+          <ClientsScreen active={screen === 'clients'} />
+        </main>
+        <main className="content" hidden={screen !== 'tours'}>
+          <ToursScreen active={screen === 'tours'} onOpenClients={() => setScreen('clients')} />
         </main>
         {aboutOpen && <AboutDialog onClose={() => setAboutOpen(false)} />}
       </div>

@@ -37,3 +37,15 @@ describe('dates as clerks type them', () => {
     expect(addMonths('2026-03-15', -3)).toBe('2025-12-15');
   });
 });
+
+describe('money as clerks type it', async () => {
+  const { parseMoney, formatMoney } = await import('../../../shared/domain/money');
+  it('reads and writes minor units', () => {
+    expect(parseMoney('250 000,50')).toBe(25_000_050);
+    expect(parseMoney('1200.5')).toBe(120_050);
+    expect(parseMoney('')).toBe(0);
+    expect(parseMoney('12,345')).toBeNull();
+    expect(parseMoney('abc')).toBeNull();
+    expect(formatMoney(25_000_050).replace(/\s/g, ' ')).toBe('250 000,50');
+  });
+});

@@ -1,0 +1,228 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../shared/domain/dates';
+import type { Tour, Tourist } from '../../../shared/domain/tour';
+import { touristWarnings } from '../../../shared/domain/tourist-checks';
+import { call } from '../api/client';
+import { describeError } from '../ui/errors';
+import { useToast } from '../ui/toasts';
+import { touristName, warningText } from './format';
+import { TouristDialog } from './TouristDialog';
+
+interface TouristsPanelProps {
+  tour: Tour;
+  marginMonths: number;
+  active: boolean;
+  onTourChanged: (tour: Tour) => void;
+}
+
+type Editing = { mode: 'new' } | { mode: 'edit'; tourist: Tourist } | null;
+
+function downloadBase64(fileName: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(
+    new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+  );
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The tour's tourists: add from the regular-client base, check passports, bind services, export. */
+export function TouristsPanel({ tour, marginMonths, active, onTourChanged }: TouristsPanelProps) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [cursor, setCursor] = useState(0);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [serviceId, setServiceId] = useState<number | ''>('');
+  const fail = (e: unknown) => toast({ kind: 'error', message: describeError(t, e) });
+  const reload = () => call('tours.get', { id: tour.id }).then(onTourChanged, fail);
+
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (document.querySelector('[role="dialog"]')) return;
+      if (e.key === 'Insert' || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n')) {
+        e.preventDefault();
+        setEditing({ mode: 'new' });
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [active]);
+
+  const toggle = (id: number) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const bind = (bindIt: boolean) => {
+    if (serviceId === '' || selected.size === 0) return;
+    call('tourists.bindServices', {
+      tourId: tour.id,
+      touristIds: [...selected],
+      serviceIds: [serviceId],
+      bind: bindIt,
+    }).then(onTourChanged, fail);
+  };
+
+  const remove = (tourist: Tourist) => {
+    if (!window.confirm(t('tours.tourists.removeConfirm', { name: touristName(tourist) }))) return;
+    call('tourists.delete', { id: tourist.id }).then(() => reload(), fail);
+  };
+
+  const exportXlsx = () =>
+    call('tours.exportTourists', { id: tour.id }).then(({ fileName, base64 }) => {
+      downloadBase64(fileName, base64);
+      toast({ kind: 'info', message: t('tours.tourists.exported', { file: fileName }) });
+    }, fail);
+
+  const serviceLabel = (id: number) => {
+    const s = tour.services.find((x) => x.id === id);
+    return s ? s.description || t(`tours.services.kinds.${s.kind}`) : '';
+  };
+
+  return (
+    <div className="panel">
+      <div className="toolbar">
+        <h3 className="section-title">{t('tours.tourists.title')}</h3>
+        <button type="button" className="primary" onClick={() => setEditing({ mode: 'new' })} title="Insert">
+          + {t('tours.tourists.add')}
+        </button>
+        <button type="button" onClick={() => setSelected(new Set(tour.tourists.map((x) => x.id)))}>
+          {t('tours.tourists.selectAll')}
+        </button>
+        <span className="muted">{t('tours.tourists.selected', { count: selected.size })}</span>
+        <select
+          aria-label={t('tours.tourists.selectService')}
+          value={serviceId}
+          onChange={(e) => setServiceId(e.target.value === '' ? '' : Number(e.target.value))}
+        >
+          <option value="">{t('tours.tourists.selectService')}</option>
+          {tour.services.map((s) => (
+            <option key={s.id} value={s.id}>
+              {serviceLabel(s.id)}
+            </option>
+          ))}
+        </select>
+        <button type="button" disabled={serviceId === '' || selected.size === 0} onClick={() => bind(true)}>
+          {t('tours.tourists.bind')}
+        </button>
+        <button type="button" disabled={serviceId === '' || selected.size === 0} onClick={() => bind(false)}>
+          {t('tours.tourists.unbind')}
+        </button>
+        <span className="spacer" />
+        <button type="button" onClick={() => void exportXlsx()} disabled={tour.tourists.length === 0}>
+          {t('tours.tourists.export')}
+        </button>
+      </div>
+      {tour.tourists.length === 0 ? (
+        <p className="muted">{t('tours.tourists.none')}</p>
+      ) : (
+        <table
+          className="table"
+          data-testid="tourists-table"
+          tabIndex={0}
+          onKeyDown={(e) => {
+            const current = tour.tourists[cursor];
+            if (e.key === 'ArrowDown') setCursor((i) => Math.min(i + 1, tour.tourists.length - 1));
+            else if (e.key === 'ArrowUp') setCursor((i) => Math.max(i - 1, 0));
+            else if (e.key === 'Enter' && current) setEditing({ mode: 'edit', tourist: current });
+            else if (e.key === ' ' && current) {
+              e.preventDefault();
+              toggle(current.id);
+            } else if (e.key === 'Delete' && current) remove(current);
+          }}
+        >
+          <thead>
+            <tr>
+              <th />
+              <th>№</th>
+              {(['name', 'latin', 'birthDate', 'passport', 'expiry', 'services', 'warnings'] as const).map(
+                (c) => (
+                  <th key={c}>{t(`tours.tourists.columns.${c}`)}</th>
+                ),
+              )}
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {tour.tourists.map((tourist, i) => {
+              const warnings = touristWarnings(tourist, tour, marginMonths);
+              return (
+                <tr
+                  key={tourist.id}
+                  className={i === cursor ? 'selected' : undefined}
+                  onClick={() => setCursor(i)}
+                  onDoubleClick={() => setEditing({ mode: 'edit', tourist })}
+                >
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={touristName(tourist)}
+                      checked={selected.has(tourist.id)}
+                      onChange={() => toggle(tourist.id)}
+                    />
+                  </td>
+                  <td className="num">{i + 1}</td>
+                  <td>{touristName(tourist)}</td>
+                  <td>{[tourist.lastNameLat, tourist.firstNameLat].filter(Boolean).join(' ')}</td>
+                  <td>{formatDate(tourist.birthDate)}</td>
+                  <td className="mono">
+                    {[tourist.passportSeries, tourist.passportNumber].filter(Boolean).join(' ')}
+                  </td>
+                  <td>{formatDate(tourist.passportExpiry)}</td>
+                  <td>
+                    {tourist.serviceIds.map((id) => (
+                      <span key={id} className="tag">
+                        {serviceLabel(id)}
+                      </span>
+                    ))}
+                  </td>
+                  <td className="warnings-cell">
+                    {warnings.map((w) => (
+                      <div key={w.code} className="hint-warning" role="note">
+                        ⚠ {warningText(t, w)}
+                      </div>
+                    ))}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setEditing({ mode: 'edit', tourist })}
+                    >
+                      {t('tours.tourists.edit')}
+                    </button>
+                    <button type="button" className="danger-link" onClick={() => remove(tourist)}>
+                      {t('tours.tourists.remove')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {editing && (
+        <TouristDialog
+          key={editing.mode === 'edit' ? editing.tourist.id : 'new'}
+          tour={tour}
+          tourist={editing.mode === 'edit' ? editing.tourist : null}
+          marginMonths={marginMonths}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            void reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}
