@@ -49,6 +49,29 @@ async function main(): Promise<void> {
         10,
       );
     }
+    const lookups: number[] = [];
+    const narrowed: number[] = [];
+    for (const surname of SURNAMES) {
+      lookups.push((await time(() => backend.dispatch('clients.lookup', { lastName: surname }))).ms);
+      narrowed.push(
+        (
+          await time(() =>
+            backend.dispatch('clients.lookup', {
+              lastName: toLatin(surname),
+              firstName: 'ANNA',
+              birthDate: '1980-01-01',
+            }),
+          )
+        ).ms,
+      );
+    }
+    printRow(`tourist-form surname lookup, exact surname (p50)`, percentile(lookups, 50), null);
+    printRow(
+      `tourist-form surname lookup, exact surname (p95, ${lookups.length} surnames)`,
+      percentile(lookups, 95),
+      null,
+    );
+    printRow('surname lookup narrowed by first name + birth date (p95)', percentile(narrowed, 95), null);
     printRow('first page of the clients list (backend)', (await time(() => list({}))).ms, null);
     printRow(
       'page at row 150,000 of the list (backend)',

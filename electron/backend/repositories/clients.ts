@@ -196,10 +196,37 @@ export class ClientsRepository {
             (r) =>
               nameKey(r.first_name_ru).startsWith(firstKey) || nameKey(r.first_name_lat).startsWith(firstKey),
           );
-    const candidates = await Promise.all(
-      matching.slice(0, LOOKUP_LIMIT).map((r) => this.getIn(this.db, r.id)),
-    );
-    return { total: matching.length, candidates };
+    return {
+      total: matching.length,
+      candidates: await this.getMany(matching.slice(0, LOOKUP_LIMIT).map((r) => r.id)),
+    };
+  }
+
+  /** Several live clients with their documents in two queries, in the order of `ids`. */
+  async getMany(ids: number[]): Promise<Client[]> {
+    if (ids.length === 0) return [];
+    const [records, documents] = await Promise.all([
+      this.db
+        .selectFrom('clients')
+        .selectAll()
+        .where('id', 'in', ids)
+        .where('deleted_at', 'is', null)
+        .execute(),
+      this.db
+        .selectFrom('documents')
+        .selectAll()
+        .where('client_id', 'in', ids)
+        .orderBy('archived')
+        .orderBy('id')
+        .execute(),
+    ]);
+    const byClient = new Map<number, typeof documents>();
+    for (const d of documents) byClient.set(d.client_id, [...(byClient.get(d.client_id) ?? []), d]);
+    const byId = new Map(records.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const record = byId.get(id);
+      return record ? [toClient(record, byClient.get(id) ?? [])] : [];
+    });
   }
 
   async get(id: number, options: { includeDeleted?: boolean } = {}): Promise<Client> {

@@ -79,13 +79,11 @@ export class ToursRepository {
       .insertInto('countries')
       .values(row)
       .onConflict((oc) =>
-        oc
-          .column('code')
-          .doUpdateSet({
-            name_ru: row.name_ru,
-            name_en: row.name_en,
-            passport_margin_months: row.passport_margin_months,
-          }),
+        oc.column('code').doUpdateSet({
+          name_ru: row.name_ru,
+          name_en: row.name_en,
+          passport_margin_months: row.passport_margin_months,
+        }),
       )
       .execute();
     return country;

@@ -84,6 +84,14 @@ export function ClientsScreen({ active }: { active: boolean }) {
     call('clients.citizenships', {}).then(setCitizenships, showError);
   }, [showError]);
 
+  // The citizenship list scans the whole base: it is fetched once the first page is on screen.
+  const listShown = total !== null;
+  useEffect(() => {
+    if (!listShown) return;
+    const timer = window.setTimeout(refreshCitizenships, 300);
+    return () => window.clearTimeout(timer);
+  }, [listShown, refreshCitizenships]);
+
   // Coming back from the tours screen: tourists added to the base there must show up.
   const wasActive = useRef(active);
   useEffect(() => {
@@ -92,11 +100,10 @@ export function ClientsScreen({ active }: { active: boolean }) {
   }, [active, reload]);
 
   useEffect(() => {
-    refreshCitizenships();
     call('settings.get', { key: 'clients.columns' }).then((stored) => {
       if (stored.value && typeof stored.value === 'object') setVisibility(stored.value as VisibilityState);
     }, showError);
-  }, [refreshCitizenships, showError]);
+  }, [showError]);
 
   useEffect(
     () => setSelectedIndex(0),
@@ -138,7 +145,7 @@ export function ClientsScreen({ active }: { active: boolean }) {
 
   const afterChange = () => {
     reload();
-    refreshCitizenships();
+    if (citizenships.length > 0) refreshCitizenships();
   };
 
   const onDeleted = (client: Client) => {
@@ -167,6 +174,7 @@ export function ClientsScreen({ active }: { active: boolean }) {
         filters={filters}
         onChange={setFilters}
         citizenships={citizenships}
+        onCitizenshipsWanted={() => citizenships.length === 0 && refreshCitizenships()}
         table={table}
         total={total}
         onNew={() => setCard({ mode: 'new' })}

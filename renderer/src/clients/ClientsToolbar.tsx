@@ -14,6 +14,8 @@ interface ClientsToolbarProps {
   filters: ToolbarFilters;
   onChange: (filters: ToolbarFilters) => void;
   citizenships: { code: string; count: number }[];
+  /** The list of citizenships costs a scan of the base: it is fetched when the filter is first opened. */
+  onCitizenshipsWanted: () => void;
   table: Table<ClientRow>;
   total: number | null;
   onNew: () => void;
@@ -24,7 +26,8 @@ const EXPIRY_CHOICES = [3, 6, 12];
 
 export const ClientsToolbar = forwardRef<HTMLInputElement, ClientsToolbarProps>(
   function ClientsToolbar(props, searchRef) {
-    const { filters, onChange, citizenships, table, total, onNew, onSearchKeyDown } = props;
+    const { filters, onChange, citizenships, onCitizenshipsWanted, table, total, onNew, onSearchKeyDown } =
+      props;
     const { t } = useTranslation();
     const [columnsOpen, setColumnsOpen] = useState(false);
     const set = (patch: Partial<ToolbarFilters>) => onChange({ ...filters, ...patch });
@@ -82,6 +85,8 @@ export const ClientsToolbar = forwardRef<HTMLInputElement, ClientsToolbarProps>(
           <select
             aria-label={t('clients.filters.citizenship')}
             value={filters.citizenship}
+            onFocus={onCitizenshipsWanted}
+            onMouseDown={onCitizenshipsWanted}
             onChange={(e) => set({ citizenship: e.target.value })}
           >
             <option value="">{t('clients.filters.allCitizenships')}</option>
