@@ -255,6 +255,7 @@ test('find a tour by a Latin name typed in Cyrillic, bind services in bulk, expo
   });
   await openApp();
   await page.getByRole('button', { name: 'Туры' }).click();
+  await expect(page.getByRole('button', { name: '+ Новый тур' })).toBeVisible();
   await page.keyboard.press('Control+f');
   const find = page.getByRole('dialog', { name: 'Поиск тура' });
   await find.getByLabel('Фамилия туриста (любым алфавитом)').fill('Щукина');

@@ -4,19 +4,20 @@ import {
   type SortingState,
   type VisibilityState,
 } from '@tanstack/react-table';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, ClientRow } from '../../../shared/domain/client';
 import { todayIso } from '../../../shared/domain/dates';
 import { call } from '../api/client';
 import { describeError } from '../ui/errors';
 import { useToast } from '../ui/toasts';
-import { ClientCard } from './ClientCard';
 import { ClientsTable } from './ClientsTable';
 import { ClientsToolbar, type ToolbarFilters } from './ClientsToolbar';
 import { clientColumns, columnMeta, DEFAULT_HIDDEN_COLUMNS } from './columns';
 import { displayName } from './format';
 import { useClientPages, type ClientFilter } from './useClientPages';
+
+const ClientCard = lazy(() => import('./ClientCard').then((m) => ({ default: m.ClientCard })));
 
 type CardState = { mode: 'new' } | { mode: 'edit'; id: number } | null;
 
@@ -198,20 +199,22 @@ export function ClientsScreen({ active }: { active: boolean }) {
         }
       />
       {card && (
-        <ClientCard
-          key={card.mode === 'edit' ? card.id : 'new'}
-          clientId={card.mode === 'edit' ? card.id : null}
-          onClose={() => {
-            setCard(null);
-            window.setTimeout(gridBodyFocus, 0);
-          }}
-          onSaved={() => {
-            setCard(null);
-            afterChange();
-            toast({ kind: 'info', message: t('card.saved') });
-          }}
-          onDeleted={onDeleted}
-        />
+        <Suspense fallback={null}>
+          <ClientCard
+            key={card.mode === 'edit' ? card.id : 'new'}
+            clientId={card.mode === 'edit' ? card.id : null}
+            onClose={() => {
+              setCard(null);
+              window.setTimeout(gridBodyFocus, 0);
+            }}
+            onSaved={() => {
+              setCard(null);
+              afterChange();
+              toast({ kind: 'info', message: t('card.saved') });
+            }}
+            onDeleted={onDeleted}
+          />
+        </Suspense>
       )}
     </section>
   );

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage, LANGUAGES } from '../../../shared/i18n/create-i18n';
 import { call } from '../api/client';
 import { ClientsScreen } from '../clients/ClientsScreen';
-import { ToursScreen } from '../tours/ToursScreen';
+// Screens and cards other than the clients list load on first use, keeping the first paint light.
+const ToursScreen = lazy(() => import('../tours/ToursScreen').then((m) => ({ default: m.ToursScreen })));
 import { ToastProvider } from '../ui/toasts';
 import { AboutDialog } from './AboutDialog';
 
@@ -14,6 +15,11 @@ export function App() {
   const { t, i18n } = useTranslation();
   const [aboutOpen, setAboutOpen] = useState(false);
   const [screen, setScreen] = useState<Screen>('clients');
+  const [toursVisited, setToursVisited] = useState(false);
+  const show = (name: Screen) => {
+    if (name === 'tours') setToursVisited(true);
+    setScreen(name);
+  };
 
   const changeLanguage = (value: string) => {
     if (!isLanguage(value)) return;
@@ -34,7 +40,7 @@ export function App() {
                 type="button"
                 className={name === screen ? 'nav-item active' : 'nav-item'}
                 aria-current={name === screen ? 'page' : undefined}
-                onClick={() => setScreen(name)}
+                onClick={() => show(name)}
               >
                 {t(`app.nav.${name}`)}
               </button>
@@ -65,7 +71,11 @@ export function App() {
           <ClientsScreen active={screen === 'clients'} />
         </main>
         <main className="content" hidden={screen !== 'tours'}>
-          <ToursScreen active={screen === 'tours'} onOpenClients={() => setScreen('clients')} />
+          {toursVisited && (
+            <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+              <ToursScreen active={screen === 'tours'} onOpenClients={() => show('clients')} />
+            </Suspense>
+          )}
         </main>
         {aboutOpen && <AboutDialog onClose={() => setAboutOpen(false)} />}
       </div>
