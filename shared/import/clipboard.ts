@@ -1,0 +1,35 @@
+import { parseHtmlTable } from './html-table';
+import { parseTextTable } from './text-table';
+
+/** Limits that keep a runaway paste from freezing the app. */
+export const MAX_ROWS = 20_000;
+export const MAX_COLUMNS = 100;
+export const MAX_CELL_LENGTH = 1_000;
+
+function tidy(rows: string[][]): string[][] {
+  const trimmed = rows.slice(0, MAX_ROWS).map((row) =>
+    row.slice(0, MAX_COLUMNS).map((cell) =>
+      cell
+        .replace(/[\u00a0\u2007\u202f]/g, ' ')
+        .trim()
+        .slice(0, MAX_CELL_LENGTH),
+    ),
+  );
+  // Drop trailing empty rows (Excel's final CRLF) and columns empty in every row.
+  while (trimmed.length > 0 && trimmed[trimmed.length - 1]!.every((c) => c === '')) trimmed.pop();
+  const width = Math.max(0, ...trimmed.map((r) => r.length));
+  const used = Array.from({ length: width }, (_, c) => trimmed.some((r) => (r[c] ?? '') !== ''));
+  return trimmed.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? '').filter((_, c) => used[c]));
+}
+
+/** The table on the clipboard: the HTML flavour when it holds a table (it keeps cells exact), else the text. */
+export function readClipboardTable(input: {
+  html?: string | undefined;
+  text?: string | undefined;
+}): string[][] {
+  if (input.html && /<t[dr]\b/i.test(input.html)) {
+    const fromHtml = parseHtmlTable(input.html);
+    if (fromHtml && fromHtml.some((row) => row.some((c) => c !== ''))) return tidy(fromHtml);
+  }
+  return tidy(parseTextTable(input.text ?? ''));
+}

@@ -1,0 +1,20 @@
+export { readClipboardTable, MAX_ROWS, MAX_COLUMNS } from './clipboard';
+export {
+  buildImportPreview,
+  draftFromRow,
+  findHeaderRow,
+  headerLayoutKey,
+  type PreviewOptions,
+} from './preview';
+export { detectMapping, guessFromContent, headerField, normalizeHeader } from './columns';
+export {
+  excelSerialToIso,
+  normalizeCitizenship,
+  normalizeDate,
+  normalizeDocumentNumber,
+  normalizeGender,
+  normalizePaxType,
+} from './normalize';
+export { parseHtmlTable } from './html-table';
+export { parseDelimited, parseTextTable } from './text-table';
+export * from './types';
