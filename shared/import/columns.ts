@@ -7,7 +7,7 @@ export function normalizeHeader(text: string): string {
   return text
     .toLowerCase()
     .replace(/ё/g, 'е')
-    .replace(/[.,:№#()"«»*/_\-]/g, ' ')
+    .replace(/[-.,:№#()"«»*/_]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
