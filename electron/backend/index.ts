@@ -4,6 +4,8 @@ import type { Database } from './db/schema';
 import { createDispatch, type Dispatch, type DispatchLogger } from './dispatch';
 import { ClientsRepository } from './repositories/clients';
 import { ToursRepository } from './repositories/tours';
+import { ImportsRepository } from './repositories/imports';
+import { readTableFile } from './excel/read-table';
 import { touristsWorkbook } from './excel/tourists-xlsx';
 import { getSetting, setSetting } from './settings';
 
@@ -31,6 +33,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const clients = new ClientsRepository(db, options.today);
   const tours = new ToursRepository(db, clients, options.today);
+  const imports = new ImportsRepository(db, clients, tours);
   const dispatch = createDispatch(
     {
       'app.info': () => ({ version: options.appVersion ?? '0.0.0', dbPath: options.dbPath, schemaVersion }),
@@ -62,6 +65,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       },
       'tourists.save': (request) => tours.saveTourist(request),
       'tourists.delete': ({ id }) => tours.deleteTourist(id),
+      'import.readFile': ({ fileName, base64, sheet }) =>
+        readTableFile(fileName, Buffer.from(base64, 'base64'), sheet),
+      'import.match': ({ drafts }) => imports.match(drafts),
+      'import.commit': (request) => imports.commit(request),
+      'import.undo': ({ batchId }) => imports.undo(batchId),
       'tourists.bindServices': ({ tourId, touristIds, serviceIds, bind }) =>
         tours.bindServices(tourId, touristIds, serviceIds, bind),
     },

@@ -23,6 +23,10 @@ export const COMMAND_NAMES = [
   'tourists.save',
   'tourists.delete',
   'tourists.bindServices',
+  'import.readFile',
+  'import.match',
+  'import.commit',
+  'import.undo',
 ] as const;
 
 export type CommandNameList = (typeof COMMAND_NAMES)[number];

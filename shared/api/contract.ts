@@ -19,6 +19,33 @@ const optionalDate = z
   .nullable()
   .default(null);
 
+const isoDateString = z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)');
+const touristDraftSchema = z.object({
+  lastNameRu: z.string().max(100).optional(),
+  firstNameRu: z.string().max(100).optional(),
+  middleNameRu: z.string().max(100).optional(),
+  lastNameLat: z.string().max(100).optional(),
+  firstNameLat: z.string().max(100).optional(),
+  gender: z.enum(['M', 'F']).optional(),
+  birthDate: isoDateString.optional(),
+  passportExpiry: isoDateString.optional(),
+  passportNumber: z.string().max(30).optional(),
+  internalPassport: z.string().max(30).optional(),
+  citizenship: z.string().max(3).optional(),
+  ticketNumber: z.string().max(40).optional(),
+  phone: z.string().max(100).optional(),
+  email: z.string().max(200).optional(),
+  paxType: z.enum(['ADT', 'CHD', 'INF']).optional(),
+});
+const importMatchSchema = z.object({
+  clientId: id,
+  name: z.string(),
+  birthDate: z.string().nullable(),
+  passport: z.string(),
+  reason: z.enum(['passport', 'birthDate']),
+  newerPassport: z.boolean(),
+});
+
 const clientHistorySchema = z.object({
   tours: z.array(
     z.object({
@@ -49,7 +76,7 @@ export const clientListQuerySchema = z.object({
 });
 export type ClientListQuery = z.input<typeof clientListQuerySchema>;
 
-export const SETTING_KEYS = ['ui.language', 'clients.columns'] as const;
+export const SETTING_KEYS = ['ui.language', 'clients.columns', 'import.mappings'] as const;
 
 /**
  * The API contract: one entry per command, with zod schemas for input and output. The backend
@@ -159,6 +186,47 @@ export const contract = {
   'tourists.delete': {
     input: z.object({ id }),
     output: z.object({ id }),
+  },
+  'import.readFile': {
+    input: z.object({
+      fileName: z.string().max(300),
+      base64: z.string().max(28_000_000),
+      sheet: z.string().max(100).optional(),
+    }),
+    output: z.object({ sheets: z.array(z.string()), sheet: z.string(), rows: z.array(z.array(z.string())) }),
+  },
+  'import.match': {
+    input: z.object({ drafts: z.array(touristDraftSchema).max(20_000) }),
+    output: z.array(z.array(importMatchSchema)),
+  },
+  'import.commit': {
+    input: z.object({
+      tourId: id.nullable(),
+      serviceIds: z.array(id).max(100).default([]),
+      rows: z
+        .array(
+          z.object({
+            draft: touristDraftSchema,
+            action: z.enum(['link', 'create', 'touristOnly']),
+            clientId: id.nullable(),
+          }),
+        )
+        .max(20_000),
+    }),
+    output: z.object({
+      batchId: id,
+      touristsAdded: z.number().int(),
+      clientsCreated: z.number().int(),
+      passportsAdded: z.number().int(),
+    }),
+  },
+  'import.undo': {
+    input: z.object({ batchId: id }),
+    output: z.object({
+      touristsRemoved: z.number().int(),
+      clientsRemoved: z.number().int(),
+      passportsRemoved: z.number().int(),
+    }),
   },
   'tourists.bindServices': {
     input: z.object({

@@ -18,3 +18,4 @@ export {
 export { parseHtmlTable } from './html-table';
 export { parseDelimited, parseTextTable } from './text-table';
 export * from './types';
+export { clientFromDraft, foreignPassportOf, touristFromDraft } from './draft-records';

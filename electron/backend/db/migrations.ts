@@ -193,6 +193,26 @@ export const migrations: readonly Migration[] = [
       for (const [code, ru, en, margin] of SEED_COUNTRIES) insert.run(code, ru, en, margin);
     },
   },
+  {
+    // An import commit records what it wrote, so the whole import can be undone.
+    name: 'import batches',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE import_batches (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          created_at TEXT NOT NULL,
+          tour_id INTEGER REFERENCES tours (id) ON DELETE SET NULL,
+          undone_at TEXT
+        );
+        CREATE TABLE import_batch_items (
+          batch_id INTEGER NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,
+          entity TEXT NOT NULL CHECK (entity IN ('tourist', 'client', 'document')),
+          entity_id INTEGER NOT NULL
+        );
+        CREATE INDEX import_batch_items_batch ON import_batch_items (batch_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -136,7 +136,22 @@ export interface TouristServicesTable {
   service_id: number;
 }
 
+export interface ImportBatchesTable {
+  id: Generated<number>;
+  created_at: string;
+  tour_id: number | null;
+  undone_at: string | null;
+}
+
+export interface ImportBatchItemsTable {
+  batch_id: number;
+  entity: 'tourist' | 'client' | 'document';
+  entity_id: number;
+}
+
 export interface Database {
+  import_batches: ImportBatchesTable;
+  import_batch_items: ImportBatchItemsTable;
   countries: CountriesTable;
   tours: ToursTable;
   tour_services: TourServicesTable;

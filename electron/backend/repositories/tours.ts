@@ -302,69 +302,85 @@ export class ToursRepository {
    * create one from the tourist (R2), or copy the chosen fields to the linked one (R3).
    */
   async saveTourist(request: TouristSave): Promise<{ tourist: Tourist; client: Client | null }> {
+    return this.db.transaction().execute((trx) => this.saveTouristIn(trx, request));
+  }
+
+  /** The same as saveTourist, inside a transaction the caller owns (an import commits many at once). */
+  async saveTouristIn(
+    trx: Transaction<Database>,
+    request: TouristSave,
+  ): Promise<{ tourist: Tourist; client: Client | null }> {
     const fields = normalizeTouristDocuments(request.tourist);
     const issues = validateTourist(fields, this.today());
     if (issues.length > 0) throw new AppError('VALIDATION', 'the tourist has invalid fields', issues);
-    return this.db.transaction().execute(async (trx) => {
-      const tour = await trx
-        .selectFrom('tours')
-        .select('id')
-        .where('id', '=', request.tourId)
-        .executeTakeFirst();
-      if (!tour) throw new AppError('NOT_FOUND', `tour ${request.tourId} not found`);
-      let clientId = request.tourist.clientId;
-      let client: Client | null = null;
-      if (clientId !== null && request.updateClient && request.updateClient.fields.length > 0) {
-        const current = await this.clients.getIn(trx, clientId);
-        if (current.version !== request.updateClient.clientVersion) {
-          throw new AppError(
-            'STALE_VERSION',
-            `client ${clientId} was changed since version ${request.updateClient.clientVersion}`,
-          );
-        }
-        client = await this.clients.saveIn(
-          trx,
-          applyTouristToClient(current, fields, request.updateClient.fields),
+    const tour = await trx
+      .selectFrom('tours')
+      .select('id')
+      .where('id', '=', request.tourId)
+      .executeTakeFirst();
+    if (!tour) throw new AppError('NOT_FOUND', `tour ${request.tourId} not found`);
+    let clientId = request.tourist.clientId;
+    let client: Client | null = null;
+    if (clientId !== null && request.updateClient && request.updateClient.fields.length > 0) {
+      const current = await this.clients.getIn(trx, clientId);
+      if (current.version !== request.updateClient.clientVersion) {
+        throw new AppError(
+          'STALE_VERSION',
+          `client ${clientId} was changed since version ${request.updateClient.clientVersion}`,
         );
       }
-      if (clientId === null && request.addToClients) {
-        client = await this.clients.saveIn(trx, clientFromTourist(fields));
-        clientId = client.id;
-      }
-      const columns = { ...touristColumns(fields), client_id: clientId };
-      let id: number;
-      if (request.tourist.id === undefined) {
-        const last = await trx
-          .selectFrom('tourists')
-          .select((eb) => eb.fn.max('position').as('p'))
-          .where('tour_id', '=', request.tourId)
-          .executeTakeFirst();
-        id = (
-          await trx
-            .insertInto('tourists')
-            .values({ ...columns, tour_id: request.tourId, position: Number(last?.p ?? -1) + 1, version: 1 })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id;
-      } else {
-        id = request.tourist.id;
-        const version = request.tourist.version;
-        if (version === undefined) throw new AppError('BAD_INPUT', 'version is required to update a tourist');
-        const result = await trx
-          .updateTable('tourists')
-          .set({ ...columns, version: version + 1 })
-          .where('id', '=', id)
-          .where('tour_id', '=', request.tourId)
-          .where('version', '=', version)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0)
-          throw new AppError('STALE_VERSION', `tourist ${id} was changed since version ${version}`);
-      }
-      await this.setTouristServices(trx, request.tourId, [id], request.tourist.serviceIds, 'replace');
-      const saved = (await this.getIn(trx, request.tourId)).tourists.find((t) => t.id === id);
-      if (!saved) throw new AppError('INTERNAL', 'tourist vanished');
-      return { tourist: saved, client };
-    });
+      client = await this.clients.saveIn(
+        trx,
+        applyTouristToClient(current, fields, request.updateClient.fields),
+      );
+    }
+    if (clientId === null && request.addToClients) {
+      client = await this.clients.saveIn(trx, clientFromTourist(fields));
+      clientId = client.id;
+    }
+    const columns = { ...touristColumns(fields), client_id: clientId };
+    let id: number;
+    if (request.tourist.id === undefined) {
+      const last = await trx
+        .selectFrom('tourists')
+        .select((eb) => eb.fn.max('position').as('p'))
+        .where('tour_id', '=', request.tourId)
+        .executeTakeFirst();
+      id = (
+        await trx
+          .insertInto('tourists')
+          .values({ ...columns, tour_id: request.tourId, position: Number(last?.p ?? -1) + 1, version: 1 })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    } else {
+      id = request.tourist.id;
+      const version = request.tourist.version;
+      if (version === undefined) throw new AppError('BAD_INPUT', 'version is required to update a tourist');
+      const result = await trx
+        .updateTable('tourists')
+        .set({ ...columns, version: version + 1 })
+        .where('id', '=', id)
+        .where('tour_id', '=', request.tourId)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0)
+        throw new AppError('STALE_VERSION', `tourist ${id} was changed since version ${version}`);
+    }
+    await this.setTouristServices(trx, request.tourId, [id], request.tourist.serviceIds, 'replace');
+    // Only this tourist is read back: an import saves thousands in one transaction.
+    const row = await trx.selectFrom('tourists').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const services = await trx
+      .selectFrom('tourist_services')
+      .select('service_id')
+      .where('tourist_id', '=', id)
+      .orderBy('service_id')
+      .execute();
+    const saved = toTourist(
+      row,
+      services.map((s) => s.service_id),
+    );
+    return { tourist: saved, client };
   }
 
   async deleteTourist(id: number): Promise<{ id: number }> {
@@ -393,16 +409,26 @@ export class ToursRepository {
     serviceIds: number[],
     mode: 'replace' | 'add' | 'remove',
   ): Promise<void> {
-    const ownTourists = (
-      await trx.selectFrom('tourists').select('id').where('tour_id', '=', tourId).execute()
+    if (touristIds.length === 0) return;
+    const tourists = (
+      await trx
+        .selectFrom('tourists')
+        .select('id')
+        .where('tour_id', '=', tourId)
+        .where('id', 'in', touristIds)
+        .execute()
     ).map((t) => t.id);
-    const ownServices = new Set(
-      (await trx.selectFrom('tour_services').select('id').where('tour_id', '=', tourId).execute()).map(
-        (s) => s.id,
-      ),
-    );
-    const tourists = touristIds.filter((id) => ownTourists.includes(id));
-    const services = serviceIds.filter((id) => ownServices.has(id));
+    const services =
+      serviceIds.length === 0
+        ? []
+        : (
+            await trx
+              .selectFrom('tour_services')
+              .select('id')
+              .where('tour_id', '=', tourId)
+              .where('id', 'in', serviceIds)
+              .execute()
+          ).map((t) => t.id);
     if (tourists.length === 0) return;
     if (mode === 'replace')
       await trx.deleteFrom('tourist_services').where('tourist_id', 'in', tourists).execute();
