@@ -19,3 +19,4 @@ export { parseHtmlTable } from './html-table';
 export { parseDelimited, parseTextTable } from './text-table';
 export * from './types';
 export { clientFromDraft, foreignPassportOf, touristFromDraft } from './draft-records';
+export { applyAssist, ASSIST_ACTIONS, type AssistAction } from './assist';

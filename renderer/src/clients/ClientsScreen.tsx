@@ -17,6 +17,7 @@ import { clientColumns, columnMeta, DEFAULT_HIDDEN_COLUMNS } from './columns';
 import { displayName } from './format';
 import { useClientPages, type ClientFilter } from './useClientPages';
 
+const ImportScreen = lazy(() => import('../import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
 const ClientCard = lazy(() => import('./ClientCard').then((m) => ({ default: m.ClientCard })));
 
 type CardState = { mode: 'new' } | { mode: 'edit'; id: number } | null;
@@ -42,6 +43,7 @@ export function ClientsScreen({ active }: { active: boolean }) {
   const [visibility, setVisibility] = useState<VisibilityState>(defaultVisibility);
   const [selectedIndex, setSelectedIndex] = useState(0);
   const [card, setCard] = useState<CardState>(null);
+  const [importing, setImporting] = useState(false);
   const [citizenships, setCitizenships] = useState<{ code: string; count: number }[]>([]);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridBodyFocus = () =>
@@ -179,6 +181,7 @@ export function ClientsScreen({ active }: { active: boolean }) {
         table={table}
         total={total}
         onNew={() => setCard({ mode: 'new' })}
+        onImport={() => setImporting(true)}
         onSearchKeyDown={onSearchKeyDown}
       />
       <ClientsTable
@@ -214,6 +217,11 @@ export function ClientsScreen({ active }: { active: boolean }) {
             }}
             onDeleted={onDeleted}
           />
+        </Suspense>
+      )}
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportScreen tour={null} onClose={() => setImporting(false)} onCommitted={afterChange} />
         </Suspense>
       )}
     </section>

@@ -19,6 +19,7 @@ interface ClientsToolbarProps {
   table: Table<ClientRow>;
   total: number | null;
   onNew: () => void;
+  onImport: () => void;
   onSearchKeyDown: (e: React.KeyboardEvent<HTMLInputElement>) => void;
 }
 
@@ -26,8 +27,17 @@ const EXPIRY_CHOICES = [3, 6, 12];
 
 export const ClientsToolbar = forwardRef<HTMLInputElement, ClientsToolbarProps>(
   function ClientsToolbar(props, searchRef) {
-    const { filters, onChange, citizenships, onCitizenshipsWanted, table, total, onNew, onSearchKeyDown } =
-      props;
+    const {
+      filters,
+      onChange,
+      citizenships,
+      onCitizenshipsWanted,
+      table,
+      total,
+      onNew,
+      onImport,
+      onSearchKeyDown,
+    } = props;
     const { t } = useTranslation();
     const [columnsOpen, setColumnsOpen] = useState(false);
     const set = (patch: Partial<ToolbarFilters>) => onChange({ ...filters, ...patch });
@@ -56,6 +66,9 @@ export const ClientsToolbar = forwardRef<HTMLInputElement, ClientsToolbarProps>(
           <span className="count" data-testid="clients-count">
             {total === null ? t('app.loading') : t('clients.count', { count: total })}
           </span>
+          <button type="button" onClick={onImport}>
+            {t('import.openBase')}
+          </button>
           <div className="menu-anchor">
             <button type="button" aria-expanded={columnsOpen} onClick={() => setColumnsOpen((open) => !open)}>
               {t('clients.columnsButton')} ▾

@@ -8,6 +8,9 @@ import { describeError } from '../ui/errors';
 import { useToast } from '../ui/toasts';
 import { touristName, warningText } from './format';
 import { TouristDialog } from './TouristDialog';
+import { lazy, Suspense } from 'react';
+
+const ImportScreen = lazy(() => import('../import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
 
 interface TouristsPanelProps {
   tour: Tour;
@@ -38,6 +41,7 @@ export function TouristsPanel({ tour, marginMonths, active, onTourChanged }: Tou
   const [cursor, setCursor] = useState(0);
   const [editing, setEditing] = useState<Editing>(null);
   const [serviceId, setServiceId] = useState<number | ''>('');
+  const [importing, setImporting] = useState(false);
   const fail = (e: unknown) => toast({ kind: 'error', message: describeError(t, e) });
   const reload = () => call('tours.get', { id: tour.id }).then(onTourChanged, fail);
 
@@ -94,6 +98,9 @@ export function TouristsPanel({ tour, marginMonths, active, onTourChanged }: Tou
         <h3 className="section-title">{t('tours.tourists.title')}</h3>
         <button type="button" className="primary" onClick={() => setEditing({ mode: 'new' })} title="Insert">
           + {t('tours.tourists.add')}
+        </button>
+        <button type="button" onClick={() => setImporting(true)}>
+          {t('import.open')}
         </button>
         <button type="button" onClick={() => setSelected(new Set(tour.tourists.map((x) => x.id)))}>
           {t('tours.tourists.selectAll')}
@@ -209,6 +216,11 @@ export function TouristsPanel({ tour, marginMonths, active, onTourChanged }: Tou
             })}
           </tbody>
         </table>
+      )}
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportScreen tour={tour} onClose={() => setImporting(false)} onCommitted={() => void reload()} />
+        </Suspense>
       )}
       {editing && (
         <TouristDialog

@@ -1,0 +1,135 @@
+import type { Page } from '@playwright/test';
+import { expect, test, type AppServer } from './fixtures';
+
+async function createTour(app: AppServer) {
+  return (await app.api('tours.save', {
+    voucher: 'GR-900',
+    arrivalDate: '2027-06-01',
+    departureDate: '2027-06-10',
+    country: 'GRC',
+    resort: 'Крит',
+    hotel: 'Aldemar',
+    status: 'confirmed',
+    priceMinor: 0,
+    costMinor: 0,
+    currency: 'EUR',
+    notes: '',
+    services: [
+      { kind: 'accommodation', description: 'Aldemar', startDate: null, endDate: null, priceMinor: 0 },
+    ],
+  })) as { id: number };
+}
+
+async function paste(page: Page, html: string, text: string) {
+  await page.evaluate(
+    ([h, t]) => {
+      const data = new DataTransfer();
+      data.setData('text/html', h!);
+      data.setData('text/plain', t!);
+      document.activeElement?.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    },
+    [html, text],
+  );
+}
+
+async function drag(page: Page, from: string, to: string) {
+  const source = await page.getByTestId(from).boundingBox();
+  const target = await page.getByTestId(to).boundingBox();
+  if (!source || !target) throw new Error('nothing to drag');
+  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(source.x + source.width / 2 + 10, source.y + source.height / 2 + 10, { steps: 5 });
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 15 });
+  await page.mouse.up();
+}
+
+const EXCEL_LIKE = `<html><head><style>td{mso-number-format:"\\@";}</style></head><body><table>
+<!--StartFragment--><tr><td colspan=4>Группа на Крит</td></tr>
+<tr><td>Турист</td><td>Имя по-русски</td><td>Д.р.</td><td>Паспорт</td><td>Годен до</td></tr>
+<tr><td>IVANOVA/MARIA MRS</td><td>Мария</td><td>14.05.1980</td><td>75 1234567</td><td>01.01.2031</td></tr>
+<tr><td>PETROV/PAVEL MSTR(CHD/05MAR16)</td><td>Павел</td><td>31.02.2016</td><td>76 7654321</td><td>01.01.2030</td></tr>
+<tr><td>Итого: 2</td></tr><!--EndFragment--></table><script>window.__pwned = true</script></body></html>`;
+
+test('a pasted list becomes tourists of the tour: mapping by drag, a fixed cell, commit, undo', async ({
+  page,
+  openApp,
+  app,
+}) => {
+  await createTour(app);
+  await openApp();
+  await page.getByRole('button', { name: 'Туры' }).click();
+  await page.getByTestId('tours-table').getByText('GR-900').dblclick();
+  await page.getByRole('button', { name: 'Импорт списка' }).click();
+  const screen = page.getByRole('dialog', { name: 'Импорт списка в тур GR-900' });
+  await expect(screen.getByTestId('paste-zone')).toBeFocused();
+  await paste(page, EXCEL_LIKE, 'Турист\tИмя по-русски\n');
+
+  const rows = screen.locator('[data-testid^="import-row-"]');
+  await expect(rows).toHaveCount(2);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+  await expect(screen.getByText('Пропущено строк (заголовки, итоги, пустые): 2')).toBeVisible();
+  await expect(screen.getByTestId('slot-fullNameLat')).toContainText('← Турист');
+  // The Russian first names were read as surnames: drag the column onto the right field.
+  await expect(screen.getByTestId('slot-lastNameRu')).toContainText('← Имя по-русски');
+  await drag(page, 'column-1', 'slot-firstNameRu');
+  await expect(screen.getByTestId('slot-firstNameRu')).toContainText('← Имя по-русски');
+  await expect(screen.getByTestId('slot-lastNameRu')).not.toContainText('←');
+
+  // The impossible birth date blocks loading until the cell is fixed.
+  await expect(rows.nth(1)).toContainText('Не дата: «31.02.2016».');
+  await expect(screen.getByRole('button', { name: 'Загрузить 2' })).toBeDisabled();
+  await rows.nth(1).getByRole('gridcell', { name: '31.02.2016', exact: true }).dblclick();
+  await rows.nth(1).getByRole('textbox').fill('28.02.2016');
+  await rows.nth(1).getByRole('textbox').press('Enter');
+  await expect(rows.nth(1)).not.toContainText('Не дата');
+
+  // Assist: the Russian surnames from the Latin, undoable.
+  await screen.getByRole('button', { name: 'Латиница → русский' }).click();
+  await expect(rows.nth(0)).toContainText('Иванова Мария · IVANOVA MARIA');
+  await screen.getByRole('button', { name: 'Отменить (Ctrl+Z)' }).click();
+  await expect(rows.nth(0)).not.toContainText('Иванова Мария');
+  await screen.getByRole('button', { name: 'Латиница → русский' }).click();
+
+  await screen.getByRole('button', { name: 'Загрузить 2' }).click();
+  await expect(page.getByText('Загружено туристов: 2, новых клиентов: 0, новых паспортов: 0.')).toBeVisible();
+  const tourists = page.getByTestId('tourists-table');
+  await expect(tourists).toContainText('Иванова Мария');
+  await expect(tourists).toContainText('Петров Павел');
+  await expect(tourists).toContainText('28.02.2016');
+  await expect(tourists.getByText('Aldemar')).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Отменить импорт' }).click();
+  await expect(page.getByText('Импорт отменён: удалено туристов 2, клиентов 0.')).toBeVisible();
+  await expect(page.getByText('Туристов пока нет.')).toBeVisible();
+});
+
+test('bad input gets a clear message and changes nothing', async ({ page, openApp, app }) => {
+  await createTour(app);
+  await openApp();
+  await page.getByRole('button', { name: 'Импорт' }).click();
+  const screen = page.getByRole('dialog', { name: 'Импорт в базу постоянных клиентов' });
+  await paste(page, '', 'x'.repeat(21_000_000));
+  await expect(screen.getByText('Слишком большой объём')).toBeVisible();
+  await paste(page, '', '\u0000\u0001\u0002');
+  await expect(screen.locator('[data-testid^="import-row-"]')).toHaveCount(1);
+  await expect(screen.getByText('Нет фамилии.')).toBeVisible();
+  await expect(screen.getByRole('button', { name: /Загрузить/ })).toBeDisabled();
+  await screen
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'old.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('garbage') });
+  await expect(
+    screen.getByText('Формат .xls не поддерживается: откройте файл в Excel и сохраните как .xlsx.'),
+  ).toBeVisible();
+  await screen.getByTestId('import-file').setInputFiles({
+    name: 'broken.xlsx',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from('PK\u0003\u0004garbage'),
+  });
+  await expect(screen.getByText('Файл повреждён или это не таблица Excel.')).toBeVisible();
+  const wide = Array.from({ length: 200 }, (_, i) => `c${i}`).join('\t');
+  await paste(page, '', `${wide}\n${wide}`);
+  await expect(screen.locator('.import-head .import-th')).toHaveCount(100);
+  expect(((await app.api('clients.list', {})) as { total: number }).total).toBe(0);
+});
