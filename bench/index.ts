@@ -10,6 +10,7 @@ import { generateClients } from '../electron/backend/demo/generate-clients';
 import { SURNAMES } from '../electron/backend/demo/names';
 import { toLatin } from '../shared/names';
 import { benchNames } from './names';
+import { benchImport } from './import';
 import { measureUi } from './ui';
 import { percentile, printRow, time } from './report';
 
@@ -78,6 +79,10 @@ async function main(): Promise<void> {
       (await time(() => list({ offset: 150_000 }))).ms,
       null,
     );
+
+    console.log('\nImport\n');
+    await benchImport(backend);
+    console.log('');
 
     const rendererDir = join(__dirname, '..', 'out', 'renderer');
     if (existsSync(join(rendererDir, 'index.html'))) {

@@ -33,7 +33,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const clients = new ClientsRepository(db, options.today);
   const tours = new ToursRepository(db, clients, options.today);
-  const imports = new ImportsRepository(db, clients, tours);
+  const imports = new ImportsRepository(db, clients);
   const dispatch = createDispatch(
     {
       'app.info': () => ({ version: options.appVersion ?? '0.0.0', dbPath: options.dbPath, schemaVersion }),

@@ -105,7 +105,7 @@ export function touristClientDifferences(tourist: TouristFields, client: Client)
 function foreignPassportDocument(tourist: TouristFields): DocumentInput {
   return {
     kind: 'foreign_passport',
-    issuingCountry: tourist.citizenship || 'RUS',
+    issuingCountry: tourist.citizenship,
     series: tourist.passportSeries,
     number: tourist.passportNumber,
     issueDate: tourist.passportIssueDate,

@@ -15,8 +15,17 @@ function splitInternal(number: string): { series: string; number: string } {
     : { series: '', number };
 }
 
+/**
+ * Without a citizenship column a list is taken as Russian, unless the passport cannot be a Russian
+ * one (N12345678): then the citizenship is left empty for the clerk rather than guessed wrong.
+ */
+function citizenshipOf(d: TouristDraft): string {
+  if (d.citizenship) return d.citizenship;
+  return !d.passportNumber || /^\d{9}$/.test(d.passportNumber) ? 'RUS' : '';
+}
+
 export function touristFromDraft(d: TouristDraft): TouristFields {
-  const citizenship = d.citizenship ?? 'RUS';
+  const citizenship = citizenshipOf(d);
   const foreign = splitForeign(d.passportNumber ?? '', citizenship);
   const internal = splitInternal(d.internalPassport ?? '');
   return {
@@ -44,7 +53,7 @@ export function touristFromDraft(d: TouristDraft): TouristFields {
 
 export function foreignPassportOf(d: TouristDraft): DocumentInput | null {
   if (!d.passportNumber) return null;
-  const citizenship = d.citizenship ?? 'RUS';
+  const citizenship = citizenshipOf(d);
   const { series, number } = splitForeign(d.passportNumber, citizenship);
   return {
     kind: 'foreign_passport',
@@ -88,7 +97,7 @@ export function clientFromDraft(d: TouristDraft): ClientInput {
     gender: d.gender ?? null,
     birthDate: d.birthDate ?? null,
     birthPlace: '',
-    citizenship: d.citizenship ?? 'RUS',
+    citizenship: citizenshipOf(d),
     phone: d.phone ?? '',
     email: d.email ?? '',
     address: '',

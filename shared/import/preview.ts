@@ -161,7 +161,9 @@ export function draftFromRow(
   if (series !== '') draft.passportNumber = series + (draft.passportNumber ?? '');
   const citizenship = draft.citizenship ?? 'RUS';
   if (draft.passportNumber && citizenship === 'RUS' && !/^\d{9}$/.test(draft.passportNumber)) {
-    issues.push(issue('passportNumber', 'warning', 'passportFormat', { value: draft.passportNumber }));
+    // With the citizenship given as Russian the passport must be Russian; without it, it may be foreign.
+    const severity = draft.citizenship === 'RUS' ? 'error' : 'warning';
+    issues.push(issue('passportNumber', severity, 'passportFormat', { value: draft.passportNumber }));
   }
   if (draft.internalPassport && citizenship === 'RUS' && !/^\d{10}$/.test(draft.internalPassport)) {
     issues.push(

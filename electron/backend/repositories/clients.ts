@@ -297,6 +297,17 @@ export class ClientsRepository {
    * validated like a single save; one invalid client rejects the whole batch with its index.
    */
   async insertMany(raw: ClientInput[]): Promise<number> {
+    const ids = await this.db.transaction().execute((trx) => this.insertManyIn(trx, raw));
+    // Fresh statistics let the planner choose between the search-key and the sort index.
+    await sql`PRAGMA optimize`.execute(this.db);
+    return ids.length;
+  }
+
+  /**
+   * insertMany inside the caller's transaction; returns the new ids in input order. Every client is
+   * validated first: one invalid client rejects the batch, named by its index.
+   */
+  async insertManyIn(trx: Transaction<Database>, raw: ClientInput[]): Promise<number[]> {
     const inputs = raw.map(normalizeClientInput);
     inputs.forEach((input, index) => {
       const issues = validateClient(input, this.today());
@@ -308,52 +319,32 @@ export class ClientsRepository {
         );
       }
     });
-    return this.db
-      .transaction()
-      .execute(async (trx) => {
-        const now = new Date().toISOString();
-        const maxRow = await trx
-          .selectFrom('clients')
-          .select((eb) => eb.fn.max('id').as('maxId'))
-          .executeTakeFirst();
-        const firstId = Number(maxRow?.maxId ?? 0) + 1;
-        const prepared = inputs.map((input, i) => ({
-          input,
-          id: firstId + i,
-          columns: clientColumns(input),
-        }));
-        await bulkInsert(
-          trx,
-          'clients',
-          prepared.map(({ id, columns }) => ({
-            ...columns,
-            id,
-            version: 1,
-            created_at: now,
-            updated_at: now,
-          })),
-        );
-        await bulkInsert(
-          trx,
-          'documents',
-          prepared.flatMap(({ input, id }) =>
-            input.documents.map((d) => ({ ...documentColumns(d), client_id: id })),
-          ),
-        );
-        await bulkInsert(
-          trx,
-          'client_search_keys',
-          prepared.flatMap(({ input, id, columns }) =>
-            searchKeyRows(id, columns.sort_name, searchKeysOf(input)),
-          ),
-        );
-        return inputs.length;
-      })
-      .then(async (count) => {
-        // Fresh statistics let the planner choose between the search-key and the sort index.
-        await sql`PRAGMA optimize`.execute(this.db);
-        return count;
-      });
+    if (inputs.length === 0) return [];
+    const now = new Date().toISOString();
+    const maxRow = await trx
+      .selectFrom('clients')
+      .select((eb) => eb.fn.max('id').as('maxId'))
+      .executeTakeFirst();
+    const firstId = Number(maxRow?.maxId ?? 0) + 1;
+    const prepared = inputs.map((input, i) => ({ input, id: firstId + i, columns: clientColumns(input) }));
+    await bulkInsert(
+      trx,
+      'clients',
+      prepared.map(({ id, columns }) => ({ ...columns, id, version: 1, created_at: now, updated_at: now })),
+    );
+    await bulkInsert(
+      trx,
+      'documents',
+      prepared.flatMap(({ input, id }) =>
+        input.documents.map((d) => ({ ...documentColumns(d), client_id: id })),
+      ),
+    );
+    await bulkInsert(
+      trx,
+      'client_search_keys',
+      prepared.flatMap(({ input, id, columns }) => searchKeyRows(id, columns.sort_name, searchKeysOf(input))),
+    );
+    return prepared.map((p) => p.id);
   }
 
   async delete(id: number, version: number): Promise<{ id: number }> {

@@ -10,8 +10,10 @@ import {
 } from '../../../shared/import';
 import { nameKey } from '../../../shared/names';
 import type { Database } from '../db/schema';
+import { bulkInsert } from '../db/bulk-insert';
+import { normalizeTouristDocuments, validateTourist } from '../../../shared/domain/tourist-validation';
+import { touristColumns } from './tour-mapping';
 import type { ClientsRepository } from './clients';
-import type { ToursRepository } from './tours';
 
 export interface ImportMatch {
   clientId: number;
@@ -36,7 +38,6 @@ export class ImportsRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clients: ClientsRepository,
-    private readonly tours: ToursRepository,
   ) {}
 
   /** Each draft against the base: the same surname (any script) and the same birth date or passport. */
@@ -94,12 +95,27 @@ export class ImportsRepository {
   }
 
   /**
-   * Writes every row in one transaction: regular clients created or given their newer passport,
-   * tourists added to the tour and bound to the chosen services. Nothing is written on any error.
+   * Writes every row in one transaction: regular clients created (in bulk) or given their newer
+   * passport, tourists added to the tour (in bulk) and bound to the chosen services. Every row is
+   * checked before anything is written; nothing is written on any error, which names its row.
    */
   async commit(request: { tourId: number | null; serviceIds: number[]; rows: CommitRow[] }) {
+    const today = new Date().toISOString().slice(0, 10);
+    const prepared = request.rows.map((row, index) => {
+      const fields = normalizeTouristDocuments(touristFromDraft(row.draft));
+      const issues = validateTourist(fields, today);
+      if (issues.length > 0) {
+        throw new AppError(
+          'VALIDATION',
+          `row ${index + 1}: the tourist has invalid fields`,
+          issues.map((i) => ({ ...i, path: `${index}.${i.path}` })),
+        );
+      }
+      return { row, fields };
+    });
     return this.db.transaction().execute(async (trx) => {
       const now = new Date().toISOString();
+      let services: number[] = [];
       if (request.tourId !== null) {
         const tour = await trx
           .selectFrom('tours')
@@ -107,6 +123,16 @@ export class ImportsRepository {
           .where('id', '=', request.tourId)
           .executeTakeFirst();
         if (!tour) throw new AppError('NOT_FOUND', `tour ${request.tourId} not found`);
+        if (request.serviceIds.length > 0) {
+          services = (
+            await trx
+              .selectFrom('tour_services')
+              .select('id')
+              .where('tour_id', '=', request.tourId)
+              .where('id', 'in', request.serviceIds)
+              .execute()
+          ).map((s) => s.id);
+        }
       }
       const batch = await trx
         .insertInto('import_batches')
@@ -114,68 +140,78 @@ export class ImportsRepository {
         .returning('id')
         .executeTakeFirstOrThrow();
       const items: { entity: 'tourist' | 'client' | 'document'; entity_id: number }[] = [];
-      let clientsCreated = 0;
+
+      const creating = prepared.filter((p) => p.row.action === 'create');
+      const newIds = await this.clients.insertManyIn(
+        trx,
+        creating.map((p) => clientFromDraft(p.row.draft)),
+      );
+      const clientOf = new Map<CommitRow, number>();
+      creating.forEach((p, i) => clientOf.set(p.row, newIds[i]!));
+      for (const id of newIds) items.push({ entity: 'client', entity_id: id });
+
       let passportsAdded = 0;
-      let touristsAdded = 0;
-      for (const [index, row] of request.rows.entries()) {
-        let clientId: number | null = null;
-        try {
-          if (row.action === 'create') {
-            const client = await this.clients.saveIn(trx, clientFromDraft(row.draft));
-            clientId = client.id;
-            clientsCreated++;
-            items.push({ entity: 'client', entity_id: client.id });
-          } else if (row.action === 'link' && row.clientId !== null) {
-            clientId = row.clientId;
-            const client = await this.clients.getIn(trx, clientId);
-            const passport = foreignPassportOf(row.draft);
-            const known =
-              passport &&
-              client.documents.some(
-                (d) =>
-                  d.kind === 'foreign_passport' &&
-                  d.series === passport.series &&
-                  d.number === passport.number,
-              );
-            if (passport && !known) {
-              const saved = await this.clients.saveIn(trx, {
-                ...client,
-                documents: [...client.documents, passport],
-              });
-              const added = saved.documents.find(
-                (d) => d.series === passport.series && d.number === passport.number,
-              );
-              if (added) items.push({ entity: 'document', entity_id: added.id });
-              passportsAdded++;
-            }
-          }
-          if (request.tourId !== null) {
-            const { tourist } = await this.tours.saveTouristIn(trx, {
-              tourId: request.tourId,
-              tourist: { ...touristFromDraft(row.draft), clientId, serviceIds: request.serviceIds },
-              addToClients: false,
-              updateClient: null,
-            });
-            touristsAdded++;
-            items.push({ entity: 'tourist', entity_id: tourist.id });
-          }
-        } catch (error) {
-          if (error instanceof AppError && error.issues) {
-            throw new AppError(
-              error.code,
-              `row ${index + 1}: ${error.message}`,
-              error.issues.map((i) => ({ ...i, path: `${index}.${i.path}` })),
-            );
-          }
-          throw error;
+      for (const { row } of prepared) {
+        if (row.action !== 'link' || row.clientId === null) continue;
+        clientOf.set(row, row.clientId);
+        const client = await this.clients.getIn(trx, row.clientId);
+        const passport = foreignPassportOf(row.draft);
+        const known =
+          passport &&
+          client.documents.some(
+            (d) =>
+              d.kind === 'foreign_passport' && d.series === passport.series && d.number === passport.number,
+          );
+        if (passport && !known) {
+          const saved = await this.clients.saveIn(trx, {
+            ...client,
+            documents: [...client.documents, passport],
+          });
+          const added = saved.documents.find(
+            (d) => d.series === passport.series && d.number === passport.number,
+          );
+          if (added) items.push({ entity: 'document', entity_id: added.id });
+          passportsAdded++;
         }
       }
-      if (items.length > 0)
-        await trx
-          .insertInto('import_batch_items')
-          .values(items.map((i) => ({ ...i, batch_id: batch.id })))
-          .execute();
-      return { batchId: batch.id, touristsAdded, clientsCreated, passportsAdded };
+
+      let touristsAdded = 0;
+      if (request.tourId !== null && prepared.length > 0) {
+        const tourId = request.tourId;
+        const maxId = await trx
+          .selectFrom('tourists')
+          .select((eb) => eb.fn.max('id').as('m'))
+          .executeTakeFirst();
+        const maxPosition = await trx
+          .selectFrom('tourists')
+          .select((eb) => eb.fn.max('position').as('p'))
+          .where('tour_id', '=', tourId)
+          .executeTakeFirst();
+        const firstId = Number(maxId?.m ?? 0) + 1;
+        const firstPosition = Number(maxPosition?.p ?? -1) + 1;
+        const tourists = prepared.map(({ row, fields }, i) => ({
+          ...touristColumns(fields),
+          id: firstId + i,
+          tour_id: tourId,
+          client_id: clientOf.get(row) ?? null,
+          position: firstPosition + i,
+          version: 1,
+        }));
+        await bulkInsert(trx, 'tourists', tourists);
+        await bulkInsert(
+          trx,
+          'tourist_services',
+          tourists.flatMap((t) => services.map((service_id) => ({ tourist_id: t.id, service_id }))),
+        );
+        for (const t of tourists) items.push({ entity: 'tourist', entity_id: t.id });
+        touristsAdded = tourists.length;
+      }
+      await bulkInsert(
+        trx,
+        'import_batch_items',
+        items.map((i) => ({ ...i, batch_id: batch.id })),
+      );
+      return { batchId: batch.id, touristsAdded, clientsCreated: newIds.length, passportsAdded };
     });
   }
 
