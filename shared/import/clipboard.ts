@@ -6,6 +6,11 @@ export const MAX_ROWS = 20_000;
 export const MAX_COLUMNS = 100;
 export const MAX_CELL_LENGTH = 1_000;
 
+/** Whether a table is larger than one import takes (it is cut to the limits). */
+export function exceedsLimits(rows: string[][]): boolean {
+  return rows.length > MAX_ROWS || rows.some((row) => row.length > MAX_COLUMNS);
+}
+
 function tidy(rows: string[][]): string[][] {
   const trimmed = rows.slice(0, MAX_ROWS).map((row) =>
     row.slice(0, MAX_COLUMNS).map((cell) =>
@@ -23,13 +28,22 @@ function tidy(rows: string[][]): string[][] {
 }
 
 /** The table on the clipboard: the HTML flavour when it holds a table (it keeps cells exact), else the text. */
-export function readClipboardTable(input: {
-  html?: string | undefined;
-  text?: string | undefined;
-}): string[][] {
+type ClipboardInput = { html?: string | undefined; text?: string | undefined };
+
+export function readClipboardTable(input: ClipboardInput): string[][] {
+  return tidy(readRawClipboardTable(input));
+}
+
+/** The clipboard's table before it is cut to the limits (to tell the user it was cut). */
+export function readRawClipboardTable(input: ClipboardInput): string[][] {
   if (input.html && /<t[dr]\b/i.test(input.html)) {
     const fromHtml = parseHtmlTable(input.html);
-    if (fromHtml && fromHtml.some((row) => row.some((c) => c !== ''))) return tidy(fromHtml);
+    if (fromHtml && fromHtml.some((row) => row.some((c) => c !== ''))) return fromHtml;
   }
-  return tidy(parseTextTable(input.text ?? ''));
+  return parseTextTable(input.text ?? '');
+}
+
+/** The same limits applied to rows read from a file. */
+export function limitTable(rows: string[][]): string[][] {
+  return tidy(rows);
 }

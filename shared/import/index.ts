@@ -1,4 +1,11 @@
-export { readClipboardTable, MAX_ROWS, MAX_COLUMNS } from './clipboard';
+export {
+  exceedsLimits,
+  limitTable,
+  readClipboardTable,
+  readRawClipboardTable,
+  MAX_ROWS,
+  MAX_COLUMNS,
+} from './clipboard';
 export {
   buildImportPreview,
   draftFromRow,

@@ -1,4 +1,6 @@
 import { cleanName, detectGender, hasCyrillic, parsePassengerName } from '../names';
+import { en } from '../i18n/en';
+import { ru } from '../i18n/ru';
 import { readClipboardTable } from './clipboard';
 import { detectMapping, headerField, normalizeHeader } from './columns';
 import {
@@ -27,6 +29,8 @@ export interface PreviewOptions {
   mapping?: (TargetField | null)[];
   /** Rows the user chose as the header (null: no header). */
   headerRow?: number | null;
+  /** The language of the issues' messages (the UI's); Russian by default. */
+  language?: 'ru' | 'en';
 }
 
 const TOTAL_ROW = /^(итого|всего|total|sum)(?=$|[\s:.,])/i;
@@ -44,18 +48,12 @@ export function findHeaderRow(rows: string[][]): number | null {
   return null;
 }
 
-const MESSAGES: Record<ImportIssueCode, string> = {
-  dateInvalid: 'not a date',
-  genderUnknown: 'unknown sex',
-  genderConflict: 'the sex contradicts the name',
-  passportFormat: 'a Russian foreign passport has 9 digits',
-  internalPassportFormat: 'a Russian internal passport has 10 digits',
-  citizenshipUnknown: 'unknown citizenship',
-  surnameMissing: 'no surname',
-  emailInvalid: 'not an email address',
-  expiredPassport: 'the passport has expired',
-  scientificNumber: 'Excel has rounded this long number',
+const MESSAGES: Record<'ru' | 'en', Record<ImportIssueCode, string>> = {
+  ru: ru.import.issues,
+  en: en.import.issues,
 };
+
+let language: 'ru' | 'en' = 'ru';
 
 function issue(
   field: DraftField,
@@ -63,7 +61,10 @@ function issue(
   code: ImportIssueCode,
   params?: Record<string, string | number>,
 ): ImportIssue {
-  return { field, severity, code, message: MESSAGES[code], ...(params ? { params } : {}) };
+  const message = MESSAGES[language][code].replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
+    String(params?.[name] ?? ''),
+  );
+  return { field, severity, code, message, ...(params ? { params } : {}) };
 }
 
 /** One source row through the mapping: every cell normalised into the draft, problems listed by field. */
@@ -194,6 +195,7 @@ export function buildImportPreview(
 ): ImportPreview {
   const currentYear = options.currentYear ?? new Date().getFullYear();
   const today = options.today ?? new Date().toISOString().slice(0, 10);
+  language = options.language ?? 'ru';
   const grid = input.rows ?? readClipboardTable(input);
   const headerRow = options.headerRow !== undefined ? options.headerRow : findHeaderRow(grid);
   const skippedRows: number[] = [];

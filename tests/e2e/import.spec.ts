@@ -131,5 +131,8 @@ test('bad input gets a clear message and changes nothing', async ({ page, openAp
   const wide = Array.from({ length: 200 }, (_, i) => `c${i}`).join('\t');
   await paste(page, '', `${wide}\n${wide}`);
   await expect(screen.locator('.import-head .import-th')).toHaveCount(100);
+  await expect(
+    screen.getByText('Слишком большой объём: не больше 20 000 строк и 100 колонок за раз.'),
+  ).toBeVisible();
   expect(((await app.api('clients.list', {})) as { total: number }).total).toBe(0);
 });

@@ -16,9 +16,9 @@ import type { Tour } from '../../../shared/domain/tour';
 import {
   ASSIST_ACTIONS,
   headerLayoutKey,
-  MAX_COLUMNS,
-  MAX_ROWS,
-  readClipboardTable,
+  exceedsLimits,
+  limitTable,
+  readRawClipboardTable,
   TARGET_FIELDS,
   type ImportIssue,
   type PreviewRow,
@@ -216,7 +216,9 @@ export function ImportScreen({ tour, onClose, onCommitted }: ImportScreenProps) 
   }, []);
 
   const load = useCallback(
-    async (grid: string[][]) => {
+    async (raw: string[][]) => {
+      const cut = exceedsLimits(raw);
+      const grid = limitTable(raw);
       if (grid.length === 0 || grid.every((r) => r.every((c) => c === ''))) {
         setMessage(t('import.empty'));
         return;
@@ -233,6 +235,7 @@ export function ImportScreen({ tour, onClose, onCommitted }: ImportScreenProps) 
           setMessage(t('import.remembered'));
         } else setMessage(null);
       }
+      if (cut) setMessage(t('import.tooLarge'));
       setHistory([]);
       setSelected(new Set());
       setChoices(new Map());
@@ -253,7 +256,7 @@ export function ImportScreen({ tour, onClose, onCommitted }: ImportScreenProps) 
         setMessage(t('import.tooLarge'));
         return;
       }
-      void load(readClipboardTable({ html, text }));
+      void load(readRawClipboardTable({ html, text }));
     };
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
@@ -285,9 +288,7 @@ export function ImportScreen({ tour, onClose, onCommitted }: ImportScreenProps) 
           ? { fileName: file.name, base64, names: result.sheets, current: result.sheet }
           : null,
       );
-      if (result.rows.length > MAX_ROWS || (result.rows[0]?.length ?? 0) > MAX_COLUMNS)
-        setMessage(t('import.tooLarge'));
-      await load(result.rows.slice(0, MAX_ROWS));
+      await load(result.rows);
     } catch (e) {
       if (
         e instanceof ApiCallError &&

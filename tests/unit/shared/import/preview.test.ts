@@ -185,6 +185,17 @@ describe('buildImportPreview', () => {
       'lastNameRu:surnameMissing:error',
     ]);
     expect(preview.rows[1]!.issues.map((i) => i.code)).toEqual(['passportFormat', 'genderConflict']);
+    expect(preview.rows[0]!.issues[1]!.message).toBe('Не дата: «31.02.2020».');
+    const english = buildImportPreview(
+      {
+        text: tsv([
+          ['Фамилия', 'Дата рождения'],
+          ['Иванов', '31.02.2020'],
+        ]),
+      },
+      { ...opts, language: 'en' },
+    );
+    expect(english.rows[0]!.issues[0]!.message).toBe('Not a date: "31.02.2020".');
   });
 
   it('uses a mapping the user set instead of detecting one', () => {
