@@ -137,3 +137,8 @@ export function emptyDocument(
     archived: false,
   };
 }
+
+/** A Russian internal passport of which only the series and number are known. */
+export function internalPassportDocument(series: string, number: string): DocumentInput {
+  return { ...emptyDocument('internal_passport', 'RUS'), series, number };
+}

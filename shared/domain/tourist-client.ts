@@ -1,4 +1,10 @@
-import type { Client, ClientDocument, ClientInput, DocumentInput } from './client';
+import {
+  internalPassportDocument,
+  type Client,
+  type ClientDocument,
+  type ClientInput,
+  type DocumentInput,
+} from './client';
 import type { ClientSyncField, TouristFields } from './tour';
 
 /** The passport the tourist travels on: the client's valid foreign passport that expires last. */
@@ -102,7 +108,7 @@ export function touristClientDifferences(tourist: TouristFields, client: Client)
   return out;
 }
 
-function foreignPassportDocument(tourist: TouristFields): DocumentInput {
+export function foreignPassportDocument(tourist: TouristFields): DocumentInput {
   return {
     kind: 'foreign_passport',
     issuingCountry: tourist.citizenship,
@@ -142,18 +148,7 @@ export function applyTouristToClient(
       else next.documents.push(doc);
     } else if (field === 'internalPassport') {
       next.documents = next.documents.filter((d) => d.kind !== 'internal_passport' || d.archived);
-      next.documents.push({
-        kind: 'internal_passport',
-        issuingCountry: 'RUS',
-        series: tourist.internalSeries,
-        number: tourist.internalNumber,
-        issueDate: null,
-        expiryDate: null,
-        issuedBy: '',
-        lastNameLat: '',
-        firstNameLat: '',
-        archived: false,
-      });
+      next.documents.push(internalPassportDocument(tourist.internalSeries, tourist.internalNumber));
     } else {
       (next as unknown as Record<string, unknown>)[field] = tourist[field];
     }
@@ -166,18 +161,7 @@ export function clientFromTourist(tourist: TouristFields): ClientInput {
   const documents: DocumentInput[] = [];
   if (tourist.passportNumber !== '') documents.push(foreignPassportDocument(tourist));
   if (tourist.internalNumber !== '') {
-    documents.push({
-      kind: 'internal_passport',
-      issuingCountry: 'RUS',
-      series: tourist.internalSeries,
-      number: tourist.internalNumber,
-      issueDate: null,
-      expiryDate: null,
-      issuedBy: '',
-      lastNameLat: '',
-      firstNameLat: '',
-      archived: false,
-    });
+    documents.push(internalPassportDocument(tourist.internalSeries, tourist.internalNumber));
   }
   return {
     lastNameRu: tourist.lastNameRu,

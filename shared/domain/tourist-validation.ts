@@ -1,3 +1,4 @@
+import { internalPassportDocument } from './client';
 import type { ValidationIssue } from './client-validation';
 import { normalizeDocument, validateClient } from './client-validation';
 import type { TourInput, TouristFields } from './tour';
@@ -42,18 +43,9 @@ export function normalizeTouristDocuments(tourist: TouristFields): TouristFields
     firstNameLat: tourist.passportFirstNameLat,
     archived: false,
   });
-  const internal = normalizeDocument({
-    kind: 'internal_passport',
-    issuingCountry: 'RUS',
-    series: tourist.internalSeries,
-    number: tourist.internalNumber,
-    issueDate: null,
-    expiryDate: null,
-    issuedBy: '',
-    lastNameLat: '',
-    firstNameLat: '',
-    archived: false,
-  });
+  const internal = normalizeDocument(
+    internalPassportDocument(tourist.internalSeries, tourist.internalNumber),
+  );
   return {
     ...tourist,
     lastNameLat: tourist.lastNameLat.trim().toUpperCase(),

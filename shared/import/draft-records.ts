@@ -1,4 +1,5 @@
 import type { ClientInput, DocumentInput } from '../domain/client';
+import { clientFromTourist, foreignPassportDocument } from '../domain/tourist-client';
 import type { TouristFields } from '../domain/tour';
 import type { TouristDraft } from './types';
 
@@ -51,59 +52,12 @@ export function touristFromDraft(d: TouristDraft): TouristFields {
   };
 }
 
+/** The foreign passport a draft describes, as a client document (null without a number). */
 export function foreignPassportOf(d: TouristDraft): DocumentInput | null {
-  if (!d.passportNumber) return null;
-  const citizenship = citizenshipOf(d);
-  const { series, number } = splitForeign(d.passportNumber, citizenship);
-  return {
-    kind: 'foreign_passport',
-    issuingCountry: citizenship,
-    series,
-    number,
-    issueDate: null,
-    expiryDate: d.passportExpiry ?? null,
-    issuedBy: '',
-    lastNameLat: d.lastNameLat ?? '',
-    firstNameLat: d.firstNameLat ?? '',
-    archived: false,
-  };
+  return d.passportNumber ? foreignPassportDocument(touristFromDraft(d)) : null;
 }
 
+/** A new regular client made from a draft: the same as from the tourist the draft becomes. */
 export function clientFromDraft(d: TouristDraft): ClientInput {
-  const documents: DocumentInput[] = [];
-  const foreign = foreignPassportOf(d);
-  if (foreign) documents.push(foreign);
-  if (d.internalPassport) {
-    const { series, number } = splitInternal(d.internalPassport);
-    documents.push({
-      kind: 'internal_passport',
-      issuingCountry: 'RUS',
-      series,
-      number,
-      issueDate: null,
-      expiryDate: null,
-      issuedBy: '',
-      lastNameLat: '',
-      firstNameLat: '',
-      archived: false,
-    });
-  }
-  return {
-    lastNameRu: d.lastNameRu ?? '',
-    firstNameRu: d.firstNameRu ?? '',
-    middleNameRu: d.middleNameRu ?? '',
-    lastNameLat: d.lastNameLat ?? '',
-    firstNameLat: d.firstNameLat ?? '',
-    gender: d.gender ?? null,
-    birthDate: d.birthDate ?? null,
-    birthPlace: '',
-    citizenship: citizenshipOf(d),
-    phone: d.phone ?? '',
-    email: d.email ?? '',
-    address: '',
-    notes: '',
-    preferences: '',
-    cardLast4: '',
-    documents,
-  };
+  return clientFromTourist(touristFromDraft(d));
 }

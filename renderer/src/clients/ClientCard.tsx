@@ -7,6 +7,7 @@ import { ApiCallError, call } from '../api/client';
 import { Dialog } from '../ui/Dialog';
 import { describeError } from '../ui/errors';
 import { Field } from '../ui/Field';
+import { GenderField } from '../ui/GenderField';
 import { clientToForm, formToInput, type ClientForm } from './client-form';
 import { ClientHistory } from './ClientHistory';
 import { DocumentsEditor } from './DocumentsEditor';
@@ -297,18 +298,7 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
         </div>
         <h3>{t('card.sections.personal')}</h3>
         <div className="form-row">
-          <Field label={t('card.fields.gender')} error={errorAt('gender')}>
-            <select
-              value={form.gender ?? ''}
-              onChange={(e) =>
-                set({ gender: e.target.value === 'M' || e.target.value === 'F' ? e.target.value : null })
-              }
-            >
-              <option value="">{t('card.genders.none')}</option>
-              <option value="M">{t('card.genders.M')}</option>
-              <option value="F">{t('card.genders.F')}</option>
-            </select>
-          </Field>
+          <GenderField value={form.gender} onChange={(gender) => set({ gender })} error={errorAt('gender')} />
           {input('birthDate', { className: 'date', placeholder: t('card.datePlaceholder'), maxLength: 10 })}
           {input('birthPlace', { className: 'grow', maxLength: 200 })}
           {input('citizenship', { className: 'narrow', maxLength: 3, placeholder: 'RUS' })}

@@ -22,6 +22,7 @@ import { DateInput } from '../ui/DateInput';
 import { Dialog } from '../ui/Dialog';
 import { describeError } from '../ui/errors';
 import { Field } from '../ui/Field';
+import { GenderField } from '../ui/GenderField';
 import { useToast } from '../ui/toasts';
 import { touristName, warningText } from './format';
 import { LookupDialog } from './LookupDialog';
@@ -274,18 +275,7 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
           <div className="form-row">
             {text('lastNameLat', { className: 'name', onEnter: () => void runLookup() })}
             {text('firstNameLat', { className: 'name' })}
-            <Field label={t('card.fields.gender')}>
-              <select
-                value={form.gender ?? ''}
-                onChange={(e) =>
-                  set({ gender: e.target.value === 'M' || e.target.value === 'F' ? e.target.value : null })
-                }
-              >
-                <option value="">{t('card.genders.none')}</option>
-                <option value="M">{t('card.genders.M')}</option>
-                <option value="F">{t('card.genders.F')}</option>
-              </select>
-            </Field>
+            <GenderField value={form.gender} onChange={(gender) => set({ gender })} />
             {date('birthDate', t('card.fields.birthDate'), true)}
             {text('citizenship', { className: 'narrow', maxLength: 3 })}
           </div>
