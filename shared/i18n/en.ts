@@ -344,6 +344,7 @@ export const en: Shape<typeof ru> = {
     pasteHint:
       'Copy a table in Excel, Word or Google Sheets and press Ctrl+V here. Or open an .xlsx/.csv file, or drop it here.',
     paste: 'Paste (Ctrl+V)',
+    reading: 'Reading «{{name}}»…',
     file: 'Open file…',
     fromTour: 'From another tour…',
     sheet: 'Sheet',

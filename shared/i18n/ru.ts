@@ -341,6 +341,7 @@ export const ru = {
     pasteHint:
       'Скопируйте таблицу в Excel, Word или Google Таблицах и нажмите Ctrl+V здесь. Или откройте файл .xlsx/.csv, или перетащите его сюда.',
     paste: 'Вставить (Ctrl+V)',
+    reading: 'Читаю файл «{{name}}»…',
     file: 'Открыть файл…',
     fromTour: 'Из другого тура…',
     sheet: 'Лист',

@@ -195,6 +195,7 @@ export function ImportScreen({ tour, onClose, onCommitted }: ImportScreenProps) 
   const [editing, setEditing] = useState<{ row: number; column: number } | null>(null);
   const [findingTour, setFindingTour] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [reading, setReading] = useState<{ name: string; size: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -275,6 +276,7 @@ export function ImportScreen({ tour, onClose, onCommitted }: ImportScreenProps) 
 
   const openFile = async (file: File, sheet?: string) => {
     setBusy(true);
+    setReading({ name: file.name, size: file.size });
     try {
       const base64 =
         sheets && sheets.fileName === file.name && sheet ? sheets.base64 : await fileToBase64(file);
@@ -298,6 +300,7 @@ export function ImportScreen({ tour, onClose, onCommitted }: ImportScreenProps) 
         setMessage(t(`import.errorsFile.${e.error.message}`));
       } else fail(e);
     } finally {
+      setReading(null);
       setBusy(false);
     }
   };
@@ -460,6 +463,17 @@ export function ImportScreen({ tour, onClose, onCommitted }: ImportScreenProps) 
         {message && (
           <div className="banner banner-info" role="status">
             {message}
+          </div>
+        )}
+        {reading && (
+          <div
+            className="banner banner-info"
+            role="progressbar"
+            aria-busy="true"
+            aria-label={t('import.reading', { name: reading.name })}
+          >
+            <span className="spinner" aria-hidden="true" />
+            {t('import.reading', { name: reading.name })} ({(reading.size / 1e6).toFixed(1)} MB)
           </div>
         )}
         {!state ? (
