@@ -6,6 +6,7 @@ import { detectGender } from '../../../shared/names';
 import { ApiCallError, call } from '../api/client';
 import { Dialog } from '../ui/Dialog';
 import { describeError } from '../ui/errors';
+import { CardForm } from '../ui/CardForm';
 import { Field } from '../ui/Field';
 import { GenderField } from '../ui/GenderField';
 import { clientToForm, formToInput, type ClientForm } from './client-form';
@@ -246,20 +247,7 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
         </>
       }
     >
-      <form
-        id="client-form"
-        className="card-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-        onKeyDown={(e) => {
-          if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-            e.preventDefault();
-            void save();
-          }
-        }}
-      >
+      <CardForm id="client-form" onSave={() => void save()}>
         {error && (
           <div className="banner banner-error" role="alert">
             <span>{error.message}</span>
@@ -332,7 +320,7 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
             </Field>
           ))}
         </div>
-      </form>
+      </CardForm>
     </Dialog>
   );
 }

@@ -21,6 +21,7 @@ import { ClientCard } from '../clients/ClientCard';
 import { DateInput } from '../ui/DateInput';
 import { Dialog } from '../ui/Dialog';
 import { describeError } from '../ui/errors';
+import { CardForm } from '../ui/CardForm';
 import { Field } from '../ui/Field';
 import { GenderField } from '../ui/GenderField';
 import { useToast } from '../ui/toasts';
@@ -243,20 +244,7 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
           </>
         }
       >
-        <form
-          id="tourist-form"
-          className="card-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-          onKeyDown={(e) => {
-            if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-              e.preventDefault();
-              void save();
-            }
-          }}
-        >
+        <CardForm id="tourist-form" onSave={() => void save()}>
           <p className="muted">{form.clientId !== null ? t('tourist.linked') : t('tourist.searchHint')}</p>
           {info && (
             <div className="banner banner-info" role="status">
@@ -327,7 +315,7 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
             {text('phone')}
             {text('email', { maxLength: 200 })}
           </div>
-        </form>
+        </CardForm>
       </Dialog>
       {lookup && (
         <LookupDialog
