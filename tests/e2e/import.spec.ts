@@ -136,3 +136,92 @@ test('bad input gets a clear message and changes nothing', async ({ page, openAp
   ).toBeVisible();
   expect(((await app.api('clients.list', {})) as { total: number }).total).toBe(0);
 });
+
+test('a list imported into the base makes regular clients; a tour takes tourists from an earlier tour', async ({
+  page,
+  openApp,
+  app,
+}) => {
+  const target = await createTour(app);
+  const earlier = (await app.api('tours.save', {
+    voucher: 'OLD-1',
+    arrivalDate: '2026-01-01',
+    departureDate: '2026-01-08',
+    country: 'TUR',
+    resort: '',
+    hotel: '',
+    status: 'completed',
+    priceMinor: 0,
+    costMinor: 0,
+    currency: 'RUB',
+    notes: '',
+    services: [],
+  })) as { id: number };
+  await app.api('tourists.save', {
+    tourId: earlier.id,
+    tourist: {
+      lastNameRu: 'Соколова',
+      firstNameRu: 'Ольга',
+      middleNameRu: '',
+      lastNameLat: 'SOKOLOVA',
+      firstNameLat: 'OLGA',
+      gender: 'F',
+      birthDate: '1975-03-03',
+      citizenship: 'RUS',
+      passportSeries: '75',
+      passportNumber: '3334445',
+      passportIssueDate: null,
+      passportExpiry: '2033-01-01',
+      passportLastNameLat: 'SOKOLOVA',
+      passportFirstNameLat: 'OLGA',
+      internalSeries: '',
+      internalNumber: '',
+      ticketNumber: '',
+      phone: '',
+      email: '',
+      clientId: null,
+      serviceIds: [],
+    },
+  });
+
+  await openApp();
+  await page.getByRole('button', { name: 'Импорт', exact: true }).click();
+  const base = page.getByRole('dialog', { name: 'Импорт в базу постоянных клиентов' });
+  await paste(
+    page,
+    '',
+    'Фамилия\tИмя\tДата рождения\nКузнецов\tАндрей\t01.02.1983\nОрлова\tВера\t03.04.1990\n',
+  );
+  await expect(base.locator('[data-testid^="import-row-"]')).toHaveCount(2);
+  await expect(base.locator('[data-testid^="import-row-"]').first().getByRole('combobox')).toHaveValue(
+    'create',
+  );
+  await base.getByRole('button', { name: 'Загрузить 2' }).click();
+  await expect(page.getByText('Загружено туристов: 0, новых клиентов: 2, новых паспортов: 0.')).toBeVisible();
+  await expect(page.getByTestId('clients-count')).toHaveText('2 клиента');
+
+  // The same people pasted again are recognised: linked, not created twice.
+  await page.getByRole('button', { name: 'Импорт', exact: true }).click();
+  await paste(page, '', 'Фамилия\tИмя\tДата рождения\nKUZNETSOV\tANDREI\t01.02.1983\n');
+  const again = page.getByRole('dialog', { name: 'Импорт в базу постоянных клиентов' });
+  await expect(again.locator('[data-testid^="import-row-"]').first().getByRole('combobox')).toHaveValue(
+    /^link:/,
+  );
+  await again.getByRole('button', { name: 'Закрыть' }).click();
+
+  await page.getByRole('button', { name: 'Туры' }).click();
+  await page.getByTestId('tours-table').getByText('GR-900').dblclick();
+  await page.getByRole('button', { name: 'Импорт списка' }).click();
+  await page.getByRole('button', { name: 'Из другого тура…' }).click();
+  const find = page.getByRole('dialog', { name: 'Поиск тура' });
+  await find.getByLabel('Номер путёвки').fill('OLD');
+  await expect(find.getByTestId('tours-table').locator('tbody tr')).toHaveCount(1);
+  await find.getByRole('button', { name: 'Открыть' }).click();
+  const screen = page.getByRole('dialog', { name: 'Импорт списка в тур GR-900' });
+  await expect(screen.locator('[data-testid^="import-row-"]')).toHaveCount(1);
+  await expect(screen.locator('[data-testid^="import-row-"]').first()).toContainText(
+    'Соколова Ольга · SOKOLOVA OLGA · F · 03.03.1975 · 753334445',
+  );
+  await screen.getByRole('button', { name: 'Загрузить 1' }).click();
+  await expect(page.getByTestId('tourists-table')).toContainText('Соколова Ольга');
+});
