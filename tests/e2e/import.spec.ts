@@ -142,7 +142,7 @@ test('a list imported into the base makes regular clients; a tour takes tourists
   openApp,
   app,
 }) => {
-  const target = await createTour(app);
+  await createTour(app);
   const earlier = (await app.api('tours.save', {
     voucher: 'OLD-1',
     arrivalDate: '2026-01-01',
