@@ -110,6 +110,7 @@ test('bad input gets a clear message and changes nothing', async ({ page, openAp
   await openApp();
   await page.getByRole('button', { name: 'Импорт' }).click();
   const screen = page.getByRole('dialog', { name: 'Импорт в базу постоянных клиентов' });
+  await expect(screen.getByTestId('paste-zone')).toBeFocused();
   await paste(page, '', 'x'.repeat(21_000_000));
   await expect(screen.getByText('Слишком большой объём')).toBeVisible();
   await paste(page, '', '\u0000\u0001\u0002');
@@ -187,6 +188,7 @@ test('a list imported into the base makes regular clients; a tour takes tourists
   await openApp();
   await page.getByRole('button', { name: 'Импорт', exact: true }).click();
   const base = page.getByRole('dialog', { name: 'Импорт в базу постоянных клиентов' });
+  await expect(base.getByTestId('paste-zone')).toBeFocused();
   await paste(
     page,
     '',
@@ -202,8 +204,9 @@ test('a list imported into the base makes regular clients; a tour takes tourists
 
   // The same people pasted again are recognised: linked, not created twice.
   await page.getByRole('button', { name: 'Импорт', exact: true }).click();
-  await paste(page, '', 'Фамилия\tИмя\tДата рождения\nKUZNETSOV\tANDREI\t01.02.1983\n');
   const again = page.getByRole('dialog', { name: 'Импорт в базу постоянных клиентов' });
+  await expect(again.getByTestId('paste-zone')).toBeFocused();
+  await paste(page, '', 'Фамилия\tИмя\tДата рождения\nKUZNETSOV\tANDREI\t01.02.1983\n');
   await expect(again.locator('[data-testid^="import-row-"]').first().getByRole('combobox')).toHaveValue(
     /^link:/,
   );
