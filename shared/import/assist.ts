@@ -1,14 +1,8 @@
-import { cleanName, cyrillicCandidates, parsePassengerName, toLatin } from '../names';
+import { cleanName, cyrillicCandidates, parsePassengerName, titleCase, toLatin } from '../names';
 import type { TouristDraft } from './types';
 
 export const ASSIST_ACTIONS = ['latToRu', 'ruToLat', 'splitGender', 'splitName', 'clean'] as const;
 export type AssistAction = (typeof ASSIST_ACTIONS)[number];
-
-function titleCase(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
-}
 
 const toRussian = (latin: string) => titleCase(cyrillicCandidates(latin, 1)[0] ?? '');
 

@@ -12,3 +12,4 @@ export { cleanName } from './clean';
 export { nameKey } from './key';
 export { hasCyrillic, hasLatin } from './script';
 export { lookupFirstName, allFirstNames, type FirstNameEntry } from './dictionary';
+export { titleCase } from './title-case';

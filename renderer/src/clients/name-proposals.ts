@@ -1,4 +1,4 @@
-import { cyrillicCandidates, reproduces, toLatin } from '../../../shared/names';
+import { cyrillicCandidates, reproduces, titleCase, toLatin } from '../../../shared/names';
 
 /** The passport-style Latin of a Cyrillic name: ICAO, upper case. */
 export function icaoLatin(cyrillic: string): string {
@@ -18,12 +18,6 @@ export function latinMatchesCyrillic(cyrillic: string, latin: string): boolean {
   if (cyrWords.length === 0 || latWords.length === 0) return true;
   if (cyrWords.length !== latWords.length) return false;
   return cyrWords.every((word, i) => reproduces(word.toLowerCase(), latWords[i] as string));
-}
-
-function titleCase(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
 /** Up to three Cyrillic spellings of a Latin name, as a clerk writes them (Юлия, not ЮЛИЯ). */

@@ -1,3 +1,0 @@
-export * from './contract';
-export * from './envelope';
-export * from './transport';
