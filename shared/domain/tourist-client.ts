@@ -5,7 +5,7 @@ import {
   type ClientInput,
   type DocumentInput,
 } from './client';
-import type { ClientSyncField, TouristFields } from './tour';
+import { CLIENT_SYNC_FIELDS, type ClientSyncField, type TouristFields } from './tour';
 
 /** The passport the tourist travels on: the client's valid foreign passport that expires last. */
 export function travelPassport(documents: readonly ClientDocument[]): ClientDocument | undefined {
@@ -47,6 +47,12 @@ export interface SyncDifference {
   client: string;
 }
 
+/** The synced fields that are one value each: every one but the two passports. */
+const PLAIN_SYNC_FIELDS = CLIENT_SYNC_FIELDS.filter(
+  (f): f is Exclude<ClientSyncField, 'foreignPassport' | 'internalPassport'> =>
+    f !== 'foreignPassport' && f !== 'internalPassport',
+);
+
 const passportText = (series: string, number: string, expiry: string | null) =>
   [series, number].filter(Boolean).join(' ') + (expiry ? ` (${expiry})` : '');
 
@@ -54,19 +60,7 @@ const passportText = (series: string, number: string, expiry: string | null) =>
 export function touristClientDifferences(tourist: TouristFields, client: Client): SyncDifference[] {
   const fromClient = touristFromClient(client, { ticketNumber: '' });
   const out: SyncDifference[] = [];
-  const simple = [
-    'lastNameRu',
-    'firstNameRu',
-    'middleNameRu',
-    'lastNameLat',
-    'firstNameLat',
-    'gender',
-    'birthDate',
-    'citizenship',
-    'phone',
-    'email',
-  ] as const;
-  for (const field of simple) {
+  for (const field of PLAIN_SYNC_FIELDS) {
     const a = tourist[field] ?? '';
     const b = fromClient[field] ?? '';
     if (a !== b) out.push({ field, tourist: a, client: b });
