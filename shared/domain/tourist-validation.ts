@@ -2,7 +2,7 @@ import { internalPassportDocument } from './client';
 import type { ValidationIssue } from './client-validation';
 import { normalizeDocument, validateClient } from './client-validation';
 import type { TourInput, TouristFields } from './tour';
-import { clientFromTourist } from './tourist-client';
+import { clientFromTourist, foreignPassportDocument } from './tourist-client';
 import { todayIso } from './dates';
 
 const DOCUMENT_FIELD_TO_TOURIST: Record<string, Record<string, string>> = {
@@ -32,16 +32,8 @@ export function validateTourist(tourist: TouristFields, today: string = todayIso
 /** Series and number as the client card stores them (a Russian passport typed in one run is split). */
 export function normalizeTouristDocuments(tourist: TouristFields): TouristFields {
   const foreign = normalizeDocument({
-    kind: 'foreign_passport',
+    ...foreignPassportDocument(tourist),
     issuingCountry: tourist.citizenship || 'RUS',
-    series: tourist.passportSeries,
-    number: tourist.passportNumber,
-    issueDate: null,
-    expiryDate: null,
-    issuedBy: '',
-    lastNameLat: tourist.passportLastNameLat,
-    firstNameLat: tourist.passportFirstNameLat,
-    archived: false,
   });
   const internal = normalizeDocument(
     internalPassportDocument(tourist.internalSeries, tourist.internalNumber),

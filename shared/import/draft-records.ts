@@ -1,20 +1,8 @@
 import type { ClientInput, DocumentInput } from '../domain/client';
 import { clientFromTourist, foreignPassportDocument } from '../domain/tourist-client';
+import { normalizeTouristDocuments } from '../domain/tourist-validation';
 import type { TouristFields } from '../domain/tour';
 import type { TouristDraft } from './types';
-
-/** A Russian foreign passport is printed as a 2-digit series and a 7-digit number. */
-function splitForeign(number: string, citizenship: string): { series: string; number: string } {
-  if (citizenship === 'RUS' && /^\d{9}$/.test(number))
-    return { series: number.slice(0, 2), number: number.slice(2) };
-  return { series: '', number };
-}
-
-function splitInternal(number: string): { series: string; number: string } {
-  return /^\d{10}$/.test(number)
-    ? { series: number.slice(0, 4), number: number.slice(4) }
-    : { series: '', number };
-}
 
 /**
  * Without a citizenship column a list is taken as Russian, unless the passport cannot be a Russian
@@ -25,11 +13,9 @@ function citizenshipOf(d: TouristDraft): string {
   return !d.passportNumber || /^\d{9}$/.test(d.passportNumber) ? 'RUS' : '';
 }
 
+/** The tourist a draft describes; passports split into series and number as the card stores them. */
 export function touristFromDraft(d: TouristDraft): TouristFields {
-  const citizenship = citizenshipOf(d);
-  const foreign = splitForeign(d.passportNumber ?? '', citizenship);
-  const internal = splitInternal(d.internalPassport ?? '');
-  return {
+  return normalizeTouristDocuments({
     lastNameRu: d.lastNameRu ?? '',
     firstNameRu: d.firstNameRu ?? '',
     middleNameRu: d.middleNameRu ?? '',
@@ -37,19 +23,19 @@ export function touristFromDraft(d: TouristDraft): TouristFields {
     firstNameLat: d.firstNameLat ?? '',
     gender: d.gender ?? null,
     birthDate: d.birthDate ?? null,
-    citizenship,
-    passportSeries: foreign.series,
-    passportNumber: foreign.number,
+    citizenship: citizenshipOf(d),
+    passportSeries: '',
+    passportNumber: d.passportNumber ?? '',
     passportIssueDate: null,
     passportExpiry: d.passportExpiry ?? null,
     passportLastNameLat: d.passportNumber ? (d.lastNameLat ?? '') : '',
     passportFirstNameLat: d.passportNumber ? (d.firstNameLat ?? '') : '',
-    internalSeries: internal.series,
-    internalNumber: internal.number,
+    internalSeries: '',
+    internalNumber: d.internalPassport ?? '',
     ticketNumber: d.ticketNumber ?? '',
     phone: d.phone ?? '',
     email: d.email ?? '',
-  };
+  });
 }
 
 /** The foreign passport a draft describes, as a client document (null without a number). */
