@@ -8,6 +8,7 @@ import { addMonths, todayIso } from '../../../shared/domain/dates';
 import { nameKey } from '../../../shared/names';
 import type { Database } from '../db/schema';
 import { bulkInsert } from '../db/bulk-insert';
+import { prefixRangeEnd } from '../db/key-range';
 import { recordAudit } from './audit';
 import {
   clientColumns,
@@ -59,9 +60,6 @@ export interface LookupCriteria {
 
 const LOOKUP_LIMIT = 50;
 
-/** Upper bound of a prefix range over keys made of A-Z only. */
-const KEY_RANGE_END = '~';
-
 export class ClientsRepository {
   constructor(
     readonly db: Kysely<Database>,
@@ -81,7 +79,7 @@ export class ClientsRepository {
           .selectFrom('client_search_keys')
           .select('client_id')
           .where('key', '>=', key)
-          .where('key', '<', key + KEY_RANGE_END),
+          .where('key', '<', prefixRangeEnd(key)),
       );
     }
     if (query.citizenship !== '') base = base.where('clients.citizenship', '=', query.citizenship);
@@ -124,7 +122,7 @@ export class ClientsRepository {
     const inRange = this.db
       .selectFrom('client_search_keys')
       .where('key', '>=', key)
-      .where('key', '<', key + KEY_RANGE_END)
+      .where('key', '<', prefixRangeEnd(key))
       .where('prev_lcp', '<', key.length);
     const [countRow, ids] = await Promise.all([
       inRange.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),

@@ -19,6 +19,7 @@ import {
 import { todayIso } from '../../../shared/domain/dates';
 import { nameKey } from '../../../shared/names';
 import type { Database } from '../db/schema';
+import { prefixRangeEnd } from '../db/key-range';
 import type { ClientsRepository } from './clients';
 import {
   displayTouristName,
@@ -54,7 +55,6 @@ export interface TouristSave {
   updateClient: { clientVersion: number; fields: ClientSyncField[] } | null;
 }
 
-const KEY_RANGE_END = '~';
 const nextDay = (iso: string) => `${iso}T99`; // created_at is an ISO timestamp; this bounds the whole day
 
 export class ToursRepository {
@@ -110,7 +110,7 @@ export class ToursRepository {
               .selectFrom('tourists')
               .select('tour_id')
               .where('name_key', '>=', key)
-              .where('name_key', '<', key + KEY_RANGE_END),
+              .where('name_key', '<', prefixRangeEnd(key)),
           ),
           eb(
             'tours.id',
@@ -119,7 +119,7 @@ export class ToursRepository {
               .selectFrom('tourists')
               .select('tour_id')
               .where('name_key_lat', '>=', key)
-              .where('name_key_lat', '<', key + KEY_RANGE_END),
+              .where('name_key_lat', '<', prefixRangeEnd(key)),
           ),
         ]),
       );
