@@ -196,7 +196,7 @@ export function ClientsScreen({ active }: { active: boolean }) {
         emptyText={
           total === null
             ? t('app.loading')
-            : filters === NO_FILTERS || JSON.stringify(filters) === JSON.stringify(NO_FILTERS)
+            : JSON.stringify(filters) === JSON.stringify(NO_FILTERS)
               ? t('clients.empty')
               : t('clients.nothingFound')
         }

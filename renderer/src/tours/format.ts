@@ -1,16 +1,9 @@
 import type { TFunction } from 'i18next';
-import type { TouristFields } from '../../../shared/domain/tour';
 import type { TouristWarning } from '../../../shared/domain/tourist-checks';
 import { formatDate } from '../../../shared/domain/dates';
 
-export function touristName(
-  t: Pick<TouristFields, 'lastNameRu' | 'firstNameRu' | 'middleNameRu' | 'lastNameLat' | 'firstNameLat'>,
-): string {
-  return (
-    [t.lastNameRu, t.firstNameRu, t.middleNameRu].filter(Boolean).join(' ') ||
-    [t.lastNameLat, t.firstNameLat].filter(Boolean).join(' ')
-  );
-}
+/** A tourist's name as the lists show it: the same rule as a client's. */
+export { displayName as touristName } from '../clients/format';
 
 export function warningText(t: TFunction, w: TouristWarning): string {
   switch (w.code) {
