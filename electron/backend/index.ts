@@ -8,6 +8,17 @@ import { ImportsRepository } from './repositories/imports';
 import { readTableFile } from './excel/read-table';
 import { touristsWorkbook } from './excel/tourists-xlsx';
 import { getSetting, setSetting } from './settings';
+import { ReferenceBooksRepository } from './repositories/reference-books';
+import { QuestionnairesRepository } from './repositories/questionnaires';
+import { seedReferenceBooks } from './reference-seed';
+import {
+  exportCountries,
+  exportDictionary,
+  exportForm,
+  readCountriesFile,
+  readDictionaryFile,
+  readFormsFile,
+} from './excel/reference-files';
 
 export interface BackendOptions {
   dbPath: string;
@@ -22,6 +33,8 @@ export interface Backend {
   db: Kysely<Database>;
   clients: ClientsRepository;
   tours: ToursRepository;
+  books: ReferenceBooksRepository;
+  questionnaires: QuestionnairesRepository;
   close: () => Promise<void>;
 }
 
@@ -34,6 +47,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const clients = new ClientsRepository(db, options.today);
   const tours = new ToursRepository(db, clients, options.today);
   const imports = new ImportsRepository(db, clients);
+  const books = new ReferenceBooksRepository(db);
+  const questionnaires = new QuestionnairesRepository(db, clients, books);
+  await seedReferenceBooks(db, books);
   const dispatch = createDispatch(
     {
       'app.info': () => ({ version: options.appVersion ?? '0.0.0', dbPath: options.dbPath, schemaVersion }),
@@ -50,8 +66,34 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       'clients.citizenships': () => clients.citizenships(),
       'clients.lookup': (criteria) => clients.lookup(criteria),
       'clients.history': ({ id }) => tours.clientHistory(id),
-      'countries.list': () => tours.countries(),
-      'countries.save': (country) => tours.saveCountry(country),
+      'countries.list': () => books.countries(),
+      'countries.save': (country) => books.saveCountry(country),
+      'countries.exportBook': async ({ format }) => exportCountries(await books.countries(), format),
+      'countries.importBook': async (file) => {
+        const countries = await readCountriesFile(file);
+        await db.transaction().execute(async (trx) => {
+          for (const country of countries) await books.saveCountry(country, trx);
+        });
+        return { saved: countries.length };
+      },
+      'forms.list': () => books.forms(),
+      'forms.get': ({ id }) => books.form(id),
+      'forms.save': (input) => books.saveForm(input),
+      'forms.delete': ({ id }) => books.deleteForm(id),
+      'forms.saveField': ({ formId, field }) => books.saveField(formId, field),
+      'forms.deleteField': ({ id }) => books.deleteField(id),
+      'forms.exportBook': async ({ id, format }) => exportForm(await books.exportForm(id), format),
+      'forms.importBook': async (file) => books.importForms(await readFormsFile(file)),
+      'dictionary.list': (query) => books.dictionaryList(query),
+      'dictionary.save': (entry) => books.saveDictionaryEntry(entry),
+      'dictionary.delete': ({ id }) => books.deleteDictionaryEntry(id),
+      'dictionary.exportBook': async ({ format }) =>
+        exportDictionary(await books.dictionaryEntries(), format),
+      'dictionary.importBook': async (file) => books.importDictionary(await readDictionaryFile(file)),
+      'questionnaire.open': ({ subject, country }) => questionnaires.open(subject, country),
+      'questionnaire.save': (request) => questionnaires.save(request),
+      'questionnaire.copy': ({ from, to }) => questionnaires.copy(from, to),
+      'questionnaire.print': ({ subjects, country }) => questionnaires.printJob(subjects, country),
       'tours.list': (query) => tours.list(query),
       'tours.get': ({ id }) => tours.get(id),
       'tours.save': (input) => tours.save(input),
@@ -75,5 +117,5 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     options.logger ?? consoleLogger,
   );
-  return { dispatch, db, clients, tours, close: () => db.destroy() };
+  return { dispatch, db, clients, tours, books, questionnaires, close: () => db.destroy() };
 }

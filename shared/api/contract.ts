@@ -10,6 +10,17 @@ import {
   touristSchema,
 } from '../domain/tour';
 import { isIsoDate } from '../domain/dates';
+import {
+  dictionaryRowSchema,
+  fieldInputSchema,
+  formSchema,
+  formSummarySchema,
+  printJobSchema,
+  questionnaireSchema,
+  subjectSchema,
+  answerSchema,
+} from '../questionnaire/model';
+import { dictionaryEntryInputSchema, fieldKeySchema, labelsSchema } from '../questionnaire/reference';
 import { CLIENT_SORT_COLUMNS, clientInputSchema, clientRowSchema, clientSchema } from '../domain/client';
 
 const id = z.number().int().positive();
@@ -141,6 +152,101 @@ export const contract = {
   'countries.save': {
     input: countrySchema,
     output: countrySchema,
+  },
+  'countries.exportBook': {
+    input: z.object({ format: z.enum(['xlsx', 'json']) }),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  },
+  'countries.importBook': {
+    input: z.object({ fileName: z.string().max(300), base64: z.string().max(28_000_000) }),
+    output: z.object({ saved: z.number().int() }),
+  },
+  'forms.list': {
+    input: z.object({}),
+    output: z.array(formSummarySchema),
+  },
+  'forms.get': {
+    input: z.object({ id }),
+    output: formSchema,
+  },
+  'forms.save': {
+    input: z.object({ id: id.optional(), key: fieldKeySchema, name: labelsSchema }),
+    output: formSummarySchema,
+  },
+  'forms.delete': {
+    input: z.object({ id }),
+    output: z.object({ id }),
+  },
+  'forms.saveField': {
+    input: z.object({ formId: id, field: fieldInputSchema }),
+    output: formSchema,
+  },
+  'forms.deleteField': {
+    input: z.object({ id }),
+    output: formSchema,
+  },
+  'forms.exportBook': {
+    input: z.object({ id, format: z.enum(['xlsx', 'json']) }),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  },
+  'forms.importBook': {
+    input: z.object({ fileName: z.string().max(300), base64: z.string().max(28_000_000) }),
+    output: z.object({ forms: z.number().int(), fields: z.number().int() }),
+  },
+  'dictionary.list': {
+    input: z.object({
+      search: z.string().max(300).default(''),
+      limit: z.number().int().min(1).max(5000).default(200),
+      offset: z.number().int().min(0).default(0),
+    }),
+    output: z.object({ total: z.number().int(), rows: z.array(dictionaryRowSchema) }),
+  },
+  'dictionary.save': {
+    input: dictionaryEntryInputSchema.extend({ id: id.optional(), version: id.optional() }),
+    output: dictionaryRowSchema,
+  },
+  'dictionary.delete': {
+    input: z.object({ id }),
+    output: dictionaryRowSchema,
+  },
+  'dictionary.exportBook': {
+    input: z.object({ format: z.enum(['xlsx', 'json']) }),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  },
+  'dictionary.importBook': {
+    input: z.object({ fileName: z.string().max(300), base64: z.string().max(28_000_000) }),
+    output: z.object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  },
+  'questionnaire.open': {
+    input: z.object({ subject: subjectSchema, country: z.string().regex(/^[A-Z]{3}$/) }),
+    output: questionnaireSchema,
+  },
+  'questionnaire.save': {
+    input: z.object({
+      subject: subjectSchema,
+      country: z.string().regex(/^[A-Z]{3}$/),
+      fieldKey: z.string().max(60),
+      source: z.string().max(2000),
+      value: z.string().max(2000).optional(),
+    }),
+    output: z.object({ answer: answerSchema, unknownWords: z.array(z.string()) }),
+  },
+  'questionnaire.copy': {
+    input: z.object({
+      from: z.object({ subject: subjectSchema, country: z.string().regex(/^[A-Z]{3}$/) }),
+      to: z
+        .array(z.object({ subject: subjectSchema, country: z.string().regex(/^[A-Z]{3}$/) }))
+        .min(1)
+        .max(500),
+    }),
+    output: z.object({ copied: z.number().int() }),
+  },
+  'questionnaire.print': {
+    input: z.object({
+      subjects: z.array(subjectSchema).min(1).max(500),
+      country: z.string().regex(/^[A-Z]{3}$/),
+    }),
+    output: printJobSchema,
   },
   'tours.list': {
     input: z.object({

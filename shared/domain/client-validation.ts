@@ -23,7 +23,14 @@ export type ValidationCode =
   | 'cardDigits'
   | 'voucherRequired'
   | 'voucherTaken'
-  | 'departureBeforeArrival';
+  | 'departureBeforeArrival'
+  | 'labelRequired'
+  | 'formUnknown'
+  | 'keyTaken'
+  | 'optionsRequired'
+  | 'dictionaryDuplicate'
+  | 'noForm'
+  | 'rowInvalid';
 
 const LATIN_NAME = /^[A-Za-z' -]*$/;
 const HAS_DIGIT = /\d/;

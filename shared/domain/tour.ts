@@ -113,7 +113,12 @@ export const countrySchema = z.object({
   code: z.string().regex(/^[A-Z]{3}$/),
   nameRu: text(100),
   nameEn: text(100),
+  nameFr: text(100).default(''),
   passportMarginMonths: z.number().int().min(0).max(24),
+  /** The language the country's questionnaire is filled in (R12); 'ru' means no translation. */
+  questionnaireLanguage: z.enum(['ru', 'en', 'fr']).default('ru'),
+  /** Key of the questionnaire form the country's embassy uses, if any. */
+  formKey: z.string().max(60).nullable().default(null),
 });
 export type Country = z.infer<typeof countrySchema>;
 

@@ -443,6 +443,14 @@ export const en: Shape<typeof ru> = {
     voucherRequired: 'Enter the voucher number.',
     voucherTaken: 'A tour with this voucher number exists already.',
     departureBeforeArrival: 'The end date is before the start date.',
+    labelRequired: 'Fill in the Russian name.',
+    formUnknown: 'There is no such questionnaire form.',
+    keyTaken: 'This key is used already: choose another.',
+    optionsRequired: 'A choice field needs at least one option.',
+    dictionaryDuplicate: 'This word is in the dictionary already.',
+    noForm: 'No questionnaire form is set for this country. Choose one in Reference books → Countries.',
+    rowInvalid:
+      'Sheet “{{sheet}}”, row {{row}}, column “{{column}}”: the value is missing or not accepted. Nothing was imported.',
   },
   errors: {
     BAD_INPUT: 'The data was not accepted: {{detail}}.',

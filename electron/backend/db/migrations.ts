@@ -213,6 +213,82 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Issue 6: questionnaire reference books and answers. The shipped forms, dictionary and the
+    // countries' French names and questionnaire languages are written by seedReferenceBooks.
+    name: 'questionnaires',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE questionnaire_forms (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          key TEXT NOT NULL UNIQUE,
+          name_ru TEXT NOT NULL DEFAULT '',
+          name_en TEXT NOT NULL DEFAULT '',
+          name_fr TEXT NOT NULL DEFAULT ''
+        );
+
+        ALTER TABLE countries ADD COLUMN name_fr TEXT NOT NULL DEFAULT '';
+        ALTER TABLE countries ADD COLUMN questionnaire_language TEXT NOT NULL DEFAULT 'ru'
+          CHECK (questionnaire_language IN ('ru', 'en', 'fr'));
+        ALTER TABLE countries ADD COLUMN form_id INTEGER
+          REFERENCES questionnaire_forms (id) ON DELETE SET NULL;
+
+        CREATE TABLE questionnaire_fields (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          form_id INTEGER NOT NULL REFERENCES questionnaire_forms (id) ON DELETE CASCADE,
+          position INTEGER NOT NULL DEFAULT 0,
+          number TEXT NOT NULL DEFAULT '',
+          key TEXT NOT NULL,
+          label_ru TEXT NOT NULL DEFAULT '',
+          label_en TEXT NOT NULL DEFAULT '',
+          label_fr TEXT NOT NULL DEFAULT '',
+          type TEXT NOT NULL CHECK (type IN ('text', 'date', 'choice', 'multichoice', 'yesno')),
+          translation TEXT NOT NULL CHECK (translation IN ('none', 'transliterate', 'dictionary', 'copy')),
+          binding TEXT,
+          required INTEGER NOT NULL DEFAULT 0,
+          UNIQUE (form_id, key)
+        );
+
+        CREATE TABLE questionnaire_options (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          field_id INTEGER NOT NULL REFERENCES questionnaire_fields (id) ON DELETE CASCADE,
+          position INTEGER NOT NULL DEFAULT 0,
+          code TEXT NOT NULL,
+          label_ru TEXT NOT NULL DEFAULT '',
+          label_en TEXT NOT NULL DEFAULT '',
+          label_fr TEXT NOT NULL DEFAULT '',
+          is_default INTEGER NOT NULL DEFAULT 0,
+          UNIQUE (field_id, code)
+        );
+
+        CREATE TABLE dictionary_entries (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          ru TEXT NOT NULL,
+          ru_key TEXT NOT NULL UNIQUE,
+          en TEXT NOT NULL DEFAULT '',
+          fr TEXT NOT NULL DEFAULT '',
+          version INTEGER NOT NULL DEFAULT 1,
+          updated_at TEXT NOT NULL
+        );
+
+        CREATE TABLE questionnaire_answers (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          tourist_id INTEGER REFERENCES tourists (id) ON DELETE CASCADE,
+          client_id INTEGER REFERENCES clients (id) ON DELETE CASCADE,
+          country TEXT NOT NULL,
+          field_key TEXT NOT NULL,
+          source TEXT NOT NULL DEFAULT '',
+          value TEXT NOT NULL DEFAULT '',
+          updated_at TEXT NOT NULL,
+          CHECK ((tourist_id IS NULL) <> (client_id IS NULL))
+        );
+        CREATE UNIQUE INDEX questionnaire_answers_tourist
+          ON questionnaire_answers (tourist_id, country, field_key) WHERE tourist_id IS NOT NULL;
+        CREATE UNIQUE INDEX questionnaire_answers_client
+          ON questionnaire_answers (client_id, country, field_key) WHERE client_id IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -71,6 +71,67 @@ export interface CountriesTable {
   name_ru: string;
   name_en: string;
   passport_margin_months: number;
+  name_fr: Generated<string>;
+  questionnaire_language: Generated<'ru' | 'en' | 'fr'>;
+  form_id: number | null;
+}
+
+export interface QuestionnaireFormsTable {
+  id: Generated<number>;
+  key: string;
+  name_ru: string;
+  name_en: string;
+  name_fr: string;
+}
+
+export interface QuestionnaireFieldsTable {
+  id: Generated<number>;
+  form_id: number;
+  position: number;
+  number: string;
+  key: string;
+  label_ru: string;
+  label_en: string;
+  label_fr: string;
+  type: 'text' | 'date' | 'choice' | 'multichoice' | 'yesno';
+  translation: 'none' | 'transliterate' | 'dictionary' | 'copy';
+  binding: string | null;
+  required: number;
+}
+
+export interface QuestionnaireOptionsTable {
+  id: Generated<number>;
+  field_id: number;
+  position: number;
+  code: string;
+  label_ru: string;
+  label_en: string;
+  label_fr: string;
+  is_default: number;
+}
+
+export interface DictionaryEntriesTable {
+  id: Generated<number>;
+  ru: string;
+  /** dictionaryKey(ru): what makes two entries the same word. */
+  ru_key: string;
+  en: string;
+  fr: string;
+  version: Generated<number>;
+  updated_at: string;
+}
+
+export interface QuestionnaireAnswersTable {
+  id: Generated<number>;
+  tourist_id: number | null;
+  client_id: number | null;
+  country: string;
+  field_key: string;
+  /** What the clerk typed (Russian), or the option codes of a choice field. */
+  source: string;
+  /** The value in the form's language, as printed. */
+  value: string;
+  updated_at: string;
 }
 
 export interface ToursTable {
@@ -150,6 +211,11 @@ export interface ImportBatchItemsTable {
 }
 
 export interface Database {
+  questionnaire_forms: QuestionnaireFormsTable;
+  questionnaire_fields: QuestionnaireFieldsTable;
+  questionnaire_options: QuestionnaireOptionsTable;
+  dictionary_entries: DictionaryEntriesTable;
+  questionnaire_answers: QuestionnaireAnswersTable;
   import_batches: ImportBatchesTable;
   import_batch_items: ImportBatchItemsTable;
   countries: CountriesTable;

@@ -1,6 +1,5 @@
 import type { Selectable } from 'kysely';
 import type {
-  Country,
   ServiceInput,
   TourInput,
   TourService,
@@ -8,16 +7,7 @@ import type {
   TouristFields,
 } from '../../../shared/domain/tour';
 import { nameKey } from '../../../shared/names';
-import type { CountriesTable, TourServicesTable, TouristsTable } from '../db/schema';
-
-export function toCountry(r: Selectable<CountriesTable>): Country {
-  return {
-    code: r.code,
-    nameRu: r.name_ru,
-    nameEn: r.name_en,
-    passportMarginMonths: r.passport_margin_months,
-  };
-}
+import type { TourServicesTable, TouristsTable } from '../db/schema';
 
 export function toService(r: Selectable<TourServicesTable>): TourService {
   return {

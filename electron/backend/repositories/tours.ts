@@ -2,7 +2,6 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../../../shared/api/envelope';
 import type { Client } from '../../../shared/domain/client';
 import type {
-  Country,
   Tour,
   TourInput,
   TourRow,
@@ -24,7 +23,6 @@ import type { ClientsRepository } from './clients';
 import {
   displayTouristName,
   serviceColumns,
-  toCountry,
   toService,
   touristColumns,
   toTourist,
@@ -63,31 +61,6 @@ export class ToursRepository {
     private readonly clients: ClientsRepository,
     private readonly today: () => string = todayIso,
   ) {}
-
-  async countries(): Promise<Country[]> {
-    return (await this.db.selectFrom('countries').selectAll().orderBy('name_ru').execute()).map(toCountry);
-  }
-
-  async saveCountry(country: Country): Promise<Country> {
-    const row = {
-      code: country.code,
-      name_ru: country.nameRu.trim(),
-      name_en: country.nameEn.trim(),
-      passport_margin_months: country.passportMarginMonths,
-    };
-    await this.db
-      .insertInto('countries')
-      .values(row)
-      .onConflict((oc) =>
-        oc.column('code').doUpdateSet({
-          name_ru: row.name_ru,
-          name_en: row.name_en,
-          passport_margin_months: row.passport_margin_months,
-        }),
-      )
-      .execute();
-    return country;
-  }
 
   /** R8 "find tour": by voucher, tourist surname in either script, creation and arrival periods. */
   async list(q: TourQuery): Promise<{ total: number; rows: TourRow[] }> {

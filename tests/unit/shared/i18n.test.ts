@@ -56,6 +56,13 @@ describe('UI text', () => {
       voucherRequired: true,
       voucherTaken: true,
       departureBeforeArrival: true,
+      labelRequired: true,
+      formUnknown: true,
+      keyTaken: true,
+      optionsRequired: true,
+      dictionaryDuplicate: true,
+      noForm: true,
+      rowInvalid: true,
     };
     for (const code of Object.keys(errorCodes)) expect(ruFlat[`errors.${code}`], code).toBeDefined();
     for (const code of Object.keys(validationCodes)) expect(ruFlat[`validation.${code}`], code).toBeDefined();

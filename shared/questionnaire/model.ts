@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import {
+  FIELD_BINDINGS,
+  FIELD_TYPES,
+  QUESTIONNAIRE_LANGUAGES,
+  TRANSLATION_MODES,
+  fieldKeySchema,
+  labelsSchema,
+  optionSchema,
+} from './reference';
+
+/** What the backend sends and receives for questionnaires (the contract's schemas). */
+
+const id = z.number().int().positive();
+
+export const formFieldSchema = z.object({
+  id,
+  position: z.number().int(),
+  number: z.string(),
+  key: fieldKeySchema,
+  label: labelsSchema,
+  type: z.enum(FIELD_TYPES),
+  translation: z.enum(TRANSLATION_MODES),
+  binding: z.enum(FIELD_BINDINGS).nullable(),
+  required: z.boolean(),
+  options: z.array(optionSchema),
+});
+export type FormField = z.infer<typeof formFieldSchema>;
+
+export const formSummarySchema = z.object({
+  id,
+  key: fieldKeySchema,
+  name: labelsSchema,
+  fieldCount: z.number().int(),
+  countries: z.array(z.string()),
+});
+export type FormSummary = z.infer<typeof formSummarySchema>;
+
+export const formSchema = z.object({
+  id,
+  key: fieldKeySchema,
+  name: labelsSchema,
+  fields: z.array(formFieldSchema),
+});
+export type QuestionnaireForm = z.infer<typeof formSchema>;
+
+/** A field as the reference-book editor saves it; options are replaced as a whole. */
+export const fieldInputSchema = formFieldSchema.extend({
+  id: id.optional(),
+  position: z.number().int().min(0).max(10_000),
+  options: z.array(optionSchema).max(200),
+});
+export type FieldInput = z.infer<typeof fieldInputSchema>;
+
+export const dictionaryRowSchema = z.object({
+  id,
+  ru: z.string(),
+  en: z.string(),
+  fr: z.string(),
+  version: id,
+});
+export type DictionaryRow = z.infer<typeof dictionaryRowSchema>;
+
+/** Whose questionnaire: a tourist of a tour, or a regular client outside any tour. */
+export const subjectSchema = z.object({ kind: z.enum(['tourist', 'client']), id });
+export type Subject = z.infer<typeof subjectSchema>;
+
+/** Where a shown value comes from: the clerk's answer, the client's earlier answer, pre-fill, a default. */
+export const ANSWER_ORIGINS = ['answer', 'client', 'binding', 'default', 'empty'] as const;
+export type AnswerOrigin = (typeof ANSWER_ORIGINS)[number];
+
+export const answerSchema = z.object({
+  fieldKey: z.string(),
+  source: z.string(),
+  value: z.string(),
+  origin: z.enum(ANSWER_ORIGINS),
+});
+export type Answer = z.infer<typeof answerSchema>;
+
+export const questionnaireCountrySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  language: z.enum(QUESTIONNAIRE_LANGUAGES),
+});
+
+export const questionnaireSchema = z.object({
+  subject: subjectSchema,
+  /** Surname and initials for the header: ИВАНОВ И. П. */
+  header: z.string(),
+  country: questionnaireCountrySchema,
+  form: formSchema,
+  answers: z.array(answerSchema),
+});
+export type Questionnaire = z.infer<typeof questionnaireSchema>;
+
+export const missingFieldSchema = z.object({ number: z.string(), key: z.string(), label: z.string() });
+
+export const printSheetSchema = z.object({
+  subject: subjectSchema,
+  header: z.string(),
+  fullNameLat: z.string(),
+  answers: z.array(answerSchema),
+  missing: z.array(missingFieldSchema),
+});
+export type PrintSheet = z.infer<typeof printSheetSchema>;
+
+export const printJobSchema = z.object({
+  country: questionnaireCountrySchema,
+  form: formSchema,
+  sheets: z.array(printSheetSchema),
+});
+export type PrintJob = z.infer<typeof printJobSchema>;

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/** The questionnaire reference books (R15): forms, their fields and options, the dictionary. */
+
+export const FIELD_TYPES = ['text', 'date', 'choice', 'multichoice', 'yesno'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export const TRANSLATION_MODES = ['none', 'transliterate', 'dictionary', 'copy'] as const;
+
+export const QUESTIONNAIRE_LANGUAGES = ['ru', 'en', 'fr'] as const;
+export type QuestionnaireLanguage = (typeof QUESTIONNAIRE_LANGUAGES)[number];
+
+/**
+ * Client or tour data a field is pre-filled from. Latin names are the passport's as printed;
+ * country-valued bindings give the country's name (the translation turns it into the form language).
+ */
+export const FIELD_BINDINGS = [
+  'lastNameLat',
+  'firstNameLat',
+  'lastNameRu',
+  'firstNameRu',
+  'middleNameRu',
+  'gender',
+  'birthDate',
+  'birthPlace',
+  'citizenship',
+  'passportNumber',
+  'passportIssueDate',
+  'passportExpiry',
+  'passportIssuingCountry',
+  'passportIssuedBy',
+  'address',
+  'phone',
+  'email',
+  'tourCountry',
+  'tourArrival',
+  'tourDeparture',
+  'tourHotel',
+  'tourResort',
+] as const;
+export type FieldBinding = (typeof FIELD_BINDINGS)[number];
+
+const label = (max: number) => z.string().trim().max(max);
+export const labelsSchema = z.object({ ru: label(500), en: label(500), fr: label(500) });
+export type Labels = z.infer<typeof labelsSchema>;
+
+export const fieldKeySchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,59}$/, 'lower-case latin letters, digits and _, starting with a letter');
+
+export const optionSchema = z.object({
+  code: z.string().trim().min(1).max(40),
+  label: labelsSchema,
+  isDefault: z.boolean().default(false),
+});
+export type FieldOption = z.infer<typeof optionSchema>;
+
+export const fieldDefinitionSchema = z.object({
+  /** The number as printed on the official form ("1", "7", "27"), empty for unnumbered lines. */
+  number: z.string().trim().max(10),
+  key: fieldKeySchema,
+  label: labelsSchema,
+  type: z.enum(FIELD_TYPES),
+  translation: z.enum(TRANSLATION_MODES),
+  binding: z.enum(FIELD_BINDINGS).nullable().default(null),
+  required: z.boolean().default(false),
+  options: z.array(optionSchema).max(200).default([]),
+});
+export type FieldDefinition = z.infer<typeof fieldDefinitionSchema>;
+
+export const formDefinitionSchema = z.object({
+  key: fieldKeySchema,
+  name: labelsSchema,
+  fields: z
+    .array(fieldDefinitionSchema)
+    .max(300)
+    .refine((fields) => new Set(fields.map((f) => f.key)).size === fields.length, 'field keys repeat'),
+});
+export type FormDefinition = z.infer<typeof formDefinitionSchema>;
+
+export const dictionaryEntryInputSchema = z.object({
+  ru: z.string().trim().min(1).max(300),
+  en: z.string().trim().max(300),
+  fr: z.string().trim().max(300),
+});
+export type DictionaryEntryInput = z.infer<typeof dictionaryEntryInputSchema>;
