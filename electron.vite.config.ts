@@ -25,6 +25,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       minify: true,
+      // The CSP allows fonts and images from the app itself only: no data: URLs for small assets.
+      assetsInlineLimit: 0,
       rollupOptions: {
         input: { index: resolve(__dirname, 'renderer/index.html') },
       },

@@ -1,9 +1,11 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../backend';
 import { DATABASE_FILE } from '../backend/paths';
-import { registerIpc } from './ipc';
+import { registerIpc, type SenderInfo } from './ipc';
+import { registerPrint } from './print';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
 import { APP_ORIGIN, isAllowedExternalUrl, isAllowedNavigation, isAllowedPermission } from './security';
 import { mainWindowOptions } from './window';
@@ -59,13 +61,25 @@ async function start(): Promise<void> {
   }
   registerAppProtocol(protocol, join(__dirname, '../renderer'));
   installSecurityHandlers();
-  registerIpc(
+  const describeSender = (event: Electron.IpcMainInvokeEvent): SenderInfo => ({
+    url: event.senderFrame?.url,
+    isOwnTopFrame: ownWindows.has(event.sender.id) && event.senderFrame === event.sender.mainFrame,
+  });
+  registerIpc(ipcMain, backend.dispatch, describeSender, devServerUrl);
+  registerPrint(
     ipcMain,
-    backend.dispatch,
-    (event) => ({
-      url: event.senderFrame?.url,
-      isOwnTopFrame: ownWindows.has(event.sender.id) && event.senderFrame === event.sender.mainFrame,
-    }),
+    {
+      choosePdfPath: async (contents, defaultPath) => {
+        const owner = BrowserWindow.fromWebContents(contents);
+        const options = { defaultPath, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+        const result = owner
+          ? await dialog.showSaveDialog(owner, options)
+          : await dialog.showSaveDialog(options);
+        return result.canceled ? undefined : result.filePath;
+      },
+      writeFile: (path, data) => writeFile(path, data),
+    },
+    describeSender,
     devServerUrl,
   );
   createMainWindow();

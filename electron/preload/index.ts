@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { COMMAND_NAMES } from '../../shared/api/command-names';
-import { IPC_CHANNEL, type WindowApi } from '../../shared/api/transport';
+import { IPC_CHANNEL, PRINT_CHANNEL, type PrintResult, type WindowApi } from '../../shared/api/transport';
 
 const allowed = new Set<string>(COMMAND_NAMES);
 
@@ -12,6 +12,8 @@ const api: WindowApi = {
     }
     return ipcRenderer.invoke(IPC_CHANNEL, name, input) as Promise<unknown>;
   },
+  print: (target, suggestedName) =>
+    ipcRenderer.invoke(PRINT_CHANNEL, target, suggestedName) as Promise<PrintResult>,
   shell: 'electron',
 };
 

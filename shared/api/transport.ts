@@ -1,8 +1,21 @@
 /** The single IPC channel between preload and main; every command travels on it. */
 export const IPC_CHANNEL = 'tourdesk:invoke';
 
+/** The channel on which the page asks the shell to print itself (R14). */
+export const PRINT_CHANNEL = 'tourdesk:print';
+
+export type PrintTarget = 'pdf' | 'printer';
+export interface PrintResult {
+  /** False when the clerk cancelled the save or print dialog. */
+  done: boolean;
+  /** Where the PDF was written. */
+  path?: string;
+}
+
 /** What the preload script exposes as window.api, and what browser mode imitates over HTTP. */
 export interface WindowApi {
   invoke: (name: string, input: unknown) => Promise<unknown>;
+  /** Prints the page (its print stylesheet) to a PDF file the clerk chooses, or to a printer. */
+  print: (target: PrintTarget, suggestedName: string) => Promise<PrintResult>;
   shell: 'electron';
 }

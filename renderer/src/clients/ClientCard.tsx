@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../shared/domain/client';
 import { validateClient, type ValidationIssue } from '../../../shared/domain/client-validation';
@@ -14,6 +14,10 @@ import { ClientHistory } from './ClientHistory';
 import { DocumentsEditor } from './DocumentsEditor';
 import { displayName } from './format';
 import { cyrillicProposals, icaoLatin, latinMatchesCyrillic } from './name-proposals';
+
+const QuestionnaireScreen = lazy(() =>
+  import('../questionnaire/QuestionnaireScreen').then((m) => ({ default: m.QuestionnaireScreen })),
+);
 
 interface ClientCardProps {
   clientId: number | null;
@@ -45,6 +49,12 @@ type TextField =
 export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCardProps) {
   const { t } = useTranslation();
   const [client, setClient] = useState<Client | null>(null);
+  const [questionnaireOpen, setQuestionnaireOpen] = useState(false);
+  const questionnairePeople = useMemo(
+    () =>
+      client ? [{ subject: { kind: 'client' as const, id: client.id }, name: displayName(client) }] : [],
+    [client],
+  );
   const [form, setForm] = useState<ClientForm | null>(clientId === null ? clientToForm(null) : null);
   const [pristine, setPristine] = useState<string>(JSON.stringify(form));
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
@@ -231,6 +241,11 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
               {t('card.delete')}
             </button>
           )}
+          {client && (
+            <button type="button" onClick={() => setQuestionnaireOpen(true)}>
+              {t('card.questionnaire')}
+            </button>
+          )}
           <span className="spacer" />
           <button type="button" onClick={close}>
             {t('card.cancel')}
@@ -321,6 +336,17 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
           ))}
         </div>
       </CardForm>
+      {client && questionnaireOpen && (
+        <Suspense fallback={null}>
+          <QuestionnaireScreen
+            people={questionnairePeople}
+            initialIndex={0}
+            defaultCountry=""
+            title={displayName(client)}
+            onClose={() => setQuestionnaireOpen(false)}
+          />
+        </Suspense>
+      )}
     </Dialog>
   );
 }

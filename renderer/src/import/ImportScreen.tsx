@@ -30,7 +30,7 @@ import { FindTourDialog } from '../tours/FindTourDialog';
 import { describeError } from '../ui/errors';
 import { useToast } from '../ui/toasts';
 import { assist, editCell, initialState, mapColumn, preview, type ImportState } from './import-state';
-import { fileToBase64 } from './read-file';
+import { fileToBase64 } from '../ui/files';
 
 type Match = CommandOutput<'import.match'>[number][number];
 type Choice = { action: 'link' | 'create' | 'touristOnly'; clientId: number | null };

@@ -5,11 +5,14 @@ import { call } from '../api/client';
 import { ClientsScreen } from '../clients/ClientsScreen';
 // Screens and cards other than the clients list load on first use, keeping the first paint light.
 const ToursScreen = lazy(() => import('../tours/ToursScreen').then((m) => ({ default: m.ToursScreen })));
+const ReferenceBooksScreen = lazy(() =>
+  import('../books/ReferenceBooksScreen').then((m) => ({ default: m.ReferenceBooksScreen })),
+);
 import { ToastProvider } from '../ui/toasts';
 import { AboutDialog } from './AboutDialog';
 
-type Screen = 'clients' | 'tours';
-const SCREENS: readonly Screen[] = ['clients', 'tours'];
+type Screen = 'clients' | 'tours' | 'books';
+const SCREENS: readonly Screen[] = ['clients', 'tours', 'books'];
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -77,6 +80,13 @@ export function App() {
             </Suspense>
           )}
         </main>
+        {screen === 'books' && (
+          <main className="content">
+            <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+              <ReferenceBooksScreen />
+            </Suspense>
+          </main>
+        )}
         {aboutOpen && <AboutDialog onClose={() => setAboutOpen(false)} />}
       </div>
     </ToastProvider>

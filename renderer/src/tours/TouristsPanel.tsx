@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/domain/dates';
 import type { Tour, Tourist } from '../../../shared/domain/tour';
@@ -6,10 +6,14 @@ import { touristWarnings } from '../../../shared/domain/tourist-checks';
 import { call } from '../api/client';
 import { describeError } from '../ui/errors';
 import { useToast } from '../ui/toasts';
+import { downloadBase64 } from '../ui/files';
 import { touristName, warningText } from './format';
 import { TouristDialog } from './TouristDialog';
 import { lazy, Suspense } from 'react';
 
+const QuestionnaireScreen = lazy(() =>
+  import('../questionnaire/QuestionnaireScreen').then((m) => ({ default: m.QuestionnaireScreen })),
+);
 const ImportScreen = lazy(() => import('../import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
 
 interface TouristsPanelProps {
@@ -21,18 +25,6 @@ interface TouristsPanelProps {
 
 type Editing = { mode: 'new' } | { mode: 'edit'; tourist: Tourist } | null;
 
-function downloadBase64(fileName: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(
-    new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-  );
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** The tour's tourists: add from the regular-client base, check passports, bind services, export. */
 export function TouristsPanel({ tour, marginMonths, active, onTourChanged }: TouristsPanelProps) {
   const { t } = useTranslation();
@@ -42,6 +34,12 @@ export function TouristsPanel({ tour, marginMonths, active, onTourChanged }: Tou
   const [editing, setEditing] = useState<Editing>(null);
   const [serviceId, setServiceId] = useState<number | ''>('');
   const [importing, setImporting] = useState(false);
+  const [questionnaireAt, setQuestionnaireAt] = useState<number | null>(null);
+  const people = useMemo(
+    () =>
+      tour.tourists.map((x) => ({ subject: { kind: 'tourist' as const, id: x.id }, name: touristName(x) })),
+    [tour.tourists],
+  );
   const fail = (e: unknown) => toast({ kind: 'error', message: describeError(t, e) });
   const reload = () => call('tours.get', { id: tour.id }).then(onTourChanged, fail);
 
@@ -125,6 +123,13 @@ export function TouristsPanel({ tour, marginMonths, active, onTourChanged }: Tou
           {t('tours.tourists.unbind')}
         </button>
         <span className="spacer" />
+        <button
+          type="button"
+          onClick={() => setQuestionnaireAt(Math.min(cursor, tour.tourists.length - 1))}
+          disabled={tour.tourists.length === 0}
+        >
+          {t('tours.tourists.questionnaires')}
+        </button>
         <button type="button" onClick={() => void exportXlsx()} disabled={tour.tourists.length === 0}>
           {t('tours.tourists.export')}
         </button>
@@ -216,6 +221,17 @@ export function TouristsPanel({ tour, marginMonths, active, onTourChanged }: Tou
             })}
           </tbody>
         </table>
+      )}
+      {questionnaireAt !== null && (
+        <Suspense fallback={null}>
+          <QuestionnaireScreen
+            people={people}
+            initialIndex={questionnaireAt}
+            defaultCountry={tour.country}
+            title={tour.voucher}
+            onClose={() => setQuestionnaireAt(null)}
+          />
+        </Suspense>
       )}
       {importing && (
         <Suspense fallback={null}>

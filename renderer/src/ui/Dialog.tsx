@@ -13,7 +13,9 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button');
+    const first =
+      ref.current?.querySelector<HTMLElement>('[data-autofocus]') ??
+      ref.current?.querySelector<HTMLElement>('input, select, textarea, button');
     first?.focus();
     return () => previous?.focus();
   }, []);

@@ -6,3 +6,11 @@ export function describeError(t: TFunction, error: unknown): string {
   if (error instanceof ApiCallError) return t(`errors.${error.error.code}`, { detail: error.error.message });
   return t('errors.INTERNAL');
 }
+
+/** Like describeError, but a validation error says what its first issue is (row, column, word). */
+export function describeErrorDetail(t: TFunction, error: unknown): string {
+  const issue = error instanceof ApiCallError ? error.error.issues?.[0] : undefined;
+  if (issue) return t(`validation.${issue.code}`, issue.params ?? {});
+  if (error instanceof ApiCallError && error.error.code === 'BAD_INPUT') return t('books.badFile');
+  return describeError(t, error);
+}

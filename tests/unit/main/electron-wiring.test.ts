@@ -42,7 +42,7 @@ describe('IPC channel and preload', () => {
   it('exposes only invoke for contract names, never ipcRenderer', async () => {
     await import('../../../electron/preload/index');
     const api = exposed.api as { invoke: (name: string, input: unknown) => Promise<unknown>; shell: string };
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'shell']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'print', 'shell']);
     expect(await api.invoke('clients.get', { id: 1 })).toEqual({ ok: true, value: 'from-main' });
     expect(invoke).toHaveBeenCalledWith('tourdesk:invoke', 'clients.get', { id: 1 });
     expect(await api.invoke('constructor', {})).toMatchObject({
@@ -50,5 +50,42 @@ describe('IPC channel and preload', () => {
       error: { code: 'UNKNOWN_COMMAND' },
     });
     expect(invoke).toHaveBeenCalledTimes(1);
+  });
+
+  it('prints a trusted page to the PDF file the clerk chose, and refuses others', async () => {
+    const { ipcMain } = await import('electron');
+    const { registerPrint, safePdfName } = await import('../../../electron/main/print');
+    const { PRINT_CHANNEL } = await import('../../../shared/api/transport');
+    const written: { path: string; bytes: number }[] = [];
+    const chosen: string[] = [];
+    let sender = { url: 'app://app/index.html', isOwnTopFrame: true };
+    registerPrint(
+      ipcMain,
+      {
+        choosePdfPath: async (_contents, name) => {
+          chosen.push(name);
+          return name.startsWith('cancel') ? undefined : `/tmp/${name}`;
+        },
+        writeFile: async (path, data) => void written.push({ path, bytes: data.length }),
+      },
+      () => sender,
+    );
+    const printToPDF = vi.fn(async () => Buffer.from('%PDF-1.7 test'));
+    const event = { sender: { printToPDF, print: vi.fn() } };
+    const handle = handlers.get(PRINT_CHANNEL)!;
+
+    expect(await handle(event, 'pdf', 'FR-100 / France')).toEqual({
+      done: true,
+      path: '/tmp/FR-100 _ France.pdf',
+    });
+    expect(printToPDF).toHaveBeenCalledWith(expect.objectContaining({ pageSize: 'A4' }));
+    expect(written).toEqual([{ path: '/tmp/FR-100 _ France.pdf', bytes: 13 }]);
+    expect(await handle(event, 'pdf', 'cancel')).toEqual({ done: false });
+    expect(written).toHaveLength(1);
+
+    sender = { url: 'https://evil.example/', isOwnTopFrame: true };
+    expect(await handle(event, 'pdf', 'x')).toEqual({ done: false });
+    expect(chosen).toEqual(['FR-100 _ France.pdf', 'cancel.pdf']);
+    expect(safePdfName('')).toBe('questionnaires.pdf');
   });
 });

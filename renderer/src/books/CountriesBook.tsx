@@ -1,0 +1,183 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Country } from '../../../shared/domain/tour';
+import type { FormSummary } from '../../../shared/questionnaire/model';
+import { QUESTIONNAIRE_LANGUAGES } from '../../../shared/questionnaire/reference';
+import { call } from '../api/client';
+import { describeErrorDetail } from '../ui/errors';
+import { useToast } from '../ui/toasts';
+import { BookFileButtons } from './BookFileButtons';
+
+const NEW_COUNTRY: Country = {
+  code: '',
+  nameRu: '',
+  nameEn: '',
+  nameFr: '',
+  passportMarginMonths: 3,
+  questionnaireLanguage: 'en',
+  formKey: null,
+};
+
+/** R15: countries with names in three languages, questionnaire language and form, passport margin. */
+export function CountriesBook() {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const [countries, setCountries] = useState<Country[]>([]);
+  const [forms, setForms] = useState<FormSummary[]>([]);
+  const [draft, setDraft] = useState<Country>(NEW_COUNTRY);
+  const fail = useCallback(
+    (e: unknown) => toast({ kind: 'error', message: describeErrorDetail(t, e) }),
+    [t, toast],
+  );
+  const load = useCallback(() => {
+    call('countries.list', {}).then(setCountries, fail);
+    call('forms.list', {}).then(setForms, fail);
+  }, [fail]);
+  useEffect(load, [load]);
+
+  const save = (country: Country) =>
+    call('countries.save', country).then((saved) => {
+      setCountries((list) =>
+        list.some((c) => c.code === saved.code)
+          ? list.map((c) => (c.code === saved.code ? saved : c))
+          : [...list, saved],
+      );
+      toast({ kind: 'info', message: t('books.countries.saved', { name: saved.nameRu }) });
+    }, fail);
+
+  const edit = (country: Country, patch: Partial<Country>) => {
+    const next = { ...country, ...patch };
+    if (JSON.stringify(next) !== JSON.stringify(country)) void save(next);
+  };
+
+  const row = (country: Country, isNew: boolean) => {
+    const change = isNew
+      ? (patch: Partial<Country>) => setDraft({ ...draft, ...patch })
+      : (patch: Partial<Country>) => edit(country, patch);
+    const text = (field: 'nameRu' | 'nameEn' | 'nameFr') => (
+      <input
+        className="cell-input"
+        aria-label={`${country.code || t('books.countries.new')} ${t(`books.countries.${field}`)}`}
+        defaultValue={country[field]}
+        key={`${country.code}-${field}-${country[field]}`}
+        onBlur={(e) => e.target.value.trim() !== country[field] && change({ [field]: e.target.value.trim() })}
+      />
+    );
+    return (
+      <tr key={isNew ? 'new' : country.code}>
+        <td>
+          {isNew ? (
+            <input
+              className="cell-input narrow-input mono"
+              maxLength={3}
+              aria-label={t('books.countries.code')}
+              value={draft.code}
+              onChange={(e) => setDraft({ ...draft, code: e.target.value.toUpperCase() })}
+            />
+          ) : (
+            <span className="mono">{country.code}</span>
+          )}
+        </td>
+        <td>{text('nameRu')}</td>
+        <td>{text('nameEn')}</td>
+        <td>{text('nameFr')}</td>
+        <td>
+          <select
+            aria-label={`${country.code} ${t('books.countries.language')}`}
+            value={country.questionnaireLanguage}
+            onChange={(e) =>
+              change({ questionnaireLanguage: e.target.value as Country['questionnaireLanguage'] })
+            }
+          >
+            {QUESTIONNAIRE_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`questionnaire.languages.${l}`)}
+              </option>
+            ))}
+          </select>
+        </td>
+        <td>
+          <select
+            aria-label={`${country.code} ${t('books.countries.form')}`}
+            value={country.formKey ?? ''}
+            onChange={(e) => change({ formKey: e.target.value || null })}
+          >
+            <option value="">—</option>
+            {forms.map((f) => (
+              <option key={f.key} value={f.key}>
+                {f.name.ru}
+              </option>
+            ))}
+          </select>
+        </td>
+        <td>
+          <input
+            type="number"
+            min={0}
+            max={24}
+            className="cell-input narrow-input"
+            aria-label={`${country.code} ${t('books.countries.margin')}`}
+            defaultValue={country.passportMarginMonths}
+            key={`${country.code}-margin-${country.passportMarginMonths}`}
+            onBlur={(e) => {
+              const months = Number(e.target.value);
+              if (
+                Number.isInteger(months) &&
+                months >= 0 &&
+                months <= 24 &&
+                months !== country.passportMarginMonths
+              )
+                change({ passportMarginMonths: months });
+            }}
+          />
+        </td>
+        <td>
+          {isNew && (
+            <button
+              type="button"
+              className="primary"
+              disabled={!/^[A-Z]{3}$/.test(draft.code) || draft.nameRu === ''}
+              onClick={() => void save(draft).then(() => setDraft(NEW_COUNTRY))}
+            >
+              {t('books.countries.add')}
+            </button>
+          )}
+        </td>
+      </tr>
+    );
+  };
+
+  return (
+    <div className="book">
+      <div className="toolbar">
+        <span className="muted">{t('books.countries.hint')}</span>
+        <span className="spacer" />
+        <BookFileButtons
+          exportFile={(format) => call('countries.exportBook', { format })}
+          importFile={(file) =>
+            call('countries.importBook', file).then((r) => {
+              load();
+              return t('books.countries.imported', { count: r.saved });
+            })
+          }
+        />
+      </div>
+      <div className="book-table-wrap">
+        <table className="table book-table" aria-label={t('books.tabs.countries')}>
+          <thead>
+            <tr>
+              {(['code', 'nameRu', 'nameEn', 'nameFr', 'language', 'form', 'margin'] as const).map((c) => (
+                <th key={c}>{t(`books.countries.${c}`)}</th>
+              ))}
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {countries.map((c) => row(c, false))}
+            {row(draft, true)}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { choiceCodes, YES_NO } from '../../../shared/questionnaire/answers';
+import type { Answer, FormField } from '../../../shared/questionnaire/model';
+import type { QuestionnaireLanguage } from '../../../shared/questionnaire/reference';
+import { DateInput } from '../ui/DateInput';
+
+interface AnswerRowProps {
+  field: FormField;
+  answer: Answer;
+  language: QuestionnaireLanguage;
+  /** Saves the Russian source (or option codes); `value` is the clerk's own translation. */
+  onSave: (source: string, value?: string) => void;
+}
+
+/** One line of the questionnaire grid (R11): the labels, the Russian answer and its translation. */
+export function AnswerRow({ field, answer, language, onSave }: AnswerRowProps) {
+  const { t } = useTranslation();
+  const [source, setSource] = useState(answer.source);
+  const [value, setValue] = useState(answer.value);
+  // Only what the clerk typed is saved on leaving a box: a blur caused by a dialog opening is not an edit.
+  const [valueEdited, setValueEdited] = useState(false);
+  useEffect(() => {
+    setSource(answer.source);
+    setValue(answer.value);
+  }, [answer.source, answer.value]);
+  const translated = language !== 'ru';
+  const inputId = `answer-${field.key}`;
+  const label = field.label.ru || field.label[language];
+  // Leaving a pre-filled field untouched keeps it bound: only a change is stored.
+  const commitSource = (next: string) => {
+    if (next.trim() !== answer.source.trim()) onSave(next);
+  };
+
+  const editor = () => {
+    switch (field.type) {
+      case 'date':
+        return (
+          <span onBlur={() => commitSource(source)}>
+            <DateInput
+              id={inputId}
+              value={source === '' ? null : source}
+              placeholder={t('questionnaire.datePlaceholder')}
+              onChange={(iso) => setSource(iso ?? '')}
+            />
+          </span>
+        );
+      case 'yesno':
+      case 'choice':
+        return (
+          <select id={inputId} value={source} onChange={(e) => commitSource(e.target.value)}>
+            <option value="">—</option>
+            {field.type === 'yesno'
+              ? (['yes', 'no'] as const).map((code) => (
+                  <option key={code} value={code}>
+                    {YES_NO[code].ru}
+                  </option>
+                ))
+              : field.options.map((o) => (
+                  <option key={o.code} value={o.code}>
+                    {o.label.ru || o.label[language]}
+                  </option>
+                ))}
+          </select>
+        );
+      case 'multichoice': {
+        const codes = choiceCodes(source);
+        return (
+          <div className="choices" role="group" aria-label={label}>
+            {field.options.map((o) => (
+              <label key={o.code} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={codes.includes(o.code)}
+                  onChange={(e) => {
+                    const next = field.options
+                      .map((x) => x.code)
+                      .filter((code) => (code === o.code ? e.target.checked : codes.includes(code)));
+                    onSave(next.join(','));
+                  }}
+                />
+                {o.label.ru || o.label[language]}
+              </label>
+            ))}
+          </div>
+        );
+      }
+      case 'text':
+        return (
+          <input
+            id={inputId}
+            value={source}
+            onChange={(e) => setSource(e.target.value)}
+            onBlur={() => commitSource(source)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+            }}
+          />
+        );
+    }
+  };
+
+  return (
+    <tr className={field.required && answer.value.trim() === '' ? 'answer-row missing' : 'answer-row'}>
+      <td className="num">{field.number}</td>
+      <th scope="row" className="answer-label">
+        <label htmlFor={inputId}>
+          {label}
+          {field.required && <span className="required-mark"> *</span>}
+        </label>
+        {translated && <div className="muted small">{field.label[language]}</div>}
+      </th>
+      <td className="answer-value">
+        {editor()}
+        {answer.origin !== 'answer' && answer.origin !== 'empty' && (
+          <div className="muted small">{t(`questionnaire.origin.${answer.origin}`)}</div>
+        )}
+      </td>
+      {translated && (
+        <td className="answer-translated">
+          {field.type === 'text' ? (
+            <input
+              aria-label={t('questionnaire.translationOf', { field: label })}
+              value={value}
+              lang={language}
+              onChange={(e) => {
+                setValue(e.target.value);
+                setValueEdited(true);
+              }}
+              onBlur={() => {
+                if (!valueEdited) return;
+                setValueEdited(false);
+                if (value !== answer.value) onSave(source, value);
+              }}
+            />
+          ) : (
+            <span lang={language}>{answer.value}</span>
+          )}
+        </td>
+      )}
+    </tr>
+  );
+}

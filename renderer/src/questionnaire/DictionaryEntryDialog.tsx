@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DictionaryRow } from '../../../shared/questionnaire/model';
+import { call } from '../api/client';
+import { Dialog } from '../ui/Dialog';
+import { describeErrorDetail } from '../ui/errors';
+import { Field } from '../ui/Field';
+
+interface DictionaryEntryDialogProps {
+  /** The word to add (an unknown word of an answer) or the entry to edit. */
+  entry: { ru: string; en?: string; fr?: string; id?: number; version?: number };
+  /** Shown when the dialog opened by itself for an unknown word. */
+  context?: string;
+  onSaved: (row: DictionaryRow) => void;
+  onClose: () => void;
+}
+
+/** R12: one dictionary word in Russian, English and French, saved and used at once. */
+export function DictionaryEntryDialog({ entry, context, onSaved, onClose }: DictionaryEntryDialogProps) {
+  const { t } = useTranslation();
+  const [ru, setRu] = useState(entry.ru);
+  const [en, setEn] = useState(entry.en ?? '');
+  const [fr, setFr] = useState(entry.fr ?? '');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const save = () => {
+    setBusy(true);
+    call('dictionary.save', { ru, en, fr, id: entry.id, version: entry.version }).then(
+      (row) => {
+        setBusy(false);
+        onSaved(row);
+      },
+      (e: unknown) => {
+        setBusy(false);
+        setError(describeErrorDetail(t, e));
+      },
+    );
+  };
+  return (
+    <Dialog
+      title={entry.id ? t('dictionary.editTitle') : t('dictionary.addTitle')}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" onClick={onClose}>
+            {context ? t('dictionary.skip') : t('dictionary.cancel')}
+          </button>
+          <button
+            type="submit"
+            form="dictionary-entry"
+            className="primary"
+            disabled={busy || ru.trim() === ''}
+          >
+            {t('dictionary.save')}
+          </button>
+        </>
+      }
+    >
+      <form
+        id="dictionary-entry"
+        className="form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        {context && <p className="hint-warning">{context}</p>}
+        <Field label={t('dictionary.ru')} error={error || undefined}>
+          <input value={ru} onChange={(e) => setRu(e.target.value)} />
+        </Field>
+        <Field label={t('dictionary.en')}>
+          <input
+            value={en}
+            lang="en"
+            onChange={(e) => setEn(e.target.value)}
+            data-autofocus={context ? true : undefined}
+          />
+        </Field>
+        <Field label={t('dictionary.fr')}>
+          <input value={fr} lang="fr" onChange={(e) => setFr(e.target.value)} />
+        </Field>
+      </form>
+    </Dialog>
+  );
+}
