@@ -48,7 +48,12 @@ export function AnswerRow({ field, answer, language, onSave }: AnswerRowProps) {
       case 'yesno':
       case 'choice':
         return (
-          <select id={inputId} value={source} onChange={(e) => commitSource(e.target.value)}>
+          <select
+            id={inputId}
+            aria-required={field.required || undefined}
+            value={source}
+            onChange={(e) => commitSource(e.target.value)}
+          >
             <option value="">—</option>
             {field.type === 'yesno'
               ? (['yes', 'no'] as const).map((code) => (
@@ -89,6 +94,7 @@ export function AnswerRow({ field, answer, language, onSave }: AnswerRowProps) {
         return (
           <input
             id={inputId}
+            aria-required={field.required || undefined}
             value={source}
             onChange={(e) => setSource(e.target.value)}
             onBlur={() => commitSource(source)}
@@ -106,7 +112,12 @@ export function AnswerRow({ field, answer, language, onSave }: AnswerRowProps) {
       <th scope="row" className="answer-label">
         <label htmlFor={inputId}>
           {label}
-          {field.required && <span className="required-mark"> *</span>}
+          {field.required && (
+            <span className="required-mark" aria-hidden="true">
+              {' '}
+              *
+            </span>
+          )}
         </label>
         {translated && <div className="muted small">{field.label[language]}</div>}
       </th>
