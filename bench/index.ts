@@ -12,6 +12,7 @@ import { toLatin } from '../shared/names';
 import { benchNames } from './names';
 import { benchImport } from './import';
 import { measureUi } from './ui';
+import { benchQuestionnaires } from './questionnaires';
 import { percentile, printRow, time } from './report';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200_000);
@@ -93,6 +94,10 @@ async function main(): Promise<void> {
     }
     console.log('\nImport\n');
     await benchImport(backend);
+    if (existsSync(join(rendererDir, 'index.html'))) {
+      console.log('\nQuestionnaires\n');
+      await benchQuestionnaires(rendererDir);
+    }
     console.log('');
   } finally {
     await backend.close();
