@@ -2,28 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { emptyTouristFields } from '../../shared/domain/tour';
 import { expect, test, type AppServer } from './fixtures';
-
-const touristBase = {
-  middleNameRu: '',
-  gender: null,
-  birthDate: null,
-  citizenship: 'RUS',
-  passportSeries: '',
-  passportNumber: '',
-  passportIssueDate: null,
-  passportExpiry: null,
-  passportLastNameLat: '',
-  passportFirstNameLat: '',
-  internalSeries: '',
-  internalNumber: '',
-  ticketNumber: '',
-  phone: '',
-  email: '',
-  clientId: null,
-  serviceIds: [],
-};
 
 /** A French tour with two tourists whose passport spellings differ from the booking's. */
 async function seedFrenchTour(app: AppServer) {
@@ -71,7 +52,18 @@ async function seedFrenchTour(app: AppServer) {
       passportExpiry: '2032-04-05',
     },
   ])
-    await app.api('tourists.save', { tourId: tour.id, tourist: { ...touristBase, ...t } });
+    await app.api('tourists.save', {
+      tourId: tour.id,
+      tourist: { ...emptyTouristFields(), citizenship: 'RUS', clientId: null, serviceIds: [], ...t },
+    });
+}
+
+/** Types an answer in Russian, leaves the field, and waits for what will be printed. */
+async function answer(screen: Locator, field: string, russian: string, printed: string) {
+  const input = screen.getByRole('textbox', { name: field, exact: true });
+  await input.fill(russian);
+  await input.press('Tab');
+  await expect(screen.getByLabel(`${field}: перевод`)).toHaveValue(printed);
 }
 
 async function openQuestionnaire(page: Page) {
@@ -98,13 +90,10 @@ test('a France questionnaire filled in Russian shows French values; an unknown w
   await expect(screen.getByLabel('Гражданство в настоящее время: перевод')).toHaveValue('Russie');
 
   // R12: dictionary translation when the field is left.
-  const occupation = screen.getByRole('textbox', {
-    name: 'Профессиональная деятельность в настоящее время',
-    exact: true,
-  });
-  await occupation.fill('Главный бухгалтер');
-  await occupation.press('Tab');
-  await expect(screen.getByLabel('Профессиональная деятельность в настоящее время: перевод')).toHaveValue(
+  await answer(
+    screen,
+    'Профессиональная деятельность в настоящее время',
+    'Главный бухгалтер',
     'Chef comptable',
   );
 
@@ -159,15 +148,7 @@ test('printing all tourists of a tour lists the empty required fields and gives 
   await seedFrenchTour(app);
   await openApp();
   const screen = await openQuestionnaire(page);
-  const occupation = screen.getByRole('textbox', {
-    name: 'Профессиональная деятельность в настоящее время',
-    exact: true,
-  });
-  await occupation.fill('Врач');
-  await occupation.press('Tab');
-  await expect(screen.getByLabel('Профессиональная деятельность в настоящее время: перевод')).toHaveValue(
-    'Médecin',
-  );
+  await answer(screen, 'Профессиональная деятельность в настоящее время', 'Врач', 'Médecin');
 
   await screen.getByRole('button', { name: 'Печать…' }).click();
   const print = page.getByRole('dialog', { name: 'Печать анкет' });

@@ -98,6 +98,22 @@ async function readSheet(
   return { records, firstRow: 2 };
 }
 
+/** A one-table book: a JSON list of its objects, or its sheet with a header row. */
+async function readBookItems<T>(
+  file: BookFile,
+  sheet: string,
+  schema: z.ZodType<T>,
+  fromRecord: (record: Record<string, string>) => unknown,
+): Promise<T[]> {
+  if (fileKind(file.fileName) === 'json') {
+    const items = readJson(file.base64);
+    if (!Array.isArray(items)) throw new AppError('BAD_INPUT', 'not a list');
+    return parseItems(schema, items, sheet, 1);
+  }
+  const { records, firstRow } = await readSheet(file, sheet);
+  return parseItems(schema, records.map(fromRecord), sheet, firstRow);
+}
+
 const yes = (text: string | undefined) =>
   ['1', 'true', 'yes', 'да', 'y', 'x'].includes((text ?? '').toLowerCase());
 
@@ -116,19 +132,12 @@ export async function exportDictionary(
   };
 }
 
-export async function readDictionaryFile(file: BookFile): Promise<DictionaryEntryInput[]> {
-  if (fileKind(file.fileName) === 'json') {
-    const items = readJson(file.base64);
-    if (!Array.isArray(items)) throw new AppError('BAD_INPUT', 'not a list');
-    return parseItems(dictionaryEntryInputSchema, items, 'dictionary', 1);
-  }
-  const { records, firstRow } = await readSheet(file, 'dictionary');
-  return parseItems(
-    dictionaryEntryInputSchema,
-    records.map((r) => ({ ru: r.ru ?? '', en: r.en ?? '', fr: r.fr ?? '' })),
-    'dictionary',
-    firstRow,
-  );
+export function readDictionaryFile(file: BookFile): Promise<DictionaryEntryInput[]> {
+  return readBookItems(file, 'dictionary', dictionaryEntryInputSchema, (r) => ({
+    ru: r.ru ?? '',
+    en: r.en ?? '',
+    fr: r.fr ?? '',
+  }));
 }
 
 // --- countries ---
@@ -168,27 +177,16 @@ export async function exportCountries(
   };
 }
 
-export async function readCountriesFile(file: BookFile): Promise<Country[]> {
-  if (fileKind(file.fileName) === 'json') {
-    const items = readJson(file.base64);
-    if (!Array.isArray(items)) throw new AppError('BAD_INPUT', 'not a list');
-    return parseItems(countrySchema, items, 'countries', 1);
-  }
-  const { records, firstRow } = await readSheet(file, 'countries');
-  return parseItems(
-    countrySchema,
-    records.map((r) => ({
-      code: (r.code ?? '').toUpperCase(),
-      nameRu: r.name_ru ?? '',
-      nameEn: r.name_en ?? '',
-      nameFr: r.name_fr ?? '',
-      questionnaireLanguage: r.language || 'ru',
-      formKey: r.form || null,
-      passportMarginMonths: Number(r.passport_margin_months || '0'),
-    })),
-    'countries',
-    firstRow,
-  );
+export function readCountriesFile(file: BookFile): Promise<Country[]> {
+  return readBookItems(file, 'countries', countrySchema, (r) => ({
+    code: (r.code ?? '').toUpperCase(),
+    nameRu: r.name_ru ?? '',
+    nameEn: r.name_en ?? '',
+    nameFr: r.name_fr ?? '',
+    questionnaireLanguage: r.language || 'ru',
+    formKey: r.form || null,
+    passportMarginMonths: Number(r.passport_margin_months || '0'),
+  }));
 }
 
 // --- forms ---
