@@ -249,14 +249,6 @@ export const en: Shape<typeof ru> = {
         'The passport is valid until {{expiry}} but must be until {{requiredUntil}} (return + {{marginMonths}} months).',
       latinDiffersFromPassport: 'The Latin {{tourist}} differs from the passport: {{passport}}.',
     },
-    countriesDialog: {
-      title: 'Countries: passport validity after return',
-      code: 'Code',
-      name: 'Country',
-      margin: 'Months after return',
-      close: 'Close',
-      saved: 'Saved: {{name}}.',
-    },
   },
   tourist: {
     newTitle: 'New tourist',

@@ -246,14 +246,6 @@ export const ru = {
         'Паспорт действует до {{expiry}}, а нужен до {{requiredUntil}} (возвращение + {{marginMonths}} мес.).',
       latinDiffersFromPassport: 'Латиница {{tourist}} не совпадает с паспортом: {{passport}}.',
     },
-    countriesDialog: {
-      title: 'Страны: срок паспорта после возвращения',
-      code: 'Код',
-      name: 'Страна',
-      margin: 'Месяцев после возвращения',
-      close: 'Закрыть',
-      saved: 'Сохранено: {{name}}.',
-    },
   },
   tourist: {
     newTitle: 'Новый турист',

@@ -19,7 +19,7 @@ const NEW_COUNTRY: Country = {
 };
 
 /** R15: countries with names in three languages, questionnaire language and form, passport margin. */
-export function CountriesBook() {
+export function CountriesBook({ onChanged }: { onChanged?: () => void }) {
   const { t } = useTranslation();
   const toast = useToast();
   const [countries, setCountries] = useState<Country[]>([]);
@@ -43,6 +43,7 @@ export function CountriesBook() {
           : [...list, saved],
       );
       toast({ kind: 'info', message: t('books.countries.saved', { name: saved.nameRu }) });
+      onChanged?.();
     }, fail);
 
   const edit = (country: Country, patch: Partial<Country>) => {
@@ -157,6 +158,7 @@ export function CountriesBook() {
           importFile={(file) =>
             call('countries.importBook', file).then((r) => {
               load();
+              onChanged?.();
               return t('books.countries.imported', { count: r.saved });
             })
           }

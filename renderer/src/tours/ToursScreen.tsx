@@ -4,7 +4,8 @@ import type { TourRow } from '../../../shared/domain/tour';
 import { call } from '../api/client';
 import { describeError } from '../ui/errors';
 import { useToast } from '../ui/toasts';
-import { CountriesDialog } from './CountriesDialog';
+import { CountriesBook } from '../books/CountriesBook';
+import { Dialog } from '../ui/Dialog';
 import { FindTourDialog, ToursTable } from './FindTourDialog';
 import { TourCard } from './TourCard';
 
@@ -104,10 +105,9 @@ export function ToursScreen({ active, onOpenClients }: { active: boolean; onOpen
         />
       )}
       {countriesOpen && (
-        <CountriesDialog
-          onClose={() => setCountriesOpen(false)}
-          onChanged={() => setCountriesVersion((v) => v + 1)}
-        />
+        <Dialog title={t('books.tabs.countries')} onClose={() => setCountriesOpen(false)} wide>
+          <CountriesBook onChanged={() => setCountriesVersion((v) => v + 1)} />
+        </Dialog>
       )}
     </section>
   );
