@@ -39,7 +39,6 @@ interface CountryForm {
 /** A person's questionnaire data: what pre-fills it, and whose client answers it falls back to. */
 interface SubjectData {
   header: string;
-  fullNameLat: string;
   clientId: number | null;
   context: PrefillContext;
 }
@@ -49,6 +48,8 @@ function answerColumn(subject: Subject): 'tourist_id' | 'client_id' {
 }
 
 const sameSubject = (a: Subject, b: Subject) => a.kind === b.kind && a.id === b.id;
+
+type CountryNames = (code: string) => string;
 
 /** R11-R14: a person's answers per country, pre-filled from the base and the tour, translated on save. */
 export class QuestionnairesRepository {
@@ -69,9 +70,10 @@ export class QuestionnairesRepository {
     return { code, name: country.nameRu, language: country.questionnaireLanguage, form };
   }
 
-  private async countryNames(db: Db): Promise<(code: string) => string> {
+  /** Country codes to Russian names, read once per request (a print job asks for every tourist). */
+  private async countryNames(): Promise<CountryNames> {
     const names = new Map(
-      (await db.selectFrom('countries').select(['code', 'name_ru']).execute()).map((c) => [
+      (await this.db.selectFrom('countries').select(['code', 'name_ru']).execute()).map((c) => [
         c.code,
         c.name_ru,
       ]),
@@ -79,8 +81,7 @@ export class QuestionnairesRepository {
     return (code) => (code === '' ? '' : (names.get(code) ?? code));
   }
 
-  private async subjectData(subject: Subject, db: Db = this.db): Promise<SubjectData> {
-    const countryName = await this.countryNames(db);
+  private async subjectData(subject: Subject, countryName: CountryNames): Promise<SubjectData> {
     if (subject.kind === 'client') {
       const client = await this.clients.get(subject.id);
       const passport = travelPassport(client.documents);
@@ -90,12 +91,6 @@ export class QuestionnairesRepository {
           client.firstNameRu || client.firstNameLat,
           client.middleNameRu,
         ),
-        fullNameLat: [
-          passport?.lastNameLat || client.lastNameLat,
-          passport?.firstNameLat || client.firstNameLat,
-        ]
-          .filter(Boolean)
-          .join(' '),
         clientId: client.id,
         context: {
           person: {
@@ -125,7 +120,7 @@ export class QuestionnairesRepository {
         },
       };
     }
-    const tourist = await db
+    const tourist = await this.db
       .selectFrom('tourists')
       .innerJoin('tours', 'tours.id', 'tourists.tour_id')
       .selectAll('tourists')
@@ -154,7 +149,6 @@ export class QuestionnairesRepository {
         tourist.first_name_ru || tourist.first_name_lat,
         tourist.middle_name_ru,
       ),
-      fullNameLat: [lastNameLat, firstNameLat].filter(Boolean).join(' '),
       clientId: client?.id ?? null,
       context: {
         person: {
@@ -219,7 +213,7 @@ export class QuestionnairesRepository {
 
   async open(subject: Subject, country: string): Promise<Questionnaire> {
     const target = await this.countryForm(country);
-    const data = await this.subjectData(subject);
+    const data = await this.subjectData(subject, await this.countryNames());
     const answers = await this.resolve(subject, data, target, await this.books.dictionary(), this.db);
     return {
       subject,
@@ -279,7 +273,7 @@ export class QuestionnairesRepository {
     const target = await this.countryForm(country);
     const field = target.form.fields.find((f) => f.key === fieldKey);
     if (!field) throw new AppError('NOT_FOUND', `field ${fieldKey} of ${country}`);
-    const data = await this.subjectData(subject);
+    const data = await this.subjectData(subject, await this.countryNames());
     const dictionary = await this.books.dictionary();
     return this.db.transaction().execute(async (trx) => {
       const source = request.source.trim();
@@ -316,10 +310,11 @@ export class QuestionnairesRepository {
     const sourceForm = await this.countryForm(from.country);
     const answers = await this.stored(from.subject, from.country, this.db);
     const dictionary = await this.books.dictionary();
+    const countryName = await this.countryNames();
     const targets: (Target & { form: CountryForm })[] = [];
     for (const target of to) {
       if (sameSubject(target.subject, from.subject) && target.country === from.country) continue;
-      await this.subjectData(target.subject);
+      await this.subjectData(target.subject, countryName); // NOT_FOUND for a deleted tourist or client
       targets.push({ ...target, form: await this.countryForm(target.country) });
     }
     return this.db.transaction().execute(async (trx) => {
@@ -350,14 +345,16 @@ export class QuestionnairesRepository {
   async printJob(subjects: readonly Subject[], country: string): Promise<PrintJob> {
     const target = await this.countryForm(country);
     const dictionary = await this.books.dictionary();
+    const countryName = await this.countryNames();
     const sheets = [];
     for (const subject of subjects) {
-      const data = await this.subjectData(subject);
+      const data = await this.subjectData(subject, countryName);
       const answers = await this.resolve(subject, data, target, dictionary, this.db);
+      const { lastNameLat, firstNameLat } = data.context.person;
       sheets.push({
         subject,
         header: data.header,
-        fullNameLat: data.fullNameLat,
+        fullNameLat: [lastNameLat, firstNameLat].filter(Boolean).join(' '),
         answers,
         missing: missingRequired(target.form.fields, answers).map((f) => ({
           number: f.number,
