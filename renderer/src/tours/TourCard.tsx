@@ -16,6 +16,7 @@ import { validateTour } from '../../../shared/domain/tourist-validation';
 import { ApiCallError, call } from '../api/client';
 import { DateInput } from '../ui/DateInput';
 import { describeError } from '../ui/errors';
+import { countryName } from '../ui/country-name';
 import { Field } from '../ui/Field';
 import { useToast } from '../ui/toasts';
 import { TouristsPanel } from './TouristsPanel';
@@ -191,7 +192,7 @@ export function TourCard({ tourId, active, onCreated, onBack, onOpenClients }: T
               <option value="">—</option>
               {countries.map((c) => (
                 <option key={c.code} value={c.code}>
-                  {i18n.language === 'ru' ? c.nameRu : c.nameEn}
+                  {countryName(c, i18n.language)}
                 </option>
               ))}
             </select>
