@@ -500,6 +500,7 @@ export const en: Shape<typeof ru> = {
     export: 'Export {{format}}',
     exported: 'File saved: {{file}}',
     import: 'Load from file…',
+    close: 'Close',
     badFile: 'The file could not be read: use an .xlsx or .json exported from this reference book.',
     save: 'Save',
     cancel: 'Cancel',

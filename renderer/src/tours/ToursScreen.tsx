@@ -105,7 +105,16 @@ export function ToursScreen({ active, onOpenClients }: { active: boolean; onOpen
         />
       )}
       {countriesOpen && (
-        <Dialog title={t('books.tabs.countries')} onClose={() => setCountriesOpen(false)} wide>
+        <Dialog
+          title={t('books.tabs.countries')}
+          onClose={() => setCountriesOpen(false)}
+          wide
+          footer={
+            <button type="button" onClick={() => setCountriesOpen(false)}>
+              {t('books.close')}
+            </button>
+          }
+        >
           <CountriesBook onChanged={() => setCountriesVersion((v) => v + 1)} />
         </Dialog>
       )}
