@@ -315,6 +315,8 @@ export const contract = {
             draft: touristDraftSchema,
             action: z.enum(['link', 'create', 'touristOnly']),
             clientId: id.nullable(),
+            /** The row number the import grid shows, for naming a refused row. */
+            sourceRow: z.number().int().positive().optional(),
           }),
         )
         .max(20_000),
