@@ -18,6 +18,8 @@ describe('detectGender', () => {
     [{ firstName: 'NIKITA' }, 'M'],
     [{ firstName: 'Любовь' }, 'F'],
     [{ firstName: 'ILIA' }, 'M'],
+    [{ firstName: 'Ilja' }, 'M'],
+    [{ firstName: 'Jana' }, 'F'],
     [{ lastName: 'Иванова' }, 'F'],
     [{ lastName: 'IVANOVA' }, 'F'],
     [{ lastName: 'IVANOV' }, 'M'],
