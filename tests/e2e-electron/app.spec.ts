@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { WindowApi } from '../../shared/api/transport';
 
 const require = createRequire(__filename);
 
@@ -14,6 +15,20 @@ function electronBinary(): string | null {
     return null;
   }
 }
+
+/**
+ * The exact keys the preload exposes. The preload's object literal is typed `WindowApi` (no missing
+ * and no extra properties), and this record must name every key of `WindowApi` and nothing else, so
+ * a member added to or removed from the preload changes this list or fails the typecheck.
+ */
+const PRELOAD_KEYS: Record<keyof WindowApi, true> = { invoke: true, print: true, shell: true };
+
+/** What the main process decided about the page's last attempt to navigate (see the test). */
+interface NavigationDecision {
+  url: string;
+  prevented: boolean;
+}
+type DecisionHolder = typeof globalThis & { navigationDecision?: NavigationDecision };
 
 const binary = electronBinary();
 if (binary === null)
@@ -38,13 +53,26 @@ test.describe('the Electron app', () => {
       'undefined',
     );
     expect(await page.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort())).toEqual(
-      ['invoke', 'shell'],
+      Object.keys(PRELOAD_KEYS).sort(),
     );
+
+    // The app's own will-navigate handler was registered when the window was created, so it runs
+    // before this listener, which records whether it prevented the navigation.
+    await app.evaluate(({ BrowserWindow }) => {
+      const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+      if (!contents) throw new Error('no window');
+      contents.once('will-navigate', (event, url) => {
+        (globalThis as DecisionHolder).navigationDecision = { url, prevented: event.defaultPrevented };
+      });
+    });
     await page.evaluate(() => {
       window.location.href = 'https://example.com/';
     });
-    await page.waitForTimeout(500);
+    await expect
+      .poll(() => app.evaluate(() => (globalThis as DecisionHolder).navigationDecision ?? null))
+      .toEqual({ url: 'https://example.com/', prevented: true });
     expect(page.url()).toMatch(/^app:\/\/app\//);
+    await expect(page.getByTestId('clients-count')).toBeVisible();
     await app.close();
   });
 });
