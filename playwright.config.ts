@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumExecutable } from './tests/helpers/chromium';
+import { CHROMIUM_ARGS, chromiumExecutable } from './tests/helpers/chromium';
 
 /** End-to-end tests in Debian's Chromium against browser mode (the built app served by out/main/web.js). */
 export default defineConfig({
@@ -15,13 +15,7 @@ export default defineConfig({
     locale: 'ru-RU',
     launchOptions: {
       executablePath: chromiumExecutable(),
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-gpu',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
   },

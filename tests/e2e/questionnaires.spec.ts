@@ -140,15 +140,71 @@ test('a France questionnaire filled in Russian shows French values; an unknown w
   await expect(screen.getByRole('textbox', { name: 'Фамилия', exact: true })).toHaveValue('SHCHUKIN');
 });
 
-test('printing all tourists of a tour lists the empty required fields and gives a PDF with the translated values', async ({
+/** What the print root held at the moment the page called window.print(). */
+interface PrintSnapshot {
+  /** Whether the print stylesheet hides the app and shows the print root (body.printing). */
+  printing: boolean;
+  sheets: { person: string; rows: string[][] }[];
+}
+interface PrintLog {
+  calls: PrintSnapshot[];
+  /** The browser's afterprint events: the print that the call started has finished. */
+  finished: number;
+}
+type PrintRecorder = Window & {
+  recordPrint: (snapshot: PrintSnapshot) => Promise<void>;
+  recordAfterPrint: () => Promise<void>;
+};
+
+/**
+ * Wraps the page's real window.print before the app loads: each call first records what the print
+ * root holds, then prints as before. Nothing is stubbed, so only the app's own call is seen.
+ */
+async function observePrint(page: Page): Promise<PrintLog> {
+  const log: PrintLog = { calls: [], finished: 0 };
+  await page.exposeFunction('recordPrint', (snapshot: PrintSnapshot) => {
+    log.calls.push(snapshot);
+  });
+  await page.exposeFunction('recordAfterPrint', () => {
+    log.finished += 1;
+  });
+  await page.addInitScript(() => {
+    const recorder = window as unknown as PrintRecorder;
+    const realPrint = window.print.bind(window);
+    window.print = () => {
+      const sheets = [...document.querySelectorAll('#print-root .print-sheet')].map((sheet) => ({
+        person: sheet.querySelector('.print-person')?.textContent ?? '',
+        rows: [...sheet.querySelectorAll('tr')].map((row) =>
+          [...row.cells].map((cell) => cell.textContent ?? ''),
+        ),
+      }));
+      void recorder.recordPrint({ printing: document.body.classList.contains('printing'), sheets });
+      realPrint();
+    };
+    window.addEventListener('afterprint', () => void recorder.recordAfterPrint());
+  });
+  return log;
+}
+
+/** The printed value of the row whose (French) label starts with `label`. */
+function printedValue(sheet: PrintSnapshot['sheets'][number], label: string): string | undefined {
+  return sheet.rows.find((cells) => cells[1]?.startsWith(label))?.[2];
+}
+
+test('the Print button prints what it prepared: every tourist of the tour with the translated values', async ({
   app,
   openApp,
   page,
 }) => {
+  const prints = await observePrint(page);
   await seedFrenchTour(app);
   await openApp();
   const screen = await openQuestionnaire(page);
+  // Each tourist gets an answer the other lacks, so a sheet showing the wrong person's answers fails.
   await answer(screen, 'Профессиональная деятельность в настоящее время', 'Врач', 'Médecin');
+  await screen.getByRole('button', { name: 'Щукин Пётр' }).click();
+  await expect(screen.getByRole('heading')).toContainText('ЩУКИН П.');
+  await answer(screen, 'Дополнительные сведения о цели поездки', 'Отдых', 'Vacances');
 
   await screen.getByRole('button', { name: 'Печать…' }).click();
   const print = page.getByRole('dialog', { name: 'Печать анкет' });
@@ -158,9 +214,29 @@ test('printing all tourists of a tour lists the empty required fields and gives 
   await expect(missing).toContainText('21 Профессиональная деятельность в настоящее время');
   await expect(missing.getByRole('listitem').first()).not.toContainText('21 Профессиональная');
 
-  // Browser mode prints through the browser; the PDF is what Chromium makes of the print stylesheet.
-  await page.evaluate(() => (window.print = () => undefined));
+  expect(prints.calls).toHaveLength(0);
   await print.getByRole('button', { name: 'Печать / PDF' }).click();
+  await expect.poll(() => prints.calls.length).toBe(1);
+  const [printed] = prints.calls;
+  expect(printed?.printing).toBe(true);
+  expect(printed?.sheets.map((s) => s.person)).toEqual(['SHCHUKINA IULIIA', 'SHCHUKIN PETR']);
+  const [julia, petr] = printed?.sheets ?? [];
+  if (!julia || !petr) throw new Error('two sheets expected');
+  // The form's French labels with the values as the embassy reads them, each person's own.
+  expect(printedValue(julia, 'Nom (nom de famille)')).toBe('SHCHUKINA');
+  expect(printedValue(julia, 'Prénom(s)')).toBe('IULIIA');
+  expect(printedValue(julia, 'Profession actuelle')).toBe('Médecin');
+  expect(printedValue(julia, 'Informations complémentaires')).toBe('');
+  expect(printedValue(petr, 'Nom (nom de famille)')).toBe('SHCHUKIN');
+  expect(printedValue(petr, 'Profession actuelle')).toBe('');
+  expect(printedValue(petr, 'Informations complémentaires')).toBe('Vacances');
+  expect(printedValue(petr, 'Numéro du document de voyage')).toBe('757654321');
+  const snapshotText = JSON.stringify(printed);
+  expect(snapshotText).not.toContain('Врач');
+  expect(snapshotText).not.toContain('Отдых');
+
+  // What the print stylesheet shows of the same page once that print is over: only the two sheets.
+  await expect.poll(() => prints.finished).toBe(1);
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   const dir = mkdtempSync(join(tmpdir(), 'tourdesk-pdf-'));
   const file = join(dir, 'questionnaires.pdf');
@@ -168,15 +244,17 @@ test('printing all tourists of a tour lists the empty required fields and gives 
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   const pages = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   expect(Number(/Pages:\s+(\d+)/.exec(pages)?.[1])).toBeGreaterThanOrEqual(2);
-
-  expect(text).toContain('Demande de visa Schengen');
-  expect(text).toMatch(/Nom \(nom de famille\)\s+SHCHUKINA/);
-  expect(text).toMatch(/Prénom\(s\) \(Nom\(s\) usuel\(s\)\)\s+IULIIA/);
-  expect(text).toMatch(/Nom \(nom de famille\)\s+SHCHUKIN\b/);
-  expect(text).toMatch(/Profession actuelle\s+Médecin/);
+  const sheets = text.split('Demande de visa Schengen').slice(1);
+  expect(sheets).toHaveLength(2);
+  expect(sheets[0]).toContain('SHCHUKINA IULIIA');
+  expect(sheets[0]).toMatch(/Profession actuelle\s+Médecin/);
+  expect(sheets[0]).not.toContain('Vacances');
+  expect(sheets[1]).toContain('SHCHUKIN PETR');
+  expect(sheets[1]).toContain('Vacances');
+  expect(sheets[1]).not.toContain('Médecin');
   expect(text).toContain('Russie');
   expect(text).toContain('12.03.1985');
-  expect(text).toContain('757654321');
   expect(text).toContain('Hôtel Lutetia');
-  expect(text).not.toContain('Главный');
+  for (const absent of ['Врач', 'Отдых', 'Печать анкет', 'Незаполненные', 'Постоянные клиенты'])
+    expect(text).not.toContain(absent);
 });
