@@ -6,7 +6,7 @@ import { generateClients } from '../electron/backend/demo/generate-clients';
 import { generateTours } from '../electron/backend/demo/generate-tours';
 import { touristFromClient } from '../shared/domain/tourist-client';
 import { defaultDatabasePath } from '../electron/backend/paths';
-import { todayIso } from '../shared/domain/dates';
+import { today as todayOf } from '../shared/domain/clock';
 
 /** `npm run demo [-- --db FILE] [--count N] [--force]`: fills a database with realistic regular clients. */
 async function main(): Promise<void> {
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
       return;
     }
     const count = Number(values.count);
-    const today = todayIso();
+    const today = todayOf();
     const added = await backend.clients.insertMany(generateClients(count, Date.now() % 100000, today));
     // A few tours whose tourists are regular clients, so the tours screen and the clients'
     // histories have something to show.

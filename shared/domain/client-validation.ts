@@ -1,5 +1,5 @@
 import type { ClientInput, DocumentInput } from './client';
-import { todayIso } from './dates';
+import { compactDocumentNumber, hasRussianShape, splitRussianPassport } from './passport';
 
 /** A problem with one field; `code` is an i18n key under `validation.`, `path` names the field. */
 export interface ValidationIssue {
@@ -36,26 +36,18 @@ const LATIN_NAME = /^[A-Za-z' -]*$/;
 const HAS_DIGIT = /\d/;
 const COUNTRY_CODE = /^[A-Z]{3}$/;
 
-function digitsOnly(value: string): string {
-  return value.replace(/[\s№#-]/g, '');
-}
 
 /**
  * Cleans what a clerk types into a document's series and number: spaces and "№" go, and a Russian
  * passport typed as one run of digits is split into its series and number.
  */
 export function normalizeDocument(doc: DocumentInput): DocumentInput {
-  let series = digitsOnly(doc.series.trim());
-  let number = digitsOnly(doc.number.trim());
+  let series = compactDocumentNumber(doc.series);
+  let number = compactDocumentNumber(doc.number);
   const russian = doc.issuingCountry === 'RUS';
-  if (russian && series === '' && /^\d+$/.test(number)) {
-    if (doc.kind === 'foreign_passport' && number.length === 9) {
-      series = number.slice(0, 2);
-      number = number.slice(2);
-    } else if (doc.kind === 'internal_passport' && number.length === 10) {
-      series = number.slice(0, 4);
-      number = number.slice(4);
-    }
+  if (russian && series === '' && (doc.kind === 'foreign_passport' || doc.kind === 'internal_passport')) {
+    const split = splitRussianPassport(doc.kind, number);
+    if (split) ({ series, number } = split);
   }
   if (!russian || doc.kind === 'birth_certificate' || doc.kind === 'other') {
     series = doc.series.trim().toUpperCase();
@@ -93,16 +85,14 @@ function validateDocument(doc: DocumentInput, index: number, today: string): Val
   const at = (field: string) => `documents.${index}.${field}`;
   if (doc.number.trim() === '') issues.push({ path: at('number'), code: 'documentNumberRequired' });
   const russian = doc.issuingCountry === 'RUS';
-  const series = digitsOnly(doc.series);
-  const number = digitsOnly(doc.number);
-  if (russian && doc.kind === 'foreign_passport' && number !== '') {
-    if (!/^\d{2}$/.test(series) || !/^\d{7}$/.test(number)) {
-      issues.push({ path: at('number'), code: 'ruForeignPassport' });
-    }
-  }
-  if (russian && doc.kind === 'internal_passport' && number !== '') {
-    if (!/^\d{4}$/.test(series) || !/^\d{6}$/.test(number)) {
-      issues.push({ path: at('number'), code: 'ruInternalPassport' });
+  const kind = doc.kind;
+  if (russian && (kind === 'foreign_passport' || kind === 'internal_passport') && doc.number.trim() !== '') {
+    const split = doc.series.trim() === '' ? splitRussianPassport(kind, doc.number) : null;
+    if (!split && !hasRussianShape(kind, doc.series, doc.number)) {
+      issues.push({
+        path: at('number'),
+        code: kind === 'foreign_passport' ? 'ruForeignPassport' : 'ruInternalPassport',
+      });
     }
   }
   if (doc.issueDate && doc.issueDate > today) issues.push({ path: at('issueDate'), code: 'dateInFuture' });
@@ -119,7 +109,7 @@ function validateDocument(doc: DocumentInput, index: number, today: string): Val
 }
 
 /** Every rule a client must satisfy before it is saved; the same function runs in the card and the backend. */
-export function validateClient(input: ClientInput, today: string = todayIso()): ValidationIssue[] {
+export function validateClient(input: ClientInput, today: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (input.lastNameRu.trim() === '' && input.lastNameLat.trim() === '') {
     issues.push({ path: 'lastNameRu', code: 'nameRequired' });

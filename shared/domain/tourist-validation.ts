@@ -3,7 +3,6 @@ import type { ValidationIssue } from './client-validation';
 import { normalizeDocument, validateClient } from './client-validation';
 import type { TourInput, TouristFields } from './tour';
 import { clientFromTourist, foreignPassportDocument } from './tourist-client';
-import { todayIso } from './dates';
 
 const DOCUMENT_FIELD_TO_TOURIST: Record<string, Record<string, string>> = {
   foreign_passport: {
@@ -19,7 +18,7 @@ const DOCUMENT_FIELD_TO_TOURIST: Record<string, Record<string, string>> = {
 };
 
 /** The client rules applied to a tourist, with each issue pointed at the tourist form's field. */
-export function validateTourist(tourist: TouristFields, today: string = todayIso()): ValidationIssue[] {
+export function validateTourist(tourist: TouristFields, today: string): ValidationIssue[] {
   const asClient = clientFromTourist(tourist);
   return validateClient(asClient, today).map((issue) => {
     const m = /^documents\.(\d+)\.(\w+)$/.exec(issue.path);

@@ -3,6 +3,7 @@ import { clientFromTourist, foreignPassportDocument } from '../domain/tourist-cl
 import { normalizeTouristDocuments } from '../domain/tourist-validation';
 import type { TouristFields } from '../domain/tour';
 import type { TouristDraft } from './types';
+import { isRussianPassport } from '../domain/passport';
 
 /**
  * Without a citizenship column a list is taken as Russian, unless the passport cannot be a Russian
@@ -10,7 +11,7 @@ import type { TouristDraft } from './types';
  */
 function citizenshipOf(d: TouristDraft): string {
   if (d.citizenship) return d.citizenship;
-  return !d.passportNumber || /^\d{9}$/.test(d.passportNumber) ? 'RUS' : '';
+  return !d.passportNumber || isRussianPassport('foreign_passport', d.passportNumber) ? 'RUS' : '';
 }
 
 /** The tourist a draft describes; passports split into series and number as the card stores them. */

@@ -1,6 +1,8 @@
 import { detectGender } from './gender';
 import { TITLE_GENDER } from './gender-rules';
 import { hasCyrillic } from './script';
+import { parseDate } from '../domain/dates';
+import { today } from '../domain/clock';
 
 export interface ParsedName {
   lastName: string;
@@ -16,20 +18,11 @@ export interface ParsedName {
 const TITLES = ['MRS', 'MSTR', 'MISS', 'MR', 'MS', 'DR', 'PROF'];
 const TITLE_AT_END = new RegExp(`\\s*\\b(${TITLES.join('|')})$`);
 const GLUED_TITLE = new RegExp(`^([A-Z'-]{2,}?)(${['MRS', 'MSTR', 'MISS', 'MR', 'MS'].join('|')})$`);
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
-/** DDMMMYY or DDMMMYYYY as in GDS remarks; two-digit years of children are taken as this century. */
+/** DDMMMYY or DDMMMYYYY as in GDS remarks; a two-digit year is a birth year (never after this one). */
 function gdsDate(text: string, currentYear: number): string | undefined {
-  const m = /^(\d{1,2})([A-Z]{3})(\d{2}|\d{4})$/.exec(text.trim().toUpperCase());
-  if (!m) return undefined;
-  const month = MONTHS.indexOf(m[2] as string) + 1;
-  if (month === 0) return undefined;
-  let year = Number(m[3]);
-  if ((m[3] as string).length === 2) year += year + 2000 > currentYear ? 1900 : 2000;
-  const day = Number(m[1]);
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day < 1 || day > last) return undefined;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (!/^\d{1,2}[A-Z]{3}(\d{2}|\d{4})$/i.test(text.trim())) return undefined;
+  return parseDate(text, 'past', `${currentYear}-01-01`) ?? undefined;
 }
 
 function normaliseSpaces(text: string): string {
@@ -157,7 +150,7 @@ const LEADING_MARKER = /^\s*(?:NM\d*|N\.\d*|\d+\.\d*)\s*/i;
  * passengers (several lines, or a PNR display "1.IVANOV/IVAN MR 2.PETROVA/ANNA MRS") give several names.
  */
 export function parsePassengerName(text: string, options: { currentYear?: number } = {}): ParsedName[] {
-  const currentYear = options.currentYear ?? new Date().getFullYear();
+  const currentYear = options.currentYear ?? Number(today().slice(0, 4));
   const result: ParsedName[] = [];
   for (const rawLine of text.split(/\r?\n/)) {
     const line = normaliseSpaces(rawLine);

@@ -1,3 +1,4 @@
+import { today as todayOf } from '../../../shared/domain/clock';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../shared/domain/client';
@@ -23,7 +24,7 @@ interface ClientCardProps {
   clientId: number | null;
   onClose: () => void;
   onSaved: (client: Client) => void;
-  onDeleted: (client: Client) => void;
+  onDeleted: (client: Client, undoId: number) => void;
 }
 
 const NAME_PAIRS = [
@@ -93,7 +94,7 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
     const { input, issues: dateIssues } = formToInput(form);
     const all = [
       ...dateIssues,
-      ...validateClient(input).filter((i) => !dateIssues.some((d) => d.path === i.path)),
+      ...validateClient(input, todayOf()).filter((i) => !dateIssues.some((d) => d.path === i.path)),
     ];
     setIssues(all);
     if (all.length > 0) {
@@ -121,8 +122,8 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
   const remove = async () => {
     if (!client) return;
     try {
-      await call('clients.delete', { id: client.id, version: client.version });
-      onDeleted(client);
+      const { undoId } = await call('clients.delete', { id: client.id, version: client.version });
+      onDeleted(client, undoId);
     } catch (e) {
       setError({
         message: describeError(t, e),

@@ -7,7 +7,7 @@ import {
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, ClientRow } from '../../../shared/domain/client';
-import { todayIso } from '../../../shared/domain/dates';
+import { today as todayOf } from '../../../shared/domain/clock';
 import { call } from '../api/client';
 import { describeError } from '../ui/errors';
 import { useToast } from '../ui/toasts';
@@ -36,7 +36,7 @@ function defaultVisibility(): VisibilityState {
 export function ClientsScreen({ active }: { active: boolean }) {
   const { t, i18n } = useTranslation();
   const toast = useToast();
-  const today = todayIso();
+  const today = todayOf();
   const [filters, setFilters] = useState<ToolbarFilters>(NO_FILTERS);
   const search = useDeferredValue(filters.search);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
@@ -151,7 +151,7 @@ export function ClientsScreen({ active }: { active: boolean }) {
     if (citizenships.length > 0) refreshCitizenships();
   };
 
-  const onDeleted = (client: Client) => {
+  const onDeleted = (client: Client, undoId: number) => {
     setCard(null);
     afterChange();
     const name = displayName(client);
@@ -161,7 +161,7 @@ export function ClientsScreen({ active }: { active: boolean }) {
       action: {
         label: t('clients.undo'),
         run: () => {
-          call('clients.restore', { id: client.id }).then(() => {
+          call('undo.apply', { id: undoId }).then(() => {
             afterChange();
             toast({ kind: 'info', message: t('clients.restored', { name }) });
           }, showError);

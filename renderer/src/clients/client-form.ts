@@ -1,7 +1,7 @@
 import type { Client, ClientInput, DocumentInput } from '../../../shared/domain/client';
 import { emptyClientInput } from '../../../shared/domain/client';
 import type { ValidationIssue } from '../../../shared/domain/client-validation';
-import { formatDate, parseTypedDate } from '../../../shared/domain/dates';
+import { formatDate, parseDate } from '../../../shared/domain/dates';
 
 /** A document as the card edits it: dates as the clerk types them, plus a stable React key. */
 export interface DocumentForm extends Omit<DocumentInput, 'issueDate' | 'expiryDate'> {
@@ -45,7 +45,7 @@ function parseDateField(
   pastOnly = false,
 ): string | null {
   if (text.trim() === '') return null;
-  const iso = parseTypedDate(text, { pastOnly });
+  const iso = parseDate(text, pastOnly ? 'past' : 'future');
   if (iso === null) issues.push({ path, code: 'dateInvalid' });
   return iso;
 }

@@ -2,7 +2,8 @@ import type { ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { ClientRow, ClientSortColumn } from '../../../shared/domain/client';
 import { addMonths } from '../../../shared/domain/dates';
-import { cyrillicFullName, formatDate, formatPassport, latinFullName } from './format';
+import { formatForeignPassport } from '../../../shared/domain/passport';
+import { cyrillicFullName, formatDate, latinFullName } from './format';
 
 export interface ClientColumnMeta {
   /** The server-side sort this column maps to; absent for columns that do not sort. */
@@ -42,7 +43,7 @@ const META: Record<ClientColumnId, ClientColumnMeta> = {
   citizenship: { sort: 'citizenship', width: 125, render: (r) => r.citizenship },
   passportNumber: {
     width: 135,
-    render: (r) => <span className="mono">{formatPassport(r.passportNumber)}</span>,
+    render: (r) => <span className="mono">{formatForeignPassport(r.passportNumber)}</span>,
   },
   passportExpiry: {
     sort: 'passportExpiry',

@@ -18,9 +18,5 @@ export function displayName(
   return cyrillicFullName(row) || latinFullName(row);
 }
 
-/** A Russian foreign passport as printed: "75 1234567". */
-export function formatPassport(number: string): string {
-  return /^\d{9}$/.test(number) ? `${number.slice(0, 2)} ${number.slice(2)}` : number;
-}
 
 export { formatDate };

@@ -1,3 +1,4 @@
+import { today as todayOf } from '../../../shared/domain/clock';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../shared/domain/client';
@@ -143,7 +144,7 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
     const fields = normalizeTouristDocuments(raw);
     const found = [
       ...[...invalidDates].map((path): ValidationIssue => ({ path, code: 'dateInvalid' })),
-      ...validateTourist(fields),
+      ...validateTourist(fields, todayOf()),
     ];
     setIssues(found);
     if (found.length > 0) return;

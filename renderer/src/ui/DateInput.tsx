@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatDate, parseTypedDate } from '../../../shared/domain/dates';
+import { formatDate, parseDate } from '../../../shared/domain/dates';
 
 interface DateInputProps {
   value: string | null;
@@ -17,7 +17,7 @@ interface DateInputProps {
 export function DateInput({ value, onChange, onValidity, placeholder, pastOnly, ...rest }: DateInputProps) {
   const [text, setText] = useState(formatDate(value));
   useEffect(() => {
-    setText((current) => (parseTypedDate(current, { pastOnly }) === value ? current : formatDate(value)));
+    setText((current) => (parseDate(current, pastOnly ? 'past' : 'future') === value ? current : formatDate(value)));
   }, [value, pastOnly]);
   return (
     <input
@@ -27,7 +27,7 @@ export function DateInput({ value, onChange, onValidity, placeholder, pastOnly, 
       maxLength={10}
       onChange={(e) => {
         setText(e.target.value);
-        const iso = parseTypedDate(e.target.value, { pastOnly });
+        const iso = parseDate(e.target.value, pastOnly ? 'past' : 'future');
         onValidity?.(e.target.value.trim() === '' || iso !== null);
         onChange(iso);
       }}

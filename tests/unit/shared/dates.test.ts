@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, formatDate, isIsoDate, parseTypedDate } from '../../../shared/domain/dates';
+import { addMonths, formatDate, isIsoDate, parseDate } from '../../../shared/domain/dates';
 
 describe('dates as clerks type them', () => {
   it.each([
@@ -9,20 +9,20 @@ describe('dates as clerks type them', () => {
     ['1980-12-31', '1980-12-31'],
     [' 05-06-2010 ', '2010-06-05'],
   ])('reads %s as %s', (typed, iso) => {
-    expect(parseTypedDate(typed)).toBe(iso);
+    expect(parseDate(typed, 'future', '2026-11-23')).toBe(iso);
   });
 
   it.each(['31.02.2020', '29.02.2023', '00.01.2000', '12.13.2000', '1.1.1800', 'вчера', '', '2020-02-30'])(
     'refuses %s',
     (typed) => {
-      expect(parseTypedDate(typed)).toBeNull();
+      expect(parseDate(typed, 'future', '2026-11-23')).toBeNull();
     },
   );
 
   it('reads a two-digit birth year as the most recent past year', () => {
-    expect(parseTypedDate('14.05.85', { pastOnly: true, today: '2026-11-23' })).toBe('1985-05-14');
-    expect(parseTypedDate('14.05.19', { pastOnly: true, today: '2026-11-23' })).toBe('2019-05-14');
-    expect(parseTypedDate('14.05.30', { today: '2026-11-23' })).toBe('2030-05-14');
+    expect(parseDate('14.05.85', 'past', '2026-11-23')).toBe('1985-05-14');
+    expect(parseDate('14.05.19', 'past', '2026-11-23')).toBe('2019-05-14');
+    expect(parseDate('14.05.30', 'future', '2026-11-23')).toBe('2030-05-14');
   });
 
   it('formats and validates ISO dates', () => {
