@@ -48,6 +48,8 @@ export function createDispatch(handlers: Handlers, logger: DispatchLogger): Disp
             code: error.code,
             message: error.message,
             ...(error.issues ? { issues: error.issues } : {}),
+            ...(error.detail ? { reason: error.detail.reason } : {}),
+            ...(error.detail?.params ? { params: error.detail.params } : {}),
           },
         };
       }

@@ -1,5 +1,9 @@
 import { Kysely, SqliteDialect } from 'kysely';
+import { userInfo } from 'node:os';
 import { openDatabase } from './db/open-database';
+import { systemClock, type Clock } from '../../shared/domain/clock';
+import { AuditTrail } from './history/audit';
+import { UndoJournal } from './history/undo-journal';
 import type { Database } from './db/schema';
 import { createDispatch, type Dispatch, type DispatchLogger } from './dispatch';
 import { ClientsRepository } from './repositories/clients';
@@ -24,8 +28,10 @@ export interface BackendOptions {
   dbPath: string;
   appVersion?: string;
   logger?: DispatchLogger;
-  /** Today's date for rules that depend on it (passport expiry); tests pin it. */
-  today?: () => string;
+  /** The one source of "now" for every rule and timestamp; tests pin it. */
+  clock?: Clock;
+  /** Who works at this desk, for the audit trail and the undo journal (the OS account by default). */
+  clerk?: string;
 }
 
 export interface Backend {
@@ -38,17 +44,32 @@ export interface Backend {
   close: () => Promise<void>;
 }
 
+/** Until clerks sign in, the audit names the operating-system account the app runs under. */
+function osClerk(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
 const consoleLogger: DispatchLogger = { error: (message) => console.error(message) };
 
 /** Opens the database and wires every command of the contract to its handler. Never imports electron. */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const { db: sqlite, schemaVersion } = await openDatabase(options.dbPath);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const clients = new ClientsRepository(db, options.today);
-  const tours = new ToursRepository(db, clients, options.today);
-  const imports = new ImportsRepository(db, clients);
-  const books = new ReferenceBooksRepository(db);
-  const questionnaires = new QuestionnairesRepository(db, clients, books);
+  const clock = options.clock ?? systemClock;
+  const clerkName = options.clerk ?? osClerk();
+  const clerk = () => clerkName;
+  const audit = new AuditTrail(clock, clerk);
+  const journal = new UndoJournal(db, clock, clerk, audit);
+  const ctx = { db, clock, audit, journal };
+  const clients = new ClientsRepository(ctx);
+  const tours = new ToursRepository(ctx, clients);
+  const imports = new ImportsRepository(ctx, clients);
+  const books = new ReferenceBooksRepository(ctx);
+  const questionnaires = new QuestionnairesRepository(ctx, clients, books);
   await seedReferenceBooks(db, books);
   const dispatch = createDispatch(
     {
@@ -62,20 +83,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       'clients.get': ({ id }) => clients.get(id),
       'clients.save': (input) => clients.save(input),
       'clients.delete': ({ id, version }) => clients.delete(id, version),
-      'clients.restore': ({ id }) => clients.restore(id),
       'clients.citizenships': () => clients.citizenships(),
       'clients.lookup': (criteria) => clients.lookup(criteria),
       'clients.history': ({ id }) => tours.clientHistory(id),
       'countries.list': () => books.countries(),
       'countries.save': (country) => books.saveCountry(country),
       'countries.exportBook': async ({ format }) => exportCountries(await books.countries(), format),
-      'countries.importBook': async (file) => {
-        const countries = await readCountriesFile(file);
-        await db.transaction().execute(async (trx) => {
-          for (const country of countries) await books.saveCountry(country, trx);
-        });
-        return { saved: countries.length };
-      },
+      'countries.importBook': async (file) => books.importCountries(await readCountriesFile(file)),
       'forms.list': () => books.forms(),
       'forms.get': ({ id }) => books.form(id),
       'forms.save': (input) => books.saveForm(input),
@@ -114,6 +128,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       'import.undo': ({ batchId }) => imports.undo(batchId),
       'tourists.bindServices': ({ tourId, touristIds, serviceIds, bind }) =>
         tours.bindServices(tourId, touristIds, serviceIds, bind),
+      'undo.list': ({ limit }) => journal.list(limit),
+      'undo.apply': ({ id }) => journal.undo(id),
     },
     options.logger ?? consoleLogger,
   );

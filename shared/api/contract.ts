@@ -87,6 +87,16 @@ export const clientListQuerySchema = z.object({
 });
 export type ClientListQuery = z.input<typeof clientListQuerySchema>;
 
+/** One undoable change as the undo journal lists it; `summary` holds what the UI words (counts, names). */
+export const undoEntrySchema = z.object({
+  id,
+  at: z.string(),
+  clerk: z.string(),
+  kind: z.enum(['clients.delete', 'import', 'dictionary.delete', 'tourists.delete', 'tourists.bindServices']),
+  summary: z.record(z.string(), z.union([z.string(), z.number()])),
+  undoneAt: z.string().nullable(),
+});
+
 export const SETTING_KEYS = ['ui.language', 'clients.columns', 'import.mappings'] as const;
 
 /**
@@ -120,11 +130,7 @@ export const contract = {
   },
   'clients.delete': {
     input: z.object({ id, version: id }),
-    output: z.object({ id }),
-  },
-  'clients.restore': {
-    input: z.object({ id }),
-    output: clientSchema,
+    output: z.object({ id, undoId: id }),
   },
   'clients.citizenships': {
     input: z.object({}),
@@ -207,7 +213,7 @@ export const contract = {
   },
   'dictionary.delete': {
     input: z.object({ id }),
-    output: dictionaryRowSchema,
+    output: dictionaryRowSchema.extend({ undoId: id }),
   },
   'dictionary.exportBook': {
     input: z.object({ format: z.enum(['xlsx', 'json']) }),
@@ -291,7 +297,7 @@ export const contract = {
   },
   'tourists.delete': {
     input: z.object({ id }),
-    output: z.object({ id }),
+    output: z.object({ id, undoId: id }),
   },
   'import.readFile': {
     input: z.object({
@@ -343,7 +349,15 @@ export const contract = {
       serviceIds: z.array(id).max(100),
       bind: z.boolean(),
     }),
-    output: tourSchema,
+    output: z.object({ tour: tourSchema, undoId: id }),
+  },
+  'undo.list': {
+    input: z.object({ limit: z.number().int().min(1).max(200).default(50) }),
+    output: z.array(undoEntrySchema),
+  },
+  'undo.apply': {
+    input: z.object({ id }),
+    output: undoEntrySchema,
   },
 } as const;
 

@@ -15,11 +15,30 @@ export type ErrorCode =
   | 'UNAVAILABLE'
   | 'INTERNAL';
 
+/**
+ * Why an error happened, when the code alone does not say it; the renderer words it as
+ * `errors.reasons.<reason>` with `params`. Never matched as message text.
+ */
+export type ErrorReason =
+  | 'fileFormat'
+  | 'fileBroken'
+  | 'fileXls'
+  | 'undoAlreadyDone'
+  | 'undoLaterEdit'
+  | 'undoDependents';
+
+export interface ErrorDetail {
+  reason: ErrorReason;
+  params?: Record<string, string | number>;
+}
+
 export interface ApiError {
   code: ErrorCode;
   /** Developer-facing detail, in English; never shown as the only message. */
   message: string;
   issues?: ValidationIssue[];
+  reason?: ErrorReason;
+  params?: Record<string, string | number>;
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -30,6 +49,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: ValidationIssue[],
+    readonly detail?: ErrorDetail,
   ) {
     super(message);
     this.name = 'AppError';

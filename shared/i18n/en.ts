@@ -349,6 +349,8 @@ export const en: Shape<typeof ru> = {
     slots: 'Drag a column header onto a field (or pick the field in the list under the header).',
     confidence: 'confidence {{percent}}%',
     remembered: 'The column mapping is remembered for these headers.',
+    mappingNotSaved: 'The list was loaded, but the column mapping was not remembered: {{reason}}',
+    mappingNotRead: 'The remembered column mapping could not be read: {{reason}}',
     selectAll: 'Select all',
     clearSelection: 'Clear selection',
     removeRows: 'Remove rows',
@@ -524,6 +526,15 @@ export const en: Shape<typeof ru> = {
       add: '+ Form',
       newName: 'Name of the new form',
       imported: 'Forms loaded: {{forms}}, fields: {{fields}}',
+      remove: 'Delete form',
+      removeConfirm: 'Delete the form “{{name}}”? All its fields ({{fields}}) and their options go with it.',
+      removeCountries: 'Countries {{countries}} will have no form: assign them another on the Countries tab.',
+      removeNoCountries: 'No country uses it.',
+      removeAnswers:
+        'Answers already typed into tourists’ questionnaires stay in the database and come back if the country is given a form with the same field keys.',
+      removed: 'Form “{{name}}” deleted',
+      removeRefused: 'Form “{{name}}” was not deleted: {{reason}}',
+      removeGone: 'it is no longer in the reference book (perhaps it was deleted in another window).',
     },
     fields: {
       add: '+ Field',
@@ -612,6 +623,17 @@ export const en: Shape<typeof ru> = {
     rowInvalid:
       'Sheet “{{sheet}}”, row {{row}}, column “{{column}}”: the value is missing or not accepted. Nothing was imported.',
   },
+  undo: {
+    entities: {
+      clients: 'a client card',
+      documents: 'a client document',
+      client_search_keys: 'a client card',
+      tourists: 'a tourist',
+      tourist_services: "a tourist's services",
+      dictionary_entries: 'a dictionary word',
+      questionnaire_answers: 'a questionnaire',
+    },
+  },
   errors: {
     BAD_INPUT: 'The data was not accepted: {{detail}}.',
     UNKNOWN_COMMAND: 'The app does not know this command. Update the app.',
@@ -623,5 +645,15 @@ export const en: Shape<typeof ru> = {
     TOO_LARGE: 'Too much data at once.',
     UNAVAILABLE: 'The app server does not answer. Restart the app.',
     INTERNAL: 'Internal error. Nothing was changed.',
+    reasons: {
+      fileFormat: 'This kind of file is not supported: use {{accepted}}.',
+      fileBroken: 'The file is damaged or is not in the expected format.',
+      fileXls: 'The .xls format is not supported: open the file in Excel and save it as .xlsx.',
+      undoAlreadyDone: 'This action has already been undone.',
+      undoLaterEdit:
+        'It cannot be undone: {{entity}} was changed after it. Undo the later change first or edit by hand.',
+      undoDependents:
+        'It cannot be undone: later work depends on it ({{entity}}). Undo that work first.',
+    },
   },
 };

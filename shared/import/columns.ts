@@ -1,4 +1,5 @@
 import { hasCyrillic, hasLatin } from '../names';
+import { compactDocumentNumber, isRussianPassport } from '../domain/passport';
 import { normalizeCitizenship, normalizeDate, normalizeGender, normalizePaxType } from './normalize';
 import type { TargetField } from './types';
 
@@ -15,7 +16,7 @@ export function normalizeHeader(text: string): string {
 type Script = 'ru' | 'lat' | 'any';
 
 /** Header synonyms (research notes 6.4): a header names a field; "ru/lat" ones are settled by the content's script. */
-const HEADER_SYNONYMS: [TargetField | 'surname' | 'name' | 'fullName', string[]][] = [
+const HEADER_SYNONYMS: readonly [TargetField | 'surname' | 'name' | 'fullName', readonly string[]][] = [
   [
     'lastNameLat',
     [
@@ -111,9 +112,10 @@ const HEADER_SYNONYMS: [TargetField | 'surname' | 'name' | 'fullName', string[]]
   ['email', ['e mail', 'email', 'эл почта', 'почта', 'электронная почта']],
 ];
 
-const HEADER_INDEX = new Map<string, (typeof HEADER_SYNONYMS)[number][0]>();
-for (const [field, names] of HEADER_SYNONYMS)
-  for (const name of names) if (!HEADER_INDEX.has(name)) HEADER_INDEX.set(name, field);
+// Reversed so that the first field listing a name wins, as the table reads top down.
+const HEADER_INDEX: ReadonlyMap<string, (typeof HEADER_SYNONYMS)[number][0]> = new Map(
+  HEADER_SYNONYMS.flatMap(([field, names]) => names.map((name) => [name, field] as const)).reverse(),
+);
 
 export function headerField(header: string): (typeof HEADER_SYNONYMS)[number][0] | null {
   const key = normalizeHeader(header);
@@ -143,7 +145,7 @@ export function guessFromContent(values: string[], currentYear: number): ColumnG
     .slice(0, 200);
   if (v.length === 0) return null;
   const today = `${currentYear}`;
-  const dates = v.map((x) => normalizeDate(x, 'past', currentYear));
+  const dates = v.map((x) => normalizeDate(x, 'past', `${currentYear}-12-31`));
   if (share(dates, (d) => d !== null) >= 0.8) {
     const future = dates.filter((d) => d !== null && d.slice(0, 4) >= today).length;
     return future > dates.length / 2
@@ -159,9 +161,11 @@ export function guessFromContent(values: string[], currentYear: number): ColumnG
     return { field: 'paxType', confidence: 0.6 };
   if (share(v, (x) => normalizeCitizenship(x) !== null) >= 0.8)
     return { field: 'citizenship', confidence: 0.8 };
-  const digits = v.map((x) => x.replace(/[\s№-]/g, ''));
-  if (share(digits, (x) => /^\d{9}$/.test(x)) >= 0.8) return { field: 'passportNumber', confidence: 0.75 };
-  if (share(digits, (x) => /^\d{10}$/.test(x)) >= 0.8) return { field: 'internalPassport', confidence: 0.7 };
+  const digits = v.map(compactDocumentNumber);
+  if (share(digits, (x) => isRussianPassport('foreign_passport', x)) >= 0.8)
+    return { field: 'passportNumber', confidence: 0.75 };
+  if (share(digits, (x) => isRussianPassport('internal_passport', x)) >= 0.8)
+    return { field: 'internalPassport', confidence: 0.7 };
   if (share(digits, (x) => /^\d{13}$/.test(x)) >= 0.8) return { field: 'ticketNumber', confidence: 0.7 };
   if (share(v, (x) => /^\+?[\d\s()-]{10,}$/.test(x)) >= 0.8) return { field: 'phone', confidence: 0.7 };
   if (share(v, (x) => /^[A-Z]{1,2}\d{6,8}$/i.test(x.replace(/\s/g, ''))) >= 0.8)

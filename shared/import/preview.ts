@@ -1,6 +1,5 @@
 import { cleanName, detectGender, hasCyrillic, parsePassengerName } from '../names';
-import { en } from '../i18n/en';
-import { ru } from '../i18n/ru';
+import { isRussianPassport } from '../domain/passport';
 import { readClipboardTable } from './clipboard';
 import { detectMapping, headerField, normalizeHeader } from './columns';
 import {
@@ -29,8 +28,6 @@ export interface PreviewOptions {
   mapping?: (TargetField | null)[];
   /** Rows the user chose as the header (null: no header). */
   headerRow?: number | null;
-  /** The language of the issues' messages (the UI's); Russian by default. */
-  language?: 'ru' | 'en';
 }
 
 const TOTAL_ROW = /^(итого|всего|total|sum)(?=$|[\s:.,])/i;
@@ -48,23 +45,14 @@ export function findHeaderRow(rows: string[][]): number | null {
   return null;
 }
 
-const MESSAGES: Record<'ru' | 'en', Record<ImportIssueCode, string>> = {
-  ru: ru.import.issues,
-  en: en.import.issues,
-};
-
-let language: 'ru' | 'en' = 'ru';
-
+/** An issue is a code and its parameters; the UI words it in the clerk's language. */
 function issue(
   field: DraftField,
   severity: 'error' | 'warning',
   code: ImportIssueCode,
   params?: Record<string, string | number>,
 ): ImportIssue {
-  const message = MESSAGES[language][code].replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
-    String(params?.[name] ?? ''),
-  );
-  return { field, severity, code, message, ...(params ? { params } : {}) };
+  return { field, severity, code, ...(params ? { params } : {}) };
 }
 
 /** One source row through the mapping: every cell normalised into the draft, problems listed by field. */
@@ -122,7 +110,7 @@ export function draftFromRow(
       }
       case 'birthDate':
       case 'passportExpiry': {
-        const iso = normalizeDate(cell, field === 'birthDate' ? 'past' : 'future', currentYear);
+        const iso = normalizeDate(cell, field === 'birthDate' ? 'past' : 'future', today);
         if (iso) draft[field] = iso;
         else issues.push(issue(field, 'error', 'dateInvalid', { value: cell }));
         break;
@@ -161,12 +149,16 @@ export function draftFromRow(
   });
   if (series !== '') draft.passportNumber = series + (draft.passportNumber ?? '');
   const citizenship = draft.citizenship ?? 'RUS';
-  if (draft.passportNumber && citizenship === 'RUS' && !/^\d{9}$/.test(draft.passportNumber)) {
+  if (draft.passportNumber && citizenship === 'RUS' && !isRussianPassport('foreign_passport', draft.passportNumber)) {
     // With the citizenship given as Russian the passport must be Russian; without it, it may be foreign.
     const severity = draft.citizenship === 'RUS' ? 'error' : 'warning';
     issues.push(issue('passportNumber', severity, 'passportFormat', { value: draft.passportNumber }));
   }
-  if (draft.internalPassport && citizenship === 'RUS' && !/^\d{10}$/.test(draft.internalPassport)) {
+  if (
+    draft.internalPassport &&
+    citizenship === 'RUS' &&
+    !isRussianPassport('internal_passport', draft.internalPassport)
+  ) {
     issues.push(
       issue('internalPassport', 'warning', 'internalPassportFormat', { value: draft.internalPassport }),
     );
@@ -195,7 +187,6 @@ export function buildImportPreview(
 ): ImportPreview {
   const currentYear = options.currentYear ?? new Date().getFullYear();
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  language = options.language ?? 'ru';
   const grid = input.rows ?? readClipboardTable(input);
   const headerRow = options.headerRow !== undefined ? options.headerRow : findHeaderRow(grid);
   const skippedRows: number[] = [];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/envelope';
 import { createBackend, type Backend } from '../../electron/backend';
+import { fixedClock } from '../../shared/domain/clock';
 
 export interface TempBackend {
   backend: Backend;
@@ -21,7 +22,8 @@ export async function createTempBackend(options: { today?: string } = {}): Promi
     dbPath,
     appVersion: 'test',
     logger: { error: () => undefined },
-    ...(options.today ? { today: () => options.today as string } : {}),
+    clerk: 'test clerk',
+    ...(options.today ? { clock: fixedClock(options.today) } : {}),
   });
   return {
     backend,

@@ -225,11 +225,13 @@ describe('clients on a real SQLite file', () => {
 
   it('deletes with undo', async () => {
     const saved = await t.call('clients.save', ivanov());
-    await t.call('clients.delete', { id: saved.id, version: saved.version });
+    const { undoId } = await t.call('clients.delete', { id: saved.id, version: saved.version });
     expect((await t.call('clients.list', {})).total).toBe(0);
     expect((await t.callError('clients.get', { id: saved.id })).code).toBe('NOT_FOUND');
-    const restored = await t.call('clients.restore', { id: saved.id });
-    expect(restored.documents).toHaveLength(2);
+    await t.call('undo.apply', { id: undoId });
+    const restored = await t.call('clients.get', { id: saved.id });
+    expect(restored.documents.map((d) => d.id)).toEqual(saved.documents.map((d) => d.id));
+    expect(restored.version).toBeGreaterThan(saved.version);
     expect((await t.call('clients.list', { search: 'Иван' })).total).toBe(1);
   });
 

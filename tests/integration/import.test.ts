@@ -58,16 +58,16 @@ describe('reading files', () => {
     ]);
     expect(await t.callError('import.readFile', { fileName: 'old.xls', base64: 'AAAA' })).toMatchObject({
       code: 'BAD_INPUT',
-      message: 'xls',
+      reason: 'fileXls',
     });
     expect(
       await t.callError('import.readFile', {
         fileName: 'x.xlsx',
         base64: Buffer.from('not a zip').toString('base64'),
       }),
-    ).toMatchObject({ code: 'BAD_INPUT', message: 'broken' });
+    ).toMatchObject({ code: 'BAD_INPUT', reason: 'fileBroken' });
     expect(await t.callError('import.readFile', { fileName: 'x.pdf', base64: 'AAAA' })).toMatchObject({
-      message: 'format',
+      reason: 'fileFormat',
     });
   });
 });
@@ -174,7 +174,10 @@ describe('matching and commit', () => {
       '9999999',
     );
     expect((await t.call('clients.list', { search: 'petrova' })).total).toBe(0);
-    expect((await t.callError('import.undo', { batchId: result.batchId })).code).toBe('NOT_FOUND');
+    expect(await t.callError('import.undo', { batchId: result.batchId })).toMatchObject({
+      code: 'STALE_VERSION',
+      reason: 'undoAlreadyDone',
+    });
   });
 
   it('writes nothing when one row is invalid, and says which row', async () => {

@@ -289,6 +289,35 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Issue 18: one undo journal for every undoable change (it replaces the import batches) and
+    // the clerk in the audit trail.
+    name: 'undo journal, clerk in audit',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE undo_entries (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          at TEXT NOT NULL,
+          clerk TEXT NOT NULL DEFAULT '',
+          kind TEXT NOT NULL,
+          summary TEXT NOT NULL DEFAULT '{}',
+          undone_at TEXT
+        );
+        CREATE TABLE undo_items (
+          entry_id INTEGER NOT NULL REFERENCES undo_entries (id) ON DELETE CASCADE,
+          seq INTEGER NOT NULL,
+          table_name TEXT NOT NULL,
+          row_key TEXT NOT NULL,
+          before_rows TEXT NOT NULL,
+          after_rows TEXT NOT NULL,
+          PRIMARY KEY (entry_id, seq)
+        );
+        DROP TABLE import_batch_items;
+        DROP TABLE import_batches;
+        ALTER TABLE audit ADD COLUMN clerk TEXT NOT NULL DEFAULT '';
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -62,8 +62,9 @@ export interface AuditTable {
   at: string;
   entity: string;
   entity_id: number;
-  action: 'create' | 'update' | 'delete' | 'restore';
+  action: string;
   changes: string;
+  clerk: Generated<string>;
 }
 
 export interface CountriesTable {
@@ -197,17 +198,25 @@ export interface TouristServicesTable {
   service_id: number;
 }
 
-export interface ImportBatchesTable {
+export interface UndoEntriesTable {
   id: Generated<number>;
-  created_at: string;
-  tour_id: number | null;
+  at: string;
+  clerk: string;
+  kind: string;
+  /** JSON: what the entry did, in numbers and names the UI words (never a passport number). */
+  summary: string;
   undone_at: string | null;
 }
 
-export interface ImportBatchItemsTable {
-  batch_id: number;
-  entity: 'tourist' | 'client' | 'document';
-  entity_id: number;
+export interface UndoItemsTable {
+  entry_id: number;
+  seq: number;
+  table_name: string;
+  /** JSON: the column values that select the rows (a value or a list of values per column). */
+  row_key: string;
+  /** JSON arrays of whole rows before and right after the change. */
+  before_rows: string;
+  after_rows: string;
 }
 
 export interface Database {
@@ -216,8 +225,8 @@ export interface Database {
   questionnaire_options: QuestionnaireOptionsTable;
   dictionary_entries: DictionaryEntriesTable;
   questionnaire_answers: QuestionnaireAnswersTable;
-  import_batches: ImportBatchesTable;
-  import_batch_items: ImportBatchItemsTable;
+  undo_entries: UndoEntriesTable;
+  undo_items: UndoItemsTable;
   countries: CountriesTable;
   tours: ToursTable;
   tour_services: TourServicesTable;

@@ -30,7 +30,7 @@ export interface ReadTable {
  */
 export async function readTableFile(fileName: string, bytes: Buffer, sheetName?: string): Promise<ReadTable> {
   const lower = fileName.toLowerCase();
-  if (lower.endsWith('.xls')) throw new AppError('BAD_INPUT', 'xls');
+  if (lower.endsWith('.xls')) throw new AppError('BAD_INPUT', 'an .xls workbook', undefined, { reason: 'fileXls' });
   if (lower.endsWith('.csv') || lower.endsWith('.txt') || lower.endsWith('.tsv')) {
     let text: string;
     try {
@@ -40,12 +40,15 @@ export async function readTableFile(fileName: string, bytes: Buffer, sheetName?:
     }
     return { sheets: [], sheet: '', rows: parseTextTable(text).slice(0, MAX_ROWS) };
   }
-  if (!lower.endsWith('.xlsx')) throw new AppError('BAD_INPUT', 'format');
+  if (!lower.endsWith('.xlsx')) throw new AppError('BAD_INPUT', `not a table file: ${fileName}`, undefined, {
+      reason: 'fileFormat',
+      params: { accepted: '.xlsx, .csv' },
+    });
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('BAD_INPUT', 'broken');
+    throw new AppError('BAD_INPUT', 'the workbook could not be read', undefined, { reason: 'fileBroken' });
   }
   const sheets = workbook.worksheets.map((w) => w.name);
   const sheet =

@@ -72,14 +72,17 @@ function fileKind(fileName: string): 'json' | 'xlsx' {
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.json')) return 'json';
   if (lower.endsWith('.xlsx')) return 'xlsx';
-  throw new AppError('BAD_INPUT', 'format');
+  throw new AppError('BAD_INPUT', `not a reference book file: ${fileName}`, undefined, {
+    reason: 'fileFormat',
+    params: { accepted: '.xlsx, .json' },
+  });
 }
 
 function readJson(base64: string): unknown {
   try {
     return JSON.parse(Buffer.from(base64, 'base64').toString('utf8')) as unknown;
   } catch {
-    throw new AppError('BAD_INPUT', 'broken');
+    throw new AppError('BAD_INPUT', 'the JSON could not be read', undefined, { reason: 'fileBroken' });
   }
 }
 

@@ -4,12 +4,15 @@ import type { clientListQuerySchema } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/envelope';
 import type { Client, ClientInput, ClientRow, ClientSortColumn } from '../../../shared/domain/client';
 import { normalizeClientInput, validateClient } from '../../../shared/domain/client-validation';
-import { addMonths, todayIso } from '../../../shared/domain/dates';
+import { addMonths } from '../../../shared/domain/dates';
+import { timestamp, today } from '../../../shared/domain/clock';
+import { compactDocumentNumber } from '../../../shared/domain/passport';
 import { nameKey } from '../../../shared/names';
 import type { Database } from '../db/schema';
 import { bulkInsert } from '../db/bulk-insert';
 import { prefixRangeEnd } from '../db/key-range';
-import { recordAudit } from './audit';
+import { describeClientChanges } from '../history/audit';
+import type { RepositoryContext } from '../context';
 import {
   clientColumns,
   documentColumns,
@@ -61,10 +64,15 @@ export interface LookupCriteria {
 const LOOKUP_LIMIT = 50;
 
 export class ClientsRepository {
-  constructor(
-    readonly db: Kysely<Database>,
-    private readonly today: () => string = todayIso,
-  ) {}
+  readonly db: Kysely<Database>;
+
+  constructor(private readonly ctx: RepositoryContext) {
+    this.db = ctx.db;
+  }
+
+  private today(): string {
+    return today(this.ctx.clock);
+  }
 
   async list(query: ListQuery): Promise<{ total: number; rows: ClientRow[] }> {
     const key = nameKey(query.search);
@@ -167,7 +175,7 @@ export class ClientsRepository {
       ['foreign_passport', criteria.passportNumber],
       ['internal_passport', criteria.internalPassport],
     ] as const) {
-      const digits = typed.replace(/[\s№-]/g, '').toUpperCase();
+      const digits = compactDocumentNumber(typed);
       if (digits === '') continue;
       q = q.where((eb) =>
         eb.exists(
@@ -185,7 +193,9 @@ export class ClientsRepository {
         ),
       );
     }
-    const rows = await q.orderBy('clients.sort_name').limit(2000).execute();
+    // Every client with this surname is read (a surname is a few hundred clients at most), so the
+    // first-name filter and the total never depend on a cap.
+    const rows = await q.orderBy('clients.sort_name').orderBy('clients.id').execute();
     const firstKey = nameKey(criteria.firstName);
     const matching =
       firstKey === ''
@@ -256,7 +266,7 @@ export class ClientsRepository {
     const input = normalizeClientInput(raw);
     const issues = validateClient(input, this.today());
     if (issues.length > 0) throw new AppError('VALIDATION', 'the client has invalid fields', issues);
-    const now = new Date().toISOString();
+    const now = timestamp(this.ctx.clock);
     const columns = clientColumns(input);
     let id: number;
     let before: Client | null = null;
@@ -286,7 +296,12 @@ export class ClientsRepository {
     await this.replaceDocuments(trx, id, input);
     await this.replaceSearchKeys(trx, id, input, columns.sort_name);
     const after = await this.getIn(trx, id);
-    await recordAudit(trx, 'client', id, before ? 'update' : 'create', before, after, now);
+    await this.ctx.audit.record(trx, {
+      entity: 'client',
+      entityId: id,
+      action: before ? 'update' : 'create',
+      changes: describeClientChanges(before, after),
+    });
     return after;
   }
 
@@ -295,7 +310,16 @@ export class ClientsRepository {
    * validated like a single save; one invalid client rejects the whole batch with its index.
    */
   async insertMany(raw: ClientInput[]): Promise<number> {
-    const ids = await this.db.transaction().execute((trx) => this.insertManyIn(trx, raw));
+    const ids = await this.db.transaction().execute(async (trx) => {
+      const inserted = await this.insertManyIn(trx, raw);
+      await this.ctx.audit.record(trx, {
+        entity: 'client',
+        entityId: null,
+        action: 'create',
+        changes: { count: inserted.length, firstId: inserted[0] ?? 0 },
+      });
+      return inserted;
+    });
     // Fresh statistics let the planner choose between the search-key and the sort index.
     await sql`PRAGMA optimize`.execute(this.db);
     return ids.length;
@@ -318,7 +342,7 @@ export class ClientsRepository {
       }
     });
     if (inputs.length === 0) return [];
-    const now = new Date().toISOString();
+    const now = timestamp(this.ctx.clock);
     const maxRow = await trx
       .selectFrom('clients')
       .select((eb) => eb.fn.max('id').as('maxId'))
@@ -345,9 +369,14 @@ export class ClientsRepository {
     return prepared.map((p) => p.id);
   }
 
-  async delete(id: number, version: number): Promise<{ id: number }> {
+  /** A soft delete, recorded in the undo journal: undo brings the same card back with its documents. */
+  async delete(id: number, version: number): Promise<{ id: number; undoId: number }> {
     return this.db.transaction().execute(async (trx) => {
-      const now = new Date().toISOString();
+      const client = await this.getIn(trx, id);
+      const change = this.ctx.journal.begin(trx);
+      await change.touch('clients', { id });
+      await change.touch('client_search_keys', { client_id: id });
+      const now = timestamp(this.ctx.clock);
       const result = await trx
         .updateTable('clients')
         .set({ deleted_at: now, version: version + 1, updated_at: now })
@@ -356,31 +385,15 @@ export class ClientsRepository {
         .where('deleted_at', 'is', null)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) {
-        await this.getIn(trx, id);
         throw new AppError('STALE_VERSION', `client ${id} was changed since version ${version}`);
       }
       await trx.deleteFrom('client_search_keys').where('client_id', '=', id).execute();
-      await recordAudit(trx, 'client', id, 'delete', null, null, now);
-      return { id };
-    });
-  }
-
-  /** Undoes a delete: the client comes back with its documents untouched. */
-  async restore(id: number): Promise<Client> {
-    return this.db.transaction().execute(async (trx) => {
-      const now = new Date().toISOString();
-      const result = await trx
-        .updateTable('clients')
-        .set((eb) => ({ deleted_at: null, version: eb('version', '+', 1), updated_at: now }))
-        .where('id', '=', id)
-        .where('deleted_at', 'is not', null)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0)
-        throw new AppError('NOT_FOUND', `deleted client ${id} not found`);
-      await recordAudit(trx, 'client', id, 'restore', null, null, now);
-      const restored = await this.getIn(trx, id);
-      await this.replaceSearchKeys(trx, id, restored, clientColumns({ ...restored }).sort_name);
-      return restored;
+      await this.ctx.audit.record(trx, { entity: 'client', entityId: id, action: 'delete' });
+      const name =
+        [client.lastNameRu, client.firstNameRu].filter(Boolean).join(' ') ||
+        [client.lastNameLat, client.firstNameLat].filter(Boolean).join(' ');
+      const undoId = await change.finish('clients.delete', { name });
+      return { id, undoId };
     });
   }
 

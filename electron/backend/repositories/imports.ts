@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/api/envelope';
-import type { Client } from '../../../shared/domain/client';
+import type { Client, ClientDocument } from '../../../shared/domain/client';
 import { travelPassport } from '../../../shared/domain/tourist-client';
 import {
   clientFromDraft,
@@ -9,8 +8,10 @@ import {
   type TouristDraft,
 } from '../../../shared/import';
 import { nameKey } from '../../../shared/names';
-import type { Database } from '../db/schema';
 import { bulkInsert } from '../db/bulk-insert';
+import type { RepositoryContext } from '../context';
+import { today } from '../../../shared/domain/clock';
+import { passportIdentity } from '../../../shared/domain/passport';
 import { normalizeTouristDocuments, validateTourist } from '../../../shared/domain/tourist-validation';
 import { touristColumns } from './tour-mapping';
 import type { ClientsRepository } from './clients';
@@ -30,13 +31,23 @@ export interface CommitRow {
   draft: TouristDraft;
   action: 'link' | 'create' | 'touristOnly';
   clientId: number | null;
+  /** The row number the clerk sees in the grid; errors name it. */
+  sourceRow?: number | undefined;
 }
 
-const digits = (s: string) => s.replace(/\D/g, '');
+/**
+ * A passport from a list is added to a regular client only when it is newer than the one the client
+ * travels on (or the client has none): an old list never brings back an expired passport.
+ */
+function isNewerPassport(expiry: string | null, current: ClientDocument | undefined): boolean {
+  if (!current) return true;
+  if (!current.expiryDate) return false;
+  return expiry !== null && expiry > current.expiryDate;
+}
 
 export class ImportsRepository {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly ctx: RepositoryContext,
     private readonly clients: ClientsRepository,
   ) {}
 
@@ -49,7 +60,7 @@ export class ImportsRepository {
     const ids: { key: string; client_id: number }[] = [];
     for (let i = 0; i < keys.length; i += 500) {
       ids.push(
-        ...(await this.db
+        ...(await this.ctx.db
           .selectFrom('client_search_keys')
           .select(['key', 'client_id'])
           .where('key', 'in', keys.slice(i, i + 500))
@@ -66,12 +77,15 @@ export class ImportsRepository {
     }
     return drafts.map((d) => {
       const candidates = byKey.get(nameKey(d.lastNameRu || d.lastNameLat || '')) ?? [];
-      const passport = d.passportNumber ? digits(d.passportNumber) : '';
+      const passport = d.passportNumber ? passportIdentity('', d.passportNumber) : '';
       return candidates.flatMap((c): ImportMatch[] => {
         const docs = c.documents.filter((doc) => doc.kind === 'foreign_passport');
         const samePassport =
           passport !== '' &&
-          docs.some((doc) => digits(doc.series + doc.number) === passport || digits(doc.number) === passport);
+          docs.some(
+            (doc) =>
+              passportIdentity(doc.series, doc.number) === passport || passportIdentity('', doc.number) === passport,
+          );
         const sameBirth = d.birthDate !== undefined && c.birthDate === d.birthDate;
         if (!samePassport && !sameBirth) return [];
         const current = travelPassport(c.documents);
@@ -84,10 +98,7 @@ export class ImportsRepository {
             birthDate: c.birthDate,
             passport: current ? `${current.series} ${current.number}`.trim() : '',
             reason: samePassport ? 'passport' : 'birthDate',
-            newerPassport:
-              passport !== '' &&
-              !samePassport &&
-              (!current?.expiryDate || (d.passportExpiry ?? '') > current.expiryDate),
+            newerPassport: passport !== '' && !samePassport && isNewerPassport(d.passportExpiry ?? null, current),
           },
         ];
       });
@@ -97,32 +108,35 @@ export class ImportsRepository {
   /**
    * Writes every row in one transaction: regular clients created (in bulk) or given their newer
    * passport, tourists added to the tour (in bulk) and bound to the chosen services. Every row is
-   * checked before anything is written; nothing is written on any error, which names its row.
+   * checked before anything is written; nothing is written on any error, which names the row as the
+   * grid numbers it. The change is one entry of the undo journal, whose id is the import's.
    */
   async commit(request: { tourId: number | null; serviceIds: number[]; rows: CommitRow[] }) {
-    const today = new Date().toISOString().slice(0, 10);
+    const day = today(this.ctx.clock);
     const prepared = request.rows.map((row, index) => {
       const fields = normalizeTouristDocuments(touristFromDraft(row.draft));
-      const issues = validateTourist(fields, today);
+      const issues = validateTourist(fields, day);
       if (issues.length > 0) {
+        const shown = row.sourceRow ?? index + 1;
         throw new AppError(
           'VALIDATION',
-          `row ${index + 1}: the tourist has invalid fields`,
-          issues.map((i) => ({ ...i, path: `${index}.${i.path}` })),
+          `row ${shown}: the tourist has invalid fields`,
+          issues.map((i) => ({ ...i, path: `${index}.${i.path}`, params: { ...i.params, row: shown } })),
         );
       }
       return { row, fields };
     });
-    return this.db.transaction().execute(async (trx) => {
-      const now = new Date().toISOString();
+    return this.ctx.db.transaction().execute(async (trx) => {
       let services: number[] = [];
+      let voucher = '';
       if (request.tourId !== null) {
         const tour = await trx
           .selectFrom('tours')
-          .select('id')
+          .select(['id', 'voucher'])
           .where('id', '=', request.tourId)
           .executeTakeFirst();
         if (!tour) throw new AppError('NOT_FOUND', `tour ${request.tourId} not found`);
+        voucher = tour.voucher;
         if (request.serviceIds.length > 0) {
           services = (
             await trx
@@ -134,21 +148,20 @@ export class ImportsRepository {
           ).map((s) => s.id);
         }
       }
-      const batch = await trx
-        .insertInto('import_batches')
-        .values({ created_at: now, tour_id: request.tourId })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const items: { entity: 'tourist' | 'client' | 'document'; entity_id: number }[] = [];
+      const change = this.ctx.journal.begin(trx);
 
       const creating = prepared.filter((p) => p.row.action === 'create');
       const newIds = await this.clients.insertManyIn(
         trx,
         creating.map((p) => clientFromDraft(p.row.draft)),
       );
+      if (newIds.length > 0) {
+        change.created('clients', { id: newIds });
+        change.created('documents', { client_id: newIds });
+        change.created('client_search_keys', { client_id: newIds });
+      }
       const clientOf = new Map<CommitRow, number>();
       creating.forEach((p, i) => clientOf.set(p.row, newIds[i]!));
-      for (const id of newIds) items.push({ entity: 'client', entity_id: id });
 
       let passportsAdded = 0;
       for (const { row } of prepared) {
@@ -156,23 +169,17 @@ export class ImportsRepository {
         clientOf.set(row, row.clientId);
         const client = await this.clients.getIn(trx, row.clientId);
         const passport = foreignPassportOf(row.draft);
-        const known =
-          passport &&
-          client.documents.some(
-            (d) =>
-              d.kind === 'foreign_passport' && d.series === passport.series && d.number === passport.number,
-          );
-        if (passport && !known) {
-          const saved = await this.clients.saveIn(trx, {
-            ...client,
-            documents: [...client.documents, passport],
-          });
-          const added = saved.documents.find(
-            (d) => d.series === passport.series && d.number === passport.number,
-          );
-          if (added) items.push({ entity: 'document', entity_id: added.id });
-          passportsAdded++;
-        }
+        if (!passport) continue;
+        const identity = passportIdentity(passport.series, passport.number);
+        const known = client.documents.some(
+          (d) => d.kind === 'foreign_passport' && passportIdentity(d.series, d.number) === identity,
+        );
+        if (known || !isNewerPassport(passport.expiryDate, travelPassport(client.documents))) continue;
+        await change.touch('clients', { id: client.id });
+        await change.touch('documents', { client_id: client.id });
+        await change.touch('client_search_keys', { client_id: client.id });
+        await this.clients.saveIn(trx, { ...client, documents: [...client.documents, passport] });
+        passportsAdded++;
       }
 
       let touristsAdded = 0;
@@ -203,53 +210,25 @@ export class ImportsRepository {
           'tourist_services',
           tourists.flatMap((t) => services.map((service_id) => ({ tourist_id: t.id, service_id }))),
         );
-        for (const t of tourists) items.push({ entity: 'tourist', entity_id: t.id });
+        const touristIds = tourists.map((t) => t.id);
+        change.created('tourists', { id: touristIds });
+        change.created('tourist_services', { tourist_id: touristIds });
         touristsAdded = tourists.length;
       }
-      await bulkInsert(
-        trx,
-        'import_batch_items',
-        items.map((i) => ({ ...i, batch_id: batch.id })),
-      );
-      return { batchId: batch.id, touristsAdded, clientsCreated: newIds.length, passportsAdded };
+      const summary = { touristsAdded, clientsCreated: newIds.length, passportsAdded, voucher };
+      const batchId = await change.finish('import', summary);
+      return { batchId, touristsAdded, clientsCreated: newIds.length, passportsAdded };
     });
   }
 
-  /** Undoes a whole import: its tourists removed, its new clients deleted, the passports it added taken off. */
+  /** Undoes a whole import through the undo journal: refused when anything it wrote was changed since. */
   async undo(batchId: number) {
-    return this.db.transaction().execute(async (trx) => {
-      const batch = await trx
-        .selectFrom('import_batches')
-        .selectAll()
-        .where('id', '=', batchId)
-        .executeTakeFirst();
-      if (!batch) throw new AppError('NOT_FOUND', `import ${batchId} not found`);
-      if (batch.undone_at) throw new AppError('NOT_FOUND', `import ${batchId} was undone already`);
-      const items = await trx
-        .selectFrom('import_batch_items')
-        .selectAll()
-        .where('batch_id', '=', batchId)
-        .execute();
-      const of = (entity: string) => items.filter((i) => i.entity === entity).map((i) => i.entity_id);
-      const now = new Date().toISOString();
-      if (of('tourist').length > 0)
-        await trx.deleteFrom('tourists').where('id', 'in', of('tourist')).execute();
-      if (of('document').length > 0)
-        await trx.deleteFrom('documents').where('id', 'in', of('document')).execute();
-      for (const id of of('client')) {
-        await trx
-          .updateTable('clients')
-          .set((eb) => ({ deleted_at: now, version: eb('version', '+', 1), updated_at: now }))
-          .where('id', '=', id)
-          .execute();
-        await trx.deleteFrom('client_search_keys').where('client_id', '=', id).execute();
-      }
-      await trx.updateTable('import_batches').set({ undone_at: now }).where('id', '=', batchId).execute();
-      return {
-        touristsRemoved: of('tourist').length,
-        clientsRemoved: of('client').length,
-        passportsRemoved: of('document').length,
-      };
-    });
+    const entry = await this.ctx.journal.undo(batchId);
+    const count = (key: string) => Number(entry.summary[key] ?? 0);
+    return {
+      touristsRemoved: count('touristsAdded'),
+      clientsRemoved: count('clientsCreated'),
+      passportsRemoved: count('passportsAdded'),
+    };
   }
 }

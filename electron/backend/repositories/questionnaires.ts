@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
+import { timestamp } from '../../../shared/domain/clock';
+import type { RepositoryContext } from '../context';
 import { AppError } from '../../../shared/api/envelope';
 import { travelPassport } from '../../../shared/domain/tourist-client';
 import {
@@ -53,11 +55,15 @@ type CountryNames = (code: string) => string;
 
 /** R11-R14: a person's answers per country, pre-filled from the base and the tour, translated on save. */
 export class QuestionnairesRepository {
+  private readonly db: Kysely<Database>;
+
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly ctx: RepositoryContext,
     private readonly clients: ClientsRepository,
     private readonly books: ReferenceBooksRepository,
-  ) {}
+  ) {
+    this.db = ctx.db;
+  }
 
   private async countryForm(code: string, db: Db = this.db): Promise<CountryForm> {
     const country = (await this.books.countries(db)).find((c) => c.code === code);
@@ -233,7 +239,7 @@ export class QuestionnairesRepository {
     value: string,
   ) {
     const column = answerColumn(subject);
-    const updated_at = new Date().toISOString();
+    const updated_at = timestamp(this.ctx.clock);
     const result = await db
       .updateTable('questionnaire_answers')
       .set({ source, value, updated_at })
@@ -288,12 +294,24 @@ export class QuestionnairesRepository {
             .where('country', '=', country)
             .where('field_key', '=', fieldKey)
             .execute();
+        await this.ctx.audit.record(trx, {
+          entity: subject.kind,
+          entityId: subject.id,
+          action: 'answer cleared',
+          changes: { country, fieldKey },
+        });
         const answers = await this.resolve(subject, data, target, dictionary, trx);
         return { answer: answers.find((a) => a.fieldKey === fieldKey)!, unknownWords: [] };
       }
       const translated = answerValue(field, source, target.language, dictionary);
       const value = request.value !== undefined ? request.value.trim() : translated.value;
       for (const owner of owners) await this.upsert(trx, owner, country, fieldKey, source, value);
+      await this.ctx.audit.record(trx, {
+        entity: subject.kind,
+        entityId: subject.id,
+        action: 'answer',
+        changes: { country, fieldKey },
+      });
       return {
         answer: { fieldKey, source, value, origin: 'answer' },
         unknownWords: request.value !== undefined ? [] : translated.unknownWords,
@@ -337,6 +355,15 @@ export class QuestionnairesRepository {
           copied++;
         }
       }
+      await this.ctx.audit.record(
+        trx,
+        targets.map((target) => ({
+          entity: target.subject.kind,
+          entityId: target.subject.id,
+          action: 'answers copied',
+          changes: { from: from.country, to: target.country },
+        })),
+      );
       return { copied };
     });
   }

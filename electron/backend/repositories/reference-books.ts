@@ -1,4 +1,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { timestamp } from '../../../shared/domain/clock';
+import type { RepositoryContext } from '../context';
+import type { AuditEntry } from '../history/audit';
 import type { Country } from '../../../shared/domain/tour';
 import { AppError } from '../../../shared/api/envelope';
 import type { ValidationCode } from '../../../shared/domain/client-validation';
@@ -60,7 +63,74 @@ export interface DictionaryQuery {
 
 /** R15: countries, questionnaire forms with their fields and options, and the translation dictionary. */
 export class ReferenceBooksRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(private readonly ctx: RepositoryContext) {
+    this.db = ctx.db;
+  }
+
+  /** Runs one write in a transaction with its audit line, so the line exists exactly when the change does. */
+  private audited<T>(entry: (result: T) => AuditEntry, write: (db: Db) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await write(trx);
+      await this.ctx.audit.record(trx, entry(result));
+      return result;
+    });
+  }
+
+  saveForm(input: { id?: number | undefined; key: string; name: Labels }): Promise<FormSummary> {
+    return this.audited(
+      (form) => ({ entity: 'form', entityId: form.id, action: input.id === undefined ? 'create' : 'update' }),
+      (db) => this.saveFormIn(db, input),
+    );
+  }
+
+  deleteForm(id: number): Promise<{ id: number }> {
+    return this.audited(
+      () => ({ entity: 'form', entityId: id, action: 'delete' }),
+      (db) => this.deleteFormIn(db, id),
+    );
+  }
+
+  deleteField(id: number): Promise<QuestionnaireForm> {
+    return this.audited(
+      () => ({ entity: 'field', entityId: id, action: 'delete' }),
+      (db) => this.deleteFieldIn(db, id),
+    );
+  }
+
+  saveDictionaryEntry(
+    input: DictionaryEntryInput & { id?: number | undefined; version?: number | undefined },
+  ): Promise<DictionaryRow> {
+    return this.audited(
+      (row) => ({
+        entity: 'dictionary',
+        entityId: row.id,
+        action: input.id === undefined ? 'create' : 'update',
+        changes: { ru: row.ru },
+      }),
+      (db) => this.saveDictionaryEntryIn(db, input),
+    );
+  }
+
+  /** A countries book file: every country saved in one transaction, or none. */
+  importCountries(countries: readonly Country[]): Promise<{ saved: number }> {
+    return this.audited(
+      (result) => ({ entity: 'country', entityId: null, action: 'import', changes: result }),
+      async (trx) => {
+        for (const country of countries) await this.saveCountryIn(country, trx);
+        return { saved: countries.length };
+      },
+    );
+  }
+
+  /** Saves a country edited by the clerk (the seed and a book import write through saveCountryIn). */
+  saveCountry(country: Country): Promise<Country> {
+    return this.audited(
+      () => ({ entity: 'country', entityId: country.code, action: 'update' }),
+      (db) => this.saveCountryIn(country, db),
+    );
+  }
 
   async countries(db: Db = this.db): Promise<Country[]> {
     const rows = await db
@@ -81,7 +151,7 @@ export class ReferenceBooksRepository {
     }));
   }
 
-  async saveCountry(country: Country, db: Db = this.db): Promise<Country> {
+  async saveCountryIn(country: Country, db: Db): Promise<Country> {
     if (country.nameRu.trim() === '') throw invalid('nameRu', 'labelRequired', 'the Russian name is empty');
     let formId: number | null = null;
     if (country.formKey) {
@@ -109,14 +179,14 @@ export class ReferenceBooksRepository {
     return { ...country, nameRu: values.name_ru, nameEn: values.name_en, nameFr: values.name_fr };
   }
 
-  async forms(): Promise<FormSummary[]> {
-    const forms = await this.db.selectFrom('questionnaire_forms').selectAll().orderBy('key').execute();
-    const counts = await this.db
+  async forms(db: Db = this.db): Promise<FormSummary[]> {
+    const forms = await db.selectFrom('questionnaire_forms').selectAll().orderBy('key').execute();
+    const counts = await db
       .selectFrom('questionnaire_fields')
       .select(['form_id', (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy('form_id')
       .execute();
-    const countries = await this.db
+    const countries = await db
       .selectFrom('countries')
       .select(['code', 'form_id'])
       .where('form_id', 'is not', null)
@@ -180,9 +250,9 @@ export class ReferenceBooksRepository {
     );
   }
 
-  async saveForm(input: { id?: number | undefined; key: string; name: Labels }): Promise<FormSummary> {
+  private async saveFormIn(db: Db, input: { id?: number | undefined; key: string; name: Labels }): Promise<FormSummary> {
     if (input.name.ru.trim() === '') throw invalid('name.ru', 'labelRequired', 'the form name is empty');
-    const taken = await this.db
+    const taken = await db
       .selectFrom('questionnaire_forms')
       .select('id')
       .where('key', '=', input.key)
@@ -191,37 +261,40 @@ export class ReferenceBooksRepository {
     const values = { key: input.key, name_ru: input.name.ru, name_en: input.name.en, name_fr: input.name.fr };
     let id = input.id;
     if (id === undefined) {
-      const row = await this.db
+      const row = await db
         .insertInto('questionnaire_forms')
         .values(values)
         .returning('id')
         .executeTakeFirstOrThrow();
       id = row.id;
     } else {
-      const result = await this.db
+      const result = await db
         .updateTable('questionnaire_forms')
         .set(values)
         .where('id', '=', id)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', `form ${id}`);
     }
-    const summary = (await this.forms()).find((f) => f.id === id);
+    const summary = (await this.forms(db)).find((f) => f.id === id);
     if (!summary) throw new AppError('NOT_FOUND', `form ${id}`);
     return summary;
   }
 
-  async deleteForm(id: number): Promise<{ id: number }> {
-    const result = await this.db.deleteFrom('questionnaire_forms').where('id', '=', id).executeTakeFirst();
+  private async deleteFormIn(db: Db, id: number): Promise<{ id: number }> {
+    const result = await db.deleteFrom('questionnaire_forms').where('id', '=', id).executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) throw new AppError('NOT_FOUND', `form ${id}`);
     return { id };
   }
 
   /** Saves one field with its whole option list; answers are keyed by field key and survive. */
   async saveField(formId: number, field: FieldInput): Promise<QuestionnaireForm> {
-    return this.db.transaction().execute(async (trx) => {
-      await this.writeField(trx, formId, field);
-      return this.form(formId, trx);
-    });
+    return this.audited(
+      () => ({ entity: 'field', entityId: field.id ?? null, action: field.id === undefined ? 'create' : 'update', changes: { formId, key: field.key } }),
+      async (trx) => {
+        await this.writeField(trx, formId, field);
+        return this.form(formId, trx);
+      },
+    );
   }
 
   private async writeField(db: Db, formId: number, field: FieldInput): Promise<void> {
@@ -284,15 +357,15 @@ export class ReferenceBooksRepository {
     }
   }
 
-  async deleteField(id: number): Promise<QuestionnaireForm> {
-    const field = await this.db
+  private async deleteFieldIn(db: Db, id: number): Promise<QuestionnaireForm> {
+    const field = await db
       .selectFrom('questionnaire_fields')
       .select('form_id')
       .where('id', '=', id)
       .executeTakeFirst();
     if (!field) throw new AppError('NOT_FOUND', `field ${id}`);
-    await this.db.deleteFrom('questionnaire_fields').where('id', '=', id).execute();
-    return this.form(field.form_id);
+    await db.deleteFrom('questionnaire_fields').where('id', '=', id).execute();
+    return this.form(field.form_id, db);
   }
 
   /** Writes a whole form definition (a shipped one or an imported file): fields are replaced, by key. */
@@ -355,10 +428,13 @@ export class ReferenceBooksRepository {
   }
 
   async importForms(definitions: readonly FormDefinition[]): Promise<{ forms: number; fields: number }> {
-    return this.db.transaction().execute(async (trx) => {
-      for (const definition of definitions) await this.writeFormDefinition(trx, definition);
-      return { forms: definitions.length, fields: definitions.reduce((n, d) => n + d.fields.length, 0) };
-    });
+    return this.audited(
+      (result) => ({ entity: 'form', entityId: null, action: 'import', changes: result }),
+      async (trx) => {
+        for (const definition of definitions) await this.writeFormDefinition(trx, definition);
+        return { forms: definitions.length, fields: definitions.reduce((n, d) => n + d.fields.length, 0) };
+      },
+    );
   }
 
   async dictionaryList(q: DictionaryQuery): Promise<{ total: number; rows: DictionaryRow[] }> {
@@ -398,12 +474,13 @@ export class ReferenceBooksRepository {
     ]);
   }
 
-  async saveDictionaryEntry(
+  private async saveDictionaryEntryIn(
+    db: Db,
     input: DictionaryEntryInput & { id?: number | undefined; version?: number | undefined },
   ): Promise<DictionaryRow> {
     const ruKey = dictionaryKey(input.ru);
     if (ruKey === '') throw invalid('ru', 'labelRequired', 'the Russian word is empty');
-    const taken = await this.db
+    const taken = await db
       .selectFrom('dictionary_entries')
       .select('id')
       .where('ru_key', '=', ruKey)
@@ -415,16 +492,16 @@ export class ReferenceBooksRepository {
       ru_key: ruKey,
       en: input.en.trim(),
       fr: input.fr.trim(),
-      updated_at: new Date().toISOString(),
+      updated_at: timestamp(this.ctx.clock),
     };
     if (input.id === undefined) {
-      return this.db
+      return db
         .insertInto('dictionary_entries')
         .values(values)
         .returning(['id', 'ru', 'en', 'fr', 'version'])
         .executeTakeFirstOrThrow();
     }
-    const row = await this.db
+    const row = await db
       .updateTable('dictionary_entries')
       .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
       .where('id', '=', input.id)
@@ -432,7 +509,7 @@ export class ReferenceBooksRepository {
       .returning(['id', 'ru', 'en', 'fr', 'version'])
       .executeTakeFirst();
     if (row) return row;
-    const exists = await this.db
+    const exists = await db
       .selectFrom('dictionary_entries')
       .select('id')
       .where('id', '=', input.id)
@@ -442,14 +519,20 @@ export class ReferenceBooksRepository {
       : new AppError('NOT_FOUND', `dictionary entry ${input.id}`);
   }
 
-  async deleteDictionaryEntry(id: number): Promise<DictionaryRow> {
-    const row = await this.db
-      .deleteFrom('dictionary_entries')
-      .where('id', '=', id)
-      .returning(['id', 'ru', 'en', 'fr', 'version'])
-      .executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND', `dictionary entry ${id}`);
-    return row;
+  /** Deletes a word, recorded in the undo journal: undo brings it back under the same id. */
+  async deleteDictionaryEntry(id: number): Promise<DictionaryRow & { undoId: number }> {
+    return this.db.transaction().execute(async (trx) => {
+      const change = this.ctx.journal.begin(trx);
+      await change.touch('dictionary_entries', { id });
+      const row = await trx
+        .deleteFrom('dictionary_entries')
+        .where('id', '=', id)
+        .returning(['id', 'ru', 'en', 'fr', 'version'])
+        .executeTakeFirst();
+      if (!row) throw new AppError('NOT_FOUND', `dictionary entry ${id}`);
+      await this.ctx.audit.record(trx, { entity: 'dictionary', entityId: id, action: 'delete', changes: { ru: row.ru } });
+      return { ...row, undoId: await change.finish('dictionary.delete', { word: row.ru }) };
+    });
   }
 
   /** Adds new words and updates the translations of known ones, in one transaction. */
@@ -466,7 +549,7 @@ export class ReferenceBooksRepository {
       let added = 0;
       let updated = 0;
       let unchanged = 0;
-      const now = new Date().toISOString();
+      const now = timestamp(this.ctx.clock);
       for (const entry of entries) {
         const key = dictionaryKey(entry.ru);
         if (key === '') continue;
@@ -494,6 +577,8 @@ export class ReferenceBooksRepository {
       }
       return { added, updated, unchanged };
     };
-    return db ? run(db) : this.db.transaction().execute(run);
+    return db
+      ? run(db)
+      : this.audited((result) => ({ entity: 'dictionary', entityId: null, action: 'import', changes: result }), run);
   }
 }

@@ -15,7 +15,8 @@ import {
   validateTour,
   validateTourist,
 } from '../../../shared/domain/tourist-validation';
-import { todayIso } from '../../../shared/domain/dates';
+import { timestamp, today } from '../../../shared/domain/clock';
+import type { RepositoryContext } from '../context';
 import { nameKey } from '../../../shared/names';
 import type { Database } from '../db/schema';
 import { prefixRangeEnd } from '../db/key-range';
@@ -56,11 +57,14 @@ export interface TouristSave {
 const nextDay = (iso: string) => `${iso}T99`; // created_at is an ISO timestamp; this bounds the whole day
 
 export class ToursRepository {
+  private readonly db: Kysely<Database>;
+
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly ctx: RepositoryContext,
     private readonly clients: ClientsRepository,
-    private readonly today: () => string = todayIso,
-  ) {}
+  ) {
+    this.db = ctx.db;
+  }
 
   /** R8 "find tour": by voucher, tourist surname in either script, creation and arrival periods. */
   async list(q: TourQuery): Promise<{ total: number; rows: TourRow[] }> {
@@ -205,7 +209,7 @@ export class ToursRepository {
     const issues = validateTour(input);
     if (issues.length > 0) throw new AppError('VALIDATION', 'the tour has invalid fields', issues);
     return this.db.transaction().execute(async (trx) => {
-      const now = new Date().toISOString();
+      const now = timestamp(this.ctx.clock);
       const columns = tourColumns(input);
       const clash = await trx
         .selectFrom('tours')
@@ -240,6 +244,12 @@ export class ToursRepository {
         }
       }
       await this.replaceServices(trx, id, input);
+      await this.ctx.audit.record(trx, {
+        entity: 'tour',
+        entityId: id,
+        action: input.id === undefined ? 'create' : 'update',
+        changes: { voucher: columns.voucher },
+      });
       return this.getIn(trx, id);
     });
   }
@@ -284,7 +294,7 @@ export class ToursRepository {
     request: TouristSave,
   ): Promise<{ tourist: Tourist; client: Client | null }> {
     const fields = normalizeTouristDocuments(request.tourist);
-    const issues = validateTourist(fields, this.today());
+    const issues = validateTourist(fields, today(this.ctx.clock));
     if (issues.length > 0) throw new AppError('VALIDATION', 'the tourist has invalid fields', issues);
     const tour = await trx
       .selectFrom('tours')
@@ -341,6 +351,12 @@ export class ToursRepository {
         throw new AppError('STALE_VERSION', `tourist ${id} was changed since version ${version}`);
     }
     await this.setTouristServices(trx, request.tourId, [id], request.tourist.serviceIds, 'replace');
+    await this.ctx.audit.record(trx, {
+      entity: 'tourist',
+      entityId: id,
+      action: request.tourist.id === undefined ? 'create' : 'update',
+      changes: { tourId: request.tourId, clientId },
+    });
     // Only this tourist is read back: an import saves thousands in one transaction.
     const row = await trx.selectFrom('tourists').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const services = await trx
@@ -356,22 +372,57 @@ export class ToursRepository {
     return { tourist: saved, client };
   }
 
-  async deleteTourist(id: number): Promise<{ id: number }> {
-    const result = await this.db.deleteFrom('tourists').where('id', '=', id).executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw new AppError('NOT_FOUND', `tourist ${id} not found`);
-    return { id };
+  /** Removes a tourist with its services and answers, recorded in the undo journal. */
+  async deleteTourist(id: number): Promise<{ id: number; undoId: number }> {
+    return this.db.transaction().execute(async (trx) => {
+      const tourist = await trx
+        .selectFrom('tourists')
+        .select(['tour_id', 'last_name_ru', 'first_name_ru', 'last_name_lat', 'first_name_lat'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!tourist) throw new AppError('NOT_FOUND', `tourist ${id} not found`);
+      const change = this.ctx.journal.begin(trx);
+      // Children first: undo works backwards, so the tourist comes back before its answers.
+      await change.touch('questionnaire_answers', { tourist_id: id });
+      await change.touch('tourist_services', { tourist_id: id });
+      await change.touch('tourists', { id });
+      await trx.deleteFrom('tourists').where('id', '=', id).execute();
+      await this.ctx.audit.record(trx, {
+        entity: 'tourist',
+        entityId: id,
+        action: 'delete',
+        changes: { tourId: tourist.tour_id },
+      });
+      const name =
+        [tourist.last_name_ru, tourist.first_name_ru].filter(Boolean).join(' ') ||
+        [tourist.last_name_lat, tourist.first_name_lat].filter(Boolean).join(' ');
+      return { id, undoId: await change.finish('tourists.delete', { name }) };
+    });
   }
 
-  /** R9: binds (or unbinds) the selected tourists to the selected services of their tour. */
+  /** R9: binds (or unbinds) the selected tourists to the selected services of their tour; undoable. */
   async bindServices(
     tourId: number,
     touristIds: number[],
     serviceIds: number[],
     bind: boolean,
-  ): Promise<Tour> {
+  ): Promise<{ tour: Tour; undoId: number }> {
     return this.db.transaction().execute(async (trx) => {
+      const change = this.ctx.journal.begin(trx);
+      await change.touch('tourist_services', { tourist_id: touristIds });
       await this.setTouristServices(trx, tourId, touristIds, serviceIds, bind ? 'add' : 'remove');
-      return this.getIn(trx, tourId);
+      await this.ctx.audit.record(trx, {
+        entity: 'tour',
+        entityId: tourId,
+        action: bind ? 'bind' : 'unbind',
+        changes: { tourists: touristIds.length, services: serviceIds.length },
+      });
+      const undoId = await change.finish('tourists.bindServices', {
+        tourists: touristIds.length,
+        services: serviceIds.length,
+        bind: bind ? 1 : 0,
+      });
+      return { tour: await this.getIn(trx, tourId), undoId };
     });
   }
 

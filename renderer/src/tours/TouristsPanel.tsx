@@ -71,7 +71,7 @@ export function TouristsPanel({ tour, marginMonths, active, onTourChanged }: Tou
       touristIds: [...selected],
       serviceIds: [serviceId],
       bind: bindIt,
-    }).then(onTourChanged, fail);
+    }).then(({ tour: changed }) => onTourChanged(changed), fail);
   };
 
   const remove = (tourist: Tourist) => {

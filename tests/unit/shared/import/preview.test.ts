@@ -6,6 +6,7 @@ import {
   normalizeDate,
   normalizeGender,
 } from '../../../../shared/import';
+import { createI18n } from '../../../../shared/i18n/create-i18n';
 
 const opts = { currentYear: 2026, today: '2026-11-23' };
 const tsv = (rows: string[][]) => rows.map((r) => r.join('\t')).join('\r\n') + '\r\n';
@@ -24,7 +25,7 @@ describe('normalisers', () => {
     ['31.02.2020', 'past', null],
     ['вчера', 'past', null],
   ] as const)('date %s (%s) -> %s', (text, kind, iso) => {
-    expect(normalizeDate(text, kind, 2026)).toBe(iso);
+    expect(normalizeDate(text, kind, '2026-11-23')).toBe(iso);
   });
 
   it('converts Excel serial days, including around the fake 29.02.1900', () => {
@@ -185,17 +186,27 @@ describe('buildImportPreview', () => {
       'lastNameRu:surnameMissing:error',
     ]);
     expect(preview.rows[1]!.issues.map((i) => i.code)).toEqual(['passportFormat', 'genderConflict']);
-    expect(preview.rows[0]!.issues[1]!.message).toBe('Не дата: «31.02.2020».');
-    const english = buildImportPreview(
+  });
+
+  it('describes an issue by code and parameters only, for the UI to word in the language of the clerk', () => {
+    const preview = buildImportPreview(
       {
         text: tsv([
           ['Фамилия', 'Дата рождения'],
           ['Иванов', '31.02.2020'],
         ]),
       },
-      { ...opts, language: 'en' },
+      opts,
     );
-    expect(english.rows[0]!.issues[0]!.message).toBe('Not a date: "31.02.2020".');
+    const issue = preview.rows[0]!.issues[0]!;
+    expect(issue).toEqual({
+      field: 'birthDate',
+      severity: 'error',
+      code: 'dateInvalid',
+      params: { value: '31.02.2020' },
+    });
+    expect(createI18n('ru').t(`import.issues.${issue.code}`, issue.params)).toBe('Не дата: «31.02.2020».');
+    expect(createI18n('en').t(`import.issues.${issue.code}`, issue.params)).toBe('Not a date: "31.02.2020".');
   });
 
   it('uses a mapping the user set instead of detecting one', () => {
