@@ -36,7 +36,6 @@ const LATIN_NAME = /^[A-Za-z' -]*$/;
 const HAS_DIGIT = /\d/;
 const COUNTRY_CODE = /^[A-Z]{3}$/;
 
-
 /**
  * Cleans what a clerk types into a document's series and number: spaces and "№" go, and a Russian
  * passport typed as one run of digits is split into its series and number.

@@ -30,7 +30,8 @@ export interface ReadTable {
  */
 export async function readTableFile(fileName: string, bytes: Buffer, sheetName?: string): Promise<ReadTable> {
   const lower = fileName.toLowerCase();
-  if (lower.endsWith('.xls')) throw new AppError('BAD_INPUT', 'an .xls workbook', undefined, { reason: 'fileXls' });
+  if (lower.endsWith('.xls'))
+    throw new AppError('BAD_INPUT', 'an .xls workbook', undefined, { reason: 'fileXls' });
   if (lower.endsWith('.csv') || lower.endsWith('.txt') || lower.endsWith('.tsv')) {
     let text: string;
     try {
@@ -40,7 +41,8 @@ export async function readTableFile(fileName: string, bytes: Buffer, sheetName?:
     }
     return { sheets: [], sheet: '', rows: parseTextTable(text).slice(0, MAX_ROWS) };
   }
-  if (!lower.endsWith('.xlsx')) throw new AppError('BAD_INPUT', `not a table file: ${fileName}`, undefined, {
+  if (!lower.endsWith('.xlsx'))
+    throw new AppError('BAD_INPUT', `not a table file: ${fileName}`, undefined, {
       reason: 'fileFormat',
       params: { accepted: '.xlsx, .csv' },
     });

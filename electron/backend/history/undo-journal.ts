@@ -24,11 +24,7 @@ const BOOKKEEPING = new Set(['version', 'updated_at']);
 const CHUNK = 500;
 
 export type UndoKind =
-  | 'clients.delete'
-  | 'import'
-  | 'dictionary.delete'
-  | 'tourists.delete'
-  | 'tourists.bindServices';
+  'clients.delete' | 'import' | 'dictionary.delete' | 'tourists.delete' | 'tourists.bindServices';
 
 export type UndoSummary = Record<string, string | number>;
 
@@ -79,9 +75,7 @@ async function selectRows(db: Kysely<Database>, table: JournalTable, key: RowKey
 function sameRows(a: Row[], b: Row[]): boolean {
   if (a.length !== b.length) return false;
   const canonical = (rows: Row[]) =>
-    rows
-      .map((r) => JSON.stringify(Object.entries(r).filter(([column]) => !BOOKKEEPING.has(column))))
-      .sort();
+    rows.map((r) => JSON.stringify(Object.entries(r).filter(([column]) => !BOOKKEEPING.has(column)))).sort();
   const x = canonical(a);
   const y = canonical(b);
   return x.every((s, i) => s === y[i]);
@@ -148,10 +142,15 @@ export class UndoJournal {
         const after = JSON.parse(item.after_rows) as Row[];
         const current = await selectRows(trx, table, key);
         if (!sameRows(current, after)) {
-          throw new AppError('STALE_VERSION', `${table} ${item.row_key} changed after entry ${id}`, undefined, {
-            reason: 'undoLaterEdit',
-            params: { table },
-          });
+          throw new AppError(
+            'STALE_VERSION',
+            `${table} ${item.row_key} changed after entry ${id}`,
+            undefined,
+            {
+              reason: 'undoLaterEdit',
+              params: { table },
+            },
+          );
         }
         await this.restore(trx, table, key, before, current);
       }
@@ -184,7 +183,8 @@ export class UndoJournal {
     const hasId = [...before, ...current].every((r) => typeof r.id === 'number');
     if (!hasId) {
       // Rows without an id of their own (search keys, service links) are a set: replaced whole.
-      for (const part of chunksOf(key)) await sql`DELETE FROM ${sql.table(table)} WHERE ${whereKey(part)}`.execute(trx);
+      for (const part of chunksOf(key))
+        await sql`DELETE FROM ${sql.table(table)} WHERE ${whereKey(part)}`.execute(trx);
       await this.insertRows(trx, table, before);
       return;
     }
@@ -210,7 +210,9 @@ export class UndoJournal {
       const assignments = Object.entries(values)
         .filter(([column]) => column !== 'id')
         .map(([column, value]) => sql`${sql.ref(column)} = ${value}`);
-      await sql`UPDATE ${sql.table(table)} SET ${sql.join(assignments)} WHERE id = ${row.id as number}`.execute(trx);
+      await sql`UPDATE ${sql.table(table)} SET ${sql.join(assignments)} WHERE id = ${row.id as number}`.execute(
+        trx,
+      );
     }
     await this.insertRows(trx, table, missing);
   }
@@ -241,10 +243,15 @@ export class UndoJournal {
         const found = await sql<{ one: number }>`SELECT 1 AS one FROM ${sql.table(child.table)}
           WHERE ${whereKey(part)} LIMIT 1`.execute(trx);
         if (found.rows.length > 0) {
-          throw new AppError('STALE_VERSION', `${child.table} refers to ${table} made by this change`, undefined, {
-            reason: 'undoDependents',
-            params: { table: child.table },
-          });
+          throw new AppError(
+            'STALE_VERSION',
+            `${child.table} refers to ${table} made by this change`,
+            undefined,
+            {
+              reason: 'undoDependents',
+              params: { table: child.table },
+            },
+          );
         }
       }
     }
@@ -258,7 +265,8 @@ export class UndoJournal {
       for (const { name } of tables.rows) {
         const keys = await sql<{ table: string; from: string }>`SELECT "table", "from"
           FROM pragma_foreign_key_list(${name})`.execute(trx);
-        for (const fk of keys.rows) map.set(fk.table, [...(map.get(fk.table) ?? []), { table: name, column: fk.from }]);
+        for (const fk of keys.rows)
+          map.set(fk.table, [...(map.get(fk.table) ?? []), { table: name, column: fk.from }]);
       }
       this.foreignKeys = map;
     }

@@ -84,7 +84,8 @@ export class ImportsRepository {
           passport !== '' &&
           docs.some(
             (doc) =>
-              passportIdentity(doc.series, doc.number) === passport || passportIdentity('', doc.number) === passport,
+              passportIdentity(doc.series, doc.number) === passport ||
+              passportIdentity('', doc.number) === passport,
           );
         const sameBirth = d.birthDate !== undefined && c.birthDate === d.birthDate;
         if (!samePassport && !sameBirth) return [];
@@ -98,7 +99,8 @@ export class ImportsRepository {
             birthDate: c.birthDate,
             passport: current ? `${current.series} ${current.number}`.trim() : '',
             reason: samePassport ? 'passport' : 'birthDate',
-            newerPassport: passport !== '' && !samePassport && isNewerPassport(d.passportExpiry ?? null, current),
+            newerPassport:
+              passport !== '' && !samePassport && isNewerPassport(d.passportExpiry ?? null, current),
           },
         ];
       });

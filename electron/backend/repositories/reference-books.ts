@@ -250,7 +250,10 @@ export class ReferenceBooksRepository {
     );
   }
 
-  private async saveFormIn(db: Db, input: { id?: number | undefined; key: string; name: Labels }): Promise<FormSummary> {
+  private async saveFormIn(
+    db: Db,
+    input: { id?: number | undefined; key: string; name: Labels },
+  ): Promise<FormSummary> {
     if (input.name.ru.trim() === '') throw invalid('name.ru', 'labelRequired', 'the form name is empty');
     const taken = await db
       .selectFrom('questionnaire_forms')
@@ -289,7 +292,12 @@ export class ReferenceBooksRepository {
   /** Saves one field with its whole option list; answers are keyed by field key and survive. */
   async saveField(formId: number, field: FieldInput): Promise<QuestionnaireForm> {
     return this.audited(
-      () => ({ entity: 'field', entityId: field.id ?? null, action: field.id === undefined ? 'create' : 'update', changes: { formId, key: field.key } }),
+      () => ({
+        entity: 'field',
+        entityId: field.id ?? null,
+        action: field.id === undefined ? 'create' : 'update',
+        changes: { formId, key: field.key },
+      }),
       async (trx) => {
         await this.writeField(trx, formId, field);
         return this.form(formId, trx);
@@ -530,7 +538,12 @@ export class ReferenceBooksRepository {
         .returning(['id', 'ru', 'en', 'fr', 'version'])
         .executeTakeFirst();
       if (!row) throw new AppError('NOT_FOUND', `dictionary entry ${id}`);
-      await this.ctx.audit.record(trx, { entity: 'dictionary', entityId: id, action: 'delete', changes: { ru: row.ru } });
+      await this.ctx.audit.record(trx, {
+        entity: 'dictionary',
+        entityId: id,
+        action: 'delete',
+        changes: { ru: row.ru },
+      });
       return { ...row, undoId: await change.finish('dictionary.delete', { word: row.ru }) };
     });
   }
@@ -579,6 +592,9 @@ export class ReferenceBooksRepository {
     };
     return db
       ? run(db)
-      : this.audited((result) => ({ entity: 'dictionary', entityId: null, action: 'import', changes: result }), run);
+      : this.audited(
+          (result) => ({ entity: 'dictionary', entityId: null, action: 'import', changes: result }),
+          run,
+        );
   }
 }
