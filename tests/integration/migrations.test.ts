@@ -121,3 +121,37 @@ describe('migration 2: search keys by nameKey', () => {
     db.close();
   });
 });
+
+describe('migration 7: keys with English and German spellings folded', () => {
+  it('recomputes the keys of clients and tourists written by version 6', async () => {
+    const path = tempFile();
+    const v6 = new Database(path);
+    v6.pragma('foreign_keys = ON');
+    v6.transaction(() => {
+      for (const migration of migrations.slice(0, 6)) migration.up(v6);
+      v6.pragma('user_version = 6');
+    })();
+    const now = '2026-01-01T00:00:00.000Z';
+    v6.prepare(
+      'INSERT INTO clients (id, last_name_lat, first_name_lat, sort_name, created_at, updated_at) VALUES (1, ?, ?, ?, ?, ?)',
+    ).run('WOLKOWA', 'JULIA', 'wolkowa julia', now, now);
+    // Version 6 kept the German spelling as its own key, so «Волкова» did not find this card.
+    v6.prepare("INSERT INTO client_search_keys VALUES ('WOLKOWA', 'wolkowa julia', 1, -1)").run();
+    v6.prepare(
+      "INSERT INTO tours (id, voucher, created_at, updated_at, version) VALUES (1, 'DE-1', ?, ?, 1)",
+    ).run(now, now);
+    v6.prepare(
+      "INSERT INTO tourists (id, tour_id, last_name_lat, name_key, name_key_lat, position, version) VALUES (1, 1, 'WOLKOWA', 'WOLKOWA', 'WOLKOWA', 0, 1)",
+    ).run();
+    v6.close();
+
+    const { db } = await openDatabase(path);
+    expect(db.prepare('SELECT key, client_id FROM client_search_keys').all()).toEqual([
+      { key: 'VOLKOVA', client_id: 1 },
+    ]);
+    expect(db.prepare('SELECT name_key, name_key_lat FROM tourists').all()).toEqual([
+      { name_key: 'VOLKOVA', name_key_lat: 'VOLKOVA' },
+    ]);
+    db.close();
+  });
+});

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { nameKey } from '../../../shared/names';
 import { searchKeyRows, searchKeysOf, sortNamesOf } from '../repositories/client-mapping';
 
 /**
@@ -316,6 +317,27 @@ export const migrations: readonly Migration[] = [
         DROP TABLE import_batches;
         ALTER TABLE audit ADD COLUMN clerk TEXT NOT NULL DEFAULT '';
       `);
+    },
+  },
+  {
+    // Issue 18: nameKey folds English and German spellings too (JULIA = Юлия, ALEXANDER =
+    // Александр), so the stored keys of clients and tourists are recomputed with it.
+    name: 'search keys with English spellings folded',
+    up: (db) => {
+      recomputeSearchKeys(db);
+      const tourists = db.prepare('SELECT id, last_name_ru, last_name_lat FROM tourists').all() as {
+        id: number;
+        last_name_ru: string;
+        last_name_lat: string;
+      }[];
+      const update = db.prepare('UPDATE tourists SET name_key = ?, name_key_lat = ? WHERE id = ?');
+      for (const t of tourists) {
+        update.run(
+          nameKey(t.last_name_ru || t.last_name_lat),
+          nameKey(t.last_name_lat || t.last_name_ru),
+          t.id,
+        );
+      }
     },
   },
 ];
