@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
 import { emptyTourInput, emptyTouristFields, type TouristFields } from '../../shared/domain/tour';
-import type { Answer, Subject } from '../../shared/questionnaire/model';
+import type { Answer, QuestionnaireForm, Subject } from '../../shared/questionnaire/model';
 import { ivanov } from '../helpers/fixtures';
 import { createTempBackend, type TempBackend } from '../helpers/temp-backend';
 
@@ -135,20 +135,198 @@ describe('questionnaire reference books', () => {
     expect(afterDelete.fields).toHaveLength(0);
   });
 
-  it('export and import the books as xlsx and JSON, and name the row of a bad file', async () => {
+  it('save a country: the language and form of its questionnaire, its French name, its passport margin', async () => {
+    const ita = (await t.call('countries.list', {})).find((c) => c.code === 'ITA')!;
+    expect(ita).toMatchObject({ nameRu: 'Италия', questionnaireLanguage: 'en', formKey: 'schengen_2020' });
+    const saved = await t.call('countries.save', {
+      ...ita,
+      nameFr: ' Italie ',
+      questionnaireLanguage: 'fr',
+      passportMarginMonths: 5,
+    });
+    expect(saved).toEqual({ ...ita, nameFr: 'Italie', questionnaireLanguage: 'fr', passportMarginMonths: 5 });
+    expect((await t.call('countries.list', {})).find((c) => c.code === 'ITA')).toEqual(saved);
+
+    const tour = await t.call('tours.save', {
+      ...emptyTourInput(),
+      voucher: 'IT-1',
+      country: 'ITA',
+      arrivalDate: '2027-06-01',
+      departureDate: '2027-06-08',
+    });
+    const subject = {
+      kind: 'tourist' as const,
+      id: (await addTourist(tour.id, { lastNameRu: 'Петрова' })).id,
+    };
+    const italian = await t.call('questionnaire.open', { subject, country: 'ITA' });
+    expect(italian.country).toEqual({ code: 'ITA', name: 'Италия', language: 'fr' });
+    expect(italian.form.key).toBe('schengen_2020');
+    expect(byKey(italian.answers, 'main_destination').value).toBe('Italie');
+    const occupation = await t.call('questionnaire.save', {
+      subject,
+      country: 'ITA',
+      fieldKey: 'occupation',
+      source: 'врач',
+    });
+    expect(occupation.answer.value).toBe('médecin');
+
+    await t.call('countries.save', { ...saved, formKey: 'japan' });
+    expect((await t.call('questionnaire.open', { subject, country: 'ITA' })).form.key).toBe('japan');
+    await t.call('countries.save', { ...saved, formKey: null });
+    expect(await t.callError('questionnaire.open', { subject, country: 'ITA' })).toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ code: 'noForm' }],
+    });
+
+    expect(await t.callError('countries.save', { ...saved, formKey: 'no_such_form' })).toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ path: 'formKey', code: 'formUnknown' }],
+    });
+    expect(await t.callError('countries.save', { ...saved, nameRu: ' ' })).toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ path: 'nameRu', code: 'labelRequired' }],
+    });
+    expect((await t.call('countries.list', {})).find((c) => c.code === 'ITA')).toMatchObject({
+      nameRu: 'Италия',
+      formKey: null,
+    });
+
+    const added = await t.call('countries.save', {
+      code: 'XKX',
+      nameRu: 'Косово',
+      nameEn: 'Kosovo',
+      passportMarginMonths: 3,
+      questionnaireLanguage: 'en',
+      formKey: 'schengen_2020',
+    });
+    expect((await t.call('countries.list', {})).find((c) => c.code === 'XKX')).toEqual(added);
+    expect((await t.call('forms.list', {})).find((f) => f.key === 'schengen_2020')!.countries).toContain(
+      'XKX',
+    );
+  });
+
+  it('delete a form with its fields, leaving the countries that used it without a form', async () => {
+    const form = await t.call('forms.save', {
+      key: 'test_form',
+      name: { ru: 'Тест', en: 'Test', fr: 'Test' },
+    });
+    await t.call('forms.saveField', {
+      formId: form.id,
+      field: {
+        position: 1,
+        number: '1',
+        key: 'purpose',
+        label: { ru: 'Цель', en: 'Purpose', fr: 'Objet' },
+        type: 'text',
+        translation: 'dictionary',
+        binding: null,
+        required: false,
+        options: [],
+      },
+    });
+    const bel = (await t.call('countries.list', {})).find((c) => c.code === 'BEL')!;
+    await t.call('countries.save', { ...bel, formKey: 'test_form' });
+    expect((await t.call('forms.list', {})).find((f) => f.id === form.id)).toMatchObject({
+      fieldCount: 1,
+      countries: ['BEL'],
+    });
+
+    expect(await t.call('forms.delete', { id: form.id })).toEqual({ id: form.id });
+    expect((await t.call('forms.list', {})).map((f) => f.key)).toEqual(['japan', 'schengen_2020']);
+    expect((await t.callError('forms.get', { id: form.id })).code).toBe('NOT_FOUND');
+    expect((await t.call('countries.list', {})).find((c) => c.code === 'BEL')!.formKey).toBeNull();
+    const fields = await t.backend.db
+      .selectFrom('questionnaire_fields')
+      .select('id')
+      .where('form_id', '=', form.id)
+      .execute();
+    expect(fields).toEqual([]);
+    expect((await t.callError('forms.delete', { id: form.id })).code).toBe('NOT_FOUND');
+  });
+
+  it('delete a dictionary word: no longer listed, no longer used to translate', async () => {
+    const tour = await frenchTour();
+    const subject = {
+      kind: 'tourist' as const,
+      id: (await addTourist(tour.id, { lastNameRu: 'Петрова' })).id,
+    };
+    const occupation = { subject, country: 'FRA', fieldKey: 'occupation', source: 'врач' };
+    expect(await t.call('questionnaire.save', occupation)).toMatchObject({
+      answer: { value: 'médecin' },
+      unknownWords: [],
+    });
+    const total = (await t.call('dictionary.list', { limit: 1 })).total;
+    const row = (await t.call('dictionary.list', { search: 'врач' })).rows.find((r) => r.ru === 'врач')!;
+
+    expect(await t.call('dictionary.delete', { id: row.id })).toMatchObject(row);
+    expect((await t.call('dictionary.list', { search: 'врач' })).rows.map((r) => r.ru)).not.toContain('врач');
+    expect((await t.call('dictionary.list', { limit: 1 })).total).toBe(total - 1);
+    expect(await t.call('questionnaire.save', occupation)).toMatchObject({
+      answer: { value: 'врач' },
+      unknownWords: ['врач'],
+    });
+    expect((await t.callError('dictionary.delete', { id: row.id })).code).toBe('NOT_FOUND');
+  });
+
+  it('export a form and import it back over later edits, restoring it exactly', async () => {
     const schengenId = (await t.call('forms.list', {})).find((f) => f.key === 'schengen_2020')!.id;
     const original = await t.call('forms.get', { id: schengenId });
+    const withoutIds = (form: QuestionnaireForm) => ({
+      key: form.key,
+      name: form.name,
+      fields: form.fields.map(({ id: _id, ...field }) => field),
+    });
     for (const format of ['xlsx', 'json'] as const) {
       const file = await t.call('forms.exportBook', { id: schengenId, format });
       expect(file.fileName.endsWith(`.${format}`)).toBe(true);
-      const copyName = format === 'json' ? 'copy.json' : 'copy.xlsx';
-      await t.call('forms.importBook', { fileName: copyName, base64: file.base64 });
-      const after = await t.call('forms.get', { id: schengenId });
-      expect(after.fields.map(({ id: _id, ...f }) => f)).toEqual(
-        original.fields.map(({ id: _id, ...f }) => f),
-      );
-    }
 
+      // After the export the clerk renames the form, drops a field, rewords another and cuts its
+      // options, and adds a field of their own: the import must undo all four.
+      const current = await t.call('forms.get', { id: schengenId });
+      const field = (key: string) => current.fields.find((f) => f.key === key)!;
+      await t.call('forms.save', {
+        id: schengenId,
+        key: 'schengen_2020',
+        name: { ru: 'Шенген (черновик)', en: 'Draft', fr: 'Brouillon' },
+      });
+      await t.call('forms.deleteField', { id: field('occupation').id });
+      const civil = field('civil_status');
+      await t.call('forms.saveField', {
+        formId: schengenId,
+        field: { ...civil, label: { ...civil.label, fr: 'Situation' }, options: civil.options.slice(0, 1) },
+      });
+      await t.call('forms.saveField', {
+        formId: schengenId,
+        field: {
+          position: 500,
+          number: '99',
+          key: 'clerk_note',
+          label: { ru: 'Заметка', en: 'Note', fr: 'Note' },
+          type: 'text',
+          translation: 'copy',
+          binding: null,
+          required: false,
+          options: [],
+        },
+      });
+      const edited = await t.call('forms.get', { id: schengenId });
+      expect(edited.name.en).toBe('Draft');
+      expect(edited.fields.map((f) => f.key)).not.toContain('occupation');
+      expect(edited.fields.map((f) => f.key)).toContain('clerk_note');
+      expect(edited.fields.find((f) => f.key === 'civil_status')!.options).toHaveLength(1);
+
+      const imported = await t.call('forms.importBook', { fileName: `copy.${format}`, base64: file.base64 });
+      expect(imported, format).toEqual({ forms: 1, fields: original.fields.length });
+      const restored = await t.call('forms.get', { id: schengenId });
+      expect(withoutIds(restored), format).toEqual(withoutIds(original));
+      expect(
+        (await t.call('forms.list', {})).filter((f) => f.key === 'schengen_2020'),
+        format,
+      ).toHaveLength(1);
+    }
+  });
+
+  it('import the dictionary and the countries from edited files, and name the row of a bad file', async () => {
     const dictionary = await t.call('dictionary.exportBook', { format: 'xlsx' });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(dictionary.base64, 'base64') as unknown as ArrayBuffer);
@@ -356,30 +534,40 @@ describe('questionnaires', () => {
       lastNameRu: 'Петрова',
       firstNameRu: 'Анна',
       lastNameLat: 'PETROVA',
+      firstNameLat: 'ANNA',
+      gender: 'F',
+      birthDate: '1985-03-12',
+      passportNumber: '751234567',
     });
     const oleg = await addTourist(tour.id, {
       lastNameRu: 'Петров',
       firstNameRu: 'Олег',
       lastNameLat: 'PETROV',
+      gender: 'M',
     });
     const from = { subject: { kind: 'tourist' as const, id: anna.id }, country: 'FRA' };
+    const olegSubject = { kind: 'tourist' as const, id: oleg.id };
     for (const [fieldKey, source] of [
       ['occupation', 'врач'],
-      ['surname', 'Петрова'],
+      ['birth_country', 'Россия'],
       ['host_address', 'Париж, ул. Риволи, 1'],
+      ['surname', 'Петрова'],
+      ['first_names', 'Анна'],
+      ['birth_date', '1986-04-13'],
+      ['sex', 'F'],
+      ['email', 'anna@example.ru'],
+      ['travel_document_number', '759999999'],
     ] as const)
       await t.call('questionnaire.save', { ...from, fieldKey, source });
 
     const toOleg = await t.call('questionnaire.copy', {
       from,
-      to: [{ subject: { kind: 'tourist', id: oleg.id }, country: 'FRA' }],
+      to: [{ subject: olegSubject, country: 'FRA' }],
     });
-    expect(toOleg.copied).toBe(2);
-    const olegFra = await t.call('questionnaire.open', {
-      subject: { kind: 'tourist', id: oleg.id },
-      country: 'FRA',
-    });
+    expect(toOleg.copied).toBe(3);
+    const olegFra = await t.call('questionnaire.open', { subject: olegSubject, country: 'FRA' });
     expect(byKey(olegFra.answers, 'occupation').value).toBe('médecin');
+    expect(byKey(olegFra.answers, 'host_address').value).toBe('Parizh, ul. Rivoli, 1');
     expect(byKey(olegFra.answers, 'surname').value).toBe('PETROV');
 
     await t.call('questionnaire.copy', { from, to: [{ subject: from.subject, country: 'ITA' }] });
@@ -387,15 +575,72 @@ describe('questionnaires', () => {
     expect(byKey(annaIta.answers, 'occupation').value).toBe('doctor');
     expect(byKey(annaIta.answers, 'surname').value).toBe('Petrova');
 
-    await t.call('questionnaire.copy', {
-      from: { subject: { kind: 'tourist', id: oleg.id }, country: 'FRA' },
-      to: [{ subject: { kind: 'tourist', id: oleg.id }, country: 'JPN' }],
+    // Japan has a form of its own, in English: the keys both forms share land there translated
+    // again from the Russian source; Schengen-only fields have nowhere to go; another person's
+    // names, birth date, sex, e-mail and passport stay their own.
+    const toOlegJpn = await t.call('questionnaire.copy', {
+      from,
+      to: [{ subject: olegSubject, country: 'JPN' }],
     });
-    const olegJpn = await t.call('questionnaire.open', {
-      subject: { kind: 'tourist', id: oleg.id },
-      country: 'JPN',
-    });
+    expect(toOlegJpn.copied).toBe(2);
+    const olegJpn = await t.call('questionnaire.open', { subject: olegSubject, country: 'JPN' });
+    expect(olegJpn.form.key).toBe('japan');
     expect(olegJpn.country.language).toBe('en');
+    const shown = (answers: Answer[], keys: string[]) =>
+      keys.map((key) => {
+        const { value, origin } = byKey(answers, key);
+        return [key, value, origin];
+      });
+    expect(
+      shown(olegJpn.answers, [
+        'occupation',
+        'birth_country',
+        'surname',
+        'given_names',
+        'birth_date',
+        'sex',
+        'email',
+        'passport_number',
+      ]),
+    ).toEqual([
+      ['occupation', 'doctor', 'answer'],
+      ['birth_country', 'Russia', 'answer'],
+      ['surname', 'PETROV', 'binding'],
+      ['given_names', '', 'empty'],
+      ['birth_date', '', 'empty'],
+      ['sex', 'Male', 'binding'],
+      ['email', '', 'empty'],
+      ['passport_number', '', 'empty'],
+    ]);
+    expect(olegJpn.answers.map((a) => a.value)).not.toContain('Parizh, ul. Rivoli, 1');
+
+    // Her own Japanese questionnaire takes her personal answers too, by the same keys only: the
+    // Schengen first_names and travel_document_number are given_names and passport_number there.
+    const toAnnaJpn = await t.call('questionnaire.copy', {
+      from,
+      to: [{ subject: from.subject, country: 'JPN' }],
+    });
+    expect(toAnnaJpn.copied).toBe(6);
+    const annaJpn = await t.call('questionnaire.open', { subject: from.subject, country: 'JPN' });
+    expect(
+      shown(annaJpn.answers, [
+        'occupation',
+        'surname',
+        'given_names',
+        'birth_date',
+        'sex',
+        'email',
+        'passport_number',
+      ]),
+    ).toEqual([
+      ['occupation', 'doctor', 'answer'],
+      ['surname', 'Petrova', 'answer'],
+      ['given_names', 'ANNA', 'binding'],
+      ['birth_date', '13.04.1986', 'answer'],
+      ['sex', 'Female', 'answer'],
+      ['email', 'anna@example.ru', 'answer'],
+      ['passport_number', '751234567', 'binding'],
+    ]);
   });
 
   it('build a print job for the whole tour, listing the empty required fields per tourist', async () => {
