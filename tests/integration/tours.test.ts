@@ -95,11 +95,19 @@ describe('tours', () => {
 describe('regular-client lookup (R1)', () => {
   let first: Client;
   let second: Client;
+  let third: Client;
   beforeEach(async () => {
     first = await t.call('clients.save', { ...ivanov(), cardLast4: '4321' });
     const other = ivanov({ birthDate: '1990-02-02', firstNameRu: 'Игорь', firstNameLat: 'IGOR' });
     other.documents = [{ ...other.documents[0]!, series: '76', number: '7654321' }];
     second = await t.call('clients.save', other);
+    // Same surname, another internal passport: 4510 123456 shares only its number with the first's.
+    const namesake = ivanov({ birthDate: '1975-01-01', firstNameRu: 'Олег', firstNameLat: 'OLEG' });
+    namesake.documents = [
+      { ...namesake.documents[0]!, series: '77', number: '1111111' },
+      { ...namesake.documents[1]!, series: '4510', number: '123456' },
+    ];
+    third = await t.call('clients.save', namesake);
     await t.call('clients.save', {
       ...ivanov({ lastNameRu: 'Иванова', lastNameLat: 'IVANOVA' }),
       documents: [],
@@ -110,17 +118,26 @@ describe('regular-client lookup (R1)', () => {
     (await t.call('clients.lookup', { lastName: 'Иванов', ...criteria })).candidates.map((c) => c.id);
 
   it('finds the exact surname in either script and narrows by what else is known', async () => {
-    expect(await ids({})).toEqual([first.id, second.id].sort((a, b) => a - b));
-    expect((await t.call('clients.lookup', { lastName: 'ivanov' })).total).toBe(2);
+    expect(await ids({})).toEqual([first.id, second.id, third.id]);
+    expect((await t.call('clients.lookup', { lastName: 'ivanov' })).total).toBe(3);
     expect(await ids({ passportNumber: '76 7654321' })).toEqual([second.id]);
     expect(await ids({ passportNumber: '1234567' })).toEqual([first.id]);
     expect(await ids({ birthDate: '1990-02-02' })).toEqual([second.id]);
-    expect(await ids({ internalPassport: '4506123456' })).toContain(first.id);
     expect(await ids({ firstName: 'igor' })).toEqual([second.id]);
     expect(await ids({ firstName: 'Иг' })).toEqual([second.id]);
     expect(await ids({ cardLast4: '4321' })).toEqual([first.id]);
     expect(await ids({ passportNumber: '000' })).toEqual([]);
     expect((await t.call('clients.lookup', { lastName: 'Сидоров' })).total).toBe(0);
+  });
+
+  it('narrows by the internal passport, series and number together or the number alone', async () => {
+    expect(await ids({ internalPassport: '4506123456' })).toEqual([first.id]);
+    expect(await ids({ internalPassport: '45 06 123456' })).toEqual([first.id]);
+    expect(await ids({ internalPassport: '4510 123456' })).toEqual([third.id]);
+    expect(await ids({ internalPassport: '123456' })).toEqual([first.id, third.id]);
+    expect(await ids({ internalPassport: '4506 654321' })).toEqual([]);
+    // A foreign passport's digits are not an internal passport.
+    expect(await ids({ internalPassport: '771111111' })).toEqual([]);
   });
 });
 
@@ -225,6 +242,61 @@ describe('tourists and their regular clients (R2, R3, R9)', () => {
       bind: false,
     });
     expect(bound.tour.tourists.map((x) => x.serviceIds)).toEqual([[flight!.id], [flight!.id]]);
+  });
+
+  it('deletes a tourist from its tour with its service links, keeping its client and the others', async () => {
+    const client = await t.call('clients.save', ivanov());
+    const tour = await t.call('tours.save', tourInput('FR-800'));
+    const [hotel, flight] = tour.services;
+    const add = async (fields: Partial<TouristFields>, serviceIds: number[]) =>
+      (await t.call('tourists.save', { tourId: tour.id, tourist: touristInput(fields, { serviceIds }) }))
+        .tourist;
+    const ivan = (
+      await t.call('tourists.save', {
+        tourId: tour.id,
+        tourist: {
+          ...touristFromClient(client, { ticketNumber: '' }),
+          clientId: client.id,
+          serviceIds: [hotel!.id, flight!.id],
+        },
+      })
+    ).tourist;
+    const alpha = await add({ lastNameRu: 'Альфа' }, [hotel!.id]);
+    const gamma = await add({ lastNameRu: 'Гамма' }, [flight!.id]);
+    expect((await t.call('tours.list', { voucher: 'FR-800' })).rows[0]).toMatchObject({
+      touristCount: 3,
+      leadTourist: 'Иванов Иван',
+    });
+
+    expect(await t.call('tourists.delete', { id: ivan.id })).toMatchObject({ id: ivan.id });
+    const after = await t.call('tours.get', { id: tour.id });
+    expect(after.tourists.map((x) => [x.id, x.lastNameRu, x.serviceIds])).toEqual([
+      [alpha.id, 'Альфа', [hotel!.id]],
+      [gamma.id, 'Гамма', [flight!.id]],
+    ]);
+    expect(after.services.map((s) => s.id)).toEqual([hotel!.id, flight!.id]);
+    const links = await t.backend.db
+      .selectFrom('tourist_services')
+      .select('service_id')
+      .where('tourist_id', '=', ivan.id)
+      .execute();
+    expect(links).toEqual([]);
+    // The next tourist is the lead now, and the tour is no longer found by the deleted one's name.
+    expect((await t.call('tours.list', { voucher: 'FR-800' })).rows[0]).toMatchObject({
+      touristCount: 2,
+      leadTourist: 'Альфа',
+    });
+    expect((await t.call('tours.list', { touristName: 'Иванов' })).rows).toEqual([]);
+    expect((await t.call('clients.get', { id: client.id })).lastNameRu).toBe('Иванов');
+    expect((await t.call('clients.history', { id: client.id })).tours).toEqual([]);
+
+    const delta = await add({ lastNameRu: 'Дельта' }, []);
+    expect((await t.call('tours.get', { id: tour.id })).tourists.map((x) => x.id)).toEqual([
+      alpha.id,
+      gamma.id,
+      delta.id,
+    ]);
+    expect((await t.callError('tourists.delete', { id: ivan.id })).code).toBe('NOT_FOUND');
   });
 
   it('shows a client the tours they took and who travelled with them', async () => {
