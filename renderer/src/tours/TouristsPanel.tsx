@@ -42,6 +42,19 @@ export function TouristsPanel({ tour, marginMonths, active, onTourChanged }: Tou
   );
   const fail = (e: unknown) => toast({ kind: 'error', message: describeError(t, e) });
   const reload = () => call('tours.get', { id: tour.id }).then(onTourChanged, fail);
+  const offerUndo = (message: string, undoId: number) =>
+    toast({
+      kind: 'info',
+      message,
+      action: {
+        label: t('tours.tourists.undo'),
+        run: () =>
+          void call('undo.apply', { id: undoId }).then(() => {
+            reload();
+            toast({ kind: 'info', message: t('tours.tourists.undone') });
+          }, fail),
+      },
+    });
 
   useEffect(() => {
     if (!active) return;
@@ -71,12 +84,18 @@ export function TouristsPanel({ tour, marginMonths, active, onTourChanged }: Tou
       touristIds: [...selected],
       serviceIds: [serviceId],
       bind: bindIt,
-    }).then(({ tour: changed }) => onTourChanged(changed), fail);
+    }).then(({ tour: changed, undoId }) => {
+      onTourChanged(changed);
+      offerUndo(t('tours.tourists.bound', { count: selected.size }), undoId);
+    }, fail);
   };
 
   const remove = (tourist: Tourist) => {
     if (!window.confirm(t('tours.tourists.removeConfirm', { name: touristName(tourist) }))) return;
-    call('tourists.delete', { id: tourist.id }).then(() => reload(), fail);
+    call('tourists.delete', { id: tourist.id }).then(({ undoId }) => {
+      reload();
+      offerUndo(t('tours.tourists.removed', { name: touristName(tourist) }), undoId);
+    }, fail);
   };
 
   const exportXlsx = () =>
