@@ -50,8 +50,6 @@ export interface ImportIssue {
   /** An i18n key under import.issues, and its parameters: the UI words it in the user's language. */
   code: ImportIssueCode;
   params?: Record<string, string | number>;
-  /** The same in English words, for logs and tests. */
-  message: string;
 }
 
 export type ImportIssueCode =
