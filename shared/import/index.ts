@@ -27,3 +27,10 @@ export { parseDelimited, parseTextTable } from './text-table';
 export * from './types';
 export { clientFromDraft, foreignPassportOf, touristFromDraft } from './draft-records';
 export { applyAssist, ASSIST_ACTIONS, type AssistAction } from './assist';
+export {
+  parseRememberedMappings,
+  rememberedFor,
+  withRemembered,
+  type ManualMapping,
+  type RememberedMappings,
+} from './remembered-mappings';
