@@ -69,6 +69,7 @@ describe('browser-mode HTTP transport', () => {
   it('carries the same envelopes as the in-process transport', async () => {
     const saved = await t.call('clients.save', ivanov());
     const viaHttp = JSON.parse((await api('clients.get', { id: saved.id })).body);
+    expect(viaHttp).toMatchObject({ ok: true, value: { id: saved.id, lastNameRu: 'Иванов', version: 1 } });
     expect(viaHttp).toEqual(await t.backend.dispatch('clients.get', { id: saved.id }));
     const stale = JSON.parse((await api('clients.save', { ...ivanov(), id: saved.id, version: 99 })).body);
     expect(stale).toMatchObject({ ok: false, error: { code: 'STALE_VERSION' } });
