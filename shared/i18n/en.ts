@@ -532,13 +532,15 @@ export const en: Shape<typeof ru> = {
       imported: 'Forms loaded: {{forms}}, fields: {{fields}}',
       remove: 'Delete form',
       removeConfirm: 'Delete the form “{{name}}”? All its fields ({{fields}}) and their options go with it.',
-      removeCountries: 'Countries {{countries}} will have no form: assign them another on the Countries tab.',
+      removeCountries:
+        'These countries will be left without a form: {{countries}}. Assign them another on the Countries tab.',
       removeNoCountries: 'No country uses it.',
       removeAnswers:
         'Answers already typed into tourists’ questionnaires stay in the database and come back if the country is given a form with the same field keys.',
       removed: 'Form “{{name}}” deleted',
       removeRefused: 'Form “{{name}}” was not deleted: {{reason}}',
       removeGone: 'it is no longer in the reference book (perhaps it was deleted in another window).',
+      none: 'No forms. Add one (+ Form) or load one from a file.',
     },
     fields: {
       add: '+ Field',

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldInput, FormSummary, QuestionnaireForm } from '../../../shared/questionnaire/model';
-import { call } from '../api/client';
+import { ApiCallError, call } from '../api/client';
 import { describeErrorDetail } from '../ui/errors';
 import { useToast } from '../ui/toasts';
 import { BookFileButtons } from './BookFileButtons';
@@ -11,7 +11,7 @@ import { FieldDialog } from './FieldDialog';
 export function FormsBook() {
   const { t } = useTranslation();
   const toast = useToast();
-  const [forms, setForms] = useState<FormSummary[]>([]);
+  const [forms, setForms] = useState<FormSummary[] | null>(null);
   const [formId, setFormId] = useState<number | null>(null);
   const [form, setForm] = useState<QuestionnaireForm | null>(null);
   const [editing, setEditing] = useState<FieldInput | null>(null);
@@ -45,10 +45,39 @@ export function FormsBook() {
     }, fail);
   };
 
+  /** Fields and options go with the form (cascade), countries keep no form, answers stay stored by field key. */
+  const removeForm = (summary: FormSummary) => {
+    const name = summary.name.ru;
+    const question = [
+      t('books.forms.removeConfirm', { name, fields: summary.fieldCount }),
+      summary.countries.length > 0
+        ? t('books.forms.removeCountries', { countries: summary.countries.join(', ') })
+        : t('books.forms.removeNoCountries'),
+      t('books.forms.removeAnswers'),
+    ].join('\n\n');
+    if (!window.confirm(question)) return;
+    call('forms.delete', { id: summary.id }).then(
+      () => {
+        toast({ kind: 'info', message: t('books.forms.removed', { name }) });
+        void loadForms();
+      },
+      (e: unknown) => {
+        const reason =
+          e instanceof ApiCallError && e.error.code === 'NOT_FOUND'
+            ? t('books.forms.removeGone')
+            : describeErrorDetail(t, e);
+        toast({ kind: 'error', message: t('books.forms.removeRefused', { name, reason }) });
+        void loadForms();
+      },
+    );
+  };
+
   const removeField = (id: number, key: string) => {
     if (!window.confirm(t('books.fields.removeConfirm', { key }))) return;
     call('forms.deleteField', { id }).then(setForm, fail);
   };
+
+  const summary = forms?.find((f) => f.id === form?.id);
 
   const newField = (): FieldInput => ({
     position: (form?.fields.at(-1)?.position ?? 0) + 1,
@@ -65,27 +94,27 @@ export function FormsBook() {
   return (
     <div className="book forms-book">
       <div className="toolbar">
-        <label className="inline-field">
-          {t('books.forms.form')}
-          <select value={formId ?? ''} onChange={(e) => setFormId(Number(e.target.value))}>
-            {forms.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name.ru} ({f.fieldCount})
-              </option>
-            ))}
-          </select>
-        </label>
-        {form && (
-          <span className="muted">
-            {t('books.forms.usedBy', {
-              countries: forms.find((f) => f.id === form.id)?.countries.join(', ') || '—',
-            })}
-          </span>
+        {forms && forms.length > 0 && (
+          <label className="inline-field">
+            {t('books.forms.form')}
+            <select value={formId ?? ''} onChange={(e) => setFormId(Number(e.target.value))}>
+              {forms.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name.ru} ({f.fieldCount})
+                </option>
+              ))}
+            </select>
+          </label>
         )}
         <span className="spacer" />
         <button type="button" onClick={addForm}>
           {t('books.forms.add')}
         </button>
+        {summary && (
+          <button type="button" className="danger" onClick={() => removeForm(summary)}>
+            {t('books.forms.remove')}
+          </button>
+        )}
         <button type="button" className="primary" disabled={!form} onClick={() => setEditing(newField())}>
           {t('books.fields.add')}
         </button>
@@ -104,8 +133,14 @@ export function FormsBook() {
           }
         />
       </div>
-      <div className="book-table-wrap">
-        {form && (
+      {summary && (
+        <div className="muted">
+          {t('books.forms.usedBy', { countries: summary.countries.join(', ') || '—' })}
+        </div>
+      )}
+      {forms?.length === 0 && <div className="muted">{t('books.forms.none')}</div>}
+      {form && (
+        <div className="book-table-wrap">
           <table className="table book-table" aria-label={t('books.tabs.forms')}>
             <thead>
               <tr>
@@ -155,8 +190,8 @@ export function FormsBook() {
               ))}
             </tbody>
           </table>
-        )}
-      </div>
+        </div>
+      )}
       {editing && form && (
         <FieldDialog
           key={editing.id ?? 'new'}
