@@ -496,6 +496,7 @@ export const en: Shape<typeof ru> = {
     delete: 'Delete',
     deleted: '“{{word}}” deleted',
     undo: 'Undo',
+    restored: '“{{word}}” restored',
     added: '“{{word}}” added',
     more: 'Show more ({{count}} left)',
     imported: 'Dictionary loaded: {{added}} new, {{updated}} changed, {{unchanged}} unchanged',

@@ -494,6 +494,7 @@ export const ru = {
     delete: 'Удалить',
     deleted: 'Слово «{{word}}» удалено',
     undo: 'Вернуть',
+    restored: 'Слово «{{word}}» возвращено',
     added: 'Слово «{{word}}» добавлено',
     more: 'Показать ещё (осталось {{count}})',
     imported: 'Словарь загружен: новых {{added}}, изменено {{updated}}, без изменений {{unchanged}}',

@@ -48,7 +48,7 @@ export function DictionaryBook() {
   };
 
   const remove = (row: DictionaryRow) => {
-    call('dictionary.delete', { id: row.id }).then(() => {
+    call('dictionary.delete', { id: row.id }).then(({ undoId }) => {
       setRows((list) => list.filter((r) => r.id !== row.id));
       setTotal((n) => n - 1);
       toast({
@@ -56,8 +56,12 @@ export function DictionaryBook() {
         message: t('dictionary.deleted', { word: row.ru }),
         action: {
           label: t('dictionary.undo'),
+          // The undo journal brings the same row back (same id), or refuses if the word was added anew.
           run: () =>
-            call('dictionary.save', { ru: row.ru, en: row.en, fr: row.fr }).then(() => load(0), fail),
+            call('undo.apply', { id: undoId }).then(() => {
+              toast({ kind: 'info', message: t('dictionary.restored', { word: row.ru }) });
+              load(0);
+            }, fail),
         },
       });
     }, fail);
