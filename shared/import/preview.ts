@@ -149,7 +149,11 @@ export function draftFromRow(
   });
   if (series !== '') draft.passportNumber = series + (draft.passportNumber ?? '');
   const citizenship = draft.citizenship ?? 'RUS';
-  if (draft.passportNumber && citizenship === 'RUS' && !isRussianPassport('foreign_passport', draft.passportNumber)) {
+  if (
+    draft.passportNumber &&
+    citizenship === 'RUS' &&
+    !isRussianPassport('foreign_passport', draft.passportNumber)
+  ) {
     // With the citizenship given as Russian the passport must be Russian; without it, it may be foreign.
     const severity = draft.citizenship === 'RUS' ? 'error' : 'warning';
     issues.push(issue('passportNumber', severity, 'passportFormat', { value: draft.passportNumber }));
