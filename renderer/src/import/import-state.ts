@@ -3,38 +3,80 @@ import {
   buildImportPreview,
   type AssistAction,
   type ImportPreview,
+  type ManualMapping,
   type TargetField,
   type TouristDraft,
 } from '../../../shared/import';
 
-/** Everything the clerk can change on the import screen; each change pushes the previous state for undo. */
+/** The list being imported and everything the clerk changed in it: what one step of undo restores. */
 export interface ImportState {
   grid: string[][];
   headerRow: number | null;
-  mapping: (TargetField | null)[] | undefined;
+  /** What detection made of the columns for this header row. */
+  detected: { mapping: (TargetField | null)[]; confidence: number[] };
+  /**
+   * Columns the clerk mapped by hand, in the order chosen (a later choice of the same field takes
+   * it from an earlier column). Only these are remembered for the header layout.
+   */
+  manual: ReadonlyMap<number, TargetField | null>;
   removed: ReadonlySet<number>;
   /** Fields set by the assist buttons, per source row, on top of what the cells give. */
   overrides: ReadonlyMap<number, TouristDraft>;
 }
 
-export function initialState(grid: string[][], mapping?: (TargetField | null)[]): ImportState {
-  const auto = buildImportPreview({ rows: grid });
+function detect(grid: string[][], headerRow?: number | null): Pick<ImportState, 'headerRow' | 'detected'> {
+  const auto = buildImportPreview({ rows: grid }, headerRow === undefined ? {} : { headerRow });
+  return { headerRow: auto.headerRow, detected: { mapping: auto.mapping, confidence: auto.confidence } };
+}
+
+/** A freshly read list, with the hand mappings remembered for its header layout applied. */
+export function initialState(grid: string[][], remembered: readonly ManualMapping[] = []): ImportState {
+  const width = grid[0]?.length ?? 0;
   return {
     grid,
-    headerRow: auto.headerRow,
-    mapping: mapping ?? auto.mapping,
+    ...detect(grid),
+    manual: new Map(remembered.filter((m) => m.column < width).map((m) => [m.column, m.field])),
     removed: new Set(),
     overrides: new Map(),
   };
 }
 
+/** Another header row: detection starts again, and hand mappings (made for other headers) go. */
+export function withHeaderRow(state: ImportState, headerRow: number | null): ImportState {
+  return { ...state, ...detect(state.grid, headerRow), manual: new Map() };
+}
+
+/** Each column's field and how sure it is: detection, with the hand mappings replayed on top. */
+export function effectiveMapping(state: ImportState): {
+  mapping: (TargetField | null)[];
+  confidence: number[];
+} {
+  const mapping = state.detected.mapping.slice();
+  const confidence = state.detected.confidence.slice();
+  for (const [column, field] of state.manual) {
+    if (field && field !== 'passportSeries')
+      mapping.forEach((f, c) => {
+        if (f === field) {
+          mapping[c] = null;
+          confidence[c] = 0;
+        }
+      });
+    mapping[column] = field;
+    confidence[column] = field ? 1 : 0;
+  }
+  return { mapping, confidence };
+}
+
+export function manualMappings(state: ImportState): ManualMapping[] {
+  return [...state.manual].map(([column, field]) => ({ column, field }));
+}
+
 export function preview(state: ImportState): ImportPreview {
-  const result = buildImportPreview(
-    { rows: state.grid },
-    { headerRow: state.headerRow, ...(state.mapping ? { mapping: state.mapping } : {}) },
-  );
+  const { mapping, confidence } = effectiveMapping(state);
+  const result = buildImportPreview({ rows: state.grid }, { headerRow: state.headerRow, mapping });
   return {
     ...result,
+    confidence,
     rows: result.rows
       .filter((row) => !state.removed.has(row.sourceIndex))
       .map((row) => {
@@ -56,23 +98,33 @@ export function preview(state: ImportState): ImportPreview {
 }
 
 export function mapColumn(state: ImportState, column: number, field: TargetField | null): ImportState {
-  const mapping = (state.mapping ?? []).slice();
-  for (let c = 0; c < state.grid[0]!.length; c++) mapping[c] ??= null;
-  if (field) mapping.forEach((f, c) => f === field && field !== 'passportSeries' && (mapping[c] = null));
-  mapping[column] = field;
-  return { ...state, mapping };
+  const manual = new Map(state.manual);
+  // Deleted first so that the choice moves to the end: the latest choice of a field wins.
+  manual.delete(column);
+  manual.set(column, field);
+  return { ...state, manual };
 }
 
 export function editCell(state: ImportState, row: number, column: number, value: string): ImportState {
-  const grid = state.grid.map((r, i) => (i === row ? r.map((c, j) => (j === column ? value : c)) : r));
+  if (state.grid[row]?.[column] === value) return state;
+  const grid = state.grid.slice();
+  grid[row] = grid[row]!.map((c, j) => (j === column ? value : c));
   return { ...state, grid };
 }
 
-export function assist(state: ImportState, rows: number[], action: AssistAction): ImportState {
-  const current = preview(state);
+export function removeRows(state: ImportState, rows: Iterable<number>): ImportState {
+  return { ...state, removed: new Set([...state.removed, ...rows]) };
+}
+
+/** An assist action on the given source rows (null: every row), one pass over the rows. */
+export function assist(
+  state: ImportState,
+  rows: ReadonlySet<number> | null,
+  action: AssistAction,
+): ImportState {
   const overrides = new Map(state.overrides);
-  for (const row of current.rows) {
-    if (!rows.includes(row.sourceIndex)) continue;
+  for (const row of preview(state).rows) {
+    if (rows && !rows.has(row.sourceIndex)) continue;
     const after = applyAssist(row.draft, action);
     const patch: TouristDraft = { ...overrides.get(row.sourceIndex) };
     for (const key of Object.keys(after) as (keyof TouristDraft)[]) {

@@ -1,0 +1,105 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type Dispatch } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PreviewRow, TargetField } from '../../../shared/import';
+import { ColumnHeader } from './ColumnHeader';
+import { gridColumns } from './grid-layout';
+import type { Match, ScreenAction, ScreenState } from './import-reducer';
+import { ImportRow } from './ImportRow';
+
+const ROW_HEIGHT = 30;
+const NO_MATCHES: readonly Match[] = [];
+
+interface ImportGridProps {
+  rows: readonly PreviewRow[];
+  mapping: readonly (TargetField | null)[];
+  titles: readonly string[];
+  screen: ScreenState;
+  forTour: boolean;
+  dispatch: Dispatch<ScreenAction>;
+}
+
+/** The rows as the source had them, virtualised: a header per source column, a line per row. */
+export function ImportGrid({ rows, mapping, titles, screen, forTour, dispatch }: ImportGridProps) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [editing, setEditing] = useState<{ row: number; column: number } | null>(null);
+  const { template, width } = useMemo(() => gridColumns(titles.length), [titles.length]);
+  // The grid scrolls as a whole (the sticky header inside it): the rows start below the header.
+  const [headHeight, setHeadHeight] = useState(0);
+  useLayoutEffect(() => {
+    const grid = scrollRef.current;
+    const body = bodyRef.current;
+    if (grid && body)
+      setHeadHeight(body.getBoundingClientRect().top - grid.getBoundingClientRect().top + grid.scrollTop);
+  }, [titles]);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+    scrollMargin: headHeight,
+  });
+  const onMap = useCallback(
+    (column: number, field: TargetField | null) => dispatch({ type: 'columnMapped', column, field }),
+    [dispatch],
+  );
+
+  const refused = screen.refused;
+  useEffect(() => {
+    if (!refused) return;
+    const index = rows.findIndex((r) => r.sourceIndex === refused.sourceIndex);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
+    // Only a new refusal scrolls; rows changing under it clear it anyway.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [refused]);
+
+  return (
+    <div
+      ref={scrollRef}
+      className="import-grid"
+      role="grid"
+      aria-rowcount={rows.length}
+      data-testid="import-grid"
+    >
+      <div className="import-head" style={{ gridTemplateColumns: template, width }}>
+        <div />
+        <div>№</div>
+        <div>{t('import.action')}</div>
+        <div>{t('import.status')}</div>
+        <div>{t('import.result')}</div>
+        {titles.map((title, c) => (
+          <ColumnHeader key={c} index={c} title={title} field={mapping[c] ?? null} onMap={onMap} />
+        ))}
+      </div>
+      <div ref={bodyRef} className="import-body">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index]!;
+            return (
+              <ImportRow
+                key={row.sourceIndex}
+                row={row}
+                position={item.index}
+                top={item.start - headHeight}
+                template={template}
+                width={width}
+                mapping={mapping}
+                titles={titles}
+                selected={screen.selected.has(row.sourceIndex)}
+                chosen={screen.choices.get(row.sourceIndex)}
+                matches={screen.matches.get(row.sourceIndex) ?? NO_MATCHES}
+                forTour={forTour}
+                refused={refused?.sourceIndex === row.sourceIndex ? refused.issue : null}
+                editingColumn={editing?.row === row.sourceIndex ? editing.column : null}
+                onEdit={setEditing}
+                dispatch={dispatch}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

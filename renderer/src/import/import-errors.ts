@@ -1,0 +1,34 @@
+import type { ApiError } from '../../../shared/api/envelope';
+import type { RefusedRow } from './import-reducer';
+
+/** The import's own words (under `import.errorsFile`) for some of the reasons a file is refused. */
+const IMPORT_WORDS: Readonly<Record<string, string>> = {
+  fileXls: 'import.errorsFile.xls',
+  fileFormat: 'import.errorsFile.format',
+  fileBroken: 'import.errorsFile.broken',
+};
+
+/**
+ * The banner for a file import.readFile refused, by the reason code (never the message text): the
+ * import's own words where it has them, else the reason's general ones. null: not a refused file.
+ */
+export function fileProblem(
+  error: ApiError,
+): { key: string; params: Record<string, string | number> } | null {
+  if (error.code !== 'BAD_INPUT' || !error.reason) return null;
+  return { key: IMPORT_WORDS[error.reason] ?? `errors.reasons.${error.reason}`, params: error.params ?? {} };
+}
+
+/**
+ * The grid row a refused commit is about. Commit rows are sent in grid order with their source row
+ * number (`sourceRow`, the "№" the grid shows); an issue names the row by `params.row`, or failing
+ * that by its position among the committed rows (the first segment of `path`).
+ */
+export function refusedRow(error: ApiError, committed: readonly number[]): RefusedRow | null {
+  const issue = error.code === 'VALIDATION' ? error.issues?.[0] : undefined;
+  if (!issue) return null;
+  const shown = issue.params?.row;
+  if (typeof shown === 'number' && committed.includes(shown - 1)) return { sourceIndex: shown - 1, issue };
+  const sourceIndex = committed[Number(issue.path.split('.')[0])];
+  return sourceIndex === undefined ? null : { sourceIndex, issue };
+}
