@@ -20,7 +20,13 @@ export type ErrorCode =
  * `errors.reasons.<reason>` with `params`. Never matched as message text.
  */
 export type ErrorReason =
-  'fileFormat' | 'fileBroken' | 'fileXls' | 'undoAlreadyDone' | 'undoLaterEdit' | 'undoDependents';
+  | 'fileFormat'
+  | 'fileBroken'
+  | 'fileTooComplex'
+  | 'fileNoTable'
+  | 'undoAlreadyDone'
+  | 'undoLaterEdit'
+  | 'undoDependents';
 
 export interface ErrorDetail {
   reason: ErrorReason;

@@ -655,12 +655,13 @@ export const en: Shape<typeof ru> = {
     reasons: {
       fileFormat: 'This kind of file is not supported: use {{accepted}}.',
       fileBroken: 'The file is damaged or is not in the expected format.',
-      fileXls: 'The .xls format is not supported: open the file in Excel and save it as .xlsx.',
+      fileTooComplex:
+        'The file is too large or too complex to read safely: save the list alone in a new file.',
+      fileNoTable: 'The document holds no table: put the list in a Word table, or paste it.',
       undoAlreadyDone: 'This action has already been undone.',
       undoLaterEdit:
         'It cannot be undone: {{entity}} was changed after it. Undo the later change first or edit by hand.',
-      undoDependents:
-        'It cannot be undone: later work depends on it ({{entity}}). Undo that work first.',
+      undoDependents: 'It cannot be undone: later work depends on it ({{entity}}). Undo that work first.',
     },
   },
 };

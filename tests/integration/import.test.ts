@@ -58,7 +58,7 @@ describe('reading files', () => {
     ]);
     expect(await t.callError('import.readFile', { fileName: 'old.xls', base64: 'AAAA' })).toMatchObject({
       code: 'BAD_INPUT',
-      reason: 'fileXls',
+      reason: 'fileBroken',
     });
     expect(
       await t.callError('import.readFile', {
