@@ -388,9 +388,8 @@ export const en: Shape<typeof ru> = {
     commitBlocked: 'Fix the errors in the marked rows or remove those rows.',
     rowError: 'Row {{row}}: {{message}}',
     errorsFile: {
-      xls: 'The .xls format is not supported: open the file in Excel and save it as .xlsx.',
-      format: 'Only .xlsx and .csv files are supported.',
-      broken: 'The file is damaged or is not an Excel workbook.',
+      format: 'Supported files: Excel (.xlsx, .xls), LibreOffice (.ods), Word tables (.docx) and .csv.',
+      broken: 'The file is damaged or is not what its name says.',
     },
     tooLarge: 'Too much at once: at most 20,000 rows and 100 columns.',
     empty: 'There is no table on the clipboard.',

@@ -120,15 +120,21 @@ test('bad input gets a clear message and changes nothing', async ({ page, openAp
   await screen
     .getByTestId('import-file')
     .setInputFiles({ name: 'old.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('garbage') });
+  await expect(screen.getByText('Файл повреждён или не соответствует своему расширению.')).toBeVisible();
+  await screen
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'list.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
   await expect(
-    screen.getByText('Формат .xls не поддерживается: откройте файл в Excel и сохраните как .xlsx.'),
+    screen.getByText(
+      'Поддерживаются файлы Excel (.xlsx, .xls), LibreOffice (.ods), таблицы Word (.docx) и .csv.',
+    ),
   ).toBeVisible();
   await screen.getByTestId('import-file').setInputFiles({
     name: 'broken.xlsx',
     mimeType: 'application/octet-stream',
     buffer: Buffer.from('PK\u0003\u0004garbage'),
   });
-  await expect(screen.getByText('Файл повреждён или это не таблица Excel.')).toBeVisible();
+  await expect(screen.getByText('Файл повреждён или не соответствует своему расширению.')).toBeVisible();
   const wide = Array.from({ length: 200 }, (_, i) => `c${i}`).join('\t');
   await paste(page, '', `${wide}\n${wide}`);
   await expect(screen.locator('.import-head .import-th')).toHaveCount(100);

@@ -107,7 +107,7 @@ export function ImportScreen({ tour, onClose, onCommitted }: ImportScreenProps) 
             ref={fileInput}
             type="file"
             hidden
-            accept=".xlsx,.csv,.xls,.txt"
+            accept=".xlsx,.xls,.ods,.docx,.csv,.txt"
             data-testid="import-file"
             onChange={(e) => {
               openFile(e.target.files?.[0]);

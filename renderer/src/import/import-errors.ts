@@ -3,7 +3,6 @@ import type { RefusedRow } from './import-reducer';
 
 /** The import's own words (under `import.errorsFile`) for some of the reasons a file is refused. */
 const IMPORT_WORDS: Readonly<Record<string, string>> = {
-  fileXls: 'import.errorsFile.xls',
   fileFormat: 'import.errorsFile.format',
   fileBroken: 'import.errorsFile.broken',
 };
