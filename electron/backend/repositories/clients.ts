@@ -110,6 +110,8 @@ export class ClientsRepository {
         .executeTakeFirstOrThrow(),
       orderBySortColumn(base.selectAll('clients'), column, query.direction)
         .orderBy(`clients.${column}`, query.direction)
+        // Clients of one citizenship by name, as clients_live_citizenship stores them.
+        .$if(column === 'citizenship', (qb) => qb.orderBy('clients.sort_name', query.direction))
         .orderBy('clients.id', query.direction)
         .limit(query.limit)
         .offset(query.offset)
