@@ -1,4 +1,5 @@
 import { cleanName, detectGender, hasCyrillic, parsePassengerName } from '../names';
+import { today as clockToday } from '../domain/clock';
 import { isRussianPassport } from '../domain/passport';
 import { readClipboardTable } from './clipboard';
 import { detectMapping, headerField, normalizeHeader } from './columns';
@@ -189,8 +190,8 @@ export function buildImportPreview(
   input: { html?: string; text?: string; rows?: string[][] },
   options: PreviewOptions = {},
 ): ImportPreview {
-  const currentYear = options.currentYear ?? new Date().getFullYear();
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? clockToday();
+  const currentYear = options.currentYear ?? Number(today.slice(0, 4));
   const grid = input.rows ?? readClipboardTable(input);
   const headerRow = options.headerRow !== undefined ? options.headerRow : findHeaderRow(grid);
   const skippedRows: number[] = [];
