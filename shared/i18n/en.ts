@@ -6,7 +6,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export const en: Shape<typeof ru> = {
   app: {
     name: 'TourDesk',
-    nav: { clients: 'Clients', tours: 'Tours', books: 'Reference books' },
+    nav: { clients: 'Clients', tours: 'Tours', books: 'Reference books', history: 'Undo and backups' },
     about: 'About',
     language: 'Language',
     languages: { ru: 'Русский', en: 'English' },
@@ -20,6 +20,13 @@ export const en: Shape<typeof ru> = {
     database: 'Database file',
     schema: 'Schema version',
     close: 'Close',
+  },
+  signIn: {
+    needed:
+      'TourDesk is signed into from its launcher only: it opens this window itself. If you opened the window by hand, press Enter where TourDesk runs and open the address it prints: it works once, within a minute.',
+    signingIn: 'Signing in…',
+    refused:
+      'This sign-in address was used already or is too old. Press Enter where TourDesk runs and open the new address.',
   },
   clients: {
     title: 'Regular clients',
@@ -628,6 +635,64 @@ export const en: Shape<typeof ru> = {
     noForm: 'No questionnaire form is set for this country. Choose one in Reference books → Countries.',
     rowInvalid:
       'Sheet “{{sheet}}”, row {{row}}, column “{{column}}”: the value is missing or not accepted. Nothing was imported.',
+  },
+  undoScreen: {
+    title: 'Undo and backups',
+    tabs: { journal: 'Recent actions', backups: 'Backups' },
+  },
+  journal: {
+    title: 'Recent actions',
+    none: 'Nothing to undo yet.',
+    when: 'When',
+    who: 'Clerk',
+    what: 'What',
+    undo: 'Undo',
+    intoTour: 'into tour {{voucher}}',
+    intoBase: 'into the base',
+    wasUndone: 'undone',
+    undone: 'Undone: {{what}}.',
+    kinds: {
+      'clients.delete': 'Client {{name}} deleted',
+      import:
+        'Import {{where}}: {{touristsAdded}} tourists, {{clientsCreated}} new clients, {{passportsAdded}} passports',
+      'dictionary.delete': 'Word «{{word}}» deleted from the dictionary',
+      'tourists.delete': 'Tourist {{name}} removed from a tour',
+      'tourists.bindServices': 'Services changed for {{tourists}} tourists',
+    },
+  },
+  backups: {
+    title: 'Backups',
+    makeNow: 'Back up now',
+    made: 'Backup {{name}} made and checked.',
+    folder: 'Folder',
+    folderDefault: 'beside the base',
+    saveFolder: 'Use this folder',
+    folderSaved: 'Backups will go to this folder.',
+    explain:
+      'A copy is made at start, every 15 minutes while the base changes and before each import; each is opened and checked. The last three of today and one per day for ten days are kept.',
+    none: 'No backups yet: the first is made once the base holds clients or tours.',
+    when: 'Made',
+    why: 'Why',
+    holds: 'Holds',
+    size: 'Size',
+    check: 'Check',
+    unverified: 'not verified',
+    counts: '{{clients}} clients, {{tours}} tours, {{tourists}} tourists',
+    megabytes: '{{size}} MB',
+    restore: 'Restore…',
+    restoreTitle: 'Restore the base from a backup',
+    restoreText:
+      'The base will be as it was on {{when}} ({{counts}}). Everything entered since is replaced; the current base is backed up first, so this can be taken back.',
+    restoreConfirm: 'Restore',
+    cancel: 'Cancel',
+    restored: 'The base was restored. The base as it was is kept as {{safety}}. The app reloads…',
+    reasons: {
+      start: 'at start',
+      auto: 'automatic',
+      import: 'before an import',
+      manual: 'made by hand',
+      'before-restore': 'before a restore',
+    },
   },
   undo: {
     entities: {

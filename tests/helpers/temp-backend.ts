@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/envelope';
 import { createBackend, type Backend } from '../../electron/backend';
-import { fixedClock } from '../../shared/domain/clock';
+import { fixedClock, type Clock } from '../../shared/domain/clock';
 
 export interface TempBackend {
   backend: Backend;
@@ -15,7 +15,9 @@ export interface TempBackend {
   dispose: () => Promise<void>;
 }
 
-export async function createTempBackend(options: { today?: string } = {}): Promise<TempBackend> {
+export async function createTempBackend(
+  options: { today?: string; clock?: Clock } = {},
+): Promise<TempBackend> {
   const dir = mkdtempSync(join(tmpdir(), 'tourdesk-test-'));
   const dbPath = join(dir, 'test.sqlite');
   const backend = await createBackend({
@@ -23,7 +25,9 @@ export async function createTempBackend(options: { today?: string } = {}): Promi
     appVersion: 'test',
     logger: { error: () => undefined },
     clerk: 'test clerk',
+    backupEveryMinutes: null,
     ...(options.today ? { clock: fixedClock(options.today) } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   return {
     backend,

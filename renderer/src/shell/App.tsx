@@ -8,11 +8,14 @@ const ToursScreen = lazy(() => import('../tours/ToursScreen').then((m) => ({ def
 const ReferenceBooksScreen = lazy(() =>
   import('../books/ReferenceBooksScreen').then((m) => ({ default: m.ReferenceBooksScreen })),
 );
+const HistoryScreen = lazy(() =>
+  import('../history/HistoryScreen').then((m) => ({ default: m.HistoryScreen })),
+);
 import { ToastProvider } from '../ui/toasts';
 import { AboutDialog } from './AboutDialog';
 
-type Screen = 'clients' | 'tours' | 'books';
-const SCREENS: readonly Screen[] = ['clients', 'tours', 'books'];
+type Screen = 'clients' | 'tours' | 'books' | 'history';
+const SCREENS: readonly Screen[] = ['clients', 'tours', 'books', 'history'];
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -84,6 +87,13 @@ export function App() {
           <main className="content">
             <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
               <ReferenceBooksScreen />
+            </Suspense>
+          </main>
+        )}
+        {screen === 'history' && (
+          <main className="content">
+            <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+              <HistoryScreen />
             </Suspense>
           </main>
         )}

@@ -1,0 +1,223 @@
+import Database from 'better-sqlite3';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, join } from 'node:path';
+import { AppError } from '../../../shared/api/envelope';
+import { timestamp, type Clock } from '../../../shared/domain/clock';
+import { openDatabase } from '../db/open-database';
+
+/** Why a backup was made; the list shows it and rotation never removes the newest of each day. */
+export type BackupReason = 'start' | 'auto' | 'import' | 'manual' | 'before-restore';
+
+export interface BackupCounts {
+  clients: number;
+  tours: number;
+  tourists: number;
+  dictionary: number;
+}
+
+export interface BackupEntry {
+  name: string;
+  folder: string;
+  createdAt: string;
+  reason: BackupReason;
+  sizeBytes: number;
+  schemaVersion: number;
+  counts: BackupCounts;
+  /** quick_check passed and the counts equal the base's at the moment of the copy. */
+  verified: boolean;
+}
+
+export interface BackupOptions {
+  /** The folder, e.g. a network share; by default `backups` beside the base. */
+  folder: string;
+  /** Days that keep their newest backup. */
+  keepDays: number;
+  /** How many of today's backups are kept. */
+  keepToday: number;
+}
+
+const NAME = /^tourdesk-(\d{8})-(\d{6})-(start|auto|import|manual|before-restore)\.sqlite$/;
+
+function counts(db: Database.Database): BackupCounts {
+  const count = (table: 'clients' | 'tours' | 'tourists' | 'dictionary_entries') =>
+    (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return {
+    clients: count('clients'),
+    tours: count('tours'),
+    tourists: count('tourists'),
+    dictionary: count('dictionary_entries'),
+  };
+}
+
+const sameCounts = (a: BackupCounts, b: BackupCounts) =>
+  a.clients === b.clients &&
+  a.tours === b.tours &&
+  a.tourists === b.tourists &&
+  a.dictionary === b.dictionary;
+
+/** Opens a backup read-only and checks it: quick_check, and what it holds. */
+function inspect(path: string): { ok: boolean; counts: BackupCounts; schemaVersion: number } {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    const check = db.pragma('quick_check', { simple: true });
+    return {
+      ok: check === 'ok',
+      counts: counts(db),
+      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    };
+  } catch {
+    // Not a database any more, or damaged where the counts are read.
+    return { ok: false, counts: { clients: 0, tours: 0, tourists: 0, dictionary: 0 }, schemaVersion: 0 };
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Copies of the base made with VACUUM INTO (a consistent, compact copy taken while the app runs),
+ * each checked by opening it, and rotated: the last few of today and the newest of each earlier day.
+ * A restore first backs up the current base, then copies the chosen backup in with SQLite's backup
+ * API through a second connection, so the running app sees the restored data at once.
+ */
+export class Backups {
+  private lastChanges = -1;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly clock: Clock,
+    private readonly options: () => BackupOptions,
+  ) {}
+
+  private folder(): string {
+    const folder = this.options().folder;
+    if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
+    return folder;
+  }
+
+  list(): BackupEntry[] {
+    const folder = this.folder();
+    return readdirSync(folder)
+      .filter((name) => NAME.test(name))
+      .sort()
+      .reverse()
+      .flatMap((name) => {
+        const meta = join(folder, `${name}.json`);
+        if (!existsSync(meta)) return [];
+        try {
+          return [JSON.parse(readFileSync(meta, 'utf8')) as BackupEntry];
+        } catch {
+          return [];
+        }
+      });
+  }
+
+  /** Makes, verifies and records one backup, then rotates the folder. */
+  create(reason: BackupReason): BackupEntry {
+    const folder = this.folder();
+    const at = this.clock.now();
+    const stamp = timestamp(this.clock).replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    let name = `tourdesk-${stamp}-${reason}.sqlite`;
+    // Two backups in one second (a restore right after a manual backup) must not collide.
+    for (let i = 1; existsSync(join(folder, name)); i++) {
+      const seconds = String((Number(stamp.slice(13, 15)) + i) % 60).padStart(2, '0');
+      name = `tourdesk-${stamp.slice(0, 13)}${seconds}-${reason}.sqlite`;
+    }
+    const path = join(folder, name);
+    const expected = counts(this.sqlite);
+    this.sqlite.prepare('VACUUM INTO ?').run(path);
+    chmodSync(path, 0o600);
+    const found = inspect(path);
+    const entry: BackupEntry = {
+      name,
+      folder,
+      createdAt: at.toISOString(),
+      reason,
+      sizeBytes: statSync(path).size,
+      schemaVersion: found.schemaVersion,
+      counts: found.counts,
+      verified: found.ok && sameCounts(found.counts, expected),
+    };
+    writeFileSync(join(folder, `${name}.json`), JSON.stringify(entry), { mode: 0o600 });
+    this.lastChanges = this.totalChanges();
+    this.rotate();
+    return entry;
+  }
+
+  /** A backup only when something changed since the last one (the timer and imports call this). */
+  createIfChanged(reason: BackupReason): BackupEntry | null {
+    if (this.totalChanges() === this.lastChanges) return null;
+    const { clients, tours } = counts(this.sqlite);
+    // A new, empty base has nothing to lose yet.
+    if (clients === 0 && tours === 0) return null;
+    return this.create(reason);
+  }
+
+  private totalChanges(): number {
+    return (this.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  }
+
+  /**
+   * Puts a backup in place of the current base. The current base is backed up first; a backup from
+   * an older version of the app is brought up to date on a copy before it is copied in.
+   */
+  async restore(name: string): Promise<{ restored: BackupEntry; safety: BackupEntry }> {
+    if (!NAME.test(name) || basename(name) !== name) throw new AppError('NOT_FOUND', `no backup ${name}`);
+    const entry = this.list().find((b) => b.name === name);
+    const path = join(this.folder(), name);
+    if (!entry || !existsSync(path)) throw new AppError('NOT_FOUND', `no backup ${name}`);
+    const check = inspect(path);
+    if (!check.ok) {
+      throw new AppError('BAD_INPUT', `backup ${name} is damaged`, undefined, { reason: 'backupDamaged' });
+    }
+    const safety = this.create('before-restore');
+    const working = join(this.folder(), `.restore-${process.pid}.sqlite`);
+    try {
+      const source = new Database(path, { readonly: true });
+      await source.backup(working);
+      source.close();
+      // Migrations run on the copy, never on the backup itself.
+      const { db: migrated } = await openDatabase(working);
+      migrated.pragma('journal_mode = DELETE');
+      await migrated.backup(this.sqlite.name);
+      migrated.close();
+    } finally {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${working}${suffix}`, { force: true });
+    }
+    this.lastChanges = this.totalChanges();
+    return { restored: entry, safety };
+  }
+
+  /** Keeps the newest `keepToday` of today, and the newest of each of the `keepDays` days before. */
+  private rotate(): void {
+    const { keepDays, keepToday } = this.options();
+    const folder = this.folder();
+    const today = timestamp(this.clock).slice(0, 10).replace(/-/g, '');
+    const names = readdirSync(folder)
+      .filter((n) => NAME.test(n))
+      .sort()
+      .reverse();
+    const keptDays = new Set<string>();
+    let keptToday = 0;
+    for (const name of names) {
+      const day = NAME.exec(name)![1]!;
+      let keep: boolean;
+      if (day === today) keep = keptToday++ < keepToday;
+      else if (keptDays.has(day)) keep = false;
+      else keep = keptDays.size < keepDays && keptDays.add(day) !== undefined;
+      if (!keep) {
+        rmSync(join(folder, name), { force: true });
+        rmSync(join(folder, `${name}.json`), { force: true });
+      }
+    }
+  }
+}
