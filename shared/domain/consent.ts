@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { isIsoDate } from './dates';
+
+/**
+ * What a client agreed to under 152-FZ and the GDPR: processing of personal data at all, marketing
+ * (mailings, calls), and transfer abroad (to hotels, airlines, consulates outside Russia).
+ */
+export const CONSENT_SCOPES = ['processing', 'marketing', 'transfer'] as const;
+export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+
+const isoDate = z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)');
+
+export const consentInputSchema = z.object({
+  id: z.number().int().positive().optional(),
+  clientId: z.number().int().positive(),
+  scope: z.enum(CONSENT_SCOPES),
+  givenOn: isoDate,
+  withdrawnOn: isoDate.nullable().default(null),
+  /** The signed paper or the form it was given on ("Согласие № 15 от 12.03.2026"). */
+  document: z.string().max(200).default(''),
+});
+export type ConsentInput = z.infer<typeof consentInputSchema>;
+
+export const consentSchema = consentInputSchema.extend({
+  id: z.number().int().positive(),
+  clerk: z.string(),
+  recordedAt: z.string(),
+});
+export type Consent = z.infer<typeof consentSchema>;
+
+/** The scopes a client has agreed to on a day: given on or before it and not withdrawn by then. */
+export function consentedScopes(consents: readonly Consent[], day: string): Set<ConsentScope> {
+  return new Set(
+    consents
+      .filter((c) => c.givenOn <= day && (c.withdrawnOn === null || c.withdrawnOn > day))
+      .map((c) => c.scope),
+  );
+}
+
+/** What "Forget this person" destroyed, for the printed act; counts only, never the data itself. */
+export const destructionActSchema = z.object({
+  clientId: z.number().int().positive(),
+  name: z.string(),
+  at: z.string(),
+  clerk: z.string(),
+  documents: z.number().int(),
+  consents: z.number().int(),
+  answers: z.number().int(),
+  tripsAnonymised: z.number().int(),
+  auditEntriesHashed: z.number().int(),
+  undoEntriesRemoved: z.number().int(),
+  /** Backups made before the erasure still hold the person until rotation removes them. */
+  backupsUntil: z.string(),
+});
+export type DestructionAct = z.infer<typeof destructionActSchema>;
