@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { createBackend, type Backend } from '../electron/backend';
 import { startWebServer } from '../electron/web/server';
+import { signIn } from './ui';
 import { emptyTourInput, emptyTouristFields } from '../shared/domain/tour';
 import { generateClients } from '../electron/backend/demo/generate-clients';
 import { touristFromClient } from '../shared/domain/tourist-client';
@@ -58,7 +59,7 @@ async function seedTour(backend: Backend): Promise<number> {
 export async function benchQuestionnaires(rendererDir: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tourdesk-bench-q-'));
   const backend = await createBackend({ dbPath: join(dir, 'q.sqlite'), logger: { error: console.error } });
-  const server = await startWebServer({ dispatch: backend.dispatch, staticDir: rendererDir, token: 'bench' });
+  const server = await startWebServer({ dispatch: backend.dispatch, staticDir: rendererDir });
   const browser = await chromium.launch({
     executablePath: chromiumExecutable(),
     args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
@@ -73,6 +74,7 @@ export async function benchQuestionnaires(rendererDir: string): Promise<void> {
     printRow(`print job of ${TOURISTS} questionnaires (backend: pre-fill, translation)`, jobMs, null);
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+    await signIn(server, page.context());
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Туры' }).click();
     await page.getByTestId('tours-table').getByText('BENCH-FR-40').dblclick();

@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend';
 import { defaultDatabasePath, defaultUserDataDir } from '../backend/paths';
-import { findChromium, openAppWindow } from './open-browser';
+import { findChromium, openAppWindow, writeLaunchPage } from './open-browser';
+import { LOGIN_CODE_TTL_MS } from './security';
 import { defaultStaticDir, startWebServer } from './server';
 
 function appVersion(): string {
@@ -18,13 +19,16 @@ function appVersion(): string {
   }
 }
 
-/** Browser mode: `node out/main/web.js [--db FILE] [--port N] [--token T] [--no-open]`. */
+/**
+ * Browser mode: `node out/main/web.js [--db FILE] [--port N] [--no-open]`. No secret on the command
+ * line: the browser is signed in with a one-time code (see server.ts), and Enter prints a new
+ * sign-in address for a browser opened by hand.
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       db: { type: 'string' },
       port: { type: 'string', default: '0' },
-      token: { type: 'string' },
       static: { type: 'string' },
       'no-open': { type: 'boolean', default: false },
     },
@@ -35,11 +39,16 @@ async function main(): Promise<void> {
   const server = await startWebServer({
     dispatch: backend.dispatch,
     staticDir: values.static ?? defaultStaticDir(__dirname),
-    token: values.token ?? randomBytes(24).toString('hex'),
     port: Number(values.port),
   });
   console.log(`TourDesk browser mode: ${server.url}`);
   console.log(`Database: ${dbPath}`);
+  const printSignIn = () =>
+    console.log(
+      `Sign-in address (works once, within ${LOGIN_CODE_TTL_MS / 1000} s; Enter prints a new one): ` +
+        `${server.url}login#code=${server.issueLoginCode()}`,
+    );
+  createInterface({ input: process.stdin }).on('line', printSignIn);
 
   const shutdown = async () => {
     await server.close();
@@ -49,17 +58,21 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
 
-  if (values['no-open']) return;
+  if (values['no-open']) return printSignIn();
   const browser = findChromium();
   if (!browser) {
-    console.log('No Chromium or Chrome found: open the address above in your browser. Press Ctrl+C to stop.');
-    return;
+    console.log('No Chromium or Chrome found: open the address below in your browser. Press Ctrl+C to stop.');
+    return printSignIn();
   }
-  const child = openAppWindow(browser, server.url, join(defaultUserDataDir(), 'browser-profile'));
+  const launch = writeLaunchPage(`${server.url}login#code=${server.issueLoginCode()}`);
+  setTimeout(launch.remove, LOGIN_CODE_TTL_MS).unref();
+  process.on('exit', launch.remove);
+  const child = openAppWindow(browser, launch.url, join(defaultUserDataDir(), 'browser-profile'));
   child.on('exit', () => void shutdown());
-  child.on('error', () =>
-    console.log('Could not start the browser: open the address above. Press Ctrl+C to stop.'),
-  );
+  child.on('error', () => {
+    console.log('Could not start the browser: open the address below. Press Ctrl+C to stop.');
+    printSignIn();
+  });
 }
 
 main().catch((error: unknown) => {

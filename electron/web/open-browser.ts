@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const BROWSER_COMMANDS = [
   'chromium',
@@ -35,4 +37,19 @@ export function openAppWindow(browser: string, url: string, profileDir: string):
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   return spawn(browser, args, { stdio: 'ignore' });
+}
+
+/**
+ * A page, readable by this user only, that sends the browser on to the sign-in address. The browser
+ * gets the file's address on its command line, which other local accounts can read (ps): the
+ * one-time code must not be there.
+ */
+export function writeLaunchPage(signInUrl: string): { url: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'tourdesk-launch-')); // 0700
+  const file = join(dir, 'open.html');
+  const target = JSON.stringify(signInUrl).replace(/</g, '\\u003c');
+  writeFileSync(file, `<!doctype html><meta charset="utf-8"><script>location.replace(${target});</script>`, {
+    mode: 0o600,
+  });
+  return { url: pathToFileURL(file).href, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

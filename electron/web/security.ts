@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** The one Content-Security-Policy of the app; browser mode and the app:// protocol both send it. */
 export const CONTENT_SECURITY_POLICY = [
@@ -14,13 +14,6 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function tokensEqual(expected: string, given: string | undefined): boolean {
-  if (given === undefined) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /**
  * A request is only served when it names this server as its host (a DNS-rebinding page names its
  * own domain) and, when the browser sends an Origin, that origin is this server.
@@ -34,4 +27,62 @@ export function isSameOriginRequest(
   if (host === undefined || !allowedHosts.includes(host)) return false;
   if (origin === undefined) return true;
   return allowedHosts.some((h) => origin === `http://${h}`);
+}
+
+export const SESSION_COOKIE = 'tourdesk_session';
+export const LOGIN_CODE_TTL_MS = 60_000;
+
+const randomSecret = () => randomBytes(32).toString('base64url');
+// Only digests are kept, so a lookup compares hashes and no secret sits in a map key as typed.
+const digest = (secret: string) => createHash('sha256').update(secret).digest('base64');
+
+/** The value of one cookie in a Cookie header, or undefined. */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/** Session cookie: not readable by scripts, never sent by another site's page, for the whole app. */
+export function sessionCookie(secret: string): string {
+  return `${SESSION_COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`;
+}
+
+/**
+ * Browser-mode sign-in: the launcher asks for a one-time code and hands it to the browser; the page
+ * trades it (once, within the time limit) for a session secret that lives only in this process, so
+ * a cookie of an earlier run is worthless.
+ */
+export class SignIn {
+  private readonly codes = new Map<string, number>();
+  private readonly sessions = new Set<string>();
+
+  constructor(
+    private readonly codeTtlMs: number = LOGIN_CODE_TTL_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  issueCode(): string {
+    const code = randomSecret();
+    this.codes.set(digest(code), this.now() + this.codeTtlMs);
+    return code;
+  }
+
+  /** A new session secret for a valid code; the code is spent whether or not it was still valid. */
+  redeem(code: string): string | null {
+    const key = digest(code);
+    const expires = this.codes.get(key);
+    this.codes.delete(key);
+    for (const [other, otherExpires] of this.codes) if (otherExpires < this.now()) this.codes.delete(other);
+    if (expires === undefined || expires < this.now()) return null;
+    const secret = randomSecret();
+    this.sessions.add(digest(secret));
+    return secret;
+  }
+
+  isSession(secret: string | undefined): boolean {
+    return secret !== undefined && secret !== '' && this.sessions.has(digest(secret));
+  }
 }

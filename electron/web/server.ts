@@ -2,25 +2,37 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Envelope } from '../../shared/api/envelope';
+import { isLanguage, type Language } from '../../shared/i18n/create-i18n';
 import type { Dispatch } from '../backend/dispatch';
-import { CONTENT_SECURITY_POLICY, isSameOriginRequest, tokensEqual } from './security';
+import { LOGIN_SCRIPT, loginPage } from './login-page';
+import {
+  CONTENT_SECURITY_POLICY,
+  isSameOriginRequest,
+  LOGIN_CODE_TTL_MS,
+  readCookie,
+  SESSION_COOKIE,
+  sessionCookie,
+  SignIn,
+} from './security';
 import { readStatic, resolveStaticPath } from './static-files';
 
-export const TOKEN_HEADER = 'x-tourdesk-token';
-export const TOKEN_PLACEHOLDER = '__TOURDESK_API_TOKEN__';
 const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+const MAX_LOGIN_BODY_BYTES = 1024;
 
 export interface WebServerOptions {
   dispatch: Dispatch;
   staticDir: string;
-  token: string;
   port?: number;
   maxBodyBytes?: number;
+  /** How long a sign-in code stays valid; a minute unless a test says otherwise. */
+  loginCodeTtlMs?: number;
 }
 
 export interface WebServer {
   url: string;
   port: number;
+  /** A one-time code for `${url}login#code=…`, for the launcher only; it is never written into a page. */
+  issueLoginCode: () => string;
   close: () => Promise<void>;
 }
 
@@ -63,58 +75,114 @@ function fail(
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
+const PAGE_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
 /**
  * Browser mode: serves the built renderer and forwards POST /api/<command> to the same dispatch the
- * Electron IPC channel uses. Bound to 127.0.0.1 only; every API call must carry the per-run token
- * (handed to the page inside index.html) and come from this server's own origin.
+ * Electron IPC channel uses. Bound to 127.0.0.1 only; every API call must come from this server's
+ * own origin and carry the session cookie, which only a one-time code from the launcher gets
+ * (POST /login). Static files hold no data and no secret, so they are served to anyone local; the
+ * app page itself sends a browser without a session to the sign-in page.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const signIn = new SignIn(options.loginCodeTtlMs ?? LOGIN_CODE_TTL_MS);
   let port = 0;
+
+  const hasSession = (req: IncomingMessage) =>
+    signIn.isSession(readCookie(req.headers.cookie, SESSION_COOKIE));
+
+  async function readJson(
+    req: IncomingMessage,
+    res: ServerResponse,
+    limit: number,
+  ): Promise<{ value: unknown } | null> {
+    let body: string;
+    try {
+      body = await readBody(req, limit);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        fail(res, 413, 'TOO_LARGE', `request body over ${limit} bytes`);
+        return null;
+      }
+      throw error;
+    }
+    try {
+      return { value: body === '' ? {} : (JSON.parse(body) as unknown) };
+    } catch {
+      fail(res, 400, 'BAD_INPUT', 'body is not JSON');
+      return null;
+    }
+  }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST') return fail(res, 405, 'BAD_INPUT', 'use POST');
-    const token = req.headers[TOKEN_HEADER];
-    if (!tokensEqual(options.token, Array.isArray(token) ? token[0] : token)) {
-      return fail(res, 403, 'FORBIDDEN', 'missing or wrong token');
+    if (!hasSession(req)) return fail(res, 401, 'FORBIDDEN', 'not signed in');
+    const input = await readJson(req, res, maxBody);
+    if (input) sendJson(res, 200, await options.dispatch(name, input.value));
+  }
+
+  async function pageLanguage(): Promise<Language> {
+    const stored = await options.dispatch('settings.get', { key: 'ui.language' });
+    return stored.ok && isLanguage((stored.value as { value: unknown }).value)
+      ? (stored.value as { value: Language }).value
+      : 'ru';
+  }
+
+  async function handleLogin(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      res.writeHead(200, {
+        ...PAGE_HEADERS,
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : loginPage(await pageLanguage()));
+      return;
     }
-    let body: string;
-    try {
-      body = await readBody(req, maxBody);
-    } catch (error) {
-      if (error instanceof BodyTooLarge)
-        return fail(res, 413, 'TOO_LARGE', `request body over ${maxBody} bytes`);
-      throw error;
-    }
-    let input: unknown;
-    try {
-      input = body === '' ? {} : JSON.parse(body);
-    } catch {
-      return fail(res, 400, 'BAD_INPUT', 'body is not JSON');
-    }
-    sendJson(res, 200, await options.dispatch(name, input));
+    if (req.method !== 'POST') return fail(res, 405, 'BAD_INPUT', 'use GET or POST');
+    const input = await readJson(req, res, MAX_LOGIN_BODY_BYTES);
+    if (!input) return;
+    const code = (input.value as { code?: unknown } | null)?.code;
+    const secret = typeof code === 'string' ? signIn.redeem(code) : null;
+    if (!secret) return fail(res, 403, 'FORBIDDEN', 'sign-in code unknown, used or expired');
+    res.writeHead(204, { 'set-cookie': sessionCookie(secret), 'cache-control': 'no-store' });
+    res.end();
   }
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'BAD_INPUT', 'use GET');
+    if (path === '/login.js') {
+      res.writeHead(200, {
+        ...PAGE_HEADERS,
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : LOGIN_SCRIPT);
+      return;
+    }
     const wantsIndex = path === '/' || path === '/index.html';
+    if (wantsIndex && !hasSession(req)) {
+      res.writeHead(303, { location: '/login', 'cache-control': 'no-store' });
+      res.end();
+      return;
+    }
     const file = resolveStaticPath(options.staticDir, wantsIndex ? '/index.html' : path);
     const found = file ? await readStatic(file) : null;
     if (!found) return fail(res, 404, 'NOT_FOUND', 'no such file');
-    let body: Buffer | string = found.body;
-    if (wantsIndex) body = found.body.toString('utf8').replace(TOKEN_PLACEHOLDER, options.token);
     res.writeHead(200, {
+      ...PAGE_HEADERS,
       'content-type': found.contentType,
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
       'cache-control': wantsIndex ? 'no-store' : 'max-age=3600',
     });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    res.end(req.method === 'HEAD' ? undefined : found.body);
   }
 
   const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const path = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
     const host = req.headers.host;
     const origin = req.headers.origin;
     if (!isSameOriginRequest(host, origin, port)) {
@@ -123,7 +191,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const task = path.startsWith('/api/')
       ? handleApi(req, res, path.slice('/api/'.length))
-      : handleStatic(req, res, path);
+      : path === '/login'
+        ? handleLogin(req, res)
+        : handleStatic(req, res, path);
     task.catch(() => {
       if (!res.headersSent) fail(res, 400, 'BAD_INPUT', 'request failed');
       else res.destroy();
@@ -138,6 +208,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
+    issueLoginCode: () => signIn.issueCode(),
     close: () =>
       new Promise<void>((resolvePromise) => {
         server.closeAllConnections();

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, SESSION_COOKIE, test } from './fixtures';
 
 const SCREENSHOTS = 'test-results/screenshots';
 
@@ -298,16 +298,44 @@ test('filters, column choice and the remembered language', async ({ page, openAp
   await expect(page.getByTestId('about-version')).toHaveText(/^\d+\.\d+\.\d+$/);
 });
 
-test('the API refuses calls without the token or from a foreign origin', async ({ app }) => {
+test('sign-in: the page holds no secret, an address works once, the API needs the cookie and the own origin', async ({
+  app,
+  browser,
+  openApp,
+  page,
+}) => {
+  await openApp();
+  const [cookie] = await page.context().cookies();
+  expect(cookie).toMatchObject({ name: SESSION_COOKIE, httpOnly: true, sameSite: 'Strict', path: '/' });
+  expect(await page.evaluate(() => document.cookie)).toBe('');
+  const html = await page.evaluate(async () => (await fetch('/')).text());
+  expect(html).toContain('<div id="root">');
+  expect(html).not.toContain(cookie?.value ?? '-');
+
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto(app.url);
+  await expect(stranger).toHaveURL(`${app.url}login`);
+  await expect(stranger.getByText('Вход в TourDesk — только через его запуск')).toBeVisible();
+  const used = await app.signInUrl();
+  await stranger.goto(used);
+  await stranger.getByTestId('clients-count').waitFor();
+  const late = await (await browser.newContext()).newPage();
+  await late.goto(used);
+  await expect(late.getByText('Этот адрес входа уже использован или устарел')).toBeVisible();
+  await expect(late).toHaveURL(`${app.url}login`);
+
   const call = (headers: Record<string, string>) =>
     fetch(`${app.url}api/clients.list`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: '{}',
     });
-  expect((await call({ origin: app.url.replace(/\/$/, '') })).status).toBe(403);
-  expect((await call({ 'x-tourdesk-token': app.token, origin: 'http://evil.example' })).status).toBe(403);
-  expect((await call({ 'x-tourdesk-token': app.token, origin: app.url.replace(/\/$/, '') })).status).toBe(
-    200,
-  );
+  const own = app.url.replace(/\/$/, '');
+  const session = `${SESSION_COOKIE}=${cookie?.value ?? ''}`;
+  const refused = await call({ origin: own });
+  expect(refused.status).toBe(401);
+  expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect((await call({ cookie: session, origin: 'http://evil.example' })).status).toBe(403);
+  expect((await call({ cookie: session, origin: own })).status).toBe(200);
+  for (const p of [stranger, late]) await p.context().close();
 });

@@ -4,44 +4,81 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+export const SESSION_COOKIE = 'tourdesk_session';
+
 export interface AppServer {
   url: string;
-  token: string;
   dbPath: string;
-  /** Calls the API as the page does (same token, same origin): for seeding data quickly. */
+  /** A fresh one-time sign-in address, as the launcher prints it when Enter is pressed. */
+  signInUrl: () => Promise<string>;
+  /** Calls the API as the page does (a session cookie of its own, same origin): for seeding data quickly. */
   api: (name: string, input: unknown) => Promise<unknown>;
+  /** The session cookie the harness signed in with, for tests of the API's own refusals. */
+  session: string;
+}
+
+/** Lines the server prints, each matched once, in order. */
+function printedLines(child: ChildProcess) {
+  let output = '';
+  let seen = 0;
+  const waiters: (() => void)[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const wake of waiters.splice(0)) wake();
+  });
+  const next = (pattern: RegExp): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not print ${pattern}: ${output}`)), 15_000);
+      const look = () => {
+        const lines = output.split('\n').slice(seen);
+        const index = lines.findIndex((line) => pattern.test(line));
+        if (index === -1) return void waiters.push(look);
+        seen += index + 1;
+        clearTimeout(timer);
+        resolve(pattern.exec(lines[index] ?? '')?.[1] ?? '');
+      };
+      look();
+    });
+  child.on('exit', (code) => {
+    output += `\n(server exited with ${code})`;
+  });
+  return next;
 }
 
 async function startServer(): Promise<{ server: AppServer; stop: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'tourdesk-e2e-'));
   const dbPath = join(dir, 'e2e.sqlite');
-  const token = `e2e-${Math.random().toString(36).slice(2)}`;
+  // No secret on the command line: the harness reads the sign-in address the launcher prints.
   const child: ChildProcess = spawn(
     process.execPath,
-    ['out/main/web.js', '--db', dbPath, '--port', '0', '--token', token, '--no-open'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    ['out/main/web.js', '--db', dbPath, '--port', '0', '--no-open'],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
   );
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 15_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /browser mode: (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  const next = printedLines(child);
+  const url = await next(/browser mode: (http:\/\/\S+)/);
+  let pending = Promise.resolve('');
+  const signInUrl = () => {
+    pending = pending
+      .catch(() => '')
+      .then(() => {
+        child.stdin?.write('\n');
+        return next(/Sign-in address .*: (http:\/\/\S+)/);
+      });
+    return pending;
+  };
+  const origin = url.replace(/\/$/, '');
+  const firstSignIn = await next(/Sign-in address .*: (http:\/\/\S+)/);
+  const signedIn = await fetch(`${url}login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ code: new URL(firstSignIn).hash.replace('#code=', '') }),
   });
+  const session = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(signedIn.headers.get('set-cookie') ?? '')?.[1];
+  if (!session) throw new Error(`the harness could not sign in: ${signedIn.status}`);
   const api = async (name: string, input: unknown) => {
     const response = await fetch(`${url}api/${name}`, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-tourdesk-token': token,
-        origin: url.replace(/\/$/, ''),
-      },
+      headers: { 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${session}`, origin },
       body: JSON.stringify(input),
     });
     const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
@@ -49,7 +86,7 @@ async function startServer(): Promise<{ server: AppServer; stop: () => void }> {
     return envelope.value;
   };
   return {
-    server: { url, token, dbPath, api },
+    server: { url, dbPath, api, signInUrl, session },
     stop: () => {
       child.kill('SIGTERM');
       rmSync(dir, { recursive: true, force: true });
@@ -64,9 +101,11 @@ export const test = base.extend<{ app: AppServer; openApp: (page?: Page) => Prom
     await use(server);
     stop();
   },
+  // Every page signs in the way the launcher's browser window does: the one-time address, then the app.
   openApp: async ({ app, page }, use) => {
     await use(async (target = page) => {
-      await target.goto(app.url);
+      await target.goto(await app.signInUrl());
+      await target.waitForURL(app.url);
       await target.getByTestId('clients-count').waitFor();
       return target;
     });

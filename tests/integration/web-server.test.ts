@@ -1,25 +1,33 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, TOKEN_HEADER, TOKEN_PLACEHOLDER, type WebServer } from '../../electron/web/server';
+import { startWebServer, type WebServer } from '../../electron/web/server';
+import { SESSION_COOKIE } from '../../electron/web/security';
 import { createTempBackend, type TempBackend } from '../helpers/temp-backend';
 import { ivanov } from '../helpers/fixtures';
 
 let t: TempBackend;
 let server: WebServer;
-const token = 'test-token-123';
+let staticDir: string;
+let session: string;
+
+interface Answer {
+  status: number;
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+}
 
 function raw(
   path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
+  options: { method?: string; headers?: Record<string, string>; body?: string; to?: WebServer } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
         host: '127.0.0.1',
-        port: server.port,
+        port: (options.to ?? server).port,
         path,
         method: options.method ?? 'GET',
         headers: options.headers,
@@ -36,24 +44,40 @@ function raw(
   });
 }
 
-const origin = () => `http://127.0.0.1:${server.port}`;
-const api = (name: string, input: unknown, headers: Record<string, string> = {}) =>
+const origin = (to: WebServer = server) => `http://127.0.0.1:${to.port}`;
+const cookie = (secret: string) => `${SESSION_COOKIE}=${secret}`;
+
+/** What the sign-in page's script does with the code from the address. */
+async function signIn(code: string, to: WebServer = server): Promise<Answer & { secret: string | null }> {
+  const answer = await raw('/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: origin(to) },
+    body: JSON.stringify({ code }),
+    to,
+  });
+  const setCookie = [answer.headers['set-cookie'] ?? []].flat().join('\n');
+  const secret = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(setCookie)?.[1] ?? null;
+  return { ...answer, secret };
+}
+
+const api = (name: string, input: unknown, headers: Record<string, string> = {}, to: WebServer = server) =>
   raw(`/api/${name}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token, origin: origin(), ...headers },
+    headers: { 'content-type': 'application/json', cookie: cookie(session), origin: origin(to), ...headers },
     body: JSON.stringify(input),
+    to,
   });
 
 beforeAll(async () => {
   t = await createTempBackend();
-  const staticDir = mkdtempSync(join(tmpdir(), 'tourdesk-static-'));
+  staticDir = mkdtempSync(join(tmpdir(), 'tourdesk-static-'));
   mkdirSync(join(staticDir, 'assets'));
-  writeFileSync(
-    join(staticDir, 'index.html'),
-    `<meta name="tourdesk-api-token" content="${TOKEN_PLACEHOLDER}">`,
-  );
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><div id="root"></div>');
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
-  server = await startWebServer({ dispatch: t.backend.dispatch, staticDir, token, maxBodyBytes: 10_000 });
+  server = await startWebServer({ dispatch: t.backend.dispatch, staticDir, maxBodyBytes: 10_000 });
+  const signedIn = await signIn(server.issueLoginCode());
+  if (!signedIn.secret) throw new Error(`sign-in refused: ${signedIn.status} ${signedIn.body}`);
+  session = signedIn.secret;
 });
 
 afterAll(async () => {
@@ -77,32 +101,111 @@ describe('browser-mode HTTP transport', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } });
   });
 
-  it('refuses a missing or wrong token, a foreign origin and a foreign host', async () => {
-    expect((await api('clients.list', {}, { [TOKEN_HEADER]: 'nope' })).status).toBe(403);
-    expect((await api('clients.list', {}, { origin: 'http://evil.example' })).status).toBe(403);
-    expect((await api('clients.list', {}, { host: `evil.example:${server.port}` })).status).toBe(403);
-    expect((await raw('/', { headers: { host: 'rebind.example' } })).status).toBe(403);
-  });
-
   it('limits the request size and rejects bodies that are not JSON', async () => {
     const big = await api('clients.list', { search: 'x'.repeat(20_000) });
     expect(big.status).toBe(413);
     expect(JSON.parse(big.body)).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
     const notJson = await raw('/api/clients.list', {
       method: 'POST',
-      headers: { [TOKEN_HEADER]: token, origin: origin() },
+      headers: { cookie: cookie(session), origin: origin() },
       body: '{oops',
     });
     expect(notJson.status).toBe(400);
   });
 
-  it('serves the renderer with the token and a strict CSP, and nothing outside it', async () => {
-    const index = await raw('/');
+  it('serves the renderer with a strict CSP, and nothing outside it', async () => {
+    const index = await raw('/', { headers: { cookie: cookie(session) } });
     expect(index.status).toBe(200);
-    expect(index.body).toContain(token);
     expect(index.headers['content-security-policy']).toContain("default-src 'none'");
     expect((await raw('/assets/app.js')).body).toBe('console.log(1)');
     expect((await raw('/../../etc/passwd')).status).toBe(404);
     expect((await raw('/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404);
+  });
+});
+
+describe('browser-mode sign-in', () => {
+  it('serves pages that hold no secret: the app page is the file as built, the sign-in page has no code', async () => {
+    const code = server.issueLoginCode();
+    const anonymous = await raw('/');
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.location).toBe('/login');
+    const login = await raw('/login');
+    expect(login.status).toBe(200);
+    expect(login.headers['content-security-policy']).toContain("script-src 'self'");
+    const script = await raw('/login.js');
+    const index = await raw('/', { headers: { cookie: cookie(session) } });
+    expect(index.body).toBe(readFileSync(join(staticDir, 'index.html'), 'utf8'));
+    for (const page of [anonymous, login, script, index]) {
+      expect(page.body).not.toContain(session);
+      expect(page.body).not.toContain(code);
+      expect(page.headers['set-cookie']).toBeUndefined();
+    }
+  });
+
+  it('refuses the API without the session cookie or with a made-up one', async () => {
+    for (const headers of [{ cookie: '' }, { cookie: cookie('forged') }, { cookie: `other=${session}` }]) {
+      const answer = await api('clients.list', {}, headers);
+      expect(answer.status).toBe(401);
+      expect(JSON.parse(answer.body)).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'not signed in' },
+      });
+    }
+  });
+
+  it('sets the session as an HttpOnly, SameSite=Strict cookie for the whole app', async () => {
+    const answer = await signIn(server.issueLoginCode());
+    expect(answer.status).toBe(204);
+    expect(answer.headers['set-cookie']).toEqual([
+      `${SESSION_COOKIE}=${answer.secret}; HttpOnly; SameSite=Strict; Path=/`,
+    ]);
+    expect(answer.secret).toMatch(/^[\w-]{43}$/);
+    expect((await api('clients.list', {}, { cookie: cookie(answer.secret ?? '') })).status).toBe(200);
+  });
+
+  it('takes a code once, and not after its time', async () => {
+    const code = server.issueLoginCode();
+    expect((await signIn(code)).secret).not.toBeNull();
+    const again = await signIn(code);
+    expect(again.status).toBe(403);
+    expect(again.secret).toBeNull();
+    expect((await signIn('made-up-code')).status).toBe(403);
+
+    const quick = await startWebServer({ dispatch: t.backend.dispatch, staticDir, loginCodeTtlMs: 50 });
+    try {
+      const late = quick.issueLoginCode();
+      const inTime = quick.issueLoginCode();
+      expect((await signIn(inTime, quick)).status).toBe(204);
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      expect((await signIn(late, quick)).status).toBe(403);
+    } finally {
+      await quick.close();
+    }
+  });
+
+  it('does not take a session or a code of another run', async () => {
+    const next = await startWebServer({ dispatch: t.backend.dispatch, staticDir });
+    try {
+      expect((await api('clients.list', {}, {}, next)).status).toBe(401);
+      expect((await signIn(server.issueLoginCode(), next)).status).toBe(403);
+      const own = await signIn(next.issueLoginCode(), next);
+      expect((await api('clients.list', {}, { cookie: cookie(own.secret ?? '') }, next)).status).toBe(200);
+      expect((await api('clients.list', {}, { cookie: cookie(own.secret ?? '') })).status).toBe(401);
+    } finally {
+      await next.close();
+    }
+  });
+
+  it('still refuses a foreign origin or host, even with the session', async () => {
+    expect((await api('clients.list', {}, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await api('clients.list', {}, { host: `evil.example:${server.port}` })).status).toBe(403);
+    expect((await raw('/', { headers: { host: 'rebind.example' } })).status).toBe(403);
+    const foreignSignIn = await raw('/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
+      body: JSON.stringify({ code: server.issueLoginCode() }),
+    });
+    expect(foreignSignIn.status).toBe(403);
+    expect(foreignSignIn.headers['set-cookie']).toBeUndefined();
   });
 });

@@ -18,19 +18,22 @@ export class ApiCallError extends Error {
 
 type Transport = (name: string, input: unknown) => Promise<Envelope<unknown>>;
 
+/** Browser mode: the session is an HttpOnly cookie the sign-in page got; the page itself holds no secret. */
 function httpTransport(): Transport {
-  const token = document.querySelector<HTMLMetaElement>('meta[name="tourdesk-api-token"]')?.content ?? '';
   return async (name, input) => {
     let response: Response;
     try {
       response = await fetch(`/api/${name}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-tourdesk-token': token },
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify(input),
       });
     } catch {
       return { ok: false, error: { code: 'UNAVAILABLE', message: 'the app server does not answer' } };
     }
+    // The session is gone (the app was restarted): the sign-in page says how to get back in.
+    if (response.status === 401) window.location.assign('/login');
     return (await response.json()) as Envelope<unknown>;
   };
 }
