@@ -28,13 +28,6 @@ export const en: Shape<typeof ru> = {
     refused:
       'This sign-in address was used already or is too old. Press Enter where TourDesk runs and open the new address.',
   },
-  signIn: {
-    needed:
-      'TourDesk is signed into from its launcher only: it opens this window itself. If you opened the window by hand, press Enter where TourDesk runs and open the address it prints: it works once, within a minute.',
-    signingIn: 'Signing in…',
-    refused:
-      'This sign-in address was used already or is too old. Press Enter where TourDesk runs and open the new address.',
-  },
   clients: {
     title: 'Regular clients',
     searchPlaceholder: 'Search by surname (Ctrl+F)',
