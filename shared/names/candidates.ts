@@ -1,12 +1,15 @@
-import { lookupFirstName, lookupSurname } from './dictionary';
+import { knownNameWords, lookupFirstName, lookupSurname } from './dictionary';
 import { surnameGender, patronymicGender } from './gender-rules';
-import { toLatin, toLatinInformal, TRANSLIT_SCHEMES } from './translit';
+import { cyrillicSkeleton, informalMatch, latinSkeletons, type InformalMatch } from './informal';
+import { spellsAs, toLatin, toLatinInformal, TRANSLIT_SCHEMES } from './translit';
 
 /**
  * Latin back to Cyrillic as a constrained inverse: Cyrillic spellings are generated from a reverse
- * table of Latin chunks, and a spelling is kept only if some scheme (ICAO, GOST 52535, MVD-310, or
- * the informal Y-spellings) turns it back into exactly the Latin given. The survivors are ranked
- * by the first-name dictionary, surname and patronymic endings, and gender agreement.
+ * table of Latin chunks, and a spelling is kept only if some scheme turns it back into exactly the
+ * Latin given: a passport scheme (ICAO, GOST 52535, MVD-310) or the informal Y-spellings, or else,
+ * at a lower prior, one of the informal spellings bookings carry (informal.ts: MARIA, ALEXANDER,
+ * YEVGENIY). Known names (the first-name dictionary and the surname list, found by their consonant
+ * skeleton) come first, ranked by frequency; then other words, by endings and spelling shape.
  */
 
 interface Option {
@@ -31,6 +34,7 @@ const REVERSE: Readonly<Record<string, readonly Option[]>> = {
   I: [
     { cyr: 'и', cost: 0 },
     { cyr: 'й', cost: 0.3 },
+    { cyr: 'ий', cost: 1 },
   ],
   K: [{ cyr: 'к', cost: 0 }],
   KH: [{ cyr: 'х', cost: 0 }],
@@ -47,7 +51,10 @@ const REVERSE: Readonly<Record<string, readonly Option[]>> = {
   TS: [{ cyr: 'ц', cost: 0 }],
   TC: [{ cyr: 'ц', cost: 0.5 }],
   CH: [{ cyr: 'ч', cost: 0 }],
-  SH: [{ cyr: 'ш', cost: 0 }],
+  SH: [
+    { cyr: 'ш', cost: 0 },
+    { cyr: 'щ', cost: 1.5 },
+  ],
   SHCH: [{ cyr: 'щ', cost: 0 }],
   Y: [
     { cyr: 'ы', cost: 0.5 },
@@ -57,16 +64,35 @@ const REVERSE: Readonly<Record<string, readonly Option[]>> = {
     { cyr: 'ь', cost: 2 },
   ],
   IU: [{ cyr: 'ю', cost: 0 }],
-  IA: [{ cyr: 'я', cost: 0 }],
-  IE: [{ cyr: 'ъ', cost: 0.5 }],
+  IA: [
+    { cyr: 'я', cost: 0 },
+    { cyr: 'ия', cost: 1 },
+  ],
+  IE: [
+    { cyr: 'ъ', cost: 0.5 },
+    { cyr: 'е', cost: 0.8 },
+  ],
+  IO: [{ cyr: 'ё', cost: 0.8 }],
   YU: [{ cyr: 'ю', cost: 0.2 }],
   YA: [{ cyr: 'я', cost: 0.2 }],
   YE: [{ cyr: 'е', cost: 0.3 }],
   YO: [{ cyr: 'ё', cost: 0.3 }],
   "'": [{ cyr: 'ь', cost: 0 }],
   '"': [{ cyr: 'ъ', cost: 0 }],
+  // Informal habits (informal.ts decides which of them explain a word). The foreign habits (W, PH,
+  // C, J for Ж, -ER) and a double letter written once explain only known names, which are found
+  // by their skeleton instead: generating them here would only slow every word down.
+  X: [{ cyr: 'кс', cost: 0.3 }],
+  H: [{ cyr: 'х', cost: 0.5 }],
+  J: [{ cyr: 'й', cost: 0.5 }],
+  JA: [{ cyr: 'я', cost: 0.3 }],
+  JU: [{ cyr: 'ю', cost: 0.3 }],
+  JE: [{ cyr: 'е', cost: 0.5 }],
+  JO: [{ cyr: 'ё', cost: 0.5 }],
+  SCH: [{ cyr: 'щ', cost: 0.3 }],
+  SS: [{ cyr: 'с', cost: 1 }],
 };
-const CHUNK_LENGTHS = [4, 2, 1];
+const CHUNK_LENGTHS = [4, 3, 2, 1];
 
 const VOWELS = 'аеёиоуыэюя';
 const SIGNS = 'ьъ';
@@ -134,45 +160,191 @@ const stripQuotes = (s: string) => s.toUpperCase().replace(/['"’ʼ]/g, '');
 
 /** Whether some scheme writes this Cyrillic word as exactly this Latin word. */
 export function reproduces(cyr: string, latin: string): boolean {
-  const target = stripQuotes(latin);
+  const word = cyr.toLowerCase();
+  const target = stripQuotes(latin).toLowerCase();
   return (
-    TRANSLIT_SCHEMES.some((scheme) => stripQuotes(toLatin(cyr, scheme)) === target) ||
-    stripQuotes(toLatinInformal(cyr)) === target
+    TRANSLIT_SCHEMES.some((scheme) => spellsAs(word, target, scheme)) || spellsAs(word, target, 'informal')
   );
 }
 
 const SURNAME_ENDINGS =
   /(ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|ой|ая|ый|ий|енко|ук|юк|ян|их|ых|ич|дзе|швили)$/;
 const PATRONYMIC_ENDINGS = /(ович|евич|ич|овна|евна|ична|инична)$/;
-const COMMON_SOFT = /(ьев|ьёв|ьин|ья|ье|ьё|ьи|ью|ль$|рь$|нь$|ть$|сь$)/;
+const COMMON_SOFT = /(ьев|ьёв|ьин|ья|ье|ьё|ьи|ью|льск|льц|ль$|рь$|нь$|ть$|сь$)/;
 
-/** How plausible a Cyrillic word is (lower is better), independent of position in the name. */
-function plausibility(word: string, prior: number): { score: number; gender: 'M' | 'F' | undefined } {
-  let score = prior;
-  const entry = lookupFirstName(word);
-  const surname = lookupSurname(word);
-  let gender: 'M' | 'F' | undefined;
-  if (surname) {
-    score -= surname === 'exact' ? 8 : 6;
-    gender = surnameGender(word);
-  } else if (entry) {
-    score -= 10 + (entry.rank < 1000 ? 5 - entry.rank * 0.01 : 0);
-    gender = entry.gender;
-  } else if (PATRONYMIC_ENDINGS.test(word)) {
-    score -= 3;
-    gender = patronymicGender(word);
-  } else if (SURNAME_ENDINGS.test(word)) {
-    score -= 3;
-    gender = surnameGender(word);
+type Gender = 'M' | 'F' | undefined;
+
+interface WordCandidate {
+  cyr: string;
+  /** 0 for a known name (first-name dictionary or surname list), 1 for any other word. */
+  tier: number;
+  /** Lower is likelier, compared within a tier. */
+  score: number;
+  gender: Gender;
+}
+
+/** What a surname or patronymic ending takes off an unknown word's score. */
+const ENDING_BONUS = 3;
+/** What an informal or foreign reading costs against a passport scheme's. */
+const INFORMAL_PRIOR = 3;
+const FOREIGN_PRIOR = 4;
+
+/** Spelling cost of a known name: frequency ranks known names, this orders the rarer variants. */
+function knownSpellingCost(word: string): number {
+  let cost = 0;
+  for (const ch of word) {
+    if (ch === 'ё' || ch === 'ь' || ch === 'ъ') cost += 0.5;
+    else if (ch === 'э') cost += 1;
   }
+  return cost;
+}
+
+/** Spelling traits that make a Cyrillic word less likely, whatever it is. */
+function shapePenalty(word: string): number {
+  let score = 0;
   if (word.includes('ь') && !COMMON_SOFT.test(word)) score += 1;
+  if (/лск/.test(word)) score += 2; // -льский is the Russian spelling (Добровольский, Подольский)
+  if (/[сц]кь?и$/.test(word)) score += 3; // -ский written -SKI is not a Russian ending
   if (/^[ыьъй]/.test(word)) score += 5;
   if (/.э/.test(word) && !/[аеёиоуыэюя]э/.test(word)) score += 2;
   if (/тс/.test(word) && !/тск/.test(word)) score += 1.5;
   if (/^ия/.test(word)) score += 3;
   if (/[аеёиоуыэюя]{3}/.test(word)) score += 3;
-  if (/[аеёиоуэюя]ы/.test(word)) score += 2;
-  return { score, gender };
+  if (/[аеёиоуыэюя]ы/.test(word)) score += 2;
+  return score;
+}
+
+/**
+ * Scores a Cyrillic word as a reading of a Latin one, or undefined when no scheme and no informal
+ * spelling explains it. `beamCost` is the generation prior of a word from the reverse table.
+ */
+const PRIOR: Readonly<Record<'strict' | InformalMatch, number>> = {
+  strict: 0,
+  general: INFORMAL_PRIOR,
+  foreign: FOREIGN_PRIOR,
+};
+
+/** The score of a known name before its reading's prior: frequency, spelling, shape; else undefined. */
+function knownScore(cyr: string): { score: number; gender: Gender } | undefined {
+  const entry = lookupFirstName(cyr);
+  const surname = lookupSurname(cyr);
+  if (!entry && !surname) return undefined;
+  const base = knownSpellingCost(cyr) + shapePenalty(cyr);
+  const asFirst = entry ? base - Math.log1p(entry.frequency) : Infinity;
+  const asSurname = surname
+    ? base - (4 - Math.log1p(surname.rank / 20)) + (surname.match === 'yo' ? 1 : 0)
+    : Infinity;
+  const gender = asFirst <= asSurname ? entry?.gender : surnameGender(cyr);
+  return { score: Math.min(asFirst, asSurname), gender };
+}
+
+/**
+ * Scores a generated Cyrillic word as a reading of a Latin one (`plain`: upper case, no quotes),
+ * or undefined when neither a scheme nor an informal spelling explains it.
+ */
+function judge(cyr: string, plain: string, strict: boolean, beamCost: number): WordCandidate | undefined {
+  const match = strict ? 'strict' : informalMatch(cyr, plain);
+  if (match === undefined) return undefined;
+  const known = knownScore(cyr);
+  if (known) return { cyr, tier: 0, score: known.score + PRIOR[match], gender: known.gender };
+  if (match === 'foreign') return undefined;
+  let score = beamCost + PRIOR[match] + shapePenalty(cyr);
+  // A vowel's I before a consonant is Й far more often than И (Старовойтов, Бойко; Заикин is rarer).
+  if (/[аеоуэюя]и[бвгджзклмнпрстфхцчшщ]/.test(cyr)) score += 0.5;
+  let gender: Gender;
+  if (PATRONYMIC_ENDINGS.test(cyr)) {
+    score -= ENDING_BONUS;
+    gender = patronymicGender(cyr);
+  } else if (SURNAME_ENDINGS.test(cyr)) {
+    score -= ENDING_BONUS;
+    gender = surnameGender(cyr);
+  } else if (match !== 'strict') {
+    // An unknown word has only its ending to vouch for an informal reading (ZELENSKI = Зеленский);
+    // without one, the reading is a guess that the letter-by-letter fallback already makes.
+    return undefined;
+  }
+  // An informal reading of an unknown word goes after the passport schemes' readings of equal cost.
+  if (match !== 'strict') score += 1;
+  return { cyr, tier: 1, score, gender };
+}
+
+const byRank = (a: WordCandidate, b: WordCandidate) => a.tier - b.tier || a.score - b.score;
+
+interface KnownWord {
+  word: string;
+  /** Its spellings under the passport schemes and the informal Y-spellings, quotes removed. */
+  strict: readonly string[];
+  /** Its score before the prior of the reading (`knownScore`). */
+  score: number;
+  gender: Gender;
+}
+
+let skeletonIndex: Map<string, KnownWord[]> | null = null;
+
+/** Known names whose consonant skeleton is one of the Latin word's skeletons. */
+function knownBySkeleton(plain: string): KnownWord[] {
+  if (!skeletonIndex) {
+    const index = new Map<string, KnownWord[]>();
+    for (const word of knownNameWords()) {
+      const strict = [
+        ...TRANSLIT_SCHEMES.map((scheme) => stripQuotes(toLatin(word, scheme))),
+        stripQuotes(toLatinInformal(word)),
+      ];
+      const { score, gender } = knownScore(word) ?? { score: 0, gender: undefined };
+      const known = { word, strict, score, gender };
+      const key = cyrillicSkeleton(word);
+      const list = index.get(key);
+      if (list) list.push(known);
+      else index.set(key, [known]);
+    }
+    skeletonIndex = index;
+  }
+  const keys = latinSkeletons(plain);
+  if (keys.length === 1) return skeletonIndex.get(keys[0]!) ?? [];
+  return [...new Set(keys.flatMap((key) => skeletonIndex?.get(key) ?? []))];
+}
+
+const PER_WORD = 6;
+
+/**
+ * The likeliest Cyrillic readings of one Latin word, best first. Known names are looked up by
+ * skeleton; the beam search runs only when fewer than `need` known names explain the word, and
+ * stops once `room` readings in all are sure.
+ */
+function wordCandidates(latinWord: string, need = PER_WORD, room = PER_WORD): WordCandidate[] {
+  const upper = latinWord.toUpperCase().replace(/’|ʼ/g, "'");
+  if (!/^[A-Z'"]+$/.test(upper)) return [];
+  const plain = stripQuotes(upper);
+  const found = new Map<string, WordCandidate>();
+  for (const known of knownBySkeleton(plain)) {
+    const match = known.strict.includes(plain) ? 'strict' : informalMatch(known.word, plain);
+    if (match === undefined) continue;
+    found.set(known.word, {
+      cyr: known.word,
+      tier: 0,
+      score: known.score + PRIOR[match],
+      gender: known.gender,
+    });
+  }
+  if (found.size < need) {
+    // Generated spellings in order of cost; a word's score is at least its cost less the ending
+    // bonus, so once that bound is past the last unknown word that fits, the rest cannot get in.
+    const free = room - found.size;
+    const kept: number[] = [];
+    const generated = [...expandWord(upper)].sort((a, b) => a[1] - b[1]);
+    for (const [cyr, cost] of generated) {
+      if (kept.length >= free && cost - ENDING_BONUS > kept[free - 1]!) break;
+      if (found.has(cyr)) continue;
+      const candidate = judge(cyr, plain, reproduces(cyr, upper), cost);
+      if (!candidate) continue;
+      found.set(cyr, candidate);
+      if (candidate.tier === 1) {
+        kept.push(candidate.score);
+        kept.sort((a, b) => a - b);
+      }
+    }
+  }
+  return [...found.values()].sort(byRank).slice(0, PER_WORD);
 }
 
 function applyCaseOf(latin: string, cyr: string): string {
@@ -181,49 +353,47 @@ function applyCaseOf(latin: string, cyr: string): string {
   return cyr;
 }
 
-interface WordCandidate {
-  cyr: string;
-  score: number;
-  gender: 'M' | 'F' | undefined;
-}
-
-const PER_WORD = 6;
-
-function wordCandidates(latinWord: string): WordCandidate[] {
-  const upper = latinWord.toUpperCase().replace(/’|ʼ/g, "'");
-  if (!/^[A-Z'"]+$/.test(upper)) return [];
-  const generated = expandWord(upper);
-  return [...generated.entries()]
-    .filter(([cyr]) => reproduces(cyr, upper))
-    .map(([cyr, prior]) => ({ cyr, ...plausibility(cyr, prior) }))
-    .sort((a, b) => a.score - b.score)
-    .slice(0, PER_WORD);
-}
-
 const WORD = /[A-Za-z'"’ʼ]+/g;
+
+interface Combo {
+  parts: WordCandidate[];
+  tier: number;
+  score: number;
+}
+
+const byComboRank = (a: Combo, b: Combo) => a.tier - b.tier || a.score - b.score;
 
 /**
  * Cyrillic spellings of a Latin name, best first. Several words (SURNAME NAME) are converted
- * word by word and combined, preferring combinations whose words agree on gender.
+ * word by word and combined, preferring known names, then combinations whose words agree on gender.
  */
 export function cyrillicCandidates(latin: string, limit = 10): string[] {
   const text = latin.normalize('NFC').trim();
   const words = [...text.matchAll(WORD)];
   if (words.length === 0) return [];
-  const perWord = words.map((m) => wordCandidates(m[0]));
+  const need = Math.min(Math.max(limit, 1), PER_WORD);
+  // A single word needs no more readings than asked for; several need spares for gender agreement.
+  const room = words.length === 1 ? need : PER_WORD;
+  const perWord = words.map((m) => wordCandidates(m[0], need, room));
   if (perWord.some((list) => list.length === 0)) return [];
-  let combos: { parts: WordCandidate[]; score: number }[] = [{ parts: [], score: 0 }];
+  let combos: Combo[] = [{ parts: [], tier: 0, score: 0 }];
   for (const list of perWord) {
     combos = combos
-      .flatMap((combo) => list.map((c) => ({ parts: [...combo.parts, c], score: combo.score + c.score })))
-      .sort((a, b) => a.score - b.score)
+      .flatMap((combo) =>
+        list.map((c) => ({
+          parts: [...combo.parts, c],
+          tier: combo.tier + c.tier,
+          score: combo.score + c.score,
+        })),
+      )
+      .sort(byComboRank)
       .slice(0, 50);
   }
   const scored = combos.map((combo) => {
     const genders = new Set(combo.parts.map((p) => p.gender).filter((g) => g !== undefined));
     return { ...combo, score: combo.score + (genders.size > 1 ? 6 : 0) };
   });
-  scored.sort((a, b) => a.score - b.score);
+  scored.sort(byComboRank);
   const results: string[] = [];
   for (const combo of scored) {
     let out = '';

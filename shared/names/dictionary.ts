@@ -1,6 +1,5 @@
 import firstNames from '../../resources/names/first-names.ru.json';
-import popular from '../../resources/names/popular-first-names.ru.json';
-import commonSurnames from '../../resources/names/common-surnames.ru.json';
+import frequencies from '../../resources/names/name-frequencies.ru.json';
 import { femaleSurname } from './surnames';
 import { nameKey } from './key';
 
@@ -9,30 +8,27 @@ export interface FirstNameEntry {
   name: string;
   /** undefined where the name is used for both (Женя, Валя). */
   gender: 'M' | 'F' | undefined;
-  /** Position among the most common names (0 = most common); 1000 when not among them. */
-  rank: number;
+  /** Approximate bearers per 10,000 adults of the name's sex; 0 for the names without a figure. */
+  frequency: number;
 }
 
-const NOT_POPULAR = 1000;
+const maleFrequency: Readonly<Record<string, number>> = frequencies.firstNames.male;
+const femaleFrequency: Readonly<Record<string, number>> = frequencies.firstNames.female;
 
 let byName: Map<string, FirstNameEntry> | null = null;
 let byKey: Map<string, FirstNameEntry[]> | null = null;
 
 function build(): Map<string, FirstNameEntry> {
-  const rank = new Map<string, number>();
-  [...popular.male, ...popular.female].forEach((name, i) => {
-    if (!rank.has(name)) rank.set(name, i % 100);
-  });
-  const male = new Set(firstNames.male);
-  const female = new Set(firstNames.female);
+  const male = new Set([...firstNames.male, ...Object.keys(maleFrequency)]);
+  const female = new Set([...firstNames.female, ...Object.keys(femaleFrequency)]);
   const map = new Map<string, FirstNameEntry>();
-  for (const name of new Set([...male, ...female, ...popular.male, ...popular.female])) {
-    const isMale = male.has(name) || popular.male.includes(name);
-    const isFemale = female.has(name) || popular.female.includes(name);
+  for (const name of new Set([...male, ...female])) {
+    const isMale = male.has(name);
+    const isFemale = female.has(name);
     map.set(name, {
       name,
       gender: isMale && !isFemale ? 'M' : isFemale && !isMale ? 'F' : undefined,
-      rank: rank.get(name) ?? NOT_POPULAR,
+      frequency: Math.max(maleFrequency[name] ?? 0, femaleFrequency[name] ?? 0),
     });
   }
   return map;
@@ -66,20 +62,60 @@ export function allFirstNames(): FirstNameEntry[] {
   return [...entries().values()];
 }
 
-let surnames: Map<string, 'exact'> | null = null;
-let surnamesWithoutYo: Set<string> | null = null;
+export interface SurnameEntry {
+  /** 'yo' when the word matches a listed surname only with its ё read as е (Семенов for Семёнов). */
+  match: 'exact' | 'yo';
+  /** Position in the frequency list, 0 for the most common. */
+  rank: number;
+}
+
+let surnames: Map<string, number> | null = null;
+let surnamesWithoutYo: Map<string, number> | null = null;
 const withoutYo = (s: string) => s.replace(/ё/g, 'е');
 
-/** 'exact' for a common surname as spelled, 'yo' when it matches only with ё read as е, else undefined. */
-export function lookupSurname(cyrillic: string): 'exact' | 'yo' | undefined {
-  if (!surnames || !surnamesWithoutYo) {
-    surnames = new Map();
-    for (const male of commonSurnames.surnames) {
-      for (const form of [male, femaleSurname(male)]) surnames.set(form.toLowerCase(), 'exact');
+function surnameRanks(): Map<string, number> {
+  if (!surnames) {
+    const ranks = new Map<string, number>();
+    frequencies.surnames.byFrequency.forEach((male, rank) => {
+      for (const form of [male, femaleSurname(male)]) {
+        const lower = form.toLowerCase();
+        if (!ranks.has(lower)) ranks.set(lower, rank);
+      }
+    });
+    surnames = ranks;
+  }
+  return surnames;
+}
+
+/** A common surname (either sex's form), as spelled or with ё read as е, with its frequency rank. */
+export function lookupSurname(cyrillic: string): SurnameEntry | undefined {
+  const ranks = surnameRanks();
+  if (!surnamesWithoutYo) {
+    surnamesWithoutYo = new Map();
+    for (const [name, rank] of ranks) {
+      const plain = withoutYo(name);
+      if (!surnamesWithoutYo.has(plain)) surnamesWithoutYo.set(plain, rank);
     }
-    surnamesWithoutYo = new Set([...surnames.keys()].map(withoutYo));
   }
   const lower = cyrillic.toLowerCase();
-  if (surnames.has(lower)) return 'exact';
-  return surnamesWithoutYo.has(withoutYo(lower)) && !lower.includes('ё') ? 'yo' : undefined;
+  const rank = ranks.get(lower);
+  if (rank !== undefined) return { match: 'exact', rank };
+  const yoRank = lower.includes('ё') ? undefined : surnamesWithoutYo.get(lower);
+  return yoRank === undefined ? undefined : { match: 'yo', rank: yoRank };
+}
+
+let known: string[] | null = null;
+
+/**
+ * Every known word, lower case: the dictionary's first names and both forms of the listed
+ * surnames, those with ё also spelt with е (Семенов), as `lookupSurname` accepts them.
+ */
+export function knownNameWords(): readonly string[] {
+  if (!known) {
+    const surnameForms = [...surnameRanks().keys()].flatMap((s) =>
+      s.includes('ё') ? [s, withoutYo(s)] : [s],
+    );
+    known = [...new Set([...entries().keys(), ...surnameForms])];
+  }
+  return known;
 }

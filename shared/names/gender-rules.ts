@@ -78,8 +78,8 @@ export function firstNameGender(firstName: string): Gender | undefined {
   const entries = firstNamesByKey(nameKey(s));
   if (entries.length > 0) {
     // ILIA is Илья (common) or Иля (rare): the most common spelling decides.
-    const best = Math.min(...entries.map((e) => e.rank));
-    const genders = new Set(entries.filter((e) => e.rank === best).map((e) => e.gender));
+    const best = Math.max(...entries.map((e) => e.frequency));
+    const genders = new Set(entries.filter((e) => e.frequency === best).map((e) => e.gender));
     return genders.size === 1 ? [...genders][0] : undefined;
   }
   const upper = s.toUpperCase();

@@ -76,31 +76,6 @@ function applyCase(
   return wordIsUpper ? mapped.toUpperCase() : mapped.charAt(0).toUpperCase() + mapped.slice(1);
 }
 
-/** Cyrillic to Latin by a passport scheme (ICAO by default); other characters pass through. */
-export function toLatin(text: string, scheme: TranslitScheme = 'icao'): string {
-  const table = SCHEMES[scheme];
-  const chars = Array.from(text.normalize('NFC'));
-  let out = '';
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i] as string;
-    const lower = ch.toLowerCase();
-    const prev = chars[i - 1];
-    const next = chars[i + 1];
-    let mapped = table[lower];
-    if (mapped === undefined) {
-      out += ch;
-      continue;
-    }
-    if (scheme === 'mvd310') {
-      const nextLower = next?.toLowerCase();
-      if ((lower === 'ь' || lower === 'ъ') && nextLower === 'е') mapped = '';
-      else if (lower === 'е' && (prev?.toLowerCase() === 'ь' || prev?.toLowerCase() === 'ъ')) mapped = 'ye';
-    }
-    out += applyCase(mapped, ch, prev, next);
-  }
-  return out;
-}
-
 const VOWELS = new Set(['а', 'е', 'ё', 'и', 'о', 'у', 'ы', 'э', 'ю', 'я']);
 const INFORMAL: Readonly<Record<string, string>> = {
   ...COMMON,
@@ -113,6 +88,60 @@ const INFORMAL: Readonly<Record<string, string>> = {
   ё: 'yo',
 };
 
+type Spelling = TranslitScheme | 'informal';
+
+/**
+ * The Latin (lower case) of the letter at `i` of lower-case `chars` in a spelling, with its context
+ * rules; undefined for a character the spelling does not convert.
+ */
+function letterLatin(chars: ArrayLike<string>, i: number, spelling: Spelling): string | undefined {
+  const lower = chars[i] as string;
+  const prev = chars[i - 1];
+  const next = chars[i + 1];
+  if (spelling !== 'informal') {
+    const mapped = SCHEMES[spelling][lower];
+    if (mapped === undefined || spelling !== 'mvd310') return mapped;
+    if ((lower === 'ь' || lower === 'ъ') && next === 'е') return '';
+    if (lower === 'е' && (prev === 'ь' || prev === 'ъ')) return 'ye';
+    return mapped;
+  }
+  const mapped = INFORMAL[lower];
+  if (mapped === undefined) return undefined;
+  const atWordStart = prev === undefined || !isLetter(prev);
+  const atWordEnd = next === undefined || !isLetter(next);
+  if (
+    lower === 'е' &&
+    (atWordStart || (prev !== undefined && (VOWELS.has(prev) || prev === 'ь' || prev === 'ъ')))
+  )
+    return 'ye';
+  if (lower === 'ь' && next === 'и') return 'y';
+  if (
+    (lower === 'и' || lower === 'ы') &&
+    next === 'й' &&
+    (chars[i + 2] === undefined || !isLetter(chars[i + 2]))
+  )
+    return '';
+  if (lower === 'й' && atWordEnd && (prev === 'и' || prev === 'ы')) return 'y';
+  return mapped;
+}
+
+function convert(text: string, spelling: Spelling): string {
+  const chars = Array.from(text.normalize('NFC'));
+  const lower = chars.map((ch) => ch.toLowerCase());
+  let out = '';
+  for (let i = 0; i < chars.length; i++) {
+    const mapped = letterLatin(lower, i, spelling);
+    out +=
+      mapped === undefined ? chars[i] : applyCase(mapped, chars[i] as string, chars[i - 1], chars[i + 1]);
+  }
+  return out;
+}
+
+/** Cyrillic to Latin by a passport scheme (ICAO by default); other characters pass through. */
+export function toLatin(text: string, scheme: TranslitScheme = 'icao'): string {
+  return convert(text, scheme);
+}
+
 /**
  * The informal Y-spellings people type by habit and older documents carry (YULIYA, ANDREY,
  * DMITRY, YEVGENY, ILYIN): Е as YE at a word's start and after a vowel or a sign, Ё as YO, Й as Y,
@@ -120,35 +149,21 @@ const INFORMAL: Readonly<Record<string, string>> = {
  * and match such spellings, never to propose one.
  */
 export function toLatinInformal(text: string): string {
-  const chars = Array.from(text.normalize('NFC'));
-  let out = '';
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i] as string;
-    const lower = ch.toLowerCase();
-    const prev = chars[i - 1]?.toLowerCase();
-    const next = chars[i + 1];
-    const nextLower = next?.toLowerCase();
-    let mapped = INFORMAL[lower];
-    if (mapped === undefined) {
-      out += ch;
-      continue;
-    }
-    const atWordStart = prev === undefined || !isLetter(prev);
-    const atWordEnd = next === undefined || !isLetter(next);
-    if (
-      lower === 'е' &&
-      (atWordStart || (prev !== undefined && (VOWELS.has(prev) || prev === 'ь' || prev === 'ъ')))
-    )
-      mapped = 'ye';
-    if (lower === 'ь' && nextLower === 'и') mapped = 'y';
-    if (
-      (lower === 'и' || lower === 'ы') &&
-      nextLower === 'й' &&
-      (chars[i + 2] === undefined || !isLetter(chars[i + 2]))
-    )
-      mapped = '';
-    if (lower === 'й' && atWordEnd && (prev === 'и' || prev === 'ы')) mapped = 'y';
-    out += applyCase(mapped, ch, chars[i - 1], next);
+  return convert(text, 'informal');
+}
+
+/**
+ * Whether a spelling (a scheme, or 'informal') writes a lower-case Cyrillic word as exactly this
+ * lower-case Latin, apostrophes aside: `toLatin` compared letter by letter, stopping at the first
+ * difference (the Latin-to-Cyrillic search asks this of many words).
+ */
+export function spellsAs(cyrillic: string, latin: string, spelling: Spelling): boolean {
+  let j = 0;
+  for (let i = 0; i < cyrillic.length; i++) {
+    const mapped = letterLatin(cyrillic, i, spelling) ?? (cyrillic[i] as string);
+    if (mapped === "'" || mapped === '"') continue;
+    if (!latin.startsWith(mapped, j)) return false;
+    j += mapped.length;
   }
-  return out;
+  return j === latin.length;
 }
