@@ -12,6 +12,12 @@ export const en: Shape<typeof ru> = {
     languages: { ru: 'Русский', en: 'English' },
     loading: 'Loading…',
     shortcuts: 'Ctrl+F search, Ctrl+N new client, Enter open, Esc close',
+    readOnly: {
+      damaged:
+        'The database file is damaged. The app opened it read-only so that no more data is lost: restore the database from a backup.',
+      fileReadOnly:
+        'The database file is read-only (no permission to write): you can look but not change. Allow writing to the file and restart the app.',
+    },
   },
   about: {
     title: 'About TourDesk',
@@ -48,6 +54,9 @@ export const en: Shape<typeof ru> = {
       passportExpiring: 'Passport expires',
       passportAny: 'any time',
       passportWithin: 'within {{count}} months',
+      consent: 'Consent',
+      consentAny: 'any',
+      consentNone: 'no consent to processing',
       birthdayThisMonth: 'Birthday this month',
       reset: 'Reset filters',
     },
@@ -347,7 +356,7 @@ export const en: Shape<typeof ru> = {
     open: 'Import list',
     openBase: 'Import',
     pasteHint:
-      'Copy a table in Excel, Word or Google Sheets and press Ctrl+V here. Or open an .xlsx/.csv file, or drop it here.',
+      'Copy a table in Excel, Word or Google Sheets and press Ctrl+V here. Or open a file (.xlsx, .xls, .ods, .docx, .csv), or drop it here.',
     paste: 'Paste (Ctrl+V)',
     reading: 'Reading «{{name}}»…',
     file: 'Open file…',
@@ -359,6 +368,12 @@ export const en: Shape<typeof ru> = {
     unmapped: '— do not load —',
     slots: 'Drag a column header onto a field (or pick the field in the list under the header).',
     confidence: 'confidence {{percent}}%',
+    notStored: 'not stored',
+    notStoredHint:
+      'Tourists and clients have no such field: the value is shown here so that it is seen, but it is not loaded.',
+    clientOnly: 'to the client card',
+    clientOnlyHint:
+      'Kept on the regular client the import creates (the issuer also on a passport added to a client); a tourist has no such field.',
     remembered: 'The column mapping is remembered for these headers.',
     mappingNotSaved: 'The list was loaded, but the column mapping was not remembered: {{reason}}',
     mappingNotRead: 'The remembered column mapping could not be read: {{reason}}',
@@ -402,6 +417,15 @@ export const en: Shape<typeof ru> = {
     empty: 'There is no table on the clipboard.',
     issues: {
       dateInvalid: 'Not a date: "{{value}}".',
+      dateInFuture: 'A date in the future: "{{value}}".',
+      expiryBeforeIssue: 'The passport expires before its issue date.',
+      nameHasDigits: 'Digits in a name: "{{value}}".',
+      latinOnly: 'Latin letters only here: "{{value}}".',
+      scriptMismatch: 'Latin letters in a Russian field: "{{value}}".',
+      countryCode: 'A country code is three Latin letters: "{{value}}".',
+      documentNumberRequired: 'No document number.',
+      citizenshipMissing: 'Not a Russian passport ({{value}}) and no citizenship given.',
+      invalid: 'The row would fail a check when loaded.',
       genderUnknown: 'Unclear sex: "{{value}}".',
       genderConflict: 'The sex does not agree with the name.',
       passportFormat: 'A Russian foreign passport has 9 digits.',
@@ -431,6 +455,13 @@ export const en: Shape<typeof ru> = {
       phone: 'Phone',
       email: 'Email',
       paxType: 'Category',
+      birthPlace: 'Place of birth',
+      passportIssueDate: 'Issue date',
+      passportAuthority: 'Issued by',
+      title: 'Title (MR/MRS, CHD/INF)',
+      roomType: 'Room type',
+      seat: 'Seat',
+      documentType: 'Document type',
     },
   },
   questionnaire: {
@@ -633,8 +664,37 @@ export const en: Shape<typeof ru> = {
     optionsRequired: 'A choice field needs at least one option.',
     dictionaryDuplicate: 'This word is in the dictionary already.',
     noForm: 'No questionnaire form is set for this country. Choose one in Reference books → Countries.',
+    textForbiddenChar:
+      'The text holds a character that is not allowed, {{char}} (a control, text-direction or non-character): delete it. Such characters often come with text copied from a PDF or a web page.',
     rowInvalid:
       'Sheet “{{sheet}}”, row {{row}}, column “{{column}}”: the value is missing or not accepted. Nothing was imported.',
+  },
+  privacy: {
+    title: 'Personal data',
+    noConsent: 'No consent to the processing of personal data is recorded.',
+    scopes: {
+      processing: 'Processing of personal data',
+      marketing: 'Marketing',
+      transfer: 'Transfer abroad',
+    },
+    given: 'given {{date}} (recorded by {{clerk}})',
+    withdrawnOn: 'withdrawn {{date}}',
+    withdraw: 'Withdraw today',
+    scope: 'Consent',
+    givenOn: 'Given on',
+    document: 'Document',
+    add: 'Record consent',
+    export: "Export this person's data",
+    forget: 'Forget this person…',
+    forgetTitle: 'Forget this person',
+    forgetText:
+      'Everything the base holds about {{name}} will be destroyed: the card, documents, consents, questionnaire answers and undo copies; their trips stay without their name. This cannot be undone. Backups made before keep the data until rotation removes them.',
+    forgetConfirm: 'Forget for good',
+    cancel: 'Cancel',
+    actTitle: 'Act of destruction of personal data',
+    act: 'ACT OF DESTRUCTION OF PERSONAL DATA\n\nSubject: {{name}} (client no. {{clientId}})\nDate and time: {{at}}\nDestroyed by: {{clerk}}\n\nDestroyed: the client card; documents: {{documents}}; consents: {{consents}}; questionnaire answers: {{answers}}; copies in the undo journal: {{undoEntriesRemoved}}.\nTrips made anonymous: {{tripsAnonymised}}. Audit entries reduced to a hash: {{auditEntriesHashed}}.\nBackups made before this date are removed by rotation by {{backupsUntil}}.\n\nSignature: ____________________',
+    saveAct: 'Save the act',
+    close: 'Close',
   },
   undoScreen: {
     title: 'Undo and backups',
@@ -715,6 +775,9 @@ export const en: Shape<typeof ru> = {
     FORBIDDEN: 'Access denied.',
     TOO_LARGE: 'Too much data at once.',
     UNAVAILABLE: 'The app server does not answer. Restart the app.',
+    BUSY: 'The database is busy with another program (perhaps TourDesk is open twice). Nothing was saved: try again in a few seconds.',
+    READ_ONLY:
+      'The database is open read-only; changes are not saved. The bar at the top of the window says why.',
     INTERNAL: 'Internal error. Nothing was changed.',
     reasons: {
       fileFormat: 'This kind of file is not supported: use {{accepted}}.',

@@ -13,6 +13,8 @@ import { GenderField } from '../ui/GenderField';
 import { clientToForm, formToInput, type ClientForm } from './client-form';
 import { ClientHistory } from './ClientHistory';
 import { DocumentsEditor } from './DocumentsEditor';
+import { PrivacySection } from './PrivacySection';
+import type { DestructionAct } from '../../../shared/domain/consent';
 import { displayName } from './format';
 import { cyrillicProposals, icaoLatin, latinMatchesCyrillic } from './name-proposals';
 
@@ -25,6 +27,7 @@ interface ClientCardProps {
   onClose: () => void;
   onSaved: (client: Client) => void;
   onDeleted: (client: Client, undoId: number) => void;
+  onForgotten: (act: DestructionAct) => void;
 }
 
 const NAME_PAIRS = [
@@ -47,7 +50,7 @@ type TextField =
   | 'birthDate';
 
 /** Create or edit one regular client with all their documents. */
-export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCardProps) {
+export function ClientCard({ clientId, onClose, onSaved, onDeleted, onForgotten }: ClientCardProps) {
   const { t } = useTranslation();
   const [client, setClient] = useState<Client | null>(null);
   const [questionnaireOpen, setQuestionnaireOpen] = useState(false);
@@ -323,6 +326,7 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted }: ClientCard
           {input('cardLast4', { className: 'narrow', maxLength: 4 })}
         </div>
         {client && <ClientHistory clientId={client.id} />}
+        {client && <PrivacySection client={client} onForgotten={onForgotten} />}
         <h3>{t('card.sections.notes')}</h3>
         <div className="form-row">
           {(['notes', 'preferences'] as const).map((field) => (

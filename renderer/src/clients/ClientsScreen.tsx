@@ -16,6 +16,8 @@ import { ClientsToolbar, type ToolbarFilters } from './ClientsToolbar';
 import { clientColumns, columnMeta, DEFAULT_HIDDEN_COLUMNS } from './columns';
 import { displayName } from './format';
 import { useClientPages, type ClientFilter } from './useClientPages';
+import { DestructionActDialog } from './DestructionActDialog';
+import type { DestructionAct } from '../../../shared/domain/consent';
 
 const ImportScreen = lazy(() => import('../import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
 const ClientCard = lazy(() => import('./ClientCard').then((m) => ({ default: m.ClientCard })));
@@ -27,6 +29,7 @@ const NO_FILTERS: ToolbarFilters = {
   citizenship: '',
   passportWithinMonths: null,
   birthdayThisMonth: false,
+  consent: null,
 };
 
 function defaultVisibility(): VisibilityState {
@@ -44,6 +47,7 @@ export function ClientsScreen({ active }: { active: boolean }) {
   const [selectedIndex, setSelectedIndex] = useState(0);
   const [card, setCard] = useState<CardState>(null);
   const [importing, setImporting] = useState(false);
+  const [act, setAct] = useState<DestructionAct | null>(null);
   const [citizenships, setCitizenships] = useState<{ code: string; count: number }[]>([]);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridBodyFocus = () =>
@@ -78,6 +82,7 @@ export function ClientsScreen({ active }: { active: boolean }) {
     citizenship: filters.citizenship,
     passportExpiresWithinMonths: filters.passportWithinMonths,
     birthdayMonth: filters.birthdayThisMonth ? Number(today.slice(5, 7)) : null,
+    consent: filters.consent,
     sort: (sortColumn && columnMeta(sortColumn).sort) || 'name',
     direction: sorting[0]?.desc ? 'desc' : 'asc',
   };
@@ -110,7 +115,14 @@ export function ClientsScreen({ active }: { active: boolean }) {
 
   useEffect(
     () => setSelectedIndex(0),
-    [search, filters.citizenship, filters.passportWithinMonths, filters.birthdayThisMonth, sorting],
+    [
+      search,
+      filters.citizenship,
+      filters.passportWithinMonths,
+      filters.birthdayThisMonth,
+      filters.consent,
+      sorting,
+    ],
   );
 
   useEffect(() => {
@@ -216,9 +228,15 @@ export function ClientsScreen({ active }: { active: boolean }) {
               toast({ kind: 'info', message: t('card.saved') });
             }}
             onDeleted={onDeleted}
+            onForgotten={(act) => {
+              setCard(null);
+              afterChange();
+              setAct(act);
+            }}
           />
         </Suspense>
       )}
+      {act && <DestructionActDialog act={act} onClose={() => setAct(null)} />}
       {importing && (
         <Suspense fallback={null}>
           <ImportScreen tour={null} onClose={() => setImporting(false)} onCommitted={afterChange} />

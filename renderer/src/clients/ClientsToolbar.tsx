@@ -2,12 +2,14 @@ import type { Table } from '@tanstack/react-table';
 import { forwardRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRow } from '../../../shared/domain/client';
+import { CONSENT_SCOPES, type ConsentScope } from '../../../shared/domain/consent';
 
 export interface ToolbarFilters {
   search: string;
   citizenship: string;
   passportWithinMonths: number | null;
   birthdayThisMonth: boolean;
+  consent: ConsentScope | 'none' | null;
 }
 
 interface ClientsToolbarProps {
@@ -42,7 +44,10 @@ export const ClientsToolbar = forwardRef<HTMLInputElement, ClientsToolbarProps>(
     const [columnsOpen, setColumnsOpen] = useState(false);
     const set = (patch: Partial<ToolbarFilters>) => onChange({ ...filters, ...patch });
     const filtered =
-      filters.citizenship !== '' || filters.passportWithinMonths !== null || filters.birthdayThisMonth;
+      filters.citizenship !== '' ||
+      filters.passportWithinMonths !== null ||
+      filters.birthdayThisMonth ||
+      filters.consent !== null;
 
     return (
       <div className="toolbars">
@@ -134,11 +139,29 @@ export const ClientsToolbar = forwardRef<HTMLInputElement, ClientsToolbarProps>(
             />
             {t('clients.filters.birthdayThisMonth')}
           </label>
+          <label className="inline-field">
+            {t('clients.filters.consent')}
+            <select
+              aria-label={t('clients.filters.consent')}
+              value={filters.consent ?? ''}
+              onChange={(e) => set({ consent: (e.target.value || null) as ToolbarFilters['consent'] })}
+            >
+              <option value="">{t('clients.filters.consentAny')}</option>
+              {CONSENT_SCOPES.map((scope) => (
+                <option key={scope} value={scope}>
+                  {t(`privacy.scopes.${scope}`)}
+                </option>
+              ))}
+              <option value="none">{t('clients.filters.consentNone')}</option>
+            </select>
+          </label>
           {filtered && (
             <button
               type="button"
               className="link-button"
-              onClick={() => set({ citizenship: '', passportWithinMonths: null, birthdayThisMonth: false })}
+              onClick={() =>
+                set({ citizenship: '', passportWithinMonths: null, birthdayThisMonth: false, consent: null })
+              }
             >
               {t('clients.filters.reset')}
             </button>

@@ -18,5 +18,4 @@ export function displayName(
   return cyrillicFullName(row) || latinFullName(row);
 }
 
-
 export { formatDate };

@@ -349,6 +349,7 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
           onClose={() => setClientCardOpen(false)}
           onSaved={() => setClientCardOpen(false)}
           onDeleted={() => setClientCardOpen(false)}
+          onForgotten={() => setClientCardOpen(false)}
         />
       )}
     </>
