@@ -1,6 +1,7 @@
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { userInfo } from 'node:os';
 import { openDatabase } from './db/open-database';
+import { TourDeskSqliteDialect } from './db/sqlite-dialect';
 import { systemClock, type Clock } from '../../shared/domain/clock';
 import { AuditTrail } from './history/audit';
 import { UndoJournal } from './history/undo-journal';
@@ -32,6 +33,8 @@ export interface BackendOptions {
   clock?: Clock;
   /** Who works at this desk, for the audit trail and the undo journal (the OS account by default). */
   clerk?: string;
+  /** How long a write waits for another program's write before answering BUSY (5 s by default). */
+  busyTimeoutMs?: number;
 }
 
 export interface Backend {
@@ -57,8 +60,16 @@ const consoleLogger: DispatchLogger = { error: (message) => console.error(messag
 
 /** Opens the database and wires every command of the contract to its handler. Never imports electron. */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-  const { db: sqlite, schemaVersion } = await openDatabase(options.dbPath);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const {
+    db: sqlite,
+    schemaVersion,
+    readOnlyReason,
+  } = await openDatabase(
+    options.dbPath,
+    options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs },
+  );
+  const readOnly = readOnlyReason !== null;
+  const db = new Kysely<Database>({ dialect: new TourDeskSqliteDialect(sqlite, readOnly) });
   const clock = options.clock ?? systemClock;
   const clerkName = options.clerk ?? osClerk();
   const clerk = () => clerkName;
@@ -70,10 +81,17 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const imports = new ImportsRepository(ctx, clients);
   const books = new ReferenceBooksRepository(ctx);
   const questionnaires = new QuestionnairesRepository(ctx, clients, books);
-  await seedReferenceBooks(db, books);
+  // A read-only base is shown as it is: the shipped books are written when it can be written again.
+  if (!readOnly) await seedReferenceBooks(db, books);
   const dispatch = createDispatch(
     {
-      'app.info': () => ({ version: options.appVersion ?? '0.0.0', dbPath: options.dbPath, schemaVersion }),
+      'app.info': () => ({
+        version: options.appVersion ?? '0.0.0',
+        dbPath: options.dbPath,
+        schemaVersion,
+        readOnly,
+        readOnlyReason,
+      }),
       'settings.get': async ({ key }) => ({ value: await getSetting(db, key) }),
       'settings.set': async ({ key, value }) => {
         await setSetting(db, key, value);

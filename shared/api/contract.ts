@@ -106,7 +106,14 @@ export const SETTING_KEYS = ['ui.language', 'clients.columns', 'import.mappings'
 export const contract = {
   'app.info': {
     input: z.object({}),
-    output: z.object({ version: z.string(), dbPath: z.string(), schemaVersion: z.number().int() }),
+    output: z.object({
+      version: z.string(),
+      dbPath: z.string(),
+      schemaVersion: z.number().int(),
+      /** The base was opened read-only: every write answers READ_ONLY, and the UI says why. */
+      readOnly: z.boolean(),
+      readOnlyReason: z.enum(['damaged', 'fileReadOnly']).nullable(),
+    }),
   },
   'settings.get': {
     input: z.object({ key: z.enum(SETTING_KEYS) }),

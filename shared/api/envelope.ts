@@ -13,6 +13,10 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'TOO_LARGE'
   | 'UNAVAILABLE'
+  /** Another program held the base's write lock past the busy timeout; trying again may work. */
+  | 'BUSY'
+  /** The base is open read-only (damaged, or a file this account may not write). */
+  | 'READ_ONLY'
   | 'INTERNAL';
 
 /**

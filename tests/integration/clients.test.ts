@@ -311,7 +311,13 @@ describe('clients on a real SQLite file', () => {
     const file = new Database(t.dbPath, { readonly: true });
     const written = file.pragma('user_version', { simple: true });
     file.close();
-    expect(info).toEqual({ version: 'test', dbPath: t.dbPath, schemaVersion: written });
+    expect(info).toEqual({
+      version: 'test',
+      dbPath: t.dbPath,
+      schemaVersion: written,
+      readOnly: false,
+      readOnlyReason: null,
+    });
     expect(info.schemaVersion).toBeGreaterThanOrEqual(7);
   });
 

@@ -4,7 +4,8 @@ import { searchKeyRows, searchKeysOf, sortNamesOf } from '../repositories/client
 
 /**
  * Versioned migrations. Index + 1 is the schema version stored in PRAGMA user_version. A migration
- * is appended, never edited once released; each runs in one transaction with the version bump.
+ * is appended, never edited once released; openDatabase runs every pending one in a single
+ * transaction with the version bump.
  */
 export interface Migration {
   name: string;

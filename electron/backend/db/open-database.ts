@@ -1,51 +1,250 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../../shared/api/envelope';
-import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+import { migrations as shippedMigrations, type Migration } from './migrations';
+import { createPrivateFile, makePrivate } from './private-files';
+
+/** Why a base was opened read-only: its pages are damaged, or its file may not be written. */
+export type ReadOnlyReason = 'damaged' | 'fileReadOnly';
 
 export interface OpenedDatabase {
   db: Database.Database;
+  /** The schema the file holds: the latest, except in a damaged base, which is never migrated. */
   schemaVersion: number;
+  /** Why the connection is read-only, or null when the base can be written. */
+  readOnlyReason: ReadOnlyReason | null;
+}
+
+export interface OpenDatabaseOptions {
+  /** Tests only: the migration list to apply instead of the shipped one. */
+  migrations?: readonly Migration[];
+  /** How long a write waits for another program's write before it answers BUSY. */
+  busyTimeoutMs?: number;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+const SIDECARS = ['-wal', '-shm'] as const;
+
+const codeOf = (error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+};
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Per-connection settings; none of them writes to the file. */
+function tune(db: Database.Database, busyTimeoutMs: number): void {
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  db.pragma('foreign_keys = ON');
+  // 64 MB of page cache (the default is 2 MB): a 200,000-client base stays in memory.
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
+}
+
+const userVersion = (db: Database.Database) => db.pragma('user_version', { simple: true }) as number;
+
+/** quick_check reads every page: a damaged one shows as a report line or as SQLITE_CORRUPT. */
+function passesQuickCheck(db: Database.Database): boolean {
+  try {
+    const rows = db.pragma('quick_check') as { quick_check: string }[];
+    return rows.length === 1 && rows[0]?.quick_check === 'ok';
+  } catch (error) {
+    if (codeOf(error).startsWith('SQLITE_CORRUPT')) return false;
+    throw error;
+  }
+}
+
+function refuseNewer(path: string, found: number, latest: number): never {
+  throw new AppError(
+    'UNAVAILABLE',
+    `The database ${path} was written by a newer version of the app (schema ${found} > ${latest}); it was not changed.`,
+  );
 }
 
 /**
- * Opens (creating if needed) the database file and brings its schema up to date. A file written by
- * a newer version of the app is refused rather than guessed at. An existing file is backed up
- * beside itself before its first migration.
+ * Looks at an existing file through a connection that cannot write, so a file from a newer version
+ * is refused before anything touches it (not even the switch to WAL), and a damaged one is known
+ * before it is written to.
  */
-export async function openDatabase(path: string): Promise<OpenedDatabase> {
-  const isNewFile = path === ':memory:' || !existsSync(path);
-  const db = new Database(path);
+function inspect(path: string, latest: number, busyTimeoutMs: number): { healthy: boolean } {
+  let probe: Database.Database;
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    db.pragma('synchronous = NORMAL');
-    // 64 MB of page cache (the default is 2 MB): a 200,000-client base stays in memory.
-    db.pragma('cache_size = -65536');
-    db.pragma('temp_store = MEMORY');
-    const current = db.pragma('user_version', { simple: true }) as number;
-    if (current > LATEST_SCHEMA_VERSION) {
+    probe = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw new AppError('UNAVAILABLE', `The database ${path} cannot be opened: ${messageOf(error)}`);
+  }
+  try {
+    probe.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    let found: number;
+    try {
+      found = userVersion(probe);
+    } catch (error) {
       throw new AppError(
         'UNAVAILABLE',
-        `The database ${path} was written by a newer version of the app (schema ${current} > ${LATEST_SCHEMA_VERSION}).`,
+        `The file ${path} is not a TourDesk database or is damaged beyond reading (${messageOf(error)}); it was not changed.`,
       );
     }
-    if (current < LATEST_SCHEMA_VERSION && !isNewFile && current > 0) {
-      await db.backup(`${path}.before-v${LATEST_SCHEMA_VERSION}.bak`);
+    if (found > latest) refuseNewer(path, found, latest);
+    return { healthy: passesQuickCheck(probe) };
+  } finally {
+    probe.close();
+  }
+}
+
+function canWrite(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function openReadOnly(
+  path: string,
+  reason: ReadOnlyReason,
+  latest: number,
+  busyTimeoutMs: number,
+): OpenedDatabase {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    tune(db, busyTimeoutMs);
+    const found = userVersion(db);
+    if (reason === 'fileReadOnly' && found < latest) {
+      throw new AppError(
+        'UNAVAILABLE',
+        `The database ${path} needs an upgrade (schema ${found} to ${latest}) but the file is read-only: allow writing to it and start again.`,
+      );
     }
-    for (let version = current + 1; version <= LATEST_SCHEMA_VERSION; version++) {
-      const migration = migrations[version - 1];
-      if (!migration) throw new Error(`missing migration ${version}`);
-      db.transaction(() => {
-        migration.up(db);
-        db.pragma(`user_version = ${version}`);
-      })();
-    }
-    db.pragma('optimize=0x10002');
-    return { db, schemaVersion: LATEST_SCHEMA_VERSION };
+    return { db, schemaVersion: found, readOnlyReason: reason };
   } catch (error) {
     db.close();
+    throw error;
+  }
+}
+
+/**
+ * Copies the base before its upgrade with SQLite's backup API, while nothing has been written yet.
+ * The copy is created exclusively, so an earlier copy (the good one, when an upgrade failed before)
+ * is never overwritten: a later attempt writes `.before-vN.2.bak` and so on.
+ */
+async function backupBeforeUpgrade(db: Database.Database, path: string, to: number): Promise<string> {
+  let target = `${path}.before-v${to}.bak`;
+  for (let n = 2; ; n++) {
+    try {
+      createPrivateFile(target);
+      break;
+    } catch (error) {
+      if (codeOf(error) !== 'EEXIST') throw error;
+      target = `${path}.before-v${to}.${n}.bak`;
+    }
+  }
+  try {
+    await db.backup(target);
+  } catch (error) {
+    for (const suffix of ['', ...SIDECARS]) rmSync(`${target}${suffix}`, { force: true });
+    throw new AppError(
+      'UNAVAILABLE',
+      `The database ${path} could not be backed up before its upgrade (${messageOf(error)}); it was not changed.`,
+    );
+  }
+  return target;
+}
+
+/** Every pending migration and the version bump in one transaction: all of them, or none. */
+async function migrate(
+  db: Database.Database,
+  path: string,
+  list: readonly Migration[],
+  existed: boolean,
+): Promise<void> {
+  const latest = list.length;
+  const from = userVersion(db);
+  if (from >= latest) return;
+  const backup = existed && from > 0 ? await backupBeforeUpgrade(db, path, latest) : null;
+  let step = from;
+  try {
+    db.transaction(() => {
+      // Another process may have upgraded the file while this one waited for the write lock.
+      step = userVersion(db);
+      while (step < latest) {
+        step++;
+        const migration = list[step - 1];
+        if (!migration) throw new Error(`missing migration ${step}`);
+        migration.up(db);
+      }
+      db.pragma(`user_version = ${latest}`);
+    }).immediate();
+  } catch (error) {
+    const name = list[step - 1]?.name ?? '';
+    throw new AppError(
+      'UNAVAILABLE',
+      `Upgrading the database ${path} from schema ${from} to ${latest} failed in migration ${step} (${name}): ${messageOf(error)}. ` +
+        `Nothing was changed: the file is still at schema ${from}` +
+        (backup ? `, and the copy made before the upgrade is ${backup}.` : '.'),
+    );
+  }
+}
+
+/** The base, its sidecars and its upgrade copies readable by their owner only. */
+function makeFilesPrivate(path: string): void {
+  makePrivate(path);
+  for (const suffix of SIDECARS) makePrivate(`${path}${suffix}`);
+  const prefix = `${basename(path)}.before-v`;
+  for (const name of readdirSync(dirname(path))) {
+    if (name.startsWith(prefix)) makePrivate(join(dirname(path), name));
+  }
+}
+
+/**
+ * Opens (creating if needed) the database file and brings its schema up to date.
+ * - A file written by a newer version of the app is refused before anything writes to it.
+ * - `PRAGMA quick_check` runs at every start: a damaged base opens read-only, as it is, so nothing
+ *   more is written into it and the clerk can still read what is left and restore a backup.
+ * - A file the account may not write opens read-only instead of stopping the app.
+ * - An existing file is backed up beside itself before its upgrade, and every pending migration
+ *   runs in one transaction: a failure leaves the file as it was.
+ * - The file and its sidecars are created readable by their owner only.
+ */
+export async function openDatabase(path: string, options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {
+  const list = options.migrations ?? shippedMigrations;
+  const latest = list.length;
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const inMemory = path === ':memory:';
+  const existed = !inMemory && existsSync(path);
+  if (existed) {
+    if (!inspect(path, latest, busyTimeoutMs).healthy) {
+      return openReadOnly(path, 'damaged', latest, busyTimeoutMs);
+    }
+    if (!canWrite(path)) return openReadOnly(path, 'fileReadOnly', latest, busyTimeoutMs);
+    makeFilesPrivate(path);
+  } else if (!inMemory) {
+    try {
+      createPrivateFile(path);
+    } catch (error) {
+      // Another process created it a moment ago; the migration transaction sorts out who builds it.
+      if (codeOf(error) !== 'EEXIST') throw error;
+    }
+  }
+  const db = new Database(path);
+  try {
+    tune(db, busyTimeoutMs);
+    // The newer-version check again: another process may have upgraded the file meanwhile.
+    const found = userVersion(db);
+    if (found > latest) refuseNewer(path, found, latest);
+    await migrate(db, path, list, existed);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('optimize=0x10002');
+    return { db, schemaVersion: latest, readOnlyReason: null };
+  } catch (error) {
+    db.close();
+    const code = codeOf(error);
+    // The folder or the file refused writing although the permission check passed (a read-only
+    // mount, a share): the base is still readable.
+    if (existed && (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN'))) {
+      return openReadOnly(path, 'fileReadOnly', latest, busyTimeoutMs);
+    }
     throw error;
   }
 }

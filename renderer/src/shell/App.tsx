@@ -13,6 +13,7 @@ const HistoryScreen = lazy(() =>
 );
 import { ToastProvider } from '../ui/toasts';
 import { AboutDialog } from './AboutDialog';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 
 type Screen = 'clients' | 'tours' | 'books' | 'history';
 const SCREENS: readonly Screen[] = ['clients', 'tours', 'books', 'history'];
@@ -72,6 +73,7 @@ export function App() {
             {t('app.about')}
           </button>
         </header>
+        <ReadOnlyBanner />
         {/* Both screens stay mounted so a tour being built keeps its state while the clerk looks up a client. */}
         <main className="content" hidden={screen !== 'clients'}>
           <ClientsScreen active={screen === 'clients'} />

@@ -38,6 +38,8 @@ describe('UI text', () => {
       FORBIDDEN: true,
       TOO_LARGE: true,
       UNAVAILABLE: true,
+      BUSY: true,
+      READ_ONLY: true,
       INTERNAL: true,
     };
     const validationCodes: Record<ValidationCode, true> = {

@@ -1,0 +1,29 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommandOutput } from '../../../shared/api/contract';
+import { call } from '../api/client';
+
+type Reason = CommandOutput<'app.info'>['readOnlyReason'];
+
+/**
+ * Says, above every screen, that the base was opened read-only and why: its file is damaged (restore
+ * a backup: `action` holds the way to) or this account may not write it. Nothing shows otherwise.
+ */
+export function ReadOnlyBanner({ action }: { action?: ReactNode }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState<Reason>(null);
+  useEffect(() => {
+    // The About dialog reports a failure to read app.info; here there is simply nothing to say.
+    call('app.info', {}).then(
+      (info) => setReason(info.readOnlyReason),
+      () => undefined,
+    );
+  }, []);
+  if (reason === null) return null;
+  return (
+    <div className="banner banner-error read-only-banner" role="alert" data-testid="read-only-banner">
+      <span>{t(`app.readOnly.${reason}`)}</span>
+      {action}
+    </div>
+  );
+}
