@@ -122,27 +122,32 @@ function expandWord(upper: string): Map<string, number> {
   const statesAt: Map<string, number>[] = Array.from({ length: upper.length + 1 }, () => new Map());
   statesAt[0]!.set('', 0);
   for (let pos = 0; pos < upper.length; pos++) {
-    const here = [...statesAt[pos]!.entries()]
-      .map(([cyr, cost]): State => ({ cyr, cost }))
-      .sort((a, b) => a.cost - b.cost)
-      .slice(0, BEAM);
-    for (const state of here) {
+    const moves = CHUNK_LENGTHS.flatMap((length) =>
+      pos + length <= upper.length
+        ? (REVERSE[upper.slice(pos, pos + length)] ?? []).map((option) => ({
+            option,
+            target: statesAt[pos + length]!,
+          }))
+        : [],
+    );
+    if (moves.length === 0) continue;
+    let here = [...statesAt[pos]!.entries()];
+    if (here.length > BEAM) here = here.sort((a, b) => a[1] - b[1]).slice(0, BEAM);
+    for (const [cyr, cost] of here) {
       // A soft sign the ICAO and GOST schemes leave unwritten (Ольга = OLGA, Наталья = NATALIA).
-      const withSign = isConsonant(state.cyr.at(-1))
-        ? [state, { cyr: `${state.cyr}ь`, cost: state.cost + 1.2 }]
-        : [state];
-      for (const base of withSign) {
-        for (const length of CHUNK_LENGTHS) {
-          const chunk = upper.slice(pos, pos + length);
-          if (chunk.length !== length) continue;
-          for (const option of REVERSE[chunk] ?? []) {
-            if (!allowed(base.cyr, option.cyr)) continue;
-            const cyr = base.cyr + option.cyr;
-            const cost = base.cost + option.cost;
-            const target = statesAt[pos + length]!;
-            const known = target.get(cyr);
-            if (known === undefined || cost < known) target.set(cyr, cost);
-          }
+      const bases: State[] = isConsonant(cyr.at(-1))
+        ? [
+            { cyr, cost },
+            { cyr: `${cyr}ь`, cost: cost + 1.2 },
+          ]
+        : [{ cyr, cost }];
+      for (const base of bases) {
+        for (const { option, target } of moves) {
+          if (!allowed(base.cyr, option.cyr)) continue;
+          const next = base.cyr + option.cyr;
+          const nextCost = base.cost + option.cost;
+          const known = target.get(next);
+          if (known === undefined || nextCost < known) target.set(next, nextCost);
         }
       }
     }
@@ -243,28 +248,22 @@ function knownScore(cyr: string): { score: number; gender: Gender } | undefined 
  * or undefined when neither a scheme nor an informal spelling explains it.
  */
 function judge(cyr: string, plain: string, strict: boolean, beamCost: number): WordCandidate | undefined {
+  const known = knownScore(cyr);
+  const patronymic = !known && PATRONYMIC_ENDINGS.test(cyr);
+  const ending = patronymic || (!known && SURNAME_ENDINGS.test(cyr));
+  // An unknown word has only its ending to vouch for an informal reading (ZELENSKI = Зеленский);
+  // without one, the reading is a guess that the letter-by-letter fallback already makes.
+  if (!strict && !known && !ending) return undefined;
   const match = strict ? 'strict' : informalMatch(cyr, plain);
   if (match === undefined) return undefined;
-  const known = knownScore(cyr);
   if (known) return { cyr, tier: 0, score: known.score + PRIOR[match], gender: known.gender };
   if (match === 'foreign') return undefined;
-  let score = beamCost + PRIOR[match] + shapePenalty(cyr);
+  let score = beamCost + PRIOR[match] + shapePenalty(cyr) - (ending ? ENDING_BONUS : 0);
   // A vowel's I before a consonant is Й far more often than И (Старовойтов, Бойко; Заикин is rarer).
   if (/[аеоуэюя]и[бвгджзклмнпрстфхцчшщ]/.test(cyr)) score += 0.5;
-  let gender: Gender;
-  if (PATRONYMIC_ENDINGS.test(cyr)) {
-    score -= ENDING_BONUS;
-    gender = patronymicGender(cyr);
-  } else if (SURNAME_ENDINGS.test(cyr)) {
-    score -= ENDING_BONUS;
-    gender = surnameGender(cyr);
-  } else if (match !== 'strict') {
-    // An unknown word has only its ending to vouch for an informal reading (ZELENSKI = Зеленский);
-    // without one, the reading is a guess that the letter-by-letter fallback already makes.
-    return undefined;
-  }
   // An informal reading of an unknown word goes after the passport schemes' readings of equal cost.
   if (match !== 'strict') score += 1;
+  const gender = patronymic ? patronymicGender(cyr) : ending ? surnameGender(cyr) : undefined;
   return { cyr, tier: 1, score, gender };
 }
 

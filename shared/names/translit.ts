@@ -107,22 +107,21 @@ function letterLatin(chars: ArrayLike<string>, i: number, spelling: Spelling): s
   }
   const mapped = INFORMAL[lower];
   if (mapped === undefined) return undefined;
-  const atWordStart = prev === undefined || !isLetter(prev);
-  const atWordEnd = next === undefined || !isLetter(next);
-  if (
-    lower === 'е' &&
-    (atWordStart || (prev !== undefined && (VOWELS.has(prev) || prev === 'ь' || prev === 'ъ')))
-  )
-    return 'ye';
-  if (lower === 'ь' && next === 'и') return 'y';
-  if (
-    (lower === 'и' || lower === 'ы') &&
-    next === 'й' &&
-    (chars[i + 2] === undefined || !isLetter(chars[i + 2]))
-  )
-    return '';
-  if (lower === 'й' && atWordEnd && (prev === 'и' || prev === 'ы')) return 'y';
-  return mapped;
+  switch (lower) {
+    case 'е':
+      return prev === undefined || !isLetter(prev) || VOWELS.has(prev) || prev === 'ь' || prev === 'ъ'
+        ? 'ye'
+        : mapped;
+    case 'ь':
+      return next === 'и' ? 'y' : mapped;
+    case 'и':
+    case 'ы':
+      return next === 'й' && (chars[i + 2] === undefined || !isLetter(chars[i + 2])) ? '' : mapped;
+    case 'й':
+      return (prev === 'и' || prev === 'ы') && (next === undefined || !isLetter(next)) ? 'y' : mapped;
+    default:
+      return mapped;
+  }
 }
 
 function convert(text: string, spelling: Spelling): string {
