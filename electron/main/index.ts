@@ -1,13 +1,15 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
-import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../backend';
+import { acquireLockFile } from '../backend/db/lock-file';
+import { ensurePrivateDir } from '../backend/db/private-files';
 import { DATABASE_FILE } from '../backend/paths';
 import { registerIpc, type SenderInfo } from './ipc';
 import { registerPrint } from './print';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
 import { APP_ORIGIN, isAllowedExternalUrl, isAllowedNavigation, isAllowedPermission } from './security';
+import { claimSingleInstance } from './single-instance';
 import { mainWindowOptions } from './window';
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -15,6 +17,7 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const ownWindows = new Set<number>();
 let backend: Backend | null = null;
+let mainWindow: BrowserWindow | null = null;
 
 function installSecurityHandlers(): void {
   app.on('web-contents-created', (_event, contents) => {
@@ -38,9 +41,13 @@ function installSecurityHandlers(): void {
 
 function createMainWindow(): void {
   const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js'), app.isPackaged));
+  mainWindow = window;
   ownWindows.add(window.webContents.id);
   const id = window.webContents.id;
-  window.on('closed', () => ownWindows.delete(id));
+  window.on('closed', () => {
+    ownWindows.delete(id);
+    if (mainWindow === window) mainWindow = null;
+  });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
 }
@@ -48,14 +55,27 @@ function createMainWindow(): void {
 async function start(): Promise<void> {
   await app.whenReady();
   const userData = app.getPath('userData');
-  mkdirSync(userData, { recursive: true });
+  ensurePrivateDir(userData, true);
+  const dbPath = join(userData, DATABASE_FILE);
+  // Browser mode on the same base holds its lock file; Electron's own lock covers a second app.
+  const lock = acquireLockFile(dbPath);
+  if (!lock.acquired) {
+    dialog.showErrorBox(
+      'TourDesk',
+      `The database is already open in TourDesk's browser mode${lock.owner ? ` (process ${lock.owner.pid})` : ''}. Close it first, or delete ${lock.path} if it is not running.`,
+    );
+    app.exit(0);
+    return;
+  }
+  app.on('will-quit', lock.release);
   try {
-    backend = await createBackend({ dbPath: join(userData, DATABASE_FILE), appVersion: app.getVersion() });
+    backend = await createBackend({ dbPath, appVersion: app.getVersion() });
   } catch (error) {
     dialog.showErrorBox(
       'TourDesk',
       `The database could not be opened:\n${error instanceof Error ? error.message : String(error)}`,
     );
+    lock.release();
     app.exit(1);
     return;
   }
@@ -95,4 +115,4 @@ app.on('will-quit', () => {
   void backend?.close();
 });
 
-void start();
+if (claimSingleInstance(app, () => mainWindow)) void start();

@@ -1,8 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend';
+import { acquireLockFile } from '../backend/db/lock-file';
+import { ensurePrivateDir } from '../backend/db/private-files';
 import { defaultDatabasePath, defaultUserDataDir } from '../backend/paths';
 import { findChromium, openAppWindow, writeLaunchPage } from './open-browser';
 import { LOGIN_CODE_TTL_MS } from './security';
@@ -34,7 +36,19 @@ async function main(): Promise<void> {
     },
   });
   const dbPath = values.db ?? defaultDatabasePath();
-  if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
+  if (dbPath !== ':memory:') {
+    ensurePrivateDir(dirname(dbPath), dbPath === defaultDatabasePath());
+    // One app per base: a second start on the same file says so and leaves it alone.
+    const lock = acquireLockFile(dbPath);
+    if (!lock.acquired) {
+      const owner = lock.owner ? ` (process ${lock.owner.pid} on ${lock.owner.host})` : '';
+      console.log(
+        `TourDesk is already running on ${dbPath}${owner}: use its window, or stop it first. ` +
+          `If it is not running, delete ${lock.path}.`,
+      );
+      return;
+    }
+  }
   const backend = await createBackend({ dbPath, appVersion: appVersion() });
   const server = await startWebServer({
     dispatch: backend.dispatch,

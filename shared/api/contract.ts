@@ -320,6 +320,11 @@ export const contract = {
   },
   'import.commit': {
     input: z.object({
+      /**
+       * Made by the renderer per Load click and sent again on a retry: a second commit with the same
+       * key answers the first one's result and writes nothing.
+       */
+      idempotencyKey: z.string().min(1).max(100).optional(),
       tourId: id.nullable(),
       serviceIds: z.array(id).max(100).default([]),
       rows: z

@@ -54,6 +54,7 @@ describe('migrations', () => {
       'table:countries',
       'table:dictionary_entries',
       'table:documents',
+      'table:import_commits',
       'table:questionnaire_answers',
       'table:questionnaire_fields',
       'table:questionnaire_forms',

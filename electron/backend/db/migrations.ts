@@ -341,6 +341,21 @@ export const migrations: readonly Migration[] = [
       }
     },
   },
+  {
+    // Issue 11: an import commit whose reply was lost is retried with the same key and must not
+    // write the rows twice. The key goes with the undo entry it made.
+    name: 'import commit keys',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE import_commits (
+          key TEXT PRIMARY KEY,
+          entry_id INTEGER NOT NULL REFERENCES undo_entries (id) ON DELETE CASCADE,
+          result TEXT NOT NULL,
+          at TEXT NOT NULL
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

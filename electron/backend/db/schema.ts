@@ -219,6 +219,15 @@ export interface UndoItemsTable {
   after_rows: string;
 }
 
+/** Import commits by the key the renderer sends, so a retried commit answers its first result. */
+export interface ImportCommitsTable {
+  key: string;
+  entry_id: number;
+  /** JSON: the commit's answer, as it was first given. */
+  result: string;
+  at: string;
+}
+
 export interface Database {
   questionnaire_forms: QuestionnaireFormsTable;
   questionnaire_fields: QuestionnaireFieldsTable;
@@ -227,6 +236,7 @@ export interface Database {
   questionnaire_answers: QuestionnaireAnswersTable;
   undo_entries: UndoEntriesTable;
   undo_items: UndoItemsTable;
+  import_commits: ImportCommitsTable;
   countries: CountriesTable;
   tours: ToursTable;
   tour_services: TourServicesTable;

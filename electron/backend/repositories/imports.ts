@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/api/envelope';
 import type { Client, ClientDocument } from '../../../shared/domain/client';
 import { travelPassport } from '../../../shared/domain/tourist-client';
@@ -10,7 +11,8 @@ import {
 import { nameKey } from '../../../shared/names';
 import { bulkInsert } from '../db/bulk-insert';
 import type { RepositoryContext } from '../context';
-import { today } from '../../../shared/domain/clock';
+import type { Database } from '../db/schema';
+import { timestamp, today } from '../../../shared/domain/clock';
 import { passportIdentity } from '../../../shared/domain/passport';
 import { normalizeTouristDocuments, validateTourist } from '../../../shared/domain/tourist-validation';
 import { touristColumns } from './tour-mapping';
@@ -33,6 +35,22 @@ export interface CommitRow {
   clientId: number | null;
   /** The row number the clerk sees in the grid; errors name it. */
   sourceRow?: number | undefined;
+}
+
+export interface CommitResult {
+  batchId: number;
+  touristsAdded: number;
+  clientsCreated: number;
+  passportsAdded: number;
+}
+
+async function committedWith(db: Kysely<Database>, key: string): Promise<CommitResult | undefined> {
+  const row = await db
+    .selectFrom('import_commits')
+    .select('result')
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return row ? (JSON.parse(row.result) as CommitResult) : undefined;
 }
 
 /**
@@ -112,8 +130,18 @@ export class ImportsRepository {
    * passport, tourists added to the tour (in bulk) and bound to the chosen services. Every row is
    * checked before anything is written; nothing is written on any error, which names the row as the
    * grid numbers it. The change is one entry of the undo journal, whose id is the import's.
+   * A commit carrying the key of one already written answers that one's result and writes nothing:
+   * the clerk's retry after a lost reply never loads the rows twice.
    */
-  async commit(request: { tourId: number | null; serviceIds: number[]; rows: CommitRow[] }) {
+  async commit(request: {
+    idempotencyKey?: string | undefined;
+    tourId: number | null;
+    serviceIds: number[];
+    rows: CommitRow[];
+  }): Promise<CommitResult> {
+    const key = request.idempotencyKey;
+    const earlier = key === undefined ? undefined : await committedWith(this.ctx.db, key);
+    if (earlier) return earlier;
     const day = today(this.ctx.clock);
     const prepared = request.rows.map((row, index) => {
       const fields = normalizeTouristDocuments(touristFromDraft(row.draft));
@@ -129,6 +157,9 @@ export class ImportsRepository {
       return { row, fields };
     });
     return this.ctx.db.transaction().execute(async (trx) => {
+      // Checked again under the write lock: the first attempt may have committed meanwhile.
+      const done = key === undefined ? undefined : await committedWith(trx, key);
+      if (done) return done;
       let services: number[] = [];
       let voucher = '';
       if (request.tourId !== null) {
@@ -219,7 +250,14 @@ export class ImportsRepository {
       }
       const summary = { touristsAdded, clientsCreated: newIds.length, passportsAdded, voucher };
       const batchId = await change.finish('import', summary);
-      return { batchId, touristsAdded, clientsCreated: newIds.length, passportsAdded };
+      const result = { batchId, touristsAdded, clientsCreated: newIds.length, passportsAdded };
+      if (key !== undefined) {
+        await trx
+          .insertInto('import_commits')
+          .values({ key, entry_id: batchId, result: JSON.stringify(result), at: timestamp(this.ctx.clock) })
+          .execute();
+      }
+      return result;
     });
   }
 

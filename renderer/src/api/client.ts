@@ -1,6 +1,7 @@
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/api/contract';
 import type { ApiError, Envelope } from '../../../shared/api/envelope';
 import type { WindowApi } from '../../../shared/api/transport';
+import { retryingBusy, type Transport } from './busy-retry';
 
 declare global {
   interface Window {
@@ -15,8 +16,6 @@ export class ApiCallError extends Error {
     this.name = 'ApiCallError';
   }
 }
-
-type Transport = (name: string, input: unknown) => Promise<Envelope<unknown>>;
 
 /** Browser mode: the session is an HttpOnly cookie the sign-in page got; the page itself holds no secret. */
 function httpTransport(): Transport {
@@ -43,7 +42,7 @@ function ipcTransport(api: WindowApi): Transport {
 }
 
 /** Electron's preload API when present, otherwise browser mode's HTTP bridge. Nothing else fetches app data. */
-const transport: Transport = window.api ? ipcTransport(window.api) : httpTransport();
+const transport: Transport = retryingBusy(window.api ? ipcTransport(window.api) : httpTransport());
 
 export async function call<K extends CommandName>(
   name: K,

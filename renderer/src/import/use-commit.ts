@@ -1,8 +1,9 @@
-import { useState, type Dispatch } from 'react';
+import { useRef, useState, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tour } from '../../../shared/domain/tour';
 import type { ImportPreview } from '../../../shared/import';
 import { ApiCallError, call } from '../api/client';
+import { withIdempotencyKey, type Attempt } from '../api/idempotency';
 import { describeError } from '../ui/errors';
 import { useToast } from '../ui/toasts';
 import { refusedRow } from './import-errors';
@@ -31,6 +32,8 @@ export function useCommit(options: CommitOptions) {
   const { t } = useTranslation();
   const toast = useToast();
   const [committing, setCommitting] = useState(false);
+  // Load pressed again on the same rows after a lost reply reuses the key: nothing is loaded twice.
+  const lastAttempt = useRef<Attempt | null>(null);
 
   const undoImport = (batchId: number) =>
     call('import.undo', { batchId }).then((u) => {
@@ -58,15 +61,19 @@ export function useCommit(options: CommitOptions) {
     }
     setCommitting(true);
     try {
-      const result = await call('import.commit', {
-        tourId: tour?.id ?? null,
-        serviceIds: tour ? serviceIds : [],
-        rows: rows.map((r) => ({
-          draft: r.draft,
-          sourceRow: r.sourceIndex + 1,
-          ...choiceOf(screen, r.sourceIndex, tour !== null),
-        })),
-      });
+      const result = await call(
+        'import.commit',
+        withIdempotencyKey(lastAttempt, {
+          tourId: tour?.id ?? null,
+          serviceIds: tour ? serviceIds : [],
+          rows: rows.map((r) => ({
+            draft: r.draft,
+            sourceRow: r.sourceIndex + 1,
+            ...choiceOf(screen, r.sourceIndex, tour !== null),
+          })),
+        }),
+      );
+      lastAttempt.current = null;
       toast({
         kind: 'info',
         message: t('import.committed', {
