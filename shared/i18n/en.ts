@@ -785,6 +785,8 @@ export const en: Shape<typeof ru> = {
       fileTooComplex:
         'The file is too large or too complex to read safely: save the list alone in a new file.',
       fileNoTable: 'The document holds no table: put the list in a Word table, or paste it.',
+      backupDamaged: 'This backup is damaged and cannot be restored: choose another one.',
+      backupNewer: 'This backup was made by a newer version of the app: update the app first.',
       undoAlreadyDone: 'This action has already been undone.',
       undoLaterEdit:
         'It cannot be undone: {{entity}} was changed after it. Undo the later change first or edit by hand.',

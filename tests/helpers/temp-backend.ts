@@ -23,7 +23,7 @@ export async function createTempBackend(
   const backend = await createBackend({
     dbPath,
     appVersion: 'test',
-    logger: { error: () => undefined },
+    logger: { error: (m) => (process.env.TEST_LOG ? console.error(m) : undefined) },
     clerk: 'test clerk',
     backupEveryMinutes: null,
     ...(options.today ? { clock: fixedClock(options.today) } : {}),

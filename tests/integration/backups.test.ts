@@ -7,6 +7,9 @@ import {
   statSync,
   writeSync,
   closeSync,
+  readFileSync,
+  writeFileSync,
+  mkdirSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,5 +144,50 @@ describe('rotation', () => {
       ),
     ]);
     expect(readdirSync(backupsFolder()).filter((f) => f.endsWith('.sqlite'))).toHaveLength(13);
+  });
+});
+
+describe('a backup from an older version', () => {
+  it('is brought up to date on a copy and restored, the backup itself untouched', async () => {
+    const { migrations } = await import('../../electron/backend/db/migrations');
+    const Database = (await import('better-sqlite3')).default;
+    await t.call('clients.save', ivanov());
+    const folder = backupsFolder();
+    mkdirSync(folder, { recursive: true });
+    const name = 'tourdesk-20261101-090000-auto.sqlite';
+    const old = new Database(join(folder, name));
+    old.pragma('foreign_keys = ON');
+    old.transaction(() => {
+      for (const migration of migrations.slice(0, 5)) migration.up(old);
+      old.pragma('user_version = 5');
+    })();
+    old
+      .prepare(
+        "INSERT INTO clients (id, last_name_ru, last_name_lat, sort_name, created_at, updated_at) VALUES (7, 'Старый', 'STARYI', 'старый', '2026-01-01', '2026-01-01')",
+      )
+      .run();
+    old.close();
+    const bytesBefore = readFileSync(join(folder, name));
+    writeFileSync(
+      join(folder, `${name}.json`),
+      JSON.stringify({
+        name,
+        folder,
+        createdAt: '2026-11-01T09:00:00.000Z',
+        reason: 'auto',
+        sizeBytes: bytesBefore.length,
+        schemaVersion: 5,
+        counts: { clients: 1, tours: 0, tourists: 0, dictionary: 0 },
+        verified: true,
+      }),
+    );
+
+    await t.call('backup.restore', { name });
+    const rows = (await t.call('clients.list', {})).rows;
+    expect(rows.map((r) => [r.id, r.lastNameRu])).toEqual([[7, 'Старый']]);
+    // Migration 7's keys: the old card is found by its Latin spelling.
+    expect((await t.call('clients.list', { search: 'STARY' })).total).toBe(1);
+    expect(readFileSync(join(folder, name)).equals(bytesBefore)).toBe(true);
+    expect(readdirSync(folder).filter((f) => f.startsWith('.restore-'))).toEqual([]);
   });
 });

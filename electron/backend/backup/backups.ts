@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import {
   chmodSync,
+  copyFileSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -179,22 +180,62 @@ export class Backups {
     if (!check.ok) {
       throw new AppError('BAD_INPUT', `backup ${name} is damaged`, undefined, { reason: 'backupDamaged' });
     }
+    const current = this.sqlite.pragma('user_version', { simple: true }) as number;
+    if (check.schemaVersion > current) {
+      throw new AppError('BAD_INPUT', `backup ${name} is from a newer app`, undefined, {
+        reason: 'backupNewer',
+      });
+    }
     const safety = this.create('before-restore');
     const working = join(this.folder(), `.restore-${process.pid}.sqlite`);
     try {
-      const source = new Database(path, { readonly: true });
-      await source.backup(working);
-      source.close();
-      // Migrations run on the copy, never on the backup itself.
-      const { db: migrated } = await openDatabase(working);
-      migrated.pragma('journal_mode = DELETE');
-      await migrated.backup(this.sqlite.name);
-      migrated.close();
+      // Migrations run on a copy, never on the backup itself.
+      let source = path;
+      if (check.schemaVersion < current) {
+        copyFileSync(path, working);
+        (await openDatabase(working)).db.close();
+        source = working;
+      }
+      this.copyIn(source);
     } finally {
-      for (const suffix of ['', '-wal', '-shm']) rmSync(`${working}${suffix}`, { force: true });
+      // The copy, its WAL, and any pre-upgrade backup its migration left beside it.
+      for (const file of readdirSync(this.folder()).filter((f) => f.startsWith(basename(working))))
+        rmSync(join(this.folder(), file), { force: true });
     }
     this.lastChanges = this.totalChanges();
     return { restored: entry, safety };
+  }
+
+  /**
+   * Replaces every table's rows with the backup's, in one transaction on the running connection:
+   * the app never reopens the file, and an encrypted base needs no second key handling (SQLite's
+   * backup API refuses encrypted databases).
+   */
+  private copyIn(source: string): void {
+    const db = this.sqlite;
+    const tables = (
+      db
+        .prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .all() as { name: string }[]
+    ).map((t) => t.name);
+    db.pragma('foreign_keys = OFF');
+    db.prepare('ATTACH DATABASE ? AS restored').run(source);
+    try {
+      db.transaction(() => {
+        for (const table of [...tables, 'sqlite_sequence']) {
+          const columns = (db.pragma(`main.table_info("${table}")`) as { name: string }[])
+            .map((c) => `"${c.name}"`)
+            .join(', ');
+          db.exec(`DELETE FROM main."${table}"`);
+          db.exec(`INSERT INTO main."${table}" (${columns}) SELECT ${columns} FROM restored."${table}"`);
+        }
+        const broken = db.pragma('main.foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`the backup breaks ${broken.length} references`);
+      })();
+    } finally {
+      db.exec('DETACH DATABASE restored');
+      db.pragma('foreign_keys = ON');
+    }
   }
 
   /** Keeps the newest `keepToday` of today, and the newest of each of the `keepDays` days before. */
