@@ -1,7 +1,7 @@
 import { knownNameWords, lookupFirstName, lookupSurname } from './dictionary';
 import { surnameGender, patronymicGender } from './gender-rules';
 import { cyrillicSkeleton, informalMatch, latinSkeletons, type InformalMatch } from './informal';
-import { spellsAs, toLatin, toLatinInformal, TRANSLIT_SCHEMES } from './translit';
+import { spellsAs, TRANSLIT_SCHEMES } from './translit';
 
 /**
  * Latin back to Cyrillic as a constrained inverse: Cyrillic spellings are generated from a reverse
@@ -271,8 +271,6 @@ const byRank = (a: WordCandidate, b: WordCandidate) => a.tier - b.tier || a.scor
 
 interface KnownWord {
   word: string;
-  /** Its spellings under the passport schemes and the informal Y-spellings, quotes removed. */
-  strict: readonly string[];
   /** Its score before the prior of the reading (`knownScore`). */
   score: number;
   gender: Gender;
@@ -285,12 +283,8 @@ function knownBySkeleton(plain: string): KnownWord[] {
   if (!skeletonIndex) {
     const index = new Map<string, KnownWord[]>();
     for (const word of knownNameWords()) {
-      const strict = [
-        ...TRANSLIT_SCHEMES.map((scheme) => stripQuotes(toLatin(word, scheme))),
-        stripQuotes(toLatinInformal(word)),
-      ];
       const { score, gender } = knownScore(word) ?? { score: 0, gender: undefined };
-      const known = { word, strict, score, gender };
+      const known = { word, score, gender };
       const key = cyrillicSkeleton(word);
       const list = index.get(key);
       if (list) list.push(known);
@@ -316,7 +310,7 @@ function wordCandidates(latinWord: string, need = PER_WORD, room = PER_WORD): Wo
   const plain = stripQuotes(upper);
   const found = new Map<string, WordCandidate>();
   for (const known of knownBySkeleton(plain)) {
-    const match = known.strict.includes(plain) ? 'strict' : informalMatch(known.word, plain);
+    const match = reproduces(known.word, plain) ? 'strict' : informalMatch(known.word, plain);
     if (match === undefined) continue;
     found.set(known.word, {
       cyr: known.word,
