@@ -219,10 +219,7 @@ function shapePenalty(word: string): number {
   return score;
 }
 
-/**
- * Scores a Cyrillic word as a reading of a Latin one, or undefined when no scheme and no informal
- * spelling explains it. `beamCost` is the generation prior of a word from the reverse table.
- */
+/** What a reading costs by what explains it: a passport scheme, an informal or a foreign habit. */
 const PRIOR: Readonly<Record<'strict' | InformalMatch, number>> = {
   strict: 0,
   general: INFORMAL_PRIOR,
@@ -245,7 +242,8 @@ function knownScore(cyr: string): { score: number; gender: Gender } | undefined 
 
 /**
  * Scores a generated Cyrillic word as a reading of a Latin one (`plain`: upper case, no quotes),
- * or undefined when neither a scheme nor an informal spelling explains it.
+ * or undefined when neither a scheme nor an informal spelling explains it. `beamCost` is the
+ * word's generation prior from the reverse table.
  */
 function judge(cyr: string, plain: string, strict: boolean, beamCost: number): WordCandidate | undefined {
   const known = knownScore(cyr);
