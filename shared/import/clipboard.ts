@@ -11,10 +11,19 @@ export function exceedsLimits(rows: string[][]): boolean {
   return rows.length > MAX_ROWS || rows.some((row) => row.length > MAX_COLUMNS);
 }
 
+/**
+ * Characters no passenger list means to hold: controls (a cell's own line breaks and tabs aside),
+ * zero-width and direction marks that text copied from a PDF or a site brings along.
+ */
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
 function tidy(rows: string[][]): string[][] {
   const trimmed = rows.slice(0, MAX_ROWS).map((row) =>
     row.slice(0, MAX_COLUMNS).map((cell) =>
       cell
+        .replace(INVISIBLE, '')
         .replace(/[\u00a0\u2007\u202f]/g, ' ')
         .trim()
         .slice(0, MAX_CELL_LENGTH),
@@ -34,11 +43,15 @@ export function readClipboardTable(input: ClipboardInput): string[][] {
   return tidy(readRawClipboardTable(input));
 }
 
-/** The clipboard's table before it is cut to the limits (to tell the user it was cut). */
+/**
+ * The clipboard's table before it is cut to the limits (to tell the user it was cut). When the HTML
+ * holds a table, the text is never read instead: Writer's text/plain puts every cell on its own
+ * line, which would read as one passenger per cell.
+ */
 export function readRawClipboardTable(input: ClipboardInput): string[][] {
   if (input.html && /<t[dr]\b/i.test(input.html)) {
     const fromHtml = parseHtmlTable(input.html);
-    if (fromHtml && fromHtml.some((row) => row.some((c) => c !== ''))) return fromHtml;
+    return fromHtml && fromHtml.some((row) => row.some((c) => c !== '')) ? fromHtml : [];
   }
   return parseTextTable(input.text ?? '');
 }

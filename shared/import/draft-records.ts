@@ -27,7 +27,7 @@ export function touristFromDraft(d: TouristDraft): TouristFields {
     citizenship: citizenshipOf(d),
     passportSeries: '',
     passportNumber: d.passportNumber ?? '',
-    passportIssueDate: null,
+    passportIssueDate: d.passportNumber ? (d.passportIssueDate ?? null) : null,
     passportExpiry: d.passportExpiry ?? null,
     passportLastNameLat: d.passportNumber ? (d.lastNameLat ?? '') : '',
     passportFirstNameLat: d.passportNumber ? (d.firstNameLat ?? '') : '',
@@ -39,12 +39,23 @@ export function touristFromDraft(d: TouristDraft): TouristFields {
   });
 }
 
-/** The foreign passport a draft describes, as a client document (null without a number). */
+/** The foreign passport a draft describes, as a client document (null without a number), with its issuer. */
 export function foreignPassportOf(d: TouristDraft): DocumentInput | null {
-  return d.passportNumber ? foreignPassportDocument(touristFromDraft(d)) : null;
+  if (!d.passportNumber) return null;
+  return { ...foreignPassportDocument(touristFromDraft(d)), issuedBy: d.passportAuthority ?? '' };
 }
 
-/** A new regular client made from a draft: the same as from the tourist the draft becomes. */
+/**
+ * A new regular client made from a draft: the same as from the tourist the draft becomes, plus what
+ * only a client keeps (the place of birth, the passport's issuing authority).
+ */
 export function clientFromDraft(d: TouristDraft): ClientInput {
-  return clientFromTourist(touristFromDraft(d));
+  const client = clientFromTourist(touristFromDraft(d));
+  return {
+    ...client,
+    birthPlace: d.birthPlace ?? '',
+    documents: client.documents.map((doc) =>
+      doc.kind === 'foreign_passport' ? { ...doc, issuedBy: d.passportAuthority ?? '' } : doc,
+    ),
+  };
 }

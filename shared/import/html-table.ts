@@ -26,7 +26,10 @@ export function decodeEntities(text: string): string {
 }
 
 function cellText(inner: string): string {
+  // Line breaks in the markup are spaces (Writer wraps its source lines inside a paragraph); only
+  // <br> and a new paragraph break a cell's text.
   const withBreaks = inner
+    .replace(/\s+/g, ' ')
     .replace(/<br\b[^>]*>/gi, '\n')
     .replace(/<\/p\s*>\s*<p\b[^>]*>/gi, '\n')
     .replace(/<[^>]*>/g, '');

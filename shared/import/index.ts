@@ -7,21 +7,29 @@ export {
   MAX_COLUMNS,
 } from './clipboard';
 export {
+  analyzeTable,
   buildImportPreview,
   draftFromRow,
   findHeaderRow,
   headerLayoutKey,
   type PreviewOptions,
+  type RowDraft,
+  type TableLayout,
 } from './preview';
-export { detectMapping, guessFromContent, headerField, normalizeHeader } from './columns';
+export { detectMapping, guessFromContent, headerField, normalizeHeader, type HeaderClass } from './columns';
 export {
+  documentShape,
   excelSerialToIso,
   normalizeCitizenship,
   normalizeDate,
   normalizeDocumentNumber,
   normalizeGender,
   normalizePaxType,
+  normalizeTitle,
+  splitPassportCell,
 } from './normalize';
+export { looksLikeNames, nameScore } from './name-likeness';
+export { commitIssues } from './draft-check';
 export { parseHtmlTable } from './html-table';
 export { parseDelimited, parseTextTable } from './text-table';
 export * from './types';

@@ -6,8 +6,11 @@ export const DRAFT_FIELDS = [
   'firstNameLat',
   'gender',
   'birthDate',
+  'birthPlace',
+  'passportIssueDate',
   'passportExpiry',
   'passportNumber',
+  'passportAuthority',
   'internalPassport',
   'citizenship',
   'ticketNumber',
@@ -27,10 +30,16 @@ export interface TouristDraft {
   gender?: 'M' | 'F';
   /** yyyy-mm-dd */
   birthDate?: string;
+  /** As printed (MOSCOW, USSR); a regular client keeps it, a tourist has no place for it. */
+  birthPlace?: string;
+  /** yyyy-mm-dd */
+  passportIssueDate?: string;
   /** yyyy-mm-dd */
   passportExpiry?: string;
   /** Foreign passport, digits as printed (series and number joined), no spaces. */
   passportNumber?: string;
+  /** Who issued the foreign passport (МВД 77001); kept on the regular client's passport. */
+  passportAuthority?: string;
   internalPassport?: string;
   /** ISO 3166-1 alpha-3 */
   citizenship?: string;
@@ -40,9 +49,30 @@ export interface TouristDraft {
   paxType?: 'ADT' | 'CHD' | 'INF';
 }
 
-/** Where a source column can go: every draft field, plus forms the import splits or joins. */
-export const TARGET_FIELDS = [...DRAFT_FIELDS, 'fullNameRu', 'fullNameLat', 'passportSeries'] as const;
+/**
+ * Columns that are read and shown in the preview but have no place in a tourist or a client (a
+ * rooming list's room type, a manifest's seat and document type): never loaded, never dropped unseen.
+ */
+export const INFO_FIELDS = ['roomType', 'seat', 'documentType'] as const;
+export type InfoField = (typeof INFO_FIELDS)[number];
+
+/**
+ * Where a source column can go: every draft field, forms the import splits or joins (a full name,
+ * a passport series, a title such as MRS or CHD that gives sex or passenger type), and the
+ * information-only columns.
+ */
+export const TARGET_FIELDS = [
+  ...DRAFT_FIELDS,
+  'fullNameRu',
+  'fullNameLat',
+  'passportSeries',
+  'title',
+  ...INFO_FIELDS,
+] as const;
 export type TargetField = (typeof TARGET_FIELDS)[number];
+
+/** Draft fields a tourist has no place for: they reach the regular client's card only. */
+export const CLIENT_ONLY_FIELDS: readonly DraftField[] = ['birthPlace', 'passportAuthority'];
 
 export interface ImportIssue {
   field: DraftField;
@@ -54,26 +84,48 @@ export interface ImportIssue {
 
 export type ImportIssueCode =
   | 'dateInvalid'
+  | 'dateInFuture'
   | 'genderUnknown'
   | 'genderConflict'
   | 'passportFormat'
   | 'internalPassportFormat'
   | 'citizenshipUnknown'
+  | 'citizenshipMissing'
   | 'surnameMissing'
   | 'emailInvalid'
   | 'expiredPassport'
-  | 'scientificNumber';
+  | 'expiryBeforeIssue'
+  | 'scientificNumber'
+  | 'nameHasDigits'
+  | 'latinOnly'
+  | 'countryCode'
+  | 'documentNumberRequired'
+  | 'scriptMismatch'
+  | 'invalid';
 
 export interface PreviewRow {
-  /** Index of the row in the source grid. */
+  /** Index of the row in the source grid (an infant inside an adult's element shares it). */
   sourceIndex: number;
+  /**
+   * The row's identity on the screen: the source index, or for a further person read from the same
+   * source row (an infant in `IVANOVA/MARIA MRS(INF/ANNA/12JAN25)`) the source index + part/16.
+   */
+  key: number;
+  /** The number the grid shows: the source row's, with a letter for a further person ("3a"). */
+  label: string;
   source: string[];
   draft: TouristDraft;
+  /** Information-only values (room type, seat, document type): shown, not stored. */
+  info: Partial<Record<InfoField, string>>;
+  /** The source column each draft field was read from, to mark the right cell. */
+  origin: Partial<Record<DraftField, number>>;
   issues: ImportIssue[];
 }
 
 export interface ImportPreview {
   headerRow: number | null;
+  /** The header text of each column (two header rows joined where the list has them). */
+  headers: string[] | null;
   skippedRows: number[];
   mapping: (TargetField | null)[];
   /** How sure the automatic mapping is for each column (0..1); 1 for a mapping the user set. */

@@ -24,6 +24,7 @@ export function ImportGrid({ rows, mapping, titles, screen, forTour, dispatch }:
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  // The cell being edited, by row key (two people read from one source row are two grid rows).
   const [editing, setEditing] = useState<{ row: number; column: number } | null>(null);
   const { template, width } = useMemo(() => gridColumns(titles.length), [titles.length]);
   // The grid scrolls as a whole (the sticky header inside it): the rows start below the header.
@@ -49,7 +50,7 @@ export function ImportGrid({ rows, mapping, titles, screen, forTour, dispatch }:
   const refused = screen.refused;
   useEffect(() => {
     if (!refused) return;
-    const index = rows.findIndex((r) => r.sourceIndex === refused.sourceIndex);
+    const index = rows.findIndex((r) => r.key === refused.sourceIndex);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
     // Only a new refusal scrolls; rows changing under it clear it anyway.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -79,7 +80,7 @@ export function ImportGrid({ rows, mapping, titles, screen, forTour, dispatch }:
             const row = rows[item.index]!;
             return (
               <ImportRow
-                key={row.sourceIndex}
+                key={row.key}
                 row={row}
                 position={item.index}
                 top={item.start - headHeight}
@@ -87,12 +88,12 @@ export function ImportGrid({ rows, mapping, titles, screen, forTour, dispatch }:
                 width={width}
                 mapping={mapping}
                 titles={titles}
-                selected={screen.selected.has(row.sourceIndex)}
-                chosen={screen.choices.get(row.sourceIndex)}
-                matches={screen.matches.get(row.sourceIndex) ?? NO_MATCHES}
+                selected={screen.selected.has(row.key)}
+                chosen={screen.choices.get(row.key)}
+                matches={screen.matches.get(row.key) ?? NO_MATCHES}
                 forTour={forTour}
-                refused={refused?.sourceIndex === row.sourceIndex ? refused.issue : null}
-                editingColumn={editing?.row === row.sourceIndex ? editing.column : null}
+                refused={refused?.sourceIndex === row.key ? refused.issue : null}
+                editingColumn={editing?.row === row.key ? editing.column : null}
                 onEdit={setEditing}
                 dispatch={dispatch}
               />

@@ -2,7 +2,13 @@ import { memo, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/domain/dates';
 import type { ValidationIssue } from '../../../shared/domain/client-validation';
-import type { ImportIssue, PreviewRow, TargetField, TouristDraft } from '../../../shared/import';
+import {
+  INFO_FIELDS,
+  type ImportIssue,
+  type PreviewRow,
+  type TargetField,
+  type TouristDraft,
+} from '../../../shared/import';
 import { ChoiceCell } from './ChoiceCell';
 import { resolveChoice, type Choice, type Match, type ScreenAction } from './import-reducer';
 
@@ -17,19 +23,29 @@ function draftSummary(d: TouristDraft): string {
     formatDate(d.birthDate),
     d.passportNumber,
     d.passportExpiry ? `→ ${formatDate(d.passportExpiry)}` : '',
+    d.paxType && d.paxType !== 'ADT' ? d.paxType : '',
   ]
     .filter(Boolean)
     .join(' · ');
 }
 
-/** The issue a source cell is marked with: one about the field its column is mapped to. */
-function issueFor(row: PreviewRow, field: TargetField | null | undefined): ImportIssue | undefined {
-  if (!field) return undefined;
+/**
+ * The issue a source cell is marked with: one about a field read from this very cell, else (for a
+ * field no cell gave, such as a missing surname) one about the field the column is mapped to.
+ */
+function issueFor(
+  row: PreviewRow,
+  column: number,
+  field: TargetField | null | undefined,
+): ImportIssue | undefined {
+  const own = row.issues.find((i) => row.origin[i.field] === column);
+  if (own || !field) return own;
   return row.issues.find(
     (i) =>
-      i.field === field ||
-      (field.startsWith('fullName') && /Name/.test(i.field)) ||
-      (field === 'passportSeries' && i.field === 'passportNumber'),
+      row.origin[i.field] === undefined &&
+      (i.field === field ||
+        (field.startsWith('fullName') && /Name/.test(i.field)) ||
+        (field === 'passportSeries' && i.field === 'passportNumber')),
   );
 }
 
@@ -76,15 +92,17 @@ export const ImportRow = memo(function ImportRow(props: ImportRowProps) {
         type="checkbox"
         aria-label={`${position + 1}`}
         checked={props.selected}
-        onChange={() => dispatch({ type: 'rowToggled', row: row.sourceIndex })}
+        onChange={() => dispatch({ type: 'rowToggled', row: row.key })}
       />
-      <div className="muted">{row.sourceIndex + 1}</div>
+      <div className="muted" data-testid="row-number">
+        {row.label}
+      </div>
       <ChoiceCell
         position={position + 1}
         choice={resolveChoice(props.chosen, props.matches, props.forTour)}
         matches={props.matches}
         forTour={props.forTour}
-        onChoose={(choice) => dispatch({ type: 'choiceMade', row: row.sourceIndex, choice })}
+        onChoose={(choice) => dispatch({ type: 'choiceMade', row: row.key, choice })}
       />
       <div className="import-status">
         {refused && (
@@ -98,16 +116,24 @@ export const ImportRow = memo(function ImportRow(props: ImportRowProps) {
           </span>
         ))}
       </div>
-      <div className="import-result">{draftSummary(row.draft)}</div>
+      <div className="import-result">
+        {draftSummary(row.draft)}
+        {INFO_FIELDS.filter((f) => row.info[f]).map((f) => (
+          <span key={f} className="muted" title={t('import.notStoredHint')}>
+            {' · '}
+            {t(`import.fields.${f}`)}: {row.info[f]} ({t('import.notStored')})
+          </span>
+        ))}
+      </div>
       {row.source.map((cell, c) => {
-        const problem = issueFor(row, mapping[c]);
+        const problem = issueFor(row, c, mapping[c]);
         return (
           <div
             key={c}
             role="gridcell"
             className={`import-cell${problem ? ` cell-${problem.severity}` : ''}`}
             title={problem ? t(`import.issues.${problem.code}`, problem.params) : cell}
-            onDoubleClick={() => onEdit({ row: row.sourceIndex, column: c })}
+            onDoubleClick={() => onEdit({ row: row.key, column: c })}
           >
             {editingColumn === c ? (
               <input

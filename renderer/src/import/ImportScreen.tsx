@@ -67,7 +67,7 @@ export function ImportScreen({ tour, onClose, onCommitted }: ImportScreenProps) 
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const headers = doc && current && current.headerRow !== null ? doc.grid[current.headerRow] : undefined;
+  const headers = current?.headers ?? undefined;
   const width = doc?.grid[0]?.length ?? 0;
   const titles = useMemo(
     () => Array.from({ length: width }, (_, c) => headers?.[c] || t('import.column', { n: c + 1 })),

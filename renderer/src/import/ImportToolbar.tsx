@@ -48,10 +48,7 @@ export function ImportToolbar({ screen, rows, headerRow, sheets, onSheet, dispat
           ))}
         </select>
       </label>
-      <button
-        type="button"
-        onClick={() => dispatch({ type: 'allSelected', rows: rows.map((r) => r.sourceIndex) })}
-      >
+      <button type="button" onClick={() => dispatch({ type: 'allSelected', rows: rows.map((r) => r.key) })}>
         {t('import.selectAll')}
       </button>
       <button type="button" onClick={() => dispatch({ type: 'selectionCleared' })}>

@@ -1,6 +1,9 @@
 import { useDroppable } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
-import { TARGET_FIELDS, type TargetField } from '../../../shared/import';
+import { CLIENT_ONLY_FIELDS, INFO_FIELDS, TARGET_FIELDS, type TargetField } from '../../../shared/import';
+
+const NOT_STORED: ReadonlySet<string> = new Set(INFO_FIELDS);
+const CLIENT_ONLY: ReadonlySet<string> = new Set(CLIENT_ONLY_FIELDS);
 
 function Slot({
   field,
@@ -21,6 +24,18 @@ function Slot({
       data-testid={`slot-${field}`}
     >
       <strong>{t(`import.fields.${field}`)}</strong>
+      {NOT_STORED.has(field) && (
+        <span className="muted" title={t('import.notStoredHint')}>
+          {' '}
+          ({t('import.notStored')})
+        </span>
+      )}
+      {CLIENT_ONLY.has(field) && (
+        <span className="muted" title={t('import.clientOnlyHint')}>
+          {' '}
+          ({t('import.clientOnly')})
+        </span>
+      )}
       {column && (
         <span className="muted" title={confidence < 1 ? t('import.confidence', { percent }) : undefined}>
           ← {column}

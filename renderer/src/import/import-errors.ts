@@ -19,15 +19,23 @@ export function fileProblem(
 }
 
 /**
- * The grid row a refused commit is about. Commit rows are sent in grid order with their source row
- * number (`sourceRow`, the "№" the grid shows); an issue names the row by `params.row`, or failing
- * that by its position among the committed rows (the first segment of `path`).
+ * The grid row a refused commit is about. Commit rows are sent in grid order (`committed` holds their
+ * row keys) with their source row number (`sourceRow`); an issue names the row by `params.row` and by
+ * its position among the committed rows (the first segment of `path`). The position is exact when it
+ * agrees with the row number (an infant read from the adult's row shares its number); otherwise the
+ * row number decides, and failing that the position.
  */
 export function refusedRow(error: ApiError, committed: readonly number[]): RefusedRow | null {
   const issue = error.code === 'VALIDATION' ? error.issues?.[0] : undefined;
   if (!issue) return null;
   const shown = issue.params?.row;
-  if (typeof shown === 'number' && committed.includes(shown - 1)) return { sourceIndex: shown - 1, issue };
-  const sourceIndex = committed[Number(issue.path.split('.')[0])];
-  return sourceIndex === undefined ? null : { sourceIndex, issue };
+  const byPosition = committed[Number(issue.path.split('.')[0])];
+  const sourceOf = (key: number) => Math.floor(key);
+  if (typeof shown === 'number') {
+    if (byPosition !== undefined && sourceOf(byPosition) === shown - 1)
+      return { sourceIndex: byPosition, issue };
+    const byRow = committed.find((key) => sourceOf(key) === shown - 1);
+    if (byRow !== undefined) return { sourceIndex: byRow, issue };
+  }
+  return byPosition === undefined ? null : { sourceIndex: byPosition, issue };
 }

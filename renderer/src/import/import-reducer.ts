@@ -6,8 +6,9 @@ import { assist, editCell, mapColumn, removeRows, withHeaderRow, type ImportStat
 export type Match = CommandOutput<'import.match'>[number][number];
 export type Choice = { action: 'link' | 'create' | 'touristOnly'; clientId: number | null };
 
-/** A row the commit refused, by source row, with the first problem the backend named. */
+/** A row the commit refused, with the first problem the backend named. */
 export interface RefusedRow {
+  /** The row's key (PreviewRow.key): its source row, or a further person's fraction above it. */
   sourceIndex: number;
   issue: ValidationIssue;
 }
@@ -23,7 +24,7 @@ export interface ScreenState {
   /** Earlier docs, the latest last, for Ctrl+Z. */
   history: readonly ImportState[];
   selected: ReadonlySet<number>;
-  /** What the clerk picked for a row (by source row); unpicked rows follow their best match. */
+  /** What the clerk picked for a row (by row key); unpicked rows follow their best match. */
   choices: ReadonlyMap<number, Choice>;
   matches: ReadonlyMap<number, Match[]>;
   /** The latest import.match request; a reply to any other is stale and dropped. */
@@ -35,6 +36,7 @@ export type ScreenAction =
   | { type: 'loaded'; doc: ImportState }
   | { type: 'headerRowChosen'; headerRow: number | null }
   | { type: 'columnMapped'; column: number; field: TargetField | null }
+  /** `row` is the source grid row here; elsewhere a row is named by its key (PreviewRow.key). */
   | { type: 'cellEdited'; row: number; column: number; value: string }
   | { type: 'assisted'; action: AssistAction }
   | { type: 'selectedRemoved' }
@@ -128,8 +130,8 @@ export function resolveChoice(
   return { action: forTour ? 'touristOnly' : 'create', clientId: null };
 }
 
-export function choiceOf(state: ScreenState, sourceIndex: number, forTour: boolean): Choice {
-  return resolveChoice(state.choices.get(sourceIndex), state.matches.get(sourceIndex) ?? [], forTour);
+export function choiceOf(state: ScreenState, key: number, forTour: boolean): Choice {
+  return resolveChoice(state.choices.get(key), state.matches.get(key) ?? [], forTour);
 }
 
 /** The counts the footer shows and the commit checks. */

@@ -1,4 +1,5 @@
 import {
+  analyzeTable,
   applyAssist,
   buildImportPreview,
   type AssistAction,
@@ -12,6 +13,8 @@ import {
 export interface ImportState {
   grid: string[][];
   headerRow: number | null;
+  /** Each column's header text (two header rows joined), null without a header. */
+  headers: string[] | null;
   /** What detection made of the columns for this header row. */
   detected: { mapping: (TargetField | null)[]; confidence: number[] };
   /**
@@ -19,14 +22,22 @@ export interface ImportState {
    * it from an earlier column). Only these are remembered for the header layout.
    */
   manual: ReadonlyMap<number, TargetField | null>;
+  /** Rows removed by the clerk, by row key (PreviewRow.key). */
   removed: ReadonlySet<number>;
-  /** Fields set by the assist buttons, per source row, on top of what the cells give. */
+  /** Fields set by the assist buttons, per row key, on top of what the cells give. */
   overrides: ReadonlyMap<number, TouristDraft>;
 }
 
-function detect(grid: string[][], headerRow?: number | null): Pick<ImportState, 'headerRow' | 'detected'> {
-  const auto = buildImportPreview({ rows: grid }, headerRow === undefined ? {} : { headerRow });
-  return { headerRow: auto.headerRow, detected: { mapping: auto.mapping, confidence: auto.confidence } };
+function detect(
+  grid: string[][],
+  headerRow?: number | null,
+): Pick<ImportState, 'headerRow' | 'headers' | 'detected'> {
+  const auto = analyzeTable(grid, headerRow === undefined ? {} : { headerRow });
+  return {
+    headerRow: auto.headerRow,
+    headers: auto.headers,
+    detected: { mapping: auto.mapping, confidence: auto.confidence },
+  };
 }
 
 /** A freshly read list, with the hand mappings remembered for its header layout applied. */
@@ -73,27 +84,14 @@ export function manualMappings(state: ImportState): ManualMapping[] {
 
 export function preview(state: ImportState): ImportPreview {
   const { mapping, confidence } = effectiveMapping(state);
-  const result = buildImportPreview({ rows: state.grid }, { headerRow: state.headerRow, mapping });
+  const result = buildImportPreview(
+    { rows: state.grid },
+    { headerRow: state.headerRow, mapping, overrides: state.overrides },
+  );
   return {
     ...result,
     confidence,
-    rows: result.rows
-      .filter((row) => !state.removed.has(row.sourceIndex))
-      .map((row) => {
-        const override = state.overrides.get(row.sourceIndex);
-        if (!override) return row;
-        const draft = { ...row.draft, ...override };
-        const fixed = new Set(Object.keys(override));
-        return {
-          ...row,
-          draft,
-          issues: row.issues.filter(
-            (i) =>
-              !fixed.has(i.field) &&
-              !(i.code === 'surnameMissing' && (draft.lastNameRu || draft.lastNameLat)),
-          ),
-        };
-      }),
+    rows: state.removed.size === 0 ? result.rows : result.rows.filter((row) => !state.removed.has(row.key)),
   };
 }
 
@@ -116,7 +114,7 @@ export function removeRows(state: ImportState, rows: Iterable<number>): ImportSt
   return { ...state, removed: new Set([...state.removed, ...rows]) };
 }
 
-/** An assist action on the given source rows (null: every row), one pass over the rows. */
+/** An assist action on the given rows (by key; null: every row), one pass over the rows. */
 export function assist(
   state: ImportState,
   rows: ReadonlySet<number> | null,
@@ -124,13 +122,13 @@ export function assist(
 ): ImportState {
   const overrides = new Map(state.overrides);
   for (const row of preview(state).rows) {
-    if (rows && !rows.has(row.sourceIndex)) continue;
+    if (rows && !rows.has(row.key)) continue;
     const after = applyAssist(row.draft, action);
-    const patch: TouristDraft = { ...overrides.get(row.sourceIndex) };
+    const patch: TouristDraft = { ...overrides.get(row.key) };
     for (const key of Object.keys(after) as (keyof TouristDraft)[]) {
       if (after[key] !== row.draft[key]) (patch as Record<string, unknown>)[key] = after[key];
     }
-    overrides.set(row.sourceIndex, patch);
+    overrides.set(row.key, patch);
   }
   return { ...state, overrides };
 }

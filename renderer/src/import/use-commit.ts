@@ -46,7 +46,7 @@ export function useCommit(options: CommitOptions) {
 
   const rememberMappings = () => {
     const doc = screen.doc;
-    const headers = doc && doc.headerRow !== null ? doc.grid[doc.headerRow] : undefined;
+    const headers = doc?.headers ?? undefined;
     if (!doc || !headers) return;
     saveRemembered(headers, manualMappings(doc)).catch((e: unknown) =>
       toast({ kind: 'error', message: t('import.mappingNotSaved', { reason: describeError(t, e) }) }),
@@ -69,7 +69,7 @@ export function useCommit(options: CommitOptions) {
           rows: rows.map((r) => ({
             draft: r.draft,
             sourceRow: r.sourceIndex + 1,
-            ...choiceOf(screen, r.sourceIndex, tour !== null),
+            ...choiceOf(screen, r.key, tour !== null),
           })),
         }),
       );
@@ -91,13 +91,14 @@ export function useCommit(options: CommitOptions) {
         e instanceof ApiCallError
           ? refusedRow(
               e.error,
-              rows.map((r) => r.sourceIndex),
+              rows.map((r) => r.key),
             )
           : null;
       if (refused) {
         dispatch({ type: 'commitRefused', refused });
         const message = t(`validation.${refused.issue.code}`, refused.issue.params ?? {});
-        setMessage(t('import.rowError', { row: refused.sourceIndex + 1, message }));
+        const label = rows.find((r) => r.key === refused.sourceIndex)?.label ?? '';
+        setMessage(t('import.rowError', { row: label, message }));
       } else fail(e);
     } finally {
       setCommitting(false);

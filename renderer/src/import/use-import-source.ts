@@ -46,7 +46,7 @@ export function useImportSource({ dispatch, setMessage, fail }: SourceOptions) {
         return;
       }
       let doc = initialState(grid);
-      const headers = doc.headerRow !== null ? grid[doc.headerRow] : undefined;
+      const headers = doc.headers ?? undefined;
       let message: string | null = null;
       if (headers) {
         try {

@@ -17,15 +17,14 @@ export function useMatching(
   fail: (e: unknown) => void,
 ) {
   const lastRequest = useRef(0);
-  const draftsKey = useMemo(() => JSON.stringify(rows.map((r) => [r.sourceIndex, r.draft])), [rows]);
+  const draftsKey = useMemo(() => JSON.stringify(rows.map((r) => [r.key, r.draft])), [rows]);
   useEffect(() => {
     if (rows.length === 0) return;
     const requestId = ++lastRequest.current;
     dispatch({ type: 'matchRequested', requestId });
     const timer = window.setTimeout(() => {
       call('import.match', { drafts: rows.map((r) => r.draft) }).then(
-        (matches) =>
-          dispatch({ type: 'matchReplied', requestId, rows: rows.map((r) => r.sourceIndex), matches }),
+        (matches) => dispatch({ type: 'matchReplied', requestId, rows: rows.map((r) => r.key), matches }),
         (e: unknown) => {
           if (requestId === lastRequest.current) fail(e);
         },

@@ -238,3 +238,44 @@ describe('import grid layout', () => {
     expect(gridColumns(0).width).toBe(842 + 16 + 8);
   });
 });
+
+describe('import screen: two people read from one source row', () => {
+  const MANIFEST = [
+    ['NAME', 'DOB', 'DOCS'],
+    ['IVANOVA/MARIA MRS(INF/ANNA/12JAN25)', '12MAR85', '751234567'],
+    ['PETROV/ILYA MSTR', '05JUL16', '761112233'],
+  ];
+  const infant = 1 + 1 / 16;
+
+  it('selects, assists, chooses and removes the infant apart from its mother', () => {
+    const state = run(
+      loaded(MANIFEST),
+      { type: 'rowToggled', row: infant },
+      { type: 'assisted', action: 'latToRu' },
+      { type: 'choiceMade', row: infant, choice: { action: 'create', clientId: null } },
+    );
+    expect(rowsOf(state).map((r) => [r.label, r.draft.lastNameRu ?? null])).toEqual([
+      ['2', null],
+      ['2a', 'Иванова'],
+      ['3', null],
+    ]);
+    expect(choiceOf(state, infant, true)).toEqual({ action: 'create', clientId: null });
+    expect(choiceOf(state, 1, true)).toEqual({ action: 'touristOnly', clientId: null });
+    const removed = run(state, { type: 'selectedRemoved' });
+    expect(rowsOf(removed).map((r) => r.label)).toEqual(['2', '3']);
+  });
+
+  it('names the infant as the refused row when the commit refuses it, by its position', () => {
+    // Both rows carry source row 2; the position among the committed rows tells them apart.
+    const committed = [1, infant, 2];
+    const refused = refusedRow(
+      {
+        code: 'VALIDATION',
+        message: 'row 2',
+        issues: [{ path: '1.birthDate', code: 'dateInFuture', params: { row: 2 } }],
+      },
+      committed,
+    );
+    expect(refused?.sourceIndex).toBe(infant);
+  });
+});

@@ -177,13 +177,15 @@ describe('buildImportPreview', () => {
       },
       opts,
     );
+    // What the cells cannot give first, then the rules the commit would refuse the row by: an
+    // invalid e-mail is refused by the commit, so it is an error here too (it was a warning).
     expect(preview.rows[0]!.issues.map((i) => `${i.field}:${i.code}:${i.severity}`)).toEqual([
       'gender:genderUnknown:error',
       'birthDate:dateInvalid:error',
       'passportNumber:scientificNumber:error',
-      'email:emailInvalid:warning',
       'passportExpiry:expiredPassport:warning',
       'lastNameRu:surnameMissing:error',
+      'email:emailInvalid:error',
     ]);
     expect(preview.rows[1]!.issues.map((i) => i.code)).toEqual(['passportFormat', 'genderConflict']);
   });
