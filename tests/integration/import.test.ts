@@ -196,8 +196,24 @@ describe('matching and commit', () => {
     expect((await t.call('clients.list', {})).total).toBe(0);
   });
 
-  it('re-imports the tour Excel report to identical tourists', async () => {
-    const target = await tour();
+  it('re-imports the tour Excel report to identical tourists; its services column is never a name', async () => {
+    // The issue's case: Latin services and hotel names beside the people, re-imported elsewhere.
+    const target = await t.call('tours.save', {
+      ...emptyTourInput(),
+      voucher: 'IMP-2',
+      country: 'TUR',
+      services: [
+        {
+          kind: 'accommodation',
+          description: 'Rixos Premium Belek',
+          startDate: null,
+          endDate: null,
+          priceMinor: 0,
+        },
+        { kind: 'flight', description: 'SVO-AYT', startDate: null, endDate: null, priceMinor: 0 },
+      ],
+    });
+    const serviceIds = target.services.map((s) => s.id);
     const original = {
       lastNameRu: 'Щукина',
       firstNameRu: 'Юлия',
@@ -219,15 +235,56 @@ describe('matching and commit', () => {
       phone: '+7 916 123-45-67',
       email: 'u@example.ru',
     };
-    await t.call('tourists.save', {
-      tourId: target.id,
-      tourist: { ...original, clientId: null, serviceIds: [] },
-    });
+    // Latin as printed in the passport, not as the transliteration would give it.
+    const second = {
+      ...original,
+      lastNameRu: 'Нурланова',
+      firstNameRu: 'Айгерим',
+      middleNameRu: '',
+      lastNameLat: 'NURLANOVA',
+      firstNameLat: 'AIGERIM',
+      birthDate: '2015-02-03',
+      citizenship: 'KAZ',
+      passportSeries: '',
+      passportNumber: 'N12345678',
+      passportExpiry: '2030-06-30',
+      passportLastNameLat: 'NURLANOVA',
+      passportFirstNameLat: 'AIGERIM',
+      internalSeries: '',
+      internalNumber: '',
+      ticketNumber: '',
+      phone: '',
+      email: '',
+    };
+    for (const tourist of [original, second])
+      await t.call('tourists.save', {
+        tourId: target.id,
+        tourist: { ...tourist, clientId: null, serviceIds },
+      });
     const report = await t.call('tours.exportTourists', { id: target.id });
     const read = await t.call('import.readFile', { fileName: report.fileName, base64: report.base64 });
+    expect(read.rows[1]![read.rows[0]!.indexOf('Услуги')]).toBe('Rixos Premium Belek; SVO-AYT');
     const preview = buildImportPreview({ rows: read.rows }, { currentYear: 2026, today: '2026-11-23' });
-    expect(preview.rows).toHaveLength(1);
-    expect(preview.rows[0]!.issues).toEqual([]);
-    expect(touristFromDraft(preview.rows[0]!.draft)).toEqual(original);
+    expect(Object.fromEntries(read.rows[0]!.map((header, c) => [header, preview.mapping[c]]))).toEqual({
+      '№': null,
+      Фамилия: 'lastNameRu',
+      Имя: 'firstNameRu',
+      Отчество: 'middleNameRu',
+      'Фамилия (лат.)': 'lastNameLat',
+      'Имя (лат.)': 'firstNameLat',
+      Пол: 'gender',
+      'Дата рождения': 'birthDate',
+      Гражданство: 'citizenship',
+      'Серия загранпаспорта': 'passportSeries',
+      'Номер загранпаспорта': 'passportNumber',
+      'Загранпаспорт действителен до': 'passportExpiry',
+      'Паспорт РФ': 'internalPassport',
+      'Номер билета': 'ticketNumber',
+      Телефон: 'phone',
+      Email: 'email',
+      Услуги: null,
+    });
+    expect(preview.rows.map((r) => r.issues)).toEqual([[], []]);
+    expect(preview.rows.map((r) => touristFromDraft(r.draft))).toEqual([original, second]);
   });
 });
