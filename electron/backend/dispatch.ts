@@ -6,6 +6,7 @@ import {
   type ParsedInput,
 } from '../../shared/api/contract';
 import { AppError, type Envelope } from '../../shared/api/envelope';
+import { forbiddenTextIssues } from '../../shared/domain/safe-text';
 
 export type Handlers = {
   [K in CommandName]: (input: ParsedInput<K>) => Promise<CommandOutput<K>> | CommandOutput<K>;
@@ -35,6 +36,13 @@ export function createDispatch(handlers: Handlers, logger: DispatchLogger): Disp
     if (!parsed.success) {
       const fields = parsed.error.issues.map((i) => i.path.join('.') || '(input)').join(', ');
       return { ok: false, error: { code: 'BAD_INPUT', message: `invalid input for ${name}: ${fields}` } };
+    }
+    const forbidden = forbiddenTextIssues(spec.input, parsed.data);
+    if (forbidden.length > 0) {
+      return {
+        ok: false,
+        error: { code: 'VALIDATION', message: `forbidden characters in ${name}`, issues: forbidden },
+      };
     }
     try {
       const handler = handlers[name] as (input: unknown) => Promise<unknown> | unknown;

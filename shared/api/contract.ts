@@ -10,6 +10,7 @@ import {
   touristSchema,
 } from '../domain/tour';
 import { isIsoDate } from '../domain/dates';
+import { multiline } from '../domain/safe-text';
 import {
   dictionaryRowSchema,
   fieldInputSchema,
@@ -242,8 +243,8 @@ export const contract = {
       subject: subjectSchema,
       country: z.string().regex(/^[A-Z]{3}$/),
       fieldKey: z.string().max(60),
-      source: z.string().max(2000),
-      value: z.string().max(2000).optional(),
+      source: multiline(z.string().max(2000)),
+      value: multiline(z.string().max(2000)).optional(),
     }),
     output: z.object({ answer: answerSchema, unknownWords: z.array(z.string()) }),
   },

@@ -30,7 +30,8 @@ export type ValidationCode =
   | 'optionsRequired'
   | 'dictionaryDuplicate'
   | 'noForm'
-  | 'rowInvalid';
+  | 'rowInvalid'
+  | 'textForbiddenChar';
 
 const LATIN_NAME = /^[A-Za-z' -]*$/;
 const HAS_DIGIT = /\d/;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates';
+import { multiline } from './safe-text';
 
 export const DOCUMENT_KINDS = [
   'foreign_passport',
@@ -46,8 +47,8 @@ export const clientFieldsSchema = z.object({
   phone: text(100),
   email: text(200),
   address: text(500),
-  notes: text(5000),
-  preferences: text(5000),
+  notes: multiline(text(5000)),
+  preferences: multiline(text(5000)),
   /** Last digits of the client's bank card, to tell namesakes apart (never the whole number). */
   cardLast4: z.string().max(4).default(''),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates';
+import { multiline } from './safe-text';
 
 export const TOUR_STATUSES = ['draft', 'booked', 'confirmed', 'completed', 'cancelled'] as const;
 export const SERVICE_KINDS = [
@@ -41,7 +42,7 @@ export const tourFieldsSchema = z.object({
   priceMinor: money,
   costMinor: money,
   currency: z.enum(CURRENCIES),
-  notes: text(5000),
+  notes: multiline(text(5000)),
 });
 
 export const tourInputSchema = tourFieldsSchema.extend({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiline } from '../domain/safe-text';
 
 /** The questionnaire reference books (R15): forms, their fields and options, the dictionary. */
 
@@ -40,7 +41,7 @@ export const FIELD_BINDINGS = [
 ] as const;
 export type FieldBinding = (typeof FIELD_BINDINGS)[number];
 
-const label = (max: number) => z.string().trim().max(max);
+const label = (max: number) => multiline(z.string().trim().max(max));
 export const labelsSchema = z.object({ ru: label(500), en: label(500), fr: label(500) });
 export type Labels = z.infer<typeof labelsSchema>;
 

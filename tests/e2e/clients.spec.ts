@@ -125,6 +125,14 @@ test('a bad passport number and an impossible date are shown at their fields and
 
   await card.getByLabel('Дата рождения').fill('28.02.2020');
   await fillDocument(page, 0, { Номер: '1234567' });
+  // A right-to-left override pasted with the surname would show it reversed: refused at the field.
+  await card.getByLabel('Фамилия', { exact: true }).fill('Пет\u202Eров');
+  await card.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(card.getByText('В тексте недопустимый символ U+202E')).toBeVisible();
+  await expect(card.getByLabel('Фамилия', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  expect(((await app.api('clients.list', {})) as { total: number }).total).toBe(0);
+
+  await card.getByLabel('Фамилия', { exact: true }).fill('Петров');
   await card.getByRole('button', { name: 'Сохранить' }).click();
   await expect(card).toBeHidden();
   expect(((await app.api('clients.list', {})) as { total: number }).total).toBe(1);

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { AppError } from '../../../shared/api/envelope';
 import { neutraliseFormula } from '../../../shared/domain/spreadsheet-safety';
+import { forbiddenTextIssues } from '../../../shared/domain/safe-text';
 import { countrySchema, type Country } from '../../../shared/domain/tour';
 import {
   dictionaryEntryInputSchema,
@@ -64,6 +65,8 @@ function parseItems<T>(
       const column = String(parsed.error.issues[0]?.path[0] ?? '');
       throw rowError(sheet, index + firstRow, column);
     }
+    const forbidden = forbiddenTextIssues(schema, parsed.data)[0];
+    if (forbidden) throw rowError(sheet, index + firstRow, forbidden.path.split('.')[0] ?? '');
     return parsed.data;
   });
 }

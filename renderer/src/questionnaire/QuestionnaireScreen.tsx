@@ -2,11 +2,11 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Country } from '../../../shared/domain/tour';
 import type { Answer, Questionnaire } from '../../../shared/questionnaire/model';
-import { call } from '../api/client';
+import { ApiCallError, call } from '../api/client';
 import { DictionaryBook } from '../books/DictionaryBook';
 import { countryName } from '../ui/country-name';
 import { Dialog } from '../ui/Dialog';
-import { describeError } from '../ui/errors';
+import { describeError, describeErrorDetail } from '../ui/errors';
 import { useToast } from '../ui/toasts';
 import { AnswerRow } from './AnswerRow';
 import { CopyDialog, type Person } from './CopyDialog';
@@ -48,8 +48,14 @@ export function QuestionnaireScreen({
   const [questionnaire, setQuestionnaire] = useState<Questionnaire | null>(null);
   const [pending, setPending] = useState<PendingWord | null>(null);
   const [dialog, setDialog] = useState<'takeFrom' | 'copyTo' | 'print' | 'dictionary' | null>(null);
+  // A refused answer has no field to be marked at here, so the toast says what its issue is.
   const fail = useCallback(
-    (e: unknown) => toast({ kind: 'error', message: describeError(t, e) }),
+    (e: unknown) =>
+      toast({
+        kind: 'error',
+        message:
+          e instanceof ApiCallError && e.error.issues ? describeErrorDetail(t, e) : describeError(t, e),
+      }),
     [t, toast],
   );
   const person = people[index]!;

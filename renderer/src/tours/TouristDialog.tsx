@@ -132,7 +132,9 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
       setForm((f) => ({ ...f, clientId: result.tourist.clientId }));
       onSaved();
     } catch (e) {
-      if (e instanceof ApiCallError && e.error.issues) setIssues(e.error.issues);
+      // The input check names a field inside the request (tourist.lastNameRu); the form's fields are bare.
+      if (e instanceof ApiCallError && e.error.issues)
+        setIssues(e.error.issues.map((i) => ({ ...i, path: i.path.replace(/^tourist\./, '') })));
       fail(e);
     } finally {
       setBusy(false);
