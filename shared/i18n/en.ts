@@ -9,7 +9,7 @@ export const en: Shape<typeof ru> = {
     nav: { clients: 'Clients', tours: 'Tours', books: 'Reference books', history: 'Undo and backups' },
     about: 'About',
     language: 'Language',
-    languages: { ru: 'Русский', en: 'English' },
+    languages: { ru: 'Русский', en: 'English', fr: 'Français' },
     loading: 'Loading…',
     shortcuts: 'Ctrl+F search, Ctrl+N new client, Enter open, Esc close',
     readOnly: {

@@ -5,7 +5,7 @@ export const ru = {
     nav: { clients: 'Клиенты', tours: 'Туры', books: 'Справочники', history: 'Отмена и копии' },
     about: 'О программе',
     language: 'Язык',
-    languages: { ru: 'Русский', en: 'English' },
+    languages: { ru: 'Русский', en: 'English', fr: 'Français' },
     loading: 'Загрузка…',
     shortcuts: 'Ctrl+F — поиск, Ctrl+N — новый клиент, Enter — открыть, Esc — закрыть',
     readOnly: {
