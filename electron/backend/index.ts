@@ -5,6 +5,9 @@ import { TourDeskSqliteDialect } from './db/sqlite-dialect';
 import { systemClock, type Clock } from '../../shared/domain/clock';
 import { AuditTrail } from './history/audit';
 import { UndoJournal } from './history/undo-journal';
+import { Backups } from './backup/backups';
+import { PrivacyRepository } from './repositories/privacy';
+import { backupOptions, scheduleBackups } from './backup/schedule';
 import type { Database } from './db/schema';
 import { createDispatch, type Dispatch, type DispatchLogger } from './dispatch';
 import { ClientsRepository } from './repositories/clients';
@@ -31,6 +34,8 @@ export interface BackendOptions {
   logger?: DispatchLogger;
   /** The one source of "now" for every rule and timestamp; tests pin it. */
   clock?: Clock;
+  /** Minutes between automatic backups of a changed base; null: none (tests). */
+  backupEveryMinutes?: number | null;
   /** Who works at this desk, for the audit trail and the undo journal (the OS account by default). */
   clerk?: string;
   /** How long a write waits for another program's write before answering BUSY (5 s by default). */
@@ -44,6 +49,8 @@ export interface Backend {
   tours: ToursRepository;
   books: ReferenceBooksRepository;
   questionnaires: QuestionnairesRepository;
+  backups: Backups;
+  privacy: PrivacyRepository;
   close: () => Promise<void>;
 }
 
@@ -55,6 +62,9 @@ function osClerk(): string {
     return '';
   }
 }
+
+/** Deleted cards can be brought back this long; then the person is forgotten (152-FZ art. 21). */
+const PURGE_DELETED_AFTER_DAYS = 90;
 
 const consoleLogger: DispatchLogger = { error: (message) => console.error(message) };
 
@@ -81,8 +91,33 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const imports = new ImportsRepository(ctx, clients);
   const books = new ReferenceBooksRepository(ctx);
   const questionnaires = new QuestionnairesRepository(ctx, clients, books);
+  const privacy = new PrivacyRepository(ctx, clerk);
   // A read-only base is shown as it is: the shipped books are written when it can be written again.
   if (!readOnly) await seedReferenceBooks(db, books);
+  if (!readOnly) {
+    const days = await getSetting(db, 'privacy.purgeDeletedAfterDays');
+    await privacy.purgeDeleted(typeof days === 'number' && days >= 1 ? days : PURGE_DELETED_AFTER_DAYS);
+  }
+  const backups = new Backups(sqlite, clock, () => backupOptions(sqlite, options.dbPath));
+  // A failed copy (a full disk, an unplugged share) is reported and never stops the import itself.
+  const backupBeforeImport = () => {
+    if (readOnly) return;
+    try {
+      backups.createIfChanged('import');
+    } catch (error) {
+      (options.logger ?? consoleLogger).error(
+        `backup before import failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
+  const stopBackups = scheduleBackups(
+    backups,
+    readOnly ? null : options.backupEveryMinutes === undefined ? 15 : options.backupEveryMinutes,
+  );
+  const backupAudited = async <T extends { name: string }>(action: string, entry: T) => {
+    await audit.record(db, { entity: 'backup', entityId: null, action, changes: { name: entry.name } });
+    return entry;
+  };
   const dispatch = createDispatch(
     {
       'app.info': () => ({
@@ -142,14 +177,41 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       'import.readFile': ({ fileName, base64, sheet }) =>
         readTableFile(fileName, Buffer.from(base64, 'base64'), sheet),
       'import.match': ({ drafts }) => imports.match(drafts),
-      'import.commit': (request) => imports.commit(request),
+      'import.commit': (request) => {
+        backupBeforeImport();
+        return imports.commit(request);
+      },
       'import.undo': ({ batchId }) => imports.undo(batchId),
       'tourists.bindServices': ({ tourId, touristIds, serviceIds, bind }) =>
         tours.bindServices(tourId, touristIds, serviceIds, bind),
       'undo.list': ({ limit }) => journal.list(limit),
+      'consents.list': ({ clientId }) => privacy.consents(clientId),
+      'consents.save': (consent) => privacy.saveConsent(consent),
+      'clients.exportPersonalData': ({ id }) => privacy.exportPersonalData(id),
+      'clients.forget': ({ id }) => privacy.forget(id),
+      'backup.list': () => backups.list(),
+      'backup.create': () => backupAudited('create', backups.create('manual')),
+      'backup.restore': async ({ name }) => {
+        const result = await backups.restore(name);
+        await backupAudited('restore', result.restored);
+        return result;
+      },
       'undo.apply': ({ id }) => journal.undo(id),
     },
     options.logger ?? consoleLogger,
   );
-  return { dispatch, db, clients, tours, books, questionnaires, close: () => db.destroy() };
+  return {
+    dispatch,
+    db,
+    clients,
+    tours,
+    books,
+    questionnaires,
+    backups,
+    privacy,
+    close: async () => {
+      stopBackups();
+      await db.destroy();
+    },
+  };
 }

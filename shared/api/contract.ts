@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONSENT_SCOPES, consentInputSchema, consentSchema, destructionActSchema } from '../domain/consent';
 import { COMMAND_NAMES, type CommandNameList } from './command-names';
 import {
   CLIENT_SYNC_FIELDS,
@@ -84,6 +85,11 @@ export const clientListQuerySchema = z.object({
   citizenship: z.string().max(3).default(''),
   passportExpiresWithinMonths: z.number().int().min(0).max(120).nullable().default(null),
   birthdayMonth: z.number().int().min(1).max(12).nullable().default(null),
+  /** Clients who have this consent in force today, or (`none`) no consent to processing at all. */
+  consent: z
+    .enum([...CONSENT_SCOPES, 'none'])
+    .nullable()
+    .default(null),
   sort: z.enum(CLIENT_SORT_COLUMNS).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   offset: z.number().int().min(0).default(0),
@@ -101,7 +107,31 @@ export const undoEntrySchema = z.object({
   undoneAt: z.string().nullable(),
 });
 
-export const SETTING_KEYS = ['ui.language', 'clients.columns', 'import.mappings'] as const;
+export const SETTING_KEYS = [
+  'ui.language',
+  'clients.columns',
+  'import.mappings',
+  'backup.folder',
+  'backup.keepDays',
+  'privacy.purgeDeletedAfterDays',
+] as const;
+
+/** One verified copy of the base, as the Backups screen lists it. */
+export const backupEntrySchema = z.object({
+  name: z.string(),
+  folder: z.string(),
+  createdAt: z.string(),
+  reason: z.enum(['start', 'auto', 'import', 'manual', 'before-restore']),
+  sizeBytes: z.number().int(),
+  schemaVersion: z.number().int(),
+  counts: z.object({
+    clients: z.number().int(),
+    tours: z.number().int(),
+    tourists: z.number().int(),
+    dictionary: z.number().int(),
+  }),
+  verified: z.boolean(),
+});
 
 /**
  * The API contract: one entry per command, with zod schemas for input and output. The backend
@@ -374,6 +404,34 @@ export const contract = {
   'undo.apply': {
     input: z.object({ id }),
     output: undoEntrySchema,
+  },
+  'consents.list': {
+    input: z.object({ clientId: id }),
+    output: z.array(consentSchema),
+  },
+  'consents.save': {
+    input: consentInputSchema,
+    output: consentSchema,
+  },
+  'clients.exportPersonalData': {
+    input: z.object({ id }),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  },
+  'clients.forget': {
+    input: z.object({ id }),
+    output: destructionActSchema,
+  },
+  'backup.list': {
+    input: z.object({}),
+    output: z.array(backupEntrySchema),
+  },
+  'backup.create': {
+    input: z.object({}),
+    output: backupEntrySchema,
+  },
+  'backup.restore': {
+    input: z.object({ name: z.string().max(200) }),
+    output: z.object({ restored: backupEntrySchema, safety: backupEntrySchema }),
   },
 } as const;
 

@@ -30,7 +30,9 @@ export type ErrorReason =
   | 'fileNoTable'
   | 'undoAlreadyDone'
   | 'undoLaterEdit'
-  | 'undoDependents';
+  | 'undoDependents'
+  | 'backupDamaged'
+  | 'backupNewer';
 
 export interface ErrorDetail {
   reason: ErrorReason;

@@ -28,6 +28,7 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(schemaOf(db)).toEqual([
       'index:audit_entity',
+      'index:client_consents_client',
       'index:client_search_keys_client',
       'index:clients_live_birth_date',
       'index:clients_live_citizenship',
@@ -49,6 +50,7 @@ describe('migrations', () => {
       'index:tours_created_at',
       'index:tours_voucher',
       'table:audit',
+      'table:client_consents',
       'table:client_search_keys',
       'table:clients',
       'table:countries',

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import {
   chmodSync,
+  linkSync,
+  renameSync,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -10,6 +12,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/api/envelope';
 import { timestamp, type Clock } from '../../../shared/domain/clock';
@@ -127,31 +130,54 @@ export class Backups {
     const folder = this.folder();
     const at = this.clock.now();
     const stamp = timestamp(this.clock).replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-    let name = `tourdesk-${stamp}-${reason}.sqlite`;
-    // Two backups in one second (a restore right after a manual backup) must not collide.
-    for (let i = 1; existsSync(join(folder, name)); i++) {
-      const seconds = String((Number(stamp.slice(13, 15)) + i) % 60).padStart(2, '0');
-      name = `tourdesk-${stamp.slice(0, 13)}${seconds}-${reason}.sqlite`;
+    // Written under a name of this process's own, checked, then linked to its final name: another
+    // app on the same folder (a share) never sees or rotates away a half-written copy.
+    const working = join(folder, `.backup-${process.pid}-${randomBytes(4).toString('hex')}.sqlite`);
+    try {
+      const expected = counts(this.sqlite);
+      this.sqlite.prepare('VACUUM INTO ?').run(working);
+      chmodSync(working, 0o600);
+      const found = inspect(working);
+      const sizeBytes = statSync(working).size;
+      const name = this.claimName(working, stamp, reason);
+      const entry: BackupEntry = {
+        name,
+        folder,
+        createdAt: at.toISOString(),
+        reason,
+        sizeBytes,
+        schemaVersion: found.schemaVersion,
+        counts: found.counts,
+        verified: found.ok && sameCounts(found.counts, expected),
+      };
+      writeFileSync(join(folder, `${name}.json`), JSON.stringify(entry), { mode: 0o600 });
+      this.lastChanges = this.totalChanges();
+      this.rotate();
+      return entry;
+    } finally {
+      rmSync(working, { force: true });
     }
-    const path = join(folder, name);
-    const expected = counts(this.sqlite);
-    this.sqlite.prepare('VACUUM INTO ?').run(path);
-    chmodSync(path, 0o600);
-    const found = inspect(path);
-    const entry: BackupEntry = {
-      name,
-      folder,
-      createdAt: at.toISOString(),
-      reason,
-      sizeBytes: statSync(path).size,
-      schemaVersion: found.schemaVersion,
-      counts: found.counts,
-      verified: found.ok && sameCounts(found.counts, expected),
-    };
-    writeFileSync(join(folder, `${name}.json`), JSON.stringify(entry), { mode: 0o600 });
-    this.lastChanges = this.totalChanges();
-    this.rotate();
-    return entry;
+  }
+
+  /** Links the finished copy to the first free name of its second (link refuses a taken one). */
+  private claimName(working: string, stamp: string, reason: BackupReason): string {
+    for (let i = 0; i < 60; i++) {
+      const seconds = String((Number(stamp.slice(13, 15)) + i) % 60).padStart(2, '0');
+      const name = `tourdesk-${stamp.slice(0, 13)}${seconds}-${reason}.sqlite`;
+      const target = join(this.options().folder, name);
+      try {
+        linkSync(working, target);
+        return name;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') continue;
+        // Some network shares have no hard links: a rename onto a free name is the next best.
+        if (existsSync(target)) continue;
+        renameSync(working, target);
+        return name;
+      }
+    }
+    throw new Error('no free backup name in this minute');
   }
 
   /** A backup only when something changed since the last one (the timer and imports call this). */

@@ -356,6 +356,25 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Issue 11: a client's consents to the processing of personal data (152-FZ, GDPR), per scope.
+    name: 'consents',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE client_consents (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+          scope TEXT NOT NULL CHECK (scope IN ('processing', 'marketing', 'transfer')),
+          given_on TEXT NOT NULL,
+          withdrawn_on TEXT,
+          document TEXT NOT NULL DEFAULT '',
+          clerk TEXT NOT NULL DEFAULT '',
+          recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX client_consents_client ON client_consents (client_id, scope);
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

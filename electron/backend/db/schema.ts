@@ -228,7 +228,19 @@ export interface ImportCommitsTable {
   at: string;
 }
 
+export interface ClientConsentsTable {
+  id: Generated<number>;
+  client_id: number;
+  scope: 'processing' | 'marketing' | 'transfer';
+  given_on: string;
+  withdrawn_on: string | null;
+  document: string;
+  clerk: string;
+  recorded_at: string;
+}
+
 export interface Database {
+  client_consents: ClientConsentsTable;
   questionnaire_forms: QuestionnaireFormsTable;
   questionnaire_fields: QuestionnaireFieldsTable;
   questionnaire_options: QuestionnaireOptionsTable;

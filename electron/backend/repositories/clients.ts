@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { clientListQuerySchema } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/envelope';
@@ -77,7 +77,10 @@ export class ClientsRepository {
   async list(query: ListQuery): Promise<{ total: number; rows: ClientRow[] }> {
     const key = nameKey(query.search);
     const onlySearch =
-      query.citizenship === '' && query.passportExpiresWithinMonths === null && query.birthdayMonth === null;
+      query.citizenship === '' &&
+      query.passportExpiresWithinMonths === null &&
+      query.birthdayMonth === null &&
+      query.consent === null;
     if (key !== '' && onlySearch && query.sort === 'name') return this.searchBySurname(key, query);
 
     let base = this.db.selectFrom('clients').where('clients.deleted_at', 'is', null);
@@ -95,6 +98,28 @@ export class ClientsRepository {
       base = base
         .where('clients.passport_expiry', 'is not', null)
         .where('clients.passport_expiry', '<=', addMonths(this.today(), query.passportExpiresWithinMonths));
+    }
+    if (query.consent !== null) {
+      const day = this.today();
+      const inForce = (scope: string) => (eb: ExpressionBuilder<Database, 'clients'>) =>
+        eb.exists(
+          eb
+            .selectFrom('client_consents')
+            .select('client_consents.id')
+            .whereRef('client_consents.client_id', '=', 'clients.id')
+            .where('client_consents.scope', '=', scope as 'processing')
+            .where('client_consents.given_on', '<=', day)
+            .where((w) =>
+              w.or([
+                w('client_consents.withdrawn_on', 'is', null),
+                w('client_consents.withdrawn_on', '>', day),
+              ]),
+            ),
+        );
+      base =
+        query.consent === 'none'
+          ? base.where((eb) => eb.not(inForce('processing')(eb)))
+          : base.where(inForce(query.consent));
     }
     if (query.birthdayMonth !== null) {
       const month = String(query.birthdayMonth).padStart(2, '0');
@@ -424,7 +449,10 @@ export class ClientsRepository {
     const existingIds = new Set(existing.map((d) => d.id));
     const keptIds = new Set<number>();
     for (const doc of input.documents) {
-      if (doc.id !== undefined && existingIds.has(doc.id)) {
+      // A document id that is not this client's is refused: saving it as a new one would lose the edit.
+      if (doc.id !== undefined && !existingIds.has(doc.id))
+        throw new AppError('NOT_FOUND', `document ${doc.id} of client ${clientId} not found`);
+      if (doc.id !== undefined) {
         keptIds.add(doc.id);
         await trx.updateTable('documents').set(documentColumns(doc)).where('id', '=', doc.id).execute();
       } else {
