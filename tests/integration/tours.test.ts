@@ -228,10 +228,22 @@ describe('tourists and their regular clients (R2, R3, R9)', () => {
       await t.call('tourists.save', { tourId: tour.id, tourist: touristInput({ lastNameRu: 'Бета' }) })
     ).tourist;
     expect(a.serviceIds).toEqual([hotel!.id]);
-    let bound = await t.call('tourists.bindServices', {
+    // A service of another tour is refused as not found (the clerk chose it), and nothing is bound.
+    const foreign = await t.callError('tourists.bindServices', {
       tourId: tour.id,
       touristIds: [a.id, b.id],
       serviceIds: [flight!.id, other.services[0]!.id],
+      bind: true,
+    });
+    expect(foreign.code).toBe('NOT_FOUND');
+    expect((await t.call('tours.get', { id: tour.id })).tourists.map((x) => x.serviceIds)).toEqual([
+      [hotel!.id],
+      [],
+    ]);
+    let bound = await t.call('tourists.bindServices', {
+      tourId: tour.id,
+      touristIds: [a.id, b.id],
+      serviceIds: [flight!.id],
       bind: true,
     });
     expect(bound.tour.tourists.map((x) => x.serviceIds)).toEqual([[hotel!.id, flight!.id], [flight!.id]]);

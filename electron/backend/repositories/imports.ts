@@ -179,6 +179,11 @@ export class ImportsRepository {
               .where('id', 'in', request.serviceIds)
               .execute()
           ).map((s) => s.id);
+          if (services.length !== new Set(request.serviceIds).size)
+            throw new AppError(
+              'NOT_FOUND',
+              `a service of ${request.serviceIds.join(', ')} is not in the tour`,
+            );
         }
       }
       const change = this.ctx.journal.begin(trx);

@@ -58,6 +58,12 @@ export class PrivacyRepository {
   ) {}
 
   async consents(clientId: number): Promise<Consent[]> {
+    const client = await this.ctx.db
+      .selectFrom('clients')
+      .select('id')
+      .where('id', '=', clientId)
+      .executeTakeFirst();
+    if (!client) throw new AppError('NOT_FOUND', `client ${clientId} not found`);
     const rows = await this.ctx.db
       .selectFrom('client_consents')
       .selectAll()

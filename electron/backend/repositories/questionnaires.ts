@@ -329,6 +329,7 @@ export class QuestionnairesRepository {
     const answers = await this.stored(from.subject, from.country, this.db);
     const dictionary = await this.books.dictionary();
     const countryName = await this.countryNames();
+    await this.subjectData(from.subject, countryName); // NOT_FOUND rather than nothing to copy
     const targets: (Target & { form: CountryForm })[] = [];
     for (const target of to) {
       if (sameSubject(target.subject, from.subject) && target.country === from.country) continue;

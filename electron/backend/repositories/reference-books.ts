@@ -27,6 +27,17 @@ function invalid(path: string, code: ValidationCode, message: string): AppError 
   return new AppError('VALIDATION', message, [{ path, code }]);
 }
 
+/** An edit of a row that is gone is answered NOT_FOUND before any check that compares it with others. */
+async function mustExist(
+  db: Db,
+  table: 'questionnaire_forms' | 'dictionary_entries',
+  id: number,
+  what: string,
+): Promise<void> {
+  const row = await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', `${what} ${id}`);
+}
+
 const labelsOf = (r: { name_ru: string; name_en: string; name_fr: string }): Labels => ({
   ru: r.name_ru,
   en: r.name_en,
@@ -255,6 +266,7 @@ export class ReferenceBooksRepository {
     input: { id?: number | undefined; key: string; name: Labels },
   ): Promise<FormSummary> {
     if (input.name.ru.trim() === '') throw invalid('name.ru', 'labelRequired', 'the form name is empty');
+    if (input.id !== undefined) await mustExist(db, 'questionnaire_forms', input.id, 'form');
     const taken = await db
       .selectFrom('questionnaire_forms')
       .select('id')
@@ -312,6 +324,15 @@ export class ReferenceBooksRepository {
     if (isChoice && field.options.length === 0) throw invalid('options', 'optionsRequired', 'no options');
     if (new Set(field.options.map((o) => o.code)).size !== field.options.length)
       throw invalid('options', 'keyTaken', 'option codes repeat');
+    if (field.id !== undefined) {
+      const own = await db
+        .selectFrom('questionnaire_fields')
+        .select('id')
+        .where('id', '=', field.id)
+        .where('form_id', '=', formId)
+        .executeTakeFirst();
+      if (!own) throw new AppError('NOT_FOUND', `field ${field.id} of form ${formId}`);
+    }
     const taken = await db
       .selectFrom('questionnaire_fields')
       .select('id')
@@ -488,6 +509,7 @@ export class ReferenceBooksRepository {
   ): Promise<DictionaryRow> {
     const ruKey = dictionaryKey(input.ru);
     if (ruKey === '') throw invalid('ru', 'labelRequired', 'the Russian word is empty');
+    if (input.id !== undefined) await mustExist(db, 'dictionary_entries', input.id, 'dictionary entry');
     const taken = await db
       .selectFrom('dictionary_entries')
       .select('id')

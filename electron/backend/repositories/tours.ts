@@ -211,6 +211,8 @@ export class ToursRepository {
     return this.db.transaction().execute(async (trx) => {
       const now = timestamp(this.ctx.clock);
       const columns = tourColumns(input);
+      // A tour that is gone is said so first, before its voucher looks taken by another.
+      if (input.id !== undefined) await this.mustExist(trx, 'tours', input.id, 'tour');
       const clash = await trx
         .selectFrom('tours')
         .select('id')
@@ -262,7 +264,9 @@ export class ToursRepository {
     );
     const kept = new Set<number>();
     for (const [position, service] of input.services.entries()) {
-      if (service.id !== undefined && existing.has(service.id)) {
+      if (service.id !== undefined && !existing.has(service.id))
+        throw new AppError('NOT_FOUND', `service ${service.id} of tour ${tourId} not found`);
+      if (service.id !== undefined) {
         kept.add(service.id);
         await trx
           .updateTable('tour_services')
@@ -278,6 +282,16 @@ export class ToursRepository {
     }
     const removed = [...existing].filter((id) => !kept.has(id));
     if (removed.length > 0) await trx.deleteFrom('tour_services').where('id', 'in', removed).execute();
+  }
+
+  private async mustExist(
+    trx: Transaction<Database>,
+    table: 'tours' | 'clients',
+    id: number,
+    what: string,
+  ): Promise<void> {
+    const row = await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', `${what} ${id} not found`);
   }
 
   /**
@@ -303,6 +317,8 @@ export class ToursRepository {
       .executeTakeFirst();
     if (!tour) throw new AppError('NOT_FOUND', `tour ${request.tourId} not found`);
     let clientId = request.tourist.clientId;
+    // A deleted card still counts: its tourists keep pointing at it. Only a client never stored is refused.
+    if (clientId !== null) await this.mustExist(trx, 'clients', clientId, 'client');
     let client: Client | null = null;
     if (clientId !== null && request.updateClient && request.updateClient.fields.length > 0) {
       const current = await this.clients.getIn(trx, clientId);
@@ -347,8 +363,16 @@ export class ToursRepository {
         .where('tour_id', '=', request.tourId)
         .where('version', '=', version)
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0)
+      if (Number(result.numUpdatedRows) === 0) {
+        const current = await trx
+          .selectFrom('tourists')
+          .select('id')
+          .where('id', '=', id)
+          .where('tour_id', '=', request.tourId)
+          .executeTakeFirst();
+        if (!current) throw new AppError('NOT_FOUND', `tourist ${id} of tour ${request.tourId} not found`);
         throw new AppError('STALE_VERSION', `tourist ${id} was changed since version ${version}`);
+      }
     }
     await this.setTouristServices(trx, request.tourId, [id], request.tourist.serviceIds, 'replace');
     await this.ctx.audit.record(trx, {
@@ -453,7 +477,11 @@ export class ToursRepository {
               .where('id', 'in', serviceIds)
               .execute()
           ).map((t) => t.id);
-    if (tourists.length === 0) return;
+    // An id that is not (or no longer) in this tour is refused, not skipped: the clerk chose it.
+    if (tourists.length !== new Set(touristIds).size)
+      throw new AppError('NOT_FOUND', `a tourist of ${touristIds.join(', ')} is not in tour ${tourId}`);
+    if (services.length !== new Set(serviceIds).size)
+      throw new AppError('NOT_FOUND', `a service of ${serviceIds.join(', ')} is not in tour ${tourId}`);
     if (mode === 'replace')
       await trx.deleteFrom('tourist_services').where('tourist_id', 'in', tourists).execute();
     if (mode === 'remove') {
@@ -476,6 +504,13 @@ export class ToursRepository {
 
   /** The client card's history: the client's tours, and who travelled with them. */
   async clientHistory(clientId: number) {
+    const client = await this.db
+      .selectFrom('clients')
+      .select('id')
+      .where('id', '=', clientId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!client) throw new AppError('NOT_FOUND', `client ${clientId} not found`);
     const tours = await this.db
       .selectFrom('tourists')
       .innerJoin('tours', 'tours.id', 'tourists.tour_id')
