@@ -192,9 +192,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       'backup.list': () => backups.list(),
       'backup.create': () => backupAudited('create', backups.create('manual')),
       'backup.restore': async ({ name }) => {
+        if (readOnly) return { restored: backups.stageRestore(name), safety: null, restartNeeded: true };
         const result = await backups.restore(name);
         await backupAudited('restore', result.restored);
-        return result;
+        return { ...result, restartNeeded: false };
       },
       'undo.apply': ({ id }) => journal.undo(id),
     },

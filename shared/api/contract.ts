@@ -431,7 +431,12 @@ export const contract = {
   },
   'backup.restore': {
     input: z.object({ name: z.string().max(200) }),
-    output: z.object({ restored: backupEntrySchema, safety: backupEntrySchema }),
+    /** A read-only (damaged) base is replaced at the next start: `restartNeeded`, no safety copy. */
+    output: z.object({
+      restored: backupEntrySchema,
+      safety: backupEntrySchema.nullable(),
+      restartNeeded: z.boolean(),
+    }),
   },
 } as const;
 

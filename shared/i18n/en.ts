@@ -743,6 +743,9 @@ export const en: Shape<typeof ru> = {
     restoreTitle: 'Restore the base from a backup',
     restoreText:
       'The base will be as it was on {{when}} ({{counts}}). Everything entered since is replaced; the current base is backed up first, so this can be taken back.',
+    restartNeeded:
+      'The backup is ready and will replace the damaged base when the app starts again: close the app and start it.',
+    restoreFromBanner: 'Restore a backup…',
     restoreConfirm: 'Restore',
     cancel: 'Cancel',
     restored: 'The base was restored. The base as it was is kept as {{safety}}. The app reloads…',

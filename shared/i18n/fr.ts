@@ -761,6 +761,9 @@ export const fr: Shape<typeof ru> = {
     restoreTitle: 'Restaurer la base depuis une sauvegarde',
     restoreText:
       'La base redeviendra telle qu’elle était le {{when}} ({{counts}}). Tout ce qui a été saisi depuis est remplacé ; la base actuelle est d’abord sauvegardée, on peut donc revenir en arrière.',
+    restartNeeded:
+      'La sauvegarde est prête et remplacera la base endommagée au prochain démarrage : fermez l’application et relancez-la.',
+    restoreFromBanner: 'Restaurer une sauvegarde…',
     restoreConfirm: 'Restaurer',
     cancel: 'Annuler',
     restored:

@@ -50,8 +50,9 @@ describe('backups', () => {
     const later = await t.call('clients.save', ivanov({ lastNameRu: 'Петров', lastNameLat: 'PETROV' }));
     await t.call('tours.save', { ...emptyTourInput(), voucher: 'AFTER-1' });
 
-    const { restored, safety } = await t.call('backup.restore', { name: backup.name });
+    const { restored, safety, restartNeeded } = await t.call('backup.restore', { name: backup.name });
     expect(restored.name).toBe(backup.name);
+    expect(restartNeeded).toBe(false);
     expect(safety).toMatchObject({
       reason: 'before-restore',
       counts: { clients: 2, tours: 1 },
@@ -66,7 +67,7 @@ describe('backups', () => {
     expect((await t.call('clients.get', { id: again.id })).lastNameRu).toBe('Сидоров');
 
     // And the base as it was before the restore can itself be restored.
-    await t.call('backup.restore', { name: safety.name });
+    await t.call('backup.restore', { name: safety!.name });
     expect((await t.call('clients.list', {})).total).toBe(2);
     // The trail is part of the base: it holds what the restored copy held, and then this restore.
     const audit = await t.backend.db.selectFrom('audit').selectAll().where('entity', '=', 'backup').execute();
@@ -190,4 +191,35 @@ describe('a backup from an older version', () => {
     expect(readFileSync(join(folder, name)).equals(bytesBefore)).toBe(true);
     expect(readdirSync(folder).filter((f) => f.startsWith('.restore-'))).toEqual([]);
   });
+});
+
+describe('restoring a damaged base', () => {
+  it('stages the backup while the base is read-only and puts it in place at the next start', async () => {
+    const { createBackend } = await import('../../electron/backend');
+    const { generateClients } = await import('../../electron/backend/demo/generate-clients');
+    const dbPath = t.dbPath;
+    await t.backend.clients.insertMany(generateClients(2000, 11, '2026-01-01'));
+    const backup = await t.call('backup.create', {});
+    await t.call('clients.save', ivanov({ lastNameRu: 'Поздний', lastNameLat: 'POZDNII' }));
+    await t.backend.close();
+    const size = statSync(dbPath).size;
+    const fd = openSync(dbPath, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, Math.floor(size / 2 / 4096) * 4096);
+    closeSync(fd);
+
+    const open = () =>
+      createBackend({ dbPath, logger: { error: () => undefined }, backupEveryMinutes: null });
+    const damaged = await open();
+    const info = await damaged.dispatch('app.info', {});
+    expect(info).toMatchObject({ ok: true, value: { readOnlyReason: 'damaged' } });
+    const answer = await damaged.dispatch('backup.restore', { name: backup.name });
+    expect(answer).toMatchObject({ ok: true, value: { restartNeeded: true, safety: null } });
+    await damaged.close();
+
+    const again = await open();
+    t.backend = again;
+    expect(await again.dispatch('app.info', {})).toMatchObject({ ok: true, value: { readOnly: false } });
+    expect(await again.dispatch('clients.list', {})).toMatchObject({ ok: true, value: { total: 2000 } });
+    expect(readdirSync(join(dbPath, '..')).filter((f) => f.includes('.damaged-'))).toHaveLength(1);
+  }, 60_000);
 });

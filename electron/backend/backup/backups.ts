@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/api/envelope';
 import { timestamp, type Clock } from '../../../shared/domain/clock';
-import { openDatabase } from '../db/open-database';
+import { openDatabase, stagedRestorePath } from '../db/open-database';
 
 /** Why a backup was made; the list shows it and rotation never removes the newest of each day. */
 export type BackupReason = 'start' | 'auto' | 'import' | 'manual' | 'before-restore';
@@ -198,14 +198,8 @@ export class Backups {
    * an older version of the app is brought up to date on a copy before it is copied in.
    */
   async restore(name: string): Promise<{ restored: BackupEntry; safety: BackupEntry }> {
-    if (!NAME.test(name) || basename(name) !== name) throw new AppError('NOT_FOUND', `no backup ${name}`);
-    const entry = this.list().find((b) => b.name === name);
-    const path = join(this.folder(), name);
-    if (!entry || !existsSync(path)) throw new AppError('NOT_FOUND', `no backup ${name}`);
-    const check = inspect(path);
-    if (!check.ok) {
-      throw new AppError('BAD_INPUT', `backup ${name} is damaged`, undefined, { reason: 'backupDamaged' });
-    }
+    const { entry, path, schemaVersion } = this.checkedBackup(name);
+    const check = { schemaVersion };
     const current = this.sqlite.pragma('user_version', { simple: true }) as number;
     if (check.schemaVersion > current) {
       throw new AppError('BAD_INPUT', `backup ${name} is from a newer app`, undefined, {
@@ -230,6 +224,31 @@ export class Backups {
     }
     this.lastChanges = this.totalChanges();
     return { restored: entry, safety };
+  }
+
+  /**
+   * For a base opened read-only (damaged): the chosen backup is checked and copied beside the base,
+   * and the next start puts it in place (openDatabase). The damaged file is kept, renamed.
+   */
+  stageRestore(name: string): BackupEntry {
+    const { entry, path } = this.checkedBackup(name);
+    const staged = stagedRestorePath(this.sqlite.name);
+    copyFileSync(path, `${staged}.part`);
+    chmodSync(`${staged}.part`, 0o600);
+    renameSync(`${staged}.part`, staged);
+    return entry;
+  }
+
+  private checkedBackup(name: string): { entry: BackupEntry; path: string; schemaVersion: number } {
+    if (!NAME.test(name) || basename(name) !== name) throw new AppError('NOT_FOUND', `no backup ${name}`);
+    const entry = this.list().find((b) => b.name === name);
+    const path = join(this.folder(), name);
+    if (!entry || !existsSync(path)) throw new AppError('NOT_FOUND', `no backup ${name}`);
+    const check = inspect(path);
+    if (!check.ok) {
+      throw new AppError('BAD_INPUT', `backup ${name} is damaged`, undefined, { reason: 'backupDamaged' });
+    }
+    return { entry, path, schemaVersion: check.schemaVersion };
   }
 
   /**

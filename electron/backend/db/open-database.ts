@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { accessSync, constants, existsSync, readdirSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../../shared/api/envelope';
 import { migrations as shippedMigrations, type Migration } from './migrations';
@@ -206,11 +206,30 @@ function makeFilesPrivate(path: string): void {
  *   runs in one transaction: a failure leaves the file as it was.
  * - The file and its sidecars are created readable by their owner only.
  */
+/** Where a backup waits to replace a damaged base until the next start (see Backups.stageRestore). */
+export const stagedRestorePath = (path: string) => `${path}.restore-staged`;
+
+/**
+ * A damaged base cannot be written, so a restore chosen from it is staged beside the file and put
+ * in place here, before anything opens the base: the damaged file is kept as `.damaged-<time>`.
+ */
+function swapInStagedRestore(path: string): void {
+  const staged = stagedRestorePath(path);
+  if (!existsSync(staged)) return;
+  if (existsSync(path)) {
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
+    renameSync(path, `${path}.damaged-${stamp}`);
+  }
+  for (const sidecar of SIDECARS) rmSync(`${path}${sidecar}`, { force: true });
+  renameSync(staged, path);
+}
+
 export async function openDatabase(path: string, options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {
   const list = options.migrations ?? shippedMigrations;
   const latest = list.length;
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   const inMemory = path === ':memory:';
+  if (!inMemory) swapInStagedRestore(path);
   const existed = !inMemory && existsSync(path);
   if (existed) {
     if (!inspect(path, latest, busyTimeoutMs).healthy) {

@@ -53,8 +53,12 @@ export function BackupsPanel() {
   const restore = (backup: Backup) => {
     setBusy(true);
     call('backup.restore', { name: backup.name })
-      .then(({ safety }) => {
+      .then(({ safety, restartNeeded }) => {
         setRestoring(null);
+        if (restartNeeded || !safety) {
+          toast({ kind: 'info', message: t('backups.restartNeeded') });
+          return;
+        }
         toast({ kind: 'info', message: t('backups.restored', { safety: safety.name }) });
         // Every screen reads the restored base afresh.
         window.setTimeout(() => window.location.reload(), 1500);

@@ -7,9 +7,9 @@ const TABS = ['journal', 'backups'] as const;
 type Tab = (typeof TABS)[number];
 
 /** What can be taken back: recent actions from the undo journal, and the whole base from a backup. */
-export function HistoryScreen() {
+export function HistoryScreen({ initialTab = 'journal' }: { initialTab?: Tab }) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('journal');
+  const [tab, setTab] = useState<Tab>(initialTab);
   return (
     <section className="screen" aria-label={t('undoScreen.title')}>
       <div className="toolbar">

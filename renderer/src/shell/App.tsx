@@ -23,6 +23,11 @@ export function App() {
   const [aboutOpen, setAboutOpen] = useState(false);
   const [screen, setScreen] = useState<Screen>('clients');
   const [toursVisited, setToursVisited] = useState(false);
+  const [historyTab, setHistoryTab] = useState<'journal' | 'backups'>('journal');
+  const showBackups = () => {
+    setHistoryTab('backups');
+    setScreen('history');
+  };
   const show = (name: Screen) => {
     if (name === 'tours') setToursVisited(true);
     setScreen(name);
@@ -73,7 +78,13 @@ export function App() {
             {t('app.about')}
           </button>
         </header>
-        <ReadOnlyBanner />
+        <ReadOnlyBanner
+          action={
+            <button type="button" onClick={() => showBackups()}>
+              {t('backups.restoreFromBanner')}
+            </button>
+          }
+        />
         {/* Both screens stay mounted so a tour being built keeps its state while the clerk looks up a client. */}
         <main className="content" hidden={screen !== 'clients'}>
           <ClientsScreen active={screen === 'clients'} />
@@ -95,7 +106,7 @@ export function App() {
         {screen === 'history' && (
           <main className="content">
             <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
-              <HistoryScreen />
+              <HistoryScreen key={historyTab} initialTab={historyTab} />
             </Suspense>
           </main>
         )}
