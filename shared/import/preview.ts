@@ -187,6 +187,29 @@ function linesByScript(cell: string): { ru: string; lat: string } {
   return { ru: ru.join(' '), lat: lat.join(' ') };
 }
 
+function put<F extends DraftField>(
+  draft: TouristDraft,
+  origin: Partial<Record<DraftField, number>>,
+  field: F,
+  value: TouristDraft[F],
+  c: number,
+): void {
+  draft[field] = value;
+  origin[field] = c;
+}
+
+function putAll(
+  draft: TouristDraft,
+  origin: Partial<Record<DraftField, number>>,
+  from: TouristDraft,
+  c: number,
+): void {
+  for (const key of Object.keys(from) as DraftField[]) {
+    (draft as Record<string, unknown>)[key] = from[key];
+    origin[key] = c;
+  }
+}
+
 /** What one source row gives: its person (and any further person in a GDS element), info and origins. */
 export interface RowDraft {
   draft: TouristDraft;
@@ -229,23 +252,15 @@ export function draftFromRow(
   let genderText = '';
   const pending: { passportExpiry?: string; passportIssueDate?: string } = {};
   let pendingColumn = -1;
-  const set = <F extends DraftField>(field: F, value: TouristDraft[F], c: number) => {
-    draft[field] = value;
-    origin[field] = c;
-  };
-  const take = (from: TouristDraft, c: number, only: 'all' | 'missing' = 'all') => {
-    for (const key of Object.keys(from) as DraftField[]) {
-      if (only === 'missing' && draft[key] !== undefined) continue;
-      (draft as Record<string, unknown>)[key] = from[key];
-      origin[key] = c;
-    }
-  };
-  mapping.forEach((field, c) => {
+  const set = <F extends DraftField>(field: F, value: TouristDraft[F], c: number) =>
+    put(draft, origin, field, value, c);
+  for (let c = 0; c < mapping.length; c++) {
+    const field = mapping[c];
     const cell = (row[c] ?? '').trim();
-    if (!field || cell === '') return;
+    if (!field || cell === '') continue;
     if (INFO.has(field)) {
       info[field as InfoField] = cell.replace(/\s+/g, ' ');
-      return;
+      continue;
     }
     switch (field) {
       case 'fullNameRu':
@@ -258,7 +273,7 @@ export function draftFromRow(
             const d = nameDraft(p, latin);
             if (i === 0) {
               const { gender, paxType, birthDate, ...names } = d;
-              take(names, c);
+              putAll(draft, origin, names, c);
               if (gender && !draft.gender) set('gender', gender, c);
               if (paxType) set('paxType', paxType, c);
               if (birthDate && !draft.birthDate) set('birthDate', birthDate, c);
@@ -279,7 +294,7 @@ export function draftFromRow(
           const p = text ? parsePassengerName(text, { currentYear })[0] : undefined;
           if (!p) continue;
           const { gender, paxType, birthDate, ...names } = nameDraft(p, latin);
-          take(names, c);
+          putAll(draft, origin, names, c);
           if (gender && !draft.gender) set('gender', gender, c);
           if (paxType) set('paxType', paxType, c);
           if (birthDate && !draft.birthDate) set('birthDate', birthDate, c);
@@ -293,22 +308,20 @@ export function draftFromRow(
       case 'lastNameLat':
       case 'firstNameLat': {
         const { ru, lat } = linesByScript(cell);
-        const stripTitle = (text: string) => {
-          if (field !== 'firstNameLat' && field !== 'firstNameRu') return text;
-          const bare = text.replace(TRAILING_TITLE, '');
-          if (bare !== text) genderText ||= text.slice(bare.length).trim();
-          return bare;
-        };
+        // A first name may carry the title (MARIA MRS): it goes, and tells the sex.
+        const first = field === 'firstNameLat' || field === 'firstNameRu';
+        const bare = first ? lat.replace(TRAILING_TITLE, '') : lat;
+        if (bare !== lat) genderText ||= lat.slice(bare.length).trim();
         if (ru && lat && field !== 'middleNameRu') {
           // Two paragraphs, Cyrillic and Latin: each to its own field.
           const base = field.replace(/(Ru|Lat)$/, '') as 'lastName' | 'firstName';
           set(`${base}Ru`, russianName(ru), c);
-          set(`${base}Lat`, cleanName(stripTitle(lat), 'latin'), c);
+          set(`${base}Lat`, cleanName(bare, 'latin'), c);
         } else if (field === 'lastNameLat' || field === 'firstNameLat') {
           // Cyrillic here is refused by the commit's Latin-only rule, and shown as such.
-          set(field, cleanName(stripTitle(ru || lat), 'latin'), c);
+          set(field, cleanName(ru || bare, 'latin'), c);
         } else {
-          set(field, russianName(ru || stripTitle(lat)), c);
+          set(field, russianName(ru || bare), c);
           if (!ru) issues.push(issue(field, 'warning', 'scriptMismatch', { value: cell }));
         }
         break;
@@ -397,7 +410,7 @@ export function draftFromRow(
         set('email', cell, c);
         break;
     }
-  });
+  }
   if (series !== '') draft.passportNumber = series + (draft.passportNumber ?? '');
   for (const key of ['passportExpiry', 'passportIssueDate'] as const) {
     if (pending[key] && !draft[key]) set(key, pending[key], pendingColumn);
