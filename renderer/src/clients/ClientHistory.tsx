@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommandOutput } from '../../../shared/api/contract';
 import { formatDate } from '../../../shared/domain/dates';
 import { formatMoney } from '../../../shared/domain/money';
+import { isLanguage, LOCALES } from '../../../shared/i18n/create-i18n';
 import { call } from '../api/client';
 import { describeError } from '../ui/errors';
 
@@ -14,7 +15,7 @@ export function ClientHistory({ clientId }: { clientId: number }) {
   useEffect(() => {
     call('clients.history', { id: clientId }).then(setHistory, (e: unknown) => setError(describeError(t, e)));
   }, [clientId, t]);
-  const locale = i18n.language === 'ru' ? 'ru-RU' : 'en-GB';
+  const locale = LOCALES[isLanguage(i18n.language) ? i18n.language : 'ru'];
   return (
     <section aria-label={t('history.title')} data-testid="client-history">
       <h3>{t('history.title')}</h3>

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isLanguage } from '../../../shared/i18n/create-i18n';
 import { choiceCodes, YES_NO } from '../../../shared/questionnaire/answers';
 import type { Answer, FormField } from '../../../shared/questionnaire/model';
 import type { QuestionnaireLanguage } from '../../../shared/questionnaire/reference';
 import { DateInput } from '../ui/DateInput';
+import { uiLabel } from './ui-label';
 
 interface AnswerRowProps {
   field: FormField;
@@ -15,7 +17,7 @@ interface AnswerRowProps {
 
 /** One line of the questionnaire grid (R11): the labels, the Russian answer and its translation. */
 export function AnswerRow({ field, answer, language, onSave }: AnswerRowProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [source, setSource] = useState(answer.source);
   const [value, setValue] = useState(answer.value);
   // Only what the clerk typed is saved on leaving a box: a blur caused by a dialog opening is not an edit.
@@ -26,7 +28,10 @@ export function AnswerRow({ field, answer, language, onSave }: AnswerRowProps) {
   }, [answer.source, answer.value]);
   const translated = language !== 'ru';
   const inputId = `answer-${field.key}`;
-  const label = field.label.ru || field.label[language];
+  // The field's name in the clerk's language; the form's own wording (what is printed) goes under it.
+  const ui = isLanguage(i18n.language) ? i18n.language : 'ru';
+  const label = uiLabel(field.label, ui);
+  const printedLabel = field.label[language];
   // Leaving a pre-filled field untouched keeps it bound: only a change is stored.
   const commitSource = (next: string) => {
     if (next.trim() !== answer.source.trim()) onSave(next);
@@ -58,12 +63,12 @@ export function AnswerRow({ field, answer, language, onSave }: AnswerRowProps) {
             {field.type === 'yesno'
               ? (['yes', 'no'] as const).map((code) => (
                   <option key={code} value={code}>
-                    {YES_NO[code].ru}
+                    {YES_NO[code][ui]}
                   </option>
                 ))
               : field.options.map((o) => (
                   <option key={o.code} value={o.code}>
-                    {o.label.ru || o.label[language]}
+                    {uiLabel(o.label, ui)}
                   </option>
                 ))}
           </select>
@@ -84,7 +89,7 @@ export function AnswerRow({ field, answer, language, onSave }: AnswerRowProps) {
                     onSave(next.join(','));
                   }}
                 />
-                {o.label.ru || o.label[language]}
+                {uiLabel(o.label, ui)}
               </label>
             ))}
           </div>
@@ -119,7 +124,11 @@ export function AnswerRow({ field, answer, language, onSave }: AnswerRowProps) {
             </span>
           )}
         </label>
-        {translated && <div className="muted small">{field.label[language]}</div>}
+        {printedLabel && printedLabel !== label && (
+          <div className="muted small" lang={language}>
+            {printedLabel}
+          </div>
+        )}
       </th>
       <td className="answer-value">
         {editor()}

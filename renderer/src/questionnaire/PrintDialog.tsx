@@ -7,6 +7,7 @@ import { Dialog } from '../ui/Dialog';
 import { describeError } from '../ui/errors';
 import { useToast } from '../ui/toasts';
 import { PrintSheets } from './PrintSheets';
+import { uiLabel } from './ui-label';
 
 interface PrintDialogProps {
   current: Subject;
@@ -29,7 +30,7 @@ async function printPage(target: PrintTarget, fileName: string): Promise<string 
 
 /** R14: one tourist or the whole tour, with the empty required fields listed first. */
 export function PrintDialog({ current, everyone, country, fileName, onClose }: PrintDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const toast = useToast();
   const [scope, setScope] = useState<'one' | 'all'>(everyone.length > 1 ? 'all' : 'one');
   const [job, setJob] = useState<PrintJob | null>(null);
@@ -65,6 +66,10 @@ export function PrintDialog({ current, everyone, country, fileName, onClose }: P
   };
 
   const incomplete = job?.sheets.filter((s) => s.missing.length > 0) ?? [];
+  const missingLabel = (missing: { key: string; label: string }) => {
+    const field = job?.form.fields.find((f) => f.key === missing.key);
+    return field ? uiLabel(field.label, i18n.language) : missing.label;
+  };
   return (
     <Dialog
       title={t('questionnaire.print.title')}
@@ -112,7 +117,7 @@ export function PrintDialog({ current, everyone, country, fileName, onClose }: P
             {incomplete.map((sheet) => (
               <li key={`${sheet.subject.kind}-${sheet.subject.id}`}>
                 <strong>{sheet.header}</strong>:{' '}
-                {sheet.missing.map((m) => [m.number, m.label].filter(Boolean).join(' ')).join('; ')}
+                {sheet.missing.map((m) => [m.number, missingLabel(m)].filter(Boolean).join(' ')).join('; ')}
               </li>
             ))}
           </ul>

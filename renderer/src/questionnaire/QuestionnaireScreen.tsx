@@ -12,6 +12,7 @@ import { AnswerRow } from './AnswerRow';
 import { CopyDialog, type Person } from './CopyDialog';
 import { DictionaryEntryDialog } from './DictionaryEntryDialog';
 import { PrintDialog } from './PrintDialog';
+import { uiLabel } from './ui-label';
 
 interface QuestionnaireScreenProps {
   /** The tourists of the tour (or the one regular client) whose questionnaires are filled. */
@@ -204,7 +205,7 @@ export function QuestionnaireScreen({
           entry={{ ru: pending.word }}
           context={t('questionnaire.unknownWord', {
             word: pending.word,
-            field: pendingField ? pendingField.label.ru : pending.fieldKey,
+            field: pendingField ? uiLabel(pendingField.label, i18n.language) : pending.fieldKey,
           })}
           onClose={() => {
             const skipped = [...pending.skipped, pending.word];

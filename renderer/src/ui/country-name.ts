@@ -1,6 +1,10 @@
 import type { Country } from '../../../shared/domain/tour';
 
-/** A country's name in the interface language (Russian unless the UI is English). */
-export function countryName(country: Pick<Country, 'nameRu' | 'nameEn'>, uiLanguage: string): string {
+/** A country's name in the interface language; the English (then Russian) name where that one is empty. */
+export function countryName(
+  country: Pick<Country, 'nameRu' | 'nameEn' | 'nameFr'>,
+  uiLanguage: string,
+): string {
+  if (uiLanguage.startsWith('fr')) return country.nameFr || country.nameEn || country.nameRu;
   return uiLanguage.startsWith('en') ? country.nameEn || country.nameRu : country.nameRu;
 }

@@ -1,0 +1,7 @@
+import { isLanguage } from '../../../shared/i18n/create-i18n';
+import type { Labels } from '../../../shared/questionnaire/reference';
+
+/** A form's, field's or option's label in the UI language; the Russian one where that is not filled in. */
+export function uiLabel(labels: Labels, uiLanguage: string): string {
+  return (isLanguage(uiLanguage) && labels[uiLanguage]) || labels.ru || labels.en || labels.fr;
+}
