@@ -1,12 +1,11 @@
 const FORMULA_START = /^[=+\-@\t\r]/;
-const PHONE_OR_NUMBER = /^[+-]?[\d\s().-]+$/;
 
 /**
- * A text that a spreadsheet program could run as a formula (=, +, -, @ first) gets a leading
- * apostrophe. Phone numbers and plain numbers (+7 916 123-45-67, -5) are left alone: as formulas
- * they could only do arithmetic, and a clerk needs them as written.
+ * A text a spreadsheet program would take for a formula once the cell is edited (=, +, -, @ or a
+ * control first: "=SUM(A1)", "-5 кг", "+7 916 123-45-67"). Such a cell is written as text with the
+ * quote-prefix style, as Excel does for a typed apostrophe: the value stays exactly as written, so
+ * the file reads back the same, and editing the cell keeps it text.
  */
-export function neutraliseFormula(value: string): string {
-  if (!FORMULA_START.test(value) || PHONE_OR_NUMBER.test(value)) return value;
-  return `'${value}`;
+export function startsLikeFormula(value: string): boolean {
+  return FORMULA_START.test(value);
 }

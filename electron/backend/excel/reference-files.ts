@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { AppError } from '../../../shared/api/envelope';
-import { neutraliseFormula } from '../../../shared/domain/spreadsheet-safety';
 import { forbiddenTextIssues } from '../../../shared/domain/safe-text';
 import { countrySchema, type Country } from '../../../shared/domain/tour';
 import {
@@ -11,6 +10,7 @@ import {
   type DictionaryEntryInput,
   type FormDefinition,
 } from '../../../shared/questionnaire/reference';
+import { guardFormulaText, writeXlsx } from './quote-prefix';
 import { readTableFile } from './read-table';
 
 /**
@@ -34,11 +34,11 @@ async function tablesToXlsx(tables: readonly Table[]): Promise<string> {
   for (const table of tables) {
     const sheet = workbook.addWorksheet(table.name);
     sheet.addRow([...table.headers]).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row.map(neutraliseFormula));
+    for (const row of table.rows) sheet.addRow([...row]).eachCell(guardFormulaText);
     sheet.columns.forEach((column) => (column.width = 24));
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+  return (await writeXlsx(workbook)).toString('base64');
 }
 
 const jsonFile = (fileName: string, value: unknown): BookFile => ({

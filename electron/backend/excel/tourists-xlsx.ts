@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { neutraliseFormula } from '../../../shared/domain/spreadsheet-safety';
 import type { Tour } from '../../../shared/domain/tour';
 import { TOURIST_COLUMNS } from '../../../shared/domain/tourist-columns';
+import { guardFormulaText, writeXlsx } from './quote-prefix';
 
 function isoToDate(iso: string): Date | null {
   return iso ? new Date(`${iso}T00:00:00Z`) : null;
@@ -23,13 +23,16 @@ export async function touristsWorkbook(tour: Tour): Promise<Buffer> {
       index + 1,
       ...TOURIST_COLUMNS.map((c) => {
         const value = c.value(tourist, tour.services);
-        return c.kind === 'date' ? isoToDate(value) : neutraliseFormula(value);
+        return c.kind === 'date' ? isoToDate(value) : value;
       }),
     ]);
     row.eachCell((cell) => {
       if (cell.value instanceof Date) cell.numFmt = 'dd.mm.yyyy';
-      else if (typeof cell.value === 'string') cell.numFmt = '@';
+      else if (typeof cell.value === 'string') {
+        cell.numFmt = '@';
+        guardFormulaText(cell);
+      }
     });
   });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeXlsx(workbook);
 }
