@@ -12,12 +12,13 @@ export function exceedsLimits(rows: string[][]): boolean {
 }
 
 /**
- * Characters no passenger list means to hold: controls (a cell's own line breaks and tabs aside),
- * zero-width and direction marks that text copied from a PDF or a site brings along.
+ * Characters no passenger list means to hold, and the commit refuses (shared/domain/safe-text):
+ * controls (a cell's own line breaks aside), zero-width and direction marks that text copied from a
+ * PDF or a site brings along, non-characters and lone surrogates.
  */
 const INVISIBLE =
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\p{Cs}\p{Noncharacter_Code_Point}]/gu;
 
 function tidy(rows: string[][]): string[][] {
   const trimmed = rows.slice(0, MAX_ROWS).map((row) =>

@@ -12,6 +12,7 @@ import { validateTourist } from '../../../../shared/domain/tourist-validation';
 import { touristFromDraft } from '../../../../shared/import';
 import { en } from '../../../../shared/i18n/en';
 import { ru } from '../../../../shared/i18n/ru';
+import { fr } from '../../../../shared/i18n/fr';
 
 const opts = { currentYear: 2026, today: '2026-11-23' };
 const issuesOf = (p: ImportPreview, i: number) =>
@@ -328,7 +329,7 @@ describe('the preview shows what the commit refuses', () => {
     expect(issuesOf(broken, 0)).toEqual(['lastNameLat:latinOnly:error', 'birthDate:dateInFuture:error']);
   });
 
-  it('words every issue and field in both languages', () => {
+  it('words every issue and field in every UI language', () => {
     const codes: Record<ImportIssueCode, true> = {
       dateInvalid: true,
       dateInFuture: true,
@@ -350,7 +351,7 @@ describe('the preview shows what the commit refuses', () => {
       scriptMismatch: true,
       invalid: true,
     };
-    for (const dictionary of [ru, en]) {
+    for (const dictionary of [ru, en, fr]) {
       for (const code of Object.keys(codes)) expect(dictionary.import.issues, code).toHaveProperty(code);
       for (const field of TARGET_FIELDS) expect(dictionary.import.fields, field).toHaveProperty(field);
     }
@@ -385,5 +386,9 @@ describe('the clipboard of Writer', () => {
       }),
     ).toEqual([['Иванов', '751234567\nдо 01.01.2030']]);
     expect(readClipboardTable({ text: '\ufeffИванов\u0007\tИван\u200f\n' })).toEqual([['Иванов', 'Иван']]);
+    // Non-characters and a lone surrogate, which the commit refuses, go too; a real pair stays.
+    expect(readClipboardTable({ text: 'Ив\uffffанов\ud800\tИван \ud83d\ude00\n' })).toEqual([
+      ['Иванов', 'Иван 😀'],
+    ]);
   });
 });
