@@ -1,4 +1,5 @@
 import { en } from '../../shared/i18n/en';
+import { fr } from '../../shared/i18n/fr';
 import { ru } from '../../shared/i18n/ru';
 import type { Language } from '../../shared/i18n/create-i18n';
 
@@ -10,7 +11,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
  * cookie with a same-origin POST, wipes it from the address bar and history, and opens the app.
  */
 export function loginPage(language: Language): string {
-  const text = (language === 'en' ? en : ru).signIn;
+  const text = { ru, en, fr }[language].signIn;
   return `<!doctype html>
 <html lang="${language}">
   <head>

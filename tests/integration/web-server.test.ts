@@ -142,6 +142,20 @@ describe('browser-mode sign-in', () => {
     }
   });
 
+  it('words the sign-in page in the language the app was set to', async () => {
+    expect((await raw('/login')).body).toContain('Вход в TourDesk');
+    for (const [language, words] of [
+      ['fr', 'On n’entre dans TourDesk'],
+      ['en', 'TourDesk is signed into'],
+    ] as const) {
+      await t.call('settings.set', { key: 'ui.language', value: language });
+      const page = await raw('/login');
+      expect(page.body).toContain(`<html lang="${language}">`);
+      expect(page.body).toContain(words);
+    }
+    await t.call('settings.set', { key: 'ui.language', value: 'ru' });
+  });
+
   it('refuses the API without the session cookie or with a made-up one', async () => {
     for (const headers of [{ cookie: '' }, { cookie: cookie('forged') }, { cookie: `other=${session}` }]) {
       const answer = await api('clients.list', {}, headers);
