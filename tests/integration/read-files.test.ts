@@ -115,19 +115,18 @@ describe('hostile files', () => {
     });
   });
 
-  it('stops a workbook that takes the worker too long, while the backend goes on answering', async () => {
-    // Ten million cells in half a megabyte: the directory tells the truth, the parse is what costs.
+  it('refuses a sheet of ten million cells at once, while the backend goes on answering', async () => {
+    // Ten million cells in half a megabyte: the directory says 150 MB, more than any real list.
     const base64 = readFileSync(
       join(__dirname, '..', 'fixtures', 'hostile', 'ten-million-cells.xlsx'),
     ).toString('base64');
     const started = Date.now();
     const reading = t.callError('import.readFile', { fileName: 'slow.xlsx', base64 });
     const meanwhile = await t.call('clients.list', {});
-    const answeredAfter = Date.now() - started;
     expect(meanwhile.total).toBe(0);
     expect(await reading).toMatchObject({ code: 'BAD_INPUT', reason: 'fileTooComplex' });
-    expect(answeredAfter).toBeLessThan(Date.now() - started);
-  }, 30_000);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
 
   it('refuses a file that is not what its name says', async () => {
     const base64 = Buffer.from('Фамилия;Имя\nИванов;Иван').toString('base64');
