@@ -5,6 +5,7 @@ import type { FormSummary } from '../../../shared/questionnaire/model';
 import { QUESTIONNAIRE_LANGUAGES } from '../../../shared/questionnaire/reference';
 import { call } from '../api/client';
 import { describeErrorDetail } from '../ui/errors';
+import { uiLabel } from '../questionnaire/ui-label';
 import { useToast } from '../ui/toasts';
 import { BookFileButtons } from './BookFileButtons';
 
@@ -20,7 +21,7 @@ const NEW_COUNTRY: Country = {
 
 /** R15: countries with names in three languages, questionnaire language and form, passport margin. */
 export function CountriesBook({ onChanged }: { onChanged?: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const toast = useToast();
   const [countries, setCountries] = useState<Country[]>([]);
   const [forms, setForms] = useState<FormSummary[]>([]);
@@ -106,7 +107,7 @@ export function CountriesBook({ onChanged }: { onChanged?: () => void }) {
             <option value="">—</option>
             {forms.map((f) => (
               <option key={f.key} value={f.key}>
-                {f.name.ru}
+                {uiLabel(f.name, i18n.language)}
               </option>
             ))}
           </select>

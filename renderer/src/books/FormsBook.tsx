@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { FieldInput, FormSummary, QuestionnaireForm } from '../../../shared/questionnaire/model';
 import { ApiCallError, call } from '../api/client';
 import { describeErrorDetail } from '../ui/errors';
+import { uiLabel } from '../questionnaire/ui-label';
 import { useToast } from '../ui/toasts';
 import { BookFileButtons } from './BookFileButtons';
 import { FieldDialog } from './FieldDialog';
 
 /** R15: questionnaire forms and their fields (with translation mode, binding and options). */
 export function FormsBook() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const toast = useToast();
   const [forms, setForms] = useState<FormSummary[] | null>(null);
   const [formId, setFormId] = useState<number | null>(null);
@@ -47,7 +48,7 @@ export function FormsBook() {
 
   /** Fields and options go with the form (cascade), countries keep no form, answers stay stored by field key. */
   const removeForm = (summary: FormSummary) => {
-    const name = summary.name.ru;
+    const name = uiLabel(summary.name, i18n.language);
     const question = [
       t('books.forms.removeConfirm', { name, fields: summary.fieldCount }),
       summary.countries.length > 0
@@ -100,7 +101,7 @@ export function FormsBook() {
             <select value={formId ?? ''} onChange={(e) => setFormId(Number(e.target.value))}>
               {forms.map((f) => (
                 <option key={f.id} value={f.id}>
-                  {f.name.ru} ({f.fieldCount})
+                  {uiLabel(f.name, i18n.language)} ({f.fieldCount})
                 </option>
               ))}
             </select>

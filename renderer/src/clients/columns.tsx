@@ -38,7 +38,7 @@ function expiryClass(expiry: string | null, today: string): string {
 const META: Record<ClientColumnId, ClientColumnMeta> = {
   name: { sort: 'name', width: 280, render: (r) => cyrillicFullName(r) || latinFullName(r) },
   nameLat: { sort: 'nameLat', width: 200, render: (r) => latinFullName(r) },
-  gender: { width: 50, render: (r, _today, t) => (r.gender ? t(`card.genderShort.${r.gender}`) : '') },
+  gender: { width: 58, render: (r, _today, t) => (r.gender ? t(`card.genderShort.${r.gender}`) : '') },
   birthDate: { sort: 'birthDate', width: 125, render: (r) => formatDate(r.birthDate) },
   citizenship: { sort: 'citizenship', width: 125, render: (r) => r.citizenship },
   passportNumber: {

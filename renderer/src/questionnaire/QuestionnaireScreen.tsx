@@ -173,7 +173,7 @@ export function QuestionnaireScreen({
               <table className="table answers-table">
                 <thead>
                   <tr>
-                    <th>№</th>
+                    <th>{t('books.fields.number')}</th>
                     <th>{t('questionnaire.field')}</th>
                     <th>{t('questionnaire.answerRu')}</th>
                     {language !== 'ru' && (
