@@ -29,7 +29,9 @@ export function refusedRow(error: ApiError, committed: readonly number[]): Refus
   const issue = error.code === 'VALIDATION' ? error.issues?.[0] : undefined;
   if (!issue) return null;
   const shown = issue.params?.row;
-  const byPosition = committed[Number(issue.path.split('.')[0])];
+  // The commit's own rules name `<index>.<field>`; the input check names `rows.<index>.draft.<field>`.
+  const position = /^(?:rows\.)?(\d+)\./.exec(issue.path)?.[1];
+  const byPosition = position === undefined ? undefined : committed[Number(position)];
   const sourceOf = (key: number) => Math.floor(key);
   if (typeof shown === 'number') {
     if (byPosition !== undefined && sourceOf(byPosition) === shown - 1)

@@ -208,6 +208,15 @@ describe('import screen: refused commits and file errors', () => {
       issue: { path: '2.birthDate', code: 'dateInFuture' },
     });
     expect(refusedRow({ code: 'NOT_FOUND', message: 'tour' }, committed)).toBeNull();
+    // A character the input check refuses is named by the command's own path.
+    const forbidden = {
+      code: 'VALIDATION' as const,
+      message: 'x',
+      issues: [
+        { path: 'rows.1.draft.lastNameRu', code: 'textForbiddenChar' as const, params: { char: 'U+202E' } },
+      ],
+    };
+    expect(refusedRow(forbidden, committed)?.sourceIndex).toBe(committed[1]);
   });
 
   it('marks the refused row until the list changes', () => {
