@@ -17,7 +17,9 @@ interface DateInputProps {
 export function DateInput({ value, onChange, onValidity, placeholder, pastOnly, ...rest }: DateInputProps) {
   const [text, setText] = useState(formatDate(value));
   useEffect(() => {
-    setText((current) => (parseDate(current, pastOnly ? 'past' : 'future') === value ? current : formatDate(value)));
+    setText((current) =>
+      parseDate(current, pastOnly ? 'past' : 'future') === value ? current : formatDate(value),
+    );
   }, [value, pastOnly]);
   return (
     <input
