@@ -118,6 +118,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     await audit.record(db, { entity: 'backup', entityId: null, action, changes: { name: entry.name } });
     return entry;
   };
+  // How far the file being read has got, for the import screen's percentage (one clerk, one file).
+  let readPercent: number | null = null;
   const dispatch = createDispatch(
     {
       'app.info': () => ({
@@ -174,8 +176,18 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       },
       'tourists.save': (request) => tours.saveTourist(request),
       'tourists.delete': ({ id }) => tours.deleteTourist(id),
-      'import.readFile': ({ fileName, base64, sheet }) =>
-        readTableFile(fileName, Buffer.from(base64, 'base64'), sheet),
+      'import.readFile': async ({ fileName, base64, sheet }) => {
+        readPercent = 0;
+        try {
+          const table = await readTableFile(fileName, Buffer.from(base64, 'base64'), sheet, (percent) => {
+            readPercent = percent;
+          });
+          return table;
+        } finally {
+          readPercent = null;
+        }
+      },
+      'import.readProgress': () => ({ percent: readPercent }),
       'import.match': ({ drafts }) => imports.match(drafts),
       'import.commit': (request) => {
         backupBeforeImport();

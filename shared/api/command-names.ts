@@ -51,6 +51,7 @@ export const COMMAND_NAMES = [
   'backup.create',
   'backup.restore',
   'import.readFile',
+  'import.readProgress',
   'import.match',
   'import.commit',
   'import.undo',

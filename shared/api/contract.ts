@@ -348,6 +348,10 @@ export const contract = {
     }),
     output: z.object({ sheets: z.array(z.string()), sheet: z.string(), rows: z.array(z.array(z.string())) }),
   },
+  'import.readProgress': {
+    input: z.object({}),
+    output: z.object({ percent: z.number().min(0).max(100).nullable() }),
+  },
   'import.match': {
     input: z.object({ drafts: z.array(touristDraftSchema).max(20_000) }),
     output: z.array(z.array(importMatchSchema)),

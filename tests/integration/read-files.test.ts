@@ -138,3 +138,23 @@ describe('hostile files', () => {
     }
   });
 });
+
+describe('progress', () => {
+  it('reports how far a read has got, stage by stage, and nothing once it is done', async () => {
+    const { readTableFile } = await import('../../electron/backend/excel/read-table');
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Список');
+    for (let r = 0; r < 12_000; r++) sheet.addRow([`Иванов${r}`, 'Иван', '01.01.1980']);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const seen: number[] = [];
+    const table = await readTableFile('big.xlsx', bytes, undefined, (percent) => seen.push(percent));
+    expect(table.rows).toHaveLength(12_000);
+    expect(seen).toEqual([5, 60, 75, 89]);
+
+    const reading = t.call('import.readFile', { fileName: 'big.xlsx', base64: bytes.toString('base64') });
+    const during = await t.call('import.readProgress', {});
+    expect(typeof during.percent).toBe('number');
+    await reading;
+    expect(await t.call('import.readProgress', {})).toEqual({ percent: null });
+  });
+});

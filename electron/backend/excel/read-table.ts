@@ -2,7 +2,12 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorReason } from '../../../shared/api/envelope';
 import { parseTextTable, readClipboardTable } from '../../../shared/import';
-import { TABLE_WORKER_SOURCE, type TableWorkerInput, type TableWorkerOutput } from './table-worker';
+import {
+  TABLE_WORKER_SOURCE,
+  type TableWorkerInput,
+  type TableWorkerOutput,
+  type TableWorkerProgress,
+} from './table-worker';
 
 const MAX_ROWS = 100_000;
 const MAX_COLUMNS = 100;
@@ -42,7 +47,10 @@ const modulePaths = (() => {
 })();
 
 /** Runs the table worker with its limits; a worker that runs out of memory or time is a refused file. */
-function runWorker(input: Omit<TableWorkerInput, 'modules'>): Promise<TableWorkerOutput> {
+function runWorker(
+  input: Omit<TableWorkerInput, 'modules'>,
+  onProgress: (percent: number) => void,
+): Promise<TableWorkerOutput> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(TABLE_WORKER_SOURCE, {
       eval: true,
@@ -57,10 +65,11 @@ function runWorker(input: Omit<TableWorkerInput, 'modules'>): Promise<TableWorke
         new AppError('BAD_INPUT', 'reading the file took too long', undefined, { reason: 'fileTooComplex' }),
       );
     }, WORKER_TIME_MS);
-    worker.once('message', (output: TableWorkerOutput) => {
+    worker.on('message', (message: TableWorkerOutput | TableWorkerProgress) => {
+      if ('progress' in message) return onProgress(message.progress);
       clearTimeout(timer);
       void worker.terminate();
-      resolve(output);
+      resolve(message);
     });
     worker.once('error', (error: Error & { code?: string }) => {
       clearTimeout(timer);
@@ -126,7 +135,12 @@ function decodeText(bytes: Buffer): string {
  * Word document (.docx, through the same reader as a pasted Word table), or a text table (.csv in
  * UTF-8 or Windows-1251). Workbooks and documents are parsed in a worker with memory and time limits.
  */
-export async function readTableFile(fileName: string, bytes: Buffer, sheetName?: string): Promise<ReadTable> {
+export async function readTableFile(
+  fileName: string,
+  bytes: Buffer,
+  sheetName?: string,
+  onProgress: (percent: number) => void = () => undefined,
+): Promise<ReadTable> {
   const lower = fileName.toLowerCase();
   const limits = { maxRows: MAX_ROWS, maxColumns: MAX_COLUMNS };
   if (TEXT_FILES.some((ext) => lower.endsWith(ext))) {
@@ -143,7 +157,10 @@ export async function readTableFile(fileName: string, bytes: Buffer, sheetName?:
   if ((declaredUnpackedSize(bytes) ?? 0) > MAX_UNPACKED_BYTES) {
     refuse('fileTooComplex', `${fileName} unpacks to more than ${MAX_UNPACKED_BYTES} bytes`);
   }
-  const output = await runWorker({ kind, bytes: new Uint8Array(bytes), sheet: sheetName, ...limits });
+  const output = await runWorker(
+    { kind, bytes: new Uint8Array(bytes), sheet: sheetName, ...limits },
+    onProgress,
+  );
   if (!output.ok) refuse(output.reason, `${fileName} could not be read`);
   if (output.kind === 'docx') {
     const rows = readClipboardTable({ html: output.html });

@@ -16,6 +16,11 @@ export interface TableWorkerInput {
   modules: { xlsx: string; mammoth: string };
 }
 
+/** Sent while the worker reads; the last message is the output. */
+export interface TableWorkerProgress {
+  progress: number;
+}
+
 export type TableWorkerOutput =
   | { ok: true; kind: 'sheet'; sheets: string[]; sheet: string; rows: string[][] }
   | { ok: true; kind: 'docx'; html: string }
@@ -64,8 +69,11 @@ function tableWorkerMain(): void {
     return String(cell.v).trim();
   };
 
+  const progress = (percent: number) => parentPort.postMessage({ progress: percent });
+
   const readSheet = (): TableWorkerOutput => {
     const xlsx = require(workerData.modules.xlsx) as Xlsx;
+    progress(5);
     const book = xlsx.read(workerData.bytes, {
       type: 'buffer',
       dense: true,
@@ -73,6 +81,7 @@ function tableWorkerMain(): void {
       cellNF: true,
       cellText: false,
     });
+    progress(60);
     const data = (name: string) => book.Sheets[name]?.['!data'] ?? [];
     const hasContent = (name: string) => data(name).some((row) => row?.some((c) => cellText(c, xlsx) !== ''));
     const name =
@@ -82,22 +91,25 @@ function tableWorkerMain(): void {
     if (name === undefined) return { ok: true, kind: 'sheet', sheets: [], sheet: '', rows: [] };
     const cells = data(name);
     // The table ends at its last cell with content: a merged range or a formatted column that
-    // reaches row 1,048,576 does not make a million empty rows.
+    // reaches row 1,048,576 does not make a million empty rows. Each cell is read once.
+    const limit = Math.min(cells.length, workerData.maxRows);
+    const texts: string[][] = [];
     let height = 0;
     let width = 0;
-    for (let r = 0; r < Math.min(cells.length, workerData.maxRows); r++) {
+    for (let r = 0; r < limit; r++) {
       const row = cells[r];
-      if (!row) continue;
-      for (let c = 0; c < Math.min(row.length, workerData.maxColumns); c++) {
-        if (cellText(row[c], xlsx) !== '') {
+      const text = row ? row.slice(0, workerData.maxColumns).map((c) => cellText(c, xlsx)) : [];
+      texts.push(text);
+      for (let c = text.length - 1; c >= 0; c--) {
+        if (text[c] !== '') {
           height = r + 1;
           width = Math.max(width, c + 1);
+          break;
         }
       }
+      if (r % 5000 === 4999) progress(60 + Math.round((35 * r) / limit));
     }
-    const rows = Array.from({ length: height }, (_, r) =>
-      Array.from({ length: width }, (_, c) => cellText(cells[r]?.[c], xlsx)),
-    );
+    const rows = texts.slice(0, height).map((text) => Array.from({ length: width }, (_, c) => text[c] ?? ''));
     for (const merge of book.Sheets[name]?.['!merges'] ?? []) {
       const value = rows[merge.s.r]?.[merge.s.c] ?? '';
       for (let r = merge.s.r; r <= Math.min(merge.e.r, height - 1); r++)
@@ -110,7 +122,9 @@ function tableWorkerMain(): void {
     const mammoth = require(workerData.modules.mammoth) as {
       convertToHtml: (input: { buffer: Buffer }) => Promise<{ value: string }>;
     };
+    progress(5);
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(workerData.bytes) });
+    progress(90);
     return { ok: true, kind: 'docx', html: result.value };
   };
 

@@ -134,9 +134,14 @@ export function ImportScreen({ tour, onClose, onCommitted }: ImportScreenProps) 
             role="progressbar"
             aria-busy="true"
             aria-label={t('import.reading', { name: source.reading.name })}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            {...(source.reading.percent !== null ? { 'aria-valuenow': source.reading.percent } : {})}
+            data-testid="import-reading"
           >
             <span className="spinner" aria-hidden="true" />
             {t('import.reading', { name: source.reading.name })} ({(source.reading.size / 1e6).toFixed(1)} MB)
+            {source.reading.percent !== null && ` ${source.reading.percent}%`}
           </div>
         )}
         {!doc || !current ? (

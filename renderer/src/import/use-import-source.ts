@@ -35,7 +35,7 @@ export function useImportSource({ dispatch, setMessage, fail }: SourceOptions) {
   const { t } = useTranslation();
   const toast = useToast();
   const [sheets, setSheets] = useState<Sheets | null>(null);
-  const [reading, setReading] = useState<{ name: string; size: number } | null>(null);
+  const [reading, setReading] = useState<{ name: string; size: number; percent: number | null } | null>(null);
 
   const load = useCallback(
     async (raw: string[][]) => {
@@ -98,10 +98,18 @@ export function useImportSource({ dispatch, setMessage, fail }: SourceOptions) {
   };
 
   const openFile = async (file: File) => {
-    setReading({ name: file.name, size: file.size });
+    setReading({ name: file.name, size: file.size, percent: null });
+    // The backend reads in a worker and says how far it has got; the screen asks a few times a second.
+    const poll = window.setInterval(() => {
+      call('import.readProgress', {}).then(
+        ({ percent }) => setReading((r) => (r && percent !== null ? { ...r, percent } : r)),
+        () => undefined,
+      );
+    }, 250);
     try {
       await readFile(file.name, await fileToBase64(file));
     } finally {
+      window.clearInterval(poll);
       setReading(null);
     }
   };
