@@ -126,7 +126,7 @@ export class Backups {
   }
 
   /** Makes, verifies and records one backup, then rotates the folder. */
-  create(reason: BackupReason): BackupEntry {
+  create(reason: BackupReason, verify: 'now' | 'later' = 'now'): BackupEntry {
     const folder = this.folder();
     const at = this.clock.now();
     const stamp = timestamp(this.clock).replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -137,7 +137,14 @@ export class Backups {
       const expected = counts(this.sqlite);
       this.sqlite.prepare('VACUUM INTO ?').run(working);
       chmodSync(working, 0o600);
-      const found = inspect(working);
+      const found =
+        verify === 'now'
+          ? inspect(working)
+          : {
+              ok: false,
+              counts: expected,
+              schemaVersion: this.sqlite.pragma('user_version', { simple: true }) as number,
+            };
       const sizeBytes = statSync(working).size;
       const name = this.claimName(working, stamp, reason);
       const entry: BackupEntry = {
@@ -153,9 +160,29 @@ export class Backups {
       writeFileSync(join(folder, `${name}.json`), JSON.stringify(entry), { mode: 0o600 });
       this.lastChanges = this.totalChanges();
       this.rotate();
+      // Checking a copy reads all of it: an import does not wait for that, the check follows it.
+      if (verify === 'later') setImmediate(() => this.verifyLater(entry, expected));
       return entry;
     } finally {
       rmSync(working, { force: true });
+    }
+  }
+
+  private verifyLater(entry: BackupEntry, expected: BackupCounts): void {
+    const path = join(entry.folder, entry.name);
+    try {
+      if (!existsSync(path)) return; // rotated away meanwhile
+      const found = inspect(path);
+      const checked = {
+        ...entry,
+        counts: found.counts,
+        verified: found.ok && sameCounts(found.counts, expected),
+      };
+      writeFileSync(join(entry.folder, `${entry.name}.json`), JSON.stringify(checked), { mode: 0o600 });
+    } catch (error) {
+      console.error(
+        `checking backup ${entry.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -186,7 +213,7 @@ export class Backups {
     const { clients, tours } = counts(this.sqlite);
     // A new, empty base has nothing to lose yet.
     if (clients === 0 && tours === 0) return null;
-    return this.create(reason);
+    return this.create(reason, 'later');
   }
 
   private totalChanges(): number {
