@@ -1,5 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { emptyClientInput } from '../../shared/domain/client';
+import { emptyTourInput } from '../../shared/domain/tour';
 import { expect, test } from './fixtures';
 
 const rows = (page: Page) =>
@@ -11,21 +13,12 @@ const rows = (page: Page) =>
 const SCREENSHOTS = 'test-results/screenshots';
 
 const client = (lastNameRu: string, lastNameLat: string) => ({
+  ...emptyClientInput(),
   lastNameRu,
   firstNameRu: 'Тест',
-  middleNameRu: '',
   lastNameLat,
   firstNameLat: 'TEST',
-  gender: null,
-  birthDate: null,
-  birthPlace: '',
   citizenship: 'RUS',
-  phone: '',
-  email: '',
-  address: '',
-  notes: '',
-  preferences: '',
-  documents: [],
 });
 
 test('a consent is recorded on the card, the data exported, and the person forgotten with an act', async ({
@@ -79,20 +72,7 @@ test('the undo journal takes back an import and a delete after their messages ar
   openApp,
   app,
 }) => {
-  const tour = (await app.api('tours.save', {
-    voucher: 'J-1',
-    arrivalDate: null,
-    departureDate: null,
-    country: '',
-    resort: '',
-    hotel: '',
-    status: 'draft',
-    priceMinor: 0,
-    costMinor: 0,
-    currency: 'RUB',
-    notes: '',
-    services: [],
-  })) as { id: number };
+  const tour = (await app.api('tours.save', { ...emptyTourInput(), voucher: 'J-1' })) as { id: number };
   await app.api('import.commit', {
     tourId: tour.id,
     serviceIds: [],

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TabbedScreen } from '../ui/TabbedScreen';
 import { BackupsPanel } from './BackupsPanel';
 import { UndoJournalPanel } from './UndoJournalPanel';
 
@@ -11,27 +12,14 @@ export function HistoryScreen({ initialTab = 'journal' }: { initialTab?: Tab }) 
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>(initialTab);
   return (
-    <section className="screen" aria-label={t('undoScreen.title')}>
-      <div className="toolbar">
-        <h2 className="screen-title">{t('undoScreen.title')}</h2>
-        <div role="tablist" className="tabs">
-          {TABS.map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              aria-selected={tab === name}
-              className={tab === name ? 'tab active' : 'tab'}
-              onClick={() => setTab(name)}
-            >
-              {t(`undoScreen.tabs.${name}`)}
-            </button>
-          ))}
-        </div>
-      </div>
-      <div role="tabpanel" className="book-panel">
-        {tab === 'journal' ? <UndoJournalPanel /> : <BackupsPanel />}
-      </div>
-    </section>
+    <TabbedScreen
+      title={t('undoScreen.title')}
+      tabs={TABS}
+      tab={tab}
+      label={(name) => t(`undoScreen.tabs.${name}`)}
+      onTab={setTab}
+    >
+      {tab === 'journal' ? <UndoJournalPanel /> : <BackupsPanel />}
+    </TabbedScreen>
   );
 }
