@@ -1,7 +1,8 @@
 // `npm start`: builds the app, then opens it in Electron, or in browser mode where Electron's
 // binary is not installed (offline installs use ELECTRON_SKIP_BINARY_DOWNLOAD=1).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -15,10 +16,15 @@ const build = spawnSync(
 );
 if (build.status !== 0) process.exit(build.status ?? 1);
 
+// Found as the electron package records it (path.txt beside dist/): requiring the package would
+// try to download a missing binary, which an offline install (ELECTRON_SKIP_BINARY_DOWNLOAD) lacks.
 function electronBinary() {
   try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const dir = dirname(require.resolve('electron/package.json'));
+    const pathFile = join(dir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) ? binary : null;
   } catch {
     return null;
   }
