@@ -88,7 +88,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const ctx = { db, clock, audit, journal };
   const clients = new ClientsRepository(ctx);
   const tours = new ToursRepository(ctx, clients);
-  const imports = new ImportsRepository(ctx, clients);
   const books = new ReferenceBooksRepository(ctx);
   const questionnaires = new QuestionnairesRepository(ctx, clients, books);
   const privacy = new PrivacyRepository(ctx, clerk);
@@ -110,6 +109,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       );
     }
   };
+  // The copy is made only for a commit that will write: not for refused rows or a retried key.
+  const imports = new ImportsRepository(ctx, clients, backupBeforeImport);
   const stopBackups = scheduleBackups(
     backups,
     readOnly ? null : options.backupEveryMinutes === undefined ? 15 : options.backupEveryMinutes,
@@ -189,10 +190,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       },
       'import.readProgress': () => ({ percent: readPercent }),
       'import.match': ({ drafts }) => imports.match(drafts),
-      'import.commit': (request) => {
-        backupBeforeImport();
-        return imports.commit(request);
-      },
+      'import.commit': (request) => imports.commit(request),
       'import.undo': ({ batchId }) => imports.undo(batchId),
       'tourists.bindServices': ({ tourId, touristIds, serviceIds, bind }) =>
         tours.bindServices(tourId, touristIds, serviceIds, bind),

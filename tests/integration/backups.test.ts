@@ -99,6 +99,16 @@ describe('backups', () => {
         serviceIds: [],
         rows: [{ draft: { lastNameRu: 'Орлов' }, action: 'touristOnly', clientId: null }],
       });
+    // A commit refused for its rows writes nothing, so it costs no copy of the base either.
+    const refused = await t.callError('import.commit', {
+      tourId: tour.id,
+      serviceIds: [],
+      rows: [
+        { draft: { lastNameRu: 'Орлов', birthDate: '2030-01-01' }, action: 'touristOnly', clientId: null },
+      ],
+    });
+    expect(refused.code).toBe('VALIDATION');
+    expect(await t.call('backup.list', {})).toEqual([]);
     await commit();
     await commit();
     const reasons = (await t.call('backup.list', {})).map((b) => b.reason);

@@ -67,6 +67,8 @@ export class ImportsRepository {
   constructor(
     private readonly ctx: RepositoryContext,
     private readonly clients: ClientsRepository,
+    /** Runs once the rows are known to be valid and new, just before anything is written. */
+    private readonly beforeWrite: () => void = () => undefined,
   ) {}
 
   /** Each draft against the base: the same surname (any script) and the same birth date or passport. */
@@ -156,6 +158,7 @@ export class ImportsRepository {
       }
       return { row, fields };
     });
+    this.beforeWrite();
     return this.ctx.db.transaction().execute(async (trx) => {
       // Checked again under the write lock: the first attempt may have committed meanwhile.
       const done = key === undefined ? undefined : await committedWith(trx, key);
