@@ -1,14 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 
-export async function getSetting(db: Kysely<Database>, key: string): Promise<unknown> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  if (!row) return null;
+/** A stored setting's value; null when absent or not readable JSON. */
+export function parseSetting(stored: string | undefined): unknown {
+  if (stored === undefined) return null;
   try {
-    return JSON.parse(row.value) as unknown;
+    return JSON.parse(stored) as unknown;
   } catch {
     return null;
   }
+}
+
+export async function getSetting(db: Kysely<Database>, key: string): Promise<unknown> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  return parseSetting(row?.value);
 }
 
 export async function setSetting(db: Kysely<Database>, key: string, value: unknown): Promise<void> {

@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/api/envelope';
 import { timestamp, type Clock } from '../../../shared/domain/clock';
-import { openDatabase, stagedRestorePath } from '../db/open-database';
+import { openDatabase, passesQuickCheck, stagedRestorePath } from '../db/open-database';
 
 /** Why a backup was made; the list shows it and rotation never removes the newest of each day. */
 export type BackupReason = 'start' | 'auto' | 'import' | 'manual' | 'before-restore';
@@ -73,9 +73,8 @@ function inspect(path: string): { ok: boolean; counts: BackupCounts; schemaVersi
   let db: Database.Database | null = null;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
-    const check = db.pragma('quick_check', { simple: true });
     return {
-      ok: check === 'ok',
+      ok: passesQuickCheck(db),
       counts: counts(db),
       schemaVersion: db.pragma('user_version', { simple: true }) as number,
     };
@@ -90,8 +89,8 @@ function inspect(path: string): { ok: boolean; counts: BackupCounts; schemaVersi
 /**
  * Copies of the base made with VACUUM INTO (a consistent, compact copy taken while the app runs),
  * each checked by opening it, and rotated: the last few of today and the newest of each earlier day.
- * A restore first backs up the current base, then copies the chosen backup in with SQLite's backup
- * API through a second connection, so the running app sees the restored data at once.
+ * A restore first backs up the current base, then copies the chosen backup's rows in on the running
+ * connection (copyIn), so the app sees the restored data at once.
  */
 export class Backups {
   private lastChanges = -1;

@@ -1,18 +1,16 @@
 import type Database from 'better-sqlite3';
 import { dirname, join } from 'node:path';
 import type { BackupOptions, Backups } from './backups';
+import { parseSetting } from '../settings';
 
 const DEFAULT_KEEP_DAYS = 10;
 const KEEP_TODAY = 3;
 
+// Read synchronously on the raw connection: rotation runs inside a synchronous backup.
 function setting(sqlite: Database.Database, key: string): unknown {
   const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
     { value: string } | undefined;
-  try {
-    return row ? (JSON.parse(row.value) as unknown) : null;
-  } catch {
-    return null;
-  }
+  return parseSetting(row?.value);
 }
 
 /** The clerk's choices in Settings (`backup.folder`, `backup.keepDays`), or the defaults. */

@@ -44,7 +44,7 @@ function tune(db: Database.Database, busyTimeoutMs: number): void {
 const userVersion = (db: Database.Database) => db.pragma('user_version', { simple: true }) as number;
 
 /** quick_check reads every page: a damaged one shows as a report line or as SQLITE_CORRUPT. */
-function passesQuickCheck(db: Database.Database): boolean {
+export function passesQuickCheck(db: Database.Database): boolean {
   try {
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     return rows.length === 1 && rows[0]?.quick_check === 'ok';
