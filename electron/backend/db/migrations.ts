@@ -375,6 +375,36 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Issue 16: official form layouts and versions, the family-member asterisk, checked wording,
+    // untranslated words the clerk accepted, countries that apply online, and the consulates' own
+    // PDF and Word forms with the clerk's mapping of their fields.
+    name: 'visa form versions and consulate templates',
+    up: (db) => {
+      db.exec(`
+        ALTER TABLE questionnaire_forms ADD COLUMN layout TEXT NOT NULL DEFAULT 'worksheet';
+        ALTER TABLE questionnaire_fields ADD COLUMN family_exempt INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE questionnaire_fields ADD COLUMN wording TEXT NOT NULL DEFAULT 'unverified'
+          CHECK (wording IN ('checked', 'unverified'));
+        ALTER TABLE questionnaire_answers ADD COLUMN accepted INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE countries ADD COLUMN applies_online INTEGER NOT NULL DEFAULT 0;
+
+        CREATE TABLE consulate_templates (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          country TEXT NOT NULL REFERENCES countries (code) ON DELETE CASCADE,
+          kind TEXT NOT NULL CHECK (kind IN ('pdf', 'docx')),
+          name TEXT NOT NULL,
+          content BLOB NOT NULL,
+          fields TEXT NOT NULL DEFAULT '[]',
+          mapping TEXT NOT NULL DEFAULT '{}',
+          flatten INTEGER NOT NULL DEFAULT 1,
+          version INTEGER NOT NULL DEFAULT 1,
+          created_at TEXT NOT NULL
+        );
+        CREATE INDEX consulate_templates_country ON consulate_templates (country);
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
