@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { nameKey } from '../../../shared/names';
 import { searchKeyRows, searchKeysOf, sortNamesOf } from '../repositories/client-mapping';
+import { PHONE_DIGITS_SQL } from '../repositories/client-identifiers';
 
 /**
  * Versioned migrations. Index + 1 is the schema version stored in PRAGMA user_version. A migration
@@ -402,6 +403,41 @@ export const migrations: readonly Migration[] = [
           created_at TEXT NOT NULL
         );
         CREATE INDEX consulate_templates_country ON consulate_templates (country);
+      `);
+    },
+  },
+  {
+    // Issue 13: pairs the clerk marked as different people, family and travel-group links, and
+    // expression indexes (built-in functions only, so no write path can forget them) for finding a
+    // client by passport series and number typed together, the last digits of a phone, an e-mail.
+    name: 'duplicates, families, identifier search',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE duplicate_dismissals (
+          client_a INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+          client_b INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+          at TEXT NOT NULL,
+          clerk TEXT NOT NULL DEFAULT '',
+          PRIMARY KEY (client_a, client_b),
+          CHECK (client_a < client_b)
+        ) WITHOUT ROWID;
+        CREATE INDEX duplicate_dismissals_b ON duplicate_dismissals (client_b);
+
+        CREATE TABLE client_links (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+          other_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+          kind TEXT NOT NULL CHECK (kind IN ('spouse', 'parent', 'sibling', 'group')),
+          created_at TEXT NOT NULL,
+          CHECK (client_id <> other_id),
+          UNIQUE (client_id, other_id)
+        );
+        CREATE INDEX client_links_other ON client_links (other_id);
+
+        CREATE INDEX documents_series_number ON documents (series || number);
+        CREATE INDEX clients_live_email ON clients (lower(email)) WHERE deleted_at IS NULL;
+        CREATE INDEX clients_live_phone_last4 ON clients (substr(${PHONE_DIGITS_SQL}, -4))
+          WHERE deleted_at IS NULL;
       `);
     },
   },

@@ -239,7 +239,26 @@ export interface ClientConsentsTable {
   recorded_at: string;
 }
 
+/** Issue 13: a pair the clerk said are different people (client_a < client_b). */
+export interface DuplicateDismissalsTable {
+  client_a: number;
+  client_b: number;
+  at: string;
+  clerk: string;
+}
+
+/** Issue 13: family and travel-group links; for 'parent', client_id is the parent of other_id. */
+export interface ClientLinksTable {
+  id: Generated<number>;
+  client_id: number;
+  other_id: number;
+  kind: 'spouse' | 'parent' | 'sibling' | 'group';
+  created_at: string;
+}
+
 export interface Database {
+  duplicate_dismissals: DuplicateDismissalsTable;
+  client_links: ClientLinksTable;
   client_consents: ClientConsentsTable;
   questionnaire_forms: QuestionnaireFormsTable;
   questionnaire_fields: QuestionnaireFieldsTable;
