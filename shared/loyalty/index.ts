@@ -1,0 +1,36 @@
+export { retentionRate, churnRate } from './retention';
+export { netPromoterScore, npsCategory, type NpsCategory } from './nps';
+export { lifetimeValue } from './ltv';
+export { abcClasses, xyzClass, coefficientOfVariation, type AbcClass, type XyzClass } from './abc-xyz';
+export {
+  rfmScores,
+  rfmSegment,
+  RFM_SEGMENTS,
+  DEFAULT_RFM_FIXED,
+  type RfmSegment,
+  type RfmScore,
+  type RfmInput,
+  type RfmMethod,
+  type RfmFixedThresholds,
+  type Score,
+} from './rfm';
+export {
+  ladderStage,
+  LADDER_STAGES,
+  DEFAULT_LADDER_RULES,
+  type LadderStage,
+  type LadderRules,
+  type LadderFacts,
+} from './ladder';
+export { shareAmong, allocateTrip, keyClients, topShare, type TripMoney } from './money';
+export {
+  monthsBetween,
+  addMonths,
+  addDays,
+  daysBetween,
+  periodOf,
+  periodsEndingAt,
+  nextAnniversary,
+  type Period,
+  type PeriodKind,
+} from './periods';

@@ -1,0 +1,29 @@
+export type NpsCategory = 'promoter' | 'passive' | 'detractor';
+
+/** 9–10 promoter, 7–8 passive, 0–6 detractor. */
+export function npsCategory(score: number): NpsCategory {
+  checkScore(score);
+  if (score >= 9) return 'promoter';
+  if (score >= 7) return 'passive';
+  return 'detractor';
+}
+
+/** Percent of 9–10 minus percent of 0–6, one decimal (−100…100); null for no scores. */
+export function netPromoterScore(scores: readonly number[]): number | null {
+  if (scores.length === 0) return null;
+  let promoters = 0;
+  let detractors = 0;
+  for (const score of scores) {
+    const category = npsCategory(score);
+    if (category === 'promoter') promoters += 1;
+    else if (category === 'detractor') detractors += 1;
+  }
+  // Tenths of a percent as an integer first, so 1/3 gives 33.3 and not 33.300000000000004.
+  return Math.round(((promoters - detractors) * 1000) / scores.length) / 10;
+}
+
+function checkScore(score: number): void {
+  if (!Number.isInteger(score) || score < 0 || score > 10) {
+    throw new RangeError(`an NPS score is a whole number from 0 to 10, not ${score}`);
+  }
+}
