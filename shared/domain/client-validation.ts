@@ -31,7 +31,10 @@ export type ValidationCode =
   | 'dictionaryDuplicate'
   | 'noForm'
   | 'rowInvalid'
-  | 'textForbiddenChar';
+  | 'textForbiddenChar'
+  | 'tooLong'
+  | 'numberRange'
+  | 'countryUnknown';
 
 const LATIN_NAME = /^[A-Za-z' -]*$/;
 const HAS_DIGIT = /\d/;

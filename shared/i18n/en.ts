@@ -642,6 +642,24 @@ export const en: Shape<typeof ru> = {
       tourResort: 'Tour resort',
     },
   },
+  unsaved: {
+    title: 'Unsaved changes',
+    message: 'Your changes are not saved. Save them before leaving?',
+    save: 'Save',
+    discard: 'Discard',
+    cancel: 'Cancel',
+  },
+  limits: {
+    counter: '{{length}} / {{max}}',
+  },
+  hints: {
+    clients: 'Ctrl+F search, Ctrl+N new client, Enter open, Esc close',
+    tours: 'Ctrl+F find tour, Ctrl+N new tour, Enter open, Esc close',
+    tourCard: 'Insert add tourist, Enter open, Ctrl+S save the tour',
+    books: 'Enter next field, Esc close the window',
+    history: 'Esc close the window',
+    editor: 'Enter next field, Ctrl+Enter or Ctrl+S save, Esc close',
+  },
   validation: {
     nameRequired: 'Enter a surname (Cyrillic or Latin).',
     nameHasDigits: 'A name cannot contain digits.',
@@ -668,6 +686,10 @@ export const en: Shape<typeof ru> = {
       'The text holds a character that is not allowed, {{char}} (a control, text-direction or non-character): delete it. Such characters often come with text copied from a PDF or a web page.',
     rowInvalid:
       'Sheet “{{sheet}}”, row {{row}}, column “{{column}}”: the value is missing or not accepted. Nothing was imported.',
+    tooLong: 'At most {{max}} characters: shorten the text (nothing is cut off by itself).',
+    numberRange: 'Enter a whole number from {{min}} to {{max}}.',
+    countryUnknown:
+      '“{{text}}” is neither a country of the reference book nor an ISO code: pick one from the list or type the code (RUS, KAZ…).',
   },
   privacy: {
     title: 'Personal data',

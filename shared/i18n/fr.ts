@@ -659,6 +659,24 @@ export const fr: Shape<typeof ru> = {
       tourResort: 'Station du séjour',
     },
   },
+  unsaved: {
+    title: 'Modifications non enregistrées',
+    message: 'Vos modifications ne sont pas enregistrées. Les enregistrer avant de quitter ?',
+    save: 'Enregistrer',
+    discard: 'Ne pas enregistrer',
+    cancel: 'Annuler',
+  },
+  limits: {
+    counter: '{{length}} / {{max}}',
+  },
+  hints: {
+    clients: 'Ctrl+F recherche, Ctrl+N nouveau client, Entrée ouvrir, Échap fermer',
+    tours: 'Ctrl+F trouver un voyage, Ctrl+N nouveau voyage, Entrée ouvrir, Échap fermer',
+    tourCard: 'Inser ajouter un voyageur, Entrée ouvrir, Ctrl+S enregistrer le voyage',
+    books: 'Entrée champ suivant, Échap fermer la fenêtre',
+    history: 'Échap fermer la fenêtre',
+    editor: 'Entrée champ suivant, Ctrl+Entrée ou Ctrl+S enregistrer, Échap fermer',
+  },
   validation: {
     nameRequired: 'Saisissez un nom (en cyrillique ou en latin).',
     nameHasDigits: 'Un nom ne peut pas contenir de chiffres.',
@@ -686,6 +704,10 @@ export const fr: Shape<typeof ru> = {
       'Le texte contient un caractère interdit, {{char}} (caractère de contrôle, de sens d’écriture ou non-caractère) : supprimez-le. Ces caractères arrivent souvent avec un texte copié d’un PDF ou d’une page web.',
     rowInvalid:
       'Feuille « {{sheet}} », ligne {{row}}, colonne « {{column}} » : la valeur manque ou n’est pas acceptée. Rien n’a été importé.',
+    tooLong: '{{max}} caractères au plus : raccourcissez le texte (rien n’est coupé tout seul).',
+    numberRange: 'Saisissez un nombre entier de {{min}} à {{max}}.',
+    countryUnknown:
+      '« {{text}} » n’est ni un pays du référentiel ni un code ISO : choisissez dans la liste ou saisissez le code (RUS, KAZ…).',
   },
   privacy: {
     title: 'Données personnelles',

@@ -1,20 +1,39 @@
 import type { ReactNode } from 'react';
+import { isPlainEnter, isSaveShortcut, nextField } from './keys';
 
-/** The form of a card dialog: Enter in a field and Ctrl+S both save. */
-export function CardForm({ id, onSave, children }: { id: string; onSave: () => void; children: ReactNode }) {
+/**
+ * The form of an editor, as Master-Tour clerks expect it: Enter moves to the next field,
+ * Ctrl+Enter and Ctrl+S save. The form never submits by itself, so a stray Enter cannot save
+ * half a card (its Save button calls onSave directly).
+ */
+export function CardForm({
+  id,
+  onSave,
+  children,
+  className = 'card-form',
+}: {
+  id: string;
+  onSave: () => void;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <form
       id={id}
-      className="card-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSave();
-      }}
+      className={className}
+      noValidate
+      onSubmit={(e) => e.preventDefault()}
       onKeyDown={(e) => {
-        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        if (isSaveShortcut(e)) {
           e.preventDefault();
           onSave();
+          return;
         }
+        if (e.defaultPrevented || !isPlainEnter(e)) return;
+        const target = e.target as HTMLElement;
+        if (target.tagName !== 'INPUT' && target.tagName !== 'SELECT') return;
+        e.preventDefault();
+        nextField(e.currentTarget, target)?.focus();
       }}
     >
       {children}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useDialogFocus } from './dialog-focus';
 
 interface DialogProps {
   title: string;
@@ -8,29 +9,30 @@ interface DialogProps {
   wide?: boolean;
 }
 
-/** A modal dialog: focus moves into it, Esc closes it, focus returns to where it was. */
+/** A modal dialog: focus moves into it, Esc closes it, focus returns to the row it came from. */
 export function Dialog({ title, onClose, children, footer, wide }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const onBlur = useDialogFocus(ref);
+  // Esc is handled here, not by the page, so an editor's onClose (its unsaved-work guard) decides.
+  const close = useRef(onClose);
   useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    const first =
-      ref.current?.querySelector<HTMLElement>('[data-autofocus]') ??
-      ref.current?.querySelector<HTMLElement>('input, select, textarea, button');
-    first?.focus();
-    return () => previous?.focus();
-  }, []);
+    close.current = onClose;
+  });
   return (
-    <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && close.current()}>
       <div
         ref={ref}
         className={wide ? 'dialog dialog-wide' : 'dialog'}
         role="dialog"
         aria-modal="true"
         aria-label={title}
+        tabIndex={-1}
+        onBlur={onBlur}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') {
+          if (e.key === 'Escape' && !e.defaultPrevented) {
             e.stopPropagation();
-            onClose();
+            e.preventDefault();
+            close.current();
           }
         }}
       >

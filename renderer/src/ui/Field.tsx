@@ -5,12 +5,14 @@ interface FieldProps {
   error?: string | undefined;
   /** A warning or proposal that does not block saving. */
   hint?: ReactNode;
-  className?: string;
+  className?: string | undefined;
+  /** Rendered right after the control (a picker's list of matches). */
+  after?: ReactNode;
   children: ReactElement<Record<string, unknown>>;
 }
 
 /** A labelled control with its error message tied to it for screen readers. */
-export function Field({ label, error, hint, className, children }: FieldProps) {
+export function Field({ label, error, hint, className, after, children }: FieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   return (
@@ -21,6 +23,7 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
         'aria-invalid': error ? true : undefined,
         'aria-describedby': error ? errorId : undefined,
       })}
+      {after}
       {error && (
         <span id={errorId} className="field-error" role="alert">
           {error}
