@@ -441,6 +441,59 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Issue 15: who paid for a tour, feedback and complaints, who recommended whom, and the log of
+    // contacts made from the who-to-contact worklist.
+    name: 'payers, feedback, referrals, contact log',
+    up: (db) => {
+      db.exec(`
+        ALTER TABLE tours ADD COLUMN payer_client_id INTEGER REFERENCES clients (id) ON DELETE SET NULL;
+        CREATE INDEX tours_payer ON tours (payer_client_id) WHERE payer_client_id IS NOT NULL;
+
+        CREATE TABLE feedback (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+          tour_id INTEGER REFERENCES tours (id) ON DELETE SET NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('score', 'complaint', 'praise', 'suggestion')),
+          score INTEGER CHECK (score BETWEEN 0 AND 10),
+          text TEXT NOT NULL DEFAULT '',
+          status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'inProgress', 'resolved')),
+          resolver TEXT NOT NULL DEFAULT '',
+          resolution TEXT NOT NULL DEFAULT '',
+          received_on TEXT NOT NULL,
+          resolved_on TEXT,
+          clerk TEXT NOT NULL DEFAULT '',
+          version INTEGER NOT NULL DEFAULT 1,
+          updated_at TEXT NOT NULL
+        );
+        CREATE INDEX feedback_client ON feedback (client_id, received_on);
+        CREATE INDEX feedback_tour ON feedback (tour_id);
+        CREATE INDEX feedback_unresolved ON feedback (status, received_on) WHERE status <> 'resolved';
+
+        CREATE TABLE client_referrals (
+          client_id INTEGER PRIMARY KEY REFERENCES clients (id) ON DELETE CASCADE,
+          referrer_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+          recorded_on TEXT NOT NULL,
+          CHECK (client_id <> referrer_id)
+        );
+        CREATE INDEX client_referrals_referrer ON client_referrals (referrer_id);
+
+        CREATE TABLE contact_log (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+          item_key TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          action TEXT NOT NULL CHECK (action IN ('done', 'postponed', 'dismissed')),
+          note TEXT NOT NULL DEFAULT '',
+          postponed_until TEXT,
+          at TEXT NOT NULL,
+          clerk TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX contact_log_client ON contact_log (client_id, at);
+        CREATE INDEX contact_log_item ON contact_log (item_key, at);
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
