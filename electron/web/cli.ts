@@ -64,30 +64,43 @@ async function main(): Promise<void> {
     );
   createInterface({ input: process.stdin }).on('line', printSignIn);
 
+  let stopping = false;
   const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
     await server.close();
     await backend.close();
+    console.log('TourDesk stopped.');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
 
-  if (values['no-open']) return printSignIn();
+  // Without a window the server keeps running: the clerk opens the address by hand.
+  const keepServing = (why: string) => {
+    console.log(`${why} Open the sign-in address below in a browser. Press Ctrl+C to stop TourDesk.`);
+    printSignIn();
+  };
+  if (values['no-open']) return keepServing('--no-open: no browser window is opened.');
+  if (process.env.TOURDESK_NO_BROWSER === '1')
+    return keepServing('TOURDESK_NO_BROWSER=1: no browser window is opened.');
   const browser = findChromium();
-  if (!browser) {
-    console.log('No Chromium or Chrome found: open the address below in your browser. Press Ctrl+C to stop.');
-    return printSignIn();
-  }
+  if (!browser) return keepServing('No Chromium or Chrome found.');
   const launch = writeLaunchPage(`${server.url}login#code=${server.issueLoginCode()}`);
   setTimeout(launch.remove, LOGIN_CODE_TTL_MS).unref();
   process.on('exit', launch.remove);
+  const startedAt = Date.now();
   const child = openAppWindow(browser, launch.url, join(defaultUserDataDir(), 'browser-profile'));
-  child.on('exit', () => void shutdown());
-  child.on('error', () => {
-    console.log('Could not start the browser: open the address below. Press Ctrl+C to stop.');
-    printSignIn();
+  child.on('exit', (code) => {
+    // A browser that fails or quits at once never showed a window (no display, a sandbox refusal):
+    // the address must stay alive. Closing a window that was used ends the app, as Electron does.
+    if (code === 0 && Date.now() - startedAt > BROWSER_FAILED_WITHIN_MS) void shutdown();
+    else keepServing('The browser window could not be opened.');
   });
+  child.on('error', () => keepServing('Could not start the browser.'));
 }
+
+const BROWSER_FAILED_WITHIN_MS = 5000;
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
