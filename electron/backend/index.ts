@@ -167,6 +167,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       'tours.list': (query) => tours.list(query),
       'tours.get': ({ id }) => tours.get(id),
       'tours.save': (input) => tours.save(input),
+      'tours.delete': ({ id, version }) => tours.delete(id, version),
+      'tours.copy': (request) => tours.copy(request),
       'tours.exportTourists': async ({ id }) => {
         const tour = await tours.get(id);
         const bytes = await touristsWorkbook(tour);

@@ -38,6 +38,8 @@ export const COMMAND_NAMES = [
   'tours.get',
   'tours.save',
   'tours.exportTourists',
+  'tours.delete',
+  'tours.copy',
   'tourists.save',
   'tourists.delete',
   'tourists.bindServices',

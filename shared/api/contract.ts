@@ -4,6 +4,8 @@ import { COMMAND_NAMES, type CommandNameList } from './command-names';
 import {
   CLIENT_SYNC_FIELDS,
   countrySchema,
+  TOUR_SORT_COLUMNS,
+  TOUR_STATUSES,
   tourInputSchema,
   tourRowSchema,
   tourSchema,
@@ -102,7 +104,14 @@ export const undoEntrySchema = z.object({
   id,
   at: z.string(),
   clerk: z.string(),
-  kind: z.enum(['clients.delete', 'import', 'dictionary.delete', 'tourists.delete', 'tourists.bindServices']),
+  kind: z.enum([
+    'clients.delete',
+    'import',
+    'dictionary.delete',
+    'tourists.delete',
+    'tourists.bindServices',
+    'tours.delete',
+  ]),
   summary: z.record(z.string(), z.union([z.string(), z.number()])),
   undoneAt: z.string().nullable(),
 });
@@ -110,6 +119,10 @@ export const undoEntrySchema = z.object({
 export const SETTING_KEYS = [
   'ui.language',
   'clients.columns',
+  'layout.widths.clients',
+  'layout.widths.tourists',
+  'layout.widths.tours',
+  'layout.widths.import',
   'import.mappings',
   'backup.folder',
   'backup.keepDays',
@@ -303,9 +316,26 @@ export const contract = {
       createdTo: optionalDate,
       arrivalFrom: optionalDate,
       arrivalTo: optionalDate,
+      country: z.string().max(3).default(''),
+      status: z.enum(TOUR_STATUSES).nullable().default(null),
+      sort: z.enum(TOUR_SORT_COLUMNS).default('createdAt'),
+      direction: z.enum(['asc', 'desc']).default('desc'),
       limit: z.number().int().min(1).max(1000).default(500),
     }),
     output: z.object({ total: z.number().int(), rows: z.array(tourRowSchema) }),
+  },
+  'tours.delete': {
+    input: z.object({ id, version: id }),
+    output: z.object({ id, undoId: id }),
+  },
+  'tours.copy': {
+    input: z.object({
+      id,
+      voucher: z.string().max(40),
+      shiftDays: z.number().int().min(-3660).max(3660),
+      withTourists: z.boolean(),
+    }),
+    output: tourSchema,
   },
   'tours.get': {
     input: z.object({ id }),

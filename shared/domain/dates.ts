@@ -84,6 +84,14 @@ export function formatDate(iso: string | null | undefined): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
+/** Adds whole days (negative: earlier) to an ISO date, across months and leap years. */
+export function addDays(iso: string, days: number): string {
+  const m = ISO_DATE.exec(iso);
+  if (!m) throw new Error(`not an ISO date: ${iso}`);
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days));
+  return toIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
 /** Adds whole months to an ISO date, clamping to the month's last day (31.01 + 1 month = 28/29.02). */
 export function addMonths(iso: string, months: number): string {
   const m = ISO_DATE.exec(iso);

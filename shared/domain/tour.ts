@@ -3,6 +3,7 @@ import { isIsoDate } from './dates';
 import { multiline } from './safe-text';
 
 export const TOUR_STATUSES = ['draft', 'booked', 'confirmed', 'completed', 'cancelled'] as const;
+export type TourStatus = (typeof TOUR_STATUSES)[number];
 export const SERVICE_KINDS = [
   'accommodation',
   'flight',
@@ -109,6 +110,19 @@ export const tourRowSchema = z.object({
   leadTourist: z.string(),
 });
 export type TourRow = z.infer<typeof tourRowSchema>;
+
+/** The columns the tours list sorts by (in SQL). */
+export const TOUR_SORT_COLUMNS = [
+  'createdAt',
+  'voucher',
+  'arrivalDate',
+  'departureDate',
+  'country',
+  'hotel',
+  'status',
+  'touristCount',
+] as const;
+export type TourSortColumn = (typeof TOUR_SORT_COLUMNS)[number];
 
 export const countrySchema = z.object({
   code: z.string().regex(/^[A-Z]{3}$/),

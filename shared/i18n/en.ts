@@ -739,6 +739,7 @@ export const en: Shape<typeof ru> = {
         'Import {{where}}: {{touristsAdded}} tourists, {{clientsCreated}} new clients, {{passportsAdded}} passports',
       'dictionary.delete': 'Word «{{word}}» deleted from the dictionary',
       'tourists.delete': 'Tourist {{name}} removed from a tour',
+      'tours.delete': 'Tour {{voucher}} deleted with {{tourists}} tourists',
       'tourists.bindServices': 'Services changed for {{tourists}} tourists',
     },
   },

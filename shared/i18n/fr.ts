@@ -757,6 +757,7 @@ export const fr: Shape<typeof ru> = {
         'Import {{where}} : {{touristsAdded}} voyageurs, {{clientsCreated}} nouveaux clients, {{passportsAdded}} passeports',
       'dictionary.delete': 'Mot « {{word}} » supprimé du dictionnaire',
       'tourists.delete': 'Voyageur {{name}} retiré d’un séjour',
+      'tours.delete': 'Séjour {{voucher}} supprimé avec {{tourists}} voyageurs',
       'tourists.bindServices': 'Prestations modifiées pour {{tourists}} voyageurs',
     },
   },

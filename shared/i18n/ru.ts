@@ -737,6 +737,7 @@ export const ru = {
         'Импорт {{where}}: туристов {{touristsAdded}}, новых клиентов {{clientsCreated}}, паспортов {{passportsAdded}}',
       'dictionary.delete': 'Из словаря удалено слово «{{word}}»',
       'tourists.delete': 'Из тура удалён турист {{name}}',
+      'tours.delete': 'Удалён тур {{voucher}}, туристов: {{tourists}}',
       'tourists.bindServices': 'Изменены услуги туристов: {{tourists}}',
     },
   },

@@ -190,6 +190,8 @@ const samples: { [K in CommandName]?: (s: Seed) => CommandInput<K> } = {
     ],
   }),
   'tours.exportTourists': (s) => ({ id: s.tour.id }),
+  'tours.copy': (s) => ({ id: s.tour.id, voucher: 'FR-1-copy', shiftDays: 7, withTourists: true }),
+  'tours.delete': (s) => ({ id: s.tour.id, version: s.tour.version }),
   'tourists.save': (s) => ({
     tourId: s.tour.id,
     tourist: {
@@ -236,6 +238,7 @@ const LAST: CommandName[] = [
   'import.undo',
   'clients.delete',
   'clients.forget',
+  'tours.delete',
 ];
 
 describe('a missing record', () => {

@@ -9,6 +9,8 @@ export type JournalTable =
   | 'clients'
   | 'documents'
   | 'client_search_keys'
+  | 'tours'
+  | 'tour_services'
   | 'tourists'
   | 'tourist_services'
   | 'questionnaire_answers'
@@ -24,7 +26,12 @@ const BOOKKEEPING = new Set(['version', 'updated_at']);
 const CHUNK = 500;
 
 export type UndoKind =
-  'clients.delete' | 'import' | 'dictionary.delete' | 'tourists.delete' | 'tourists.bindServices';
+  | 'clients.delete'
+  | 'import'
+  | 'dictionary.delete'
+  | 'tourists.delete'
+  | 'tourists.bindServices'
+  | 'tours.delete';
 
 export type UndoSummary = Record<string, string | number>;
 

@@ -5,6 +5,8 @@ import type {
   Tour,
   TourInput,
   TourRow,
+  TourSortColumn,
+  TourStatus,
   Tourist,
   TouristFields,
   ClientSyncField,
@@ -16,7 +18,9 @@ import {
   validateTourist,
 } from '../../../shared/domain/tourist-validation';
 import { timestamp, today } from '../../../shared/domain/clock';
+import { addDays } from '../../../shared/domain/dates';
 import type { RepositoryContext } from '../context';
+import { refuseTouristTwice } from './duplicates-tourists';
 import { nameKey } from '../../../shared/names';
 import type { Database } from '../db/schema';
 import { prefixRangeEnd } from '../db/key-range';
@@ -37,8 +41,33 @@ export interface TourQuery {
   createdTo: string | null;
   arrivalFrom: string | null;
   arrivalTo: string | null;
+  /** Three-letter code; '' or absent for any country. */
+  country?: string;
+  status?: TourStatus | null;
+  /** Newest created first when absent. */
+  sort?: TourSortColumn;
+  direction?: 'asc' | 'desc';
   limit: number;
 }
+
+/** What `copy` makes of a tour: a new voucher, dates moved by whole days, the tourists or not. */
+export interface TourCopy {
+  id: number;
+  voucher: string;
+  shiftDays: number;
+  withTourists: boolean;
+}
+
+const SORT_EXPRESSIONS: Record<TourSortColumn, string> = {
+  createdAt: 'tours.created_at',
+  voucher: 'tours.voucher',
+  arrivalDate: 'tours.arrival_date',
+  departureDate: 'tours.departure_date',
+  country: 'tours.country',
+  hotel: 'tours.hotel',
+  status: 'tours.status',
+  touristCount: 'tourist_count',
+};
 
 export interface TouristSave {
   tourId: number;
@@ -66,9 +95,18 @@ export class ToursRepository {
     this.db = ctx.db;
   }
 
-  /** R8 "find tour": by voucher, tourist surname in either script, creation and arrival periods. */
+  /**
+   * R8 "find tour" and the tours list: by voucher, tourist surname in either script, creation and
+   * arrival periods, country and status, sorted by any listed column (ties by id, newest first).
+   * The one query of the list: paging changes belong here.
+   */
   async list(q: TourQuery): Promise<{ total: number; rows: TourRow[] }> {
     let base = this.db.selectFrom('tours');
+    const country = (q.country ?? '').trim().toUpperCase();
+    if (country !== '') base = base.where('tours.country', '=', country);
+    if (q.status) base = base.where('tours.status', '=', q.status);
+    const sortBy = SORT_EXPRESSIONS[q.sort ?? 'createdAt'];
+    const direction = q.direction ?? 'desc';
     const voucher = q.voucher.trim();
     if (voucher !== '')
       base = base.where('tours.voucher', '>=', voucher).where('tours.voucher', '<', voucher + '\uffff');
@@ -123,8 +161,10 @@ export class ToursRepository {
             .limit(1)
             .as('lead_tourist'),
         ])
-        .orderBy('tours.created_at', 'desc')
-        .orderBy('tours.id', 'desc')
+        // Tours without a date sort last either way, as a clerk reads a list by date.
+        .orderBy(sql`${sql.ref(sortBy)} IS NULL`)
+        .orderBy(sql.ref(sortBy), direction)
+        .orderBy('tours.id', direction)
         .limit(q.limit)
         .execute(),
     ]);
@@ -206,9 +246,13 @@ export class ToursRepository {
   }
 
   async save(input: TourInput): Promise<Tour> {
+    return this.db.transaction().execute((trx) => this.saveIn(trx, input));
+  }
+
+  private async saveIn(trx: Transaction<Database>, input: TourInput): Promise<Tour> {
     const issues = validateTour(input);
     if (issues.length > 0) throw new AppError('VALIDATION', 'the tour has invalid fields', issues);
-    return this.db.transaction().execute(async (trx) => {
+    {
       const now = timestamp(this.ctx.clock);
       const columns = tourColumns(input);
       // A tour that is gone is said so first, before its voucher looks taken by another.
@@ -253,6 +297,107 @@ export class ToursRepository {
         changes: { voucher: columns.voucher },
       });
       return this.getIn(trx, id);
+    }
+  }
+
+  /**
+   * A new tour like this one under a new voucher: dates (the tour's and its services') moved by
+   * `shiftDays`, status draft, and, when asked, the same tourists bound to the copied services.
+   * Questionnaire answers stay with the original trip (the clients keep theirs).
+   */
+  async copy(request: TourCopy): Promise<Tour> {
+    return this.db.transaction().execute(async (trx) => {
+      const source = await this.getIn(trx, request.id);
+      const shift = (date: string | null) => (date === null ? null : addDays(date, request.shiftDays));
+      const copy = await this.saveIn(trx, {
+        voucher: request.voucher,
+        arrivalDate: shift(source.arrivalDate),
+        departureDate: shift(source.departureDate),
+        country: source.country,
+        resort: source.resort,
+        hotel: source.hotel,
+        status: 'draft',
+        priceMinor: source.priceMinor,
+        costMinor: source.costMinor,
+        currency: source.currency,
+        notes: source.notes,
+        services: source.services.map((s) => ({
+          kind: s.kind,
+          description: s.description,
+          startDate: shift(s.startDate),
+          endDate: shift(s.endDate),
+          priceMinor: s.priceMinor,
+        })),
+      });
+      let tourists = 0;
+      if (request.withTourists) {
+        // Services come back in their order, so the n-th service of the copy is the n-th of the source.
+        const serviceOf = new Map(source.services.map((s, i) => [s.id, copy.services[i]!.id]));
+        const rows = await trx
+          .selectFrom('tourists')
+          .selectAll()
+          .where('tour_id', '=', source.id)
+          .orderBy('position')
+          .orderBy('id')
+          .execute();
+        for (const { id: touristId, ...row } of rows) {
+          const { id } = await trx
+            .insertInto('tourists')
+            .values({ ...row, tour_id: copy.id, version: 1 })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          const links = (source.tourists.find((x) => x.id === touristId)?.serviceIds ?? []).map(
+            (serviceId) => ({ tourist_id: id, service_id: serviceOf.get(serviceId)! }),
+          );
+          if (links.length > 0) await trx.insertInto('tourist_services').values(links).execute();
+          tourists++;
+        }
+      }
+      await this.ctx.audit.record(trx, {
+        entity: 'tour',
+        entityId: copy.id,
+        action: 'copy',
+        changes: { from: source.id, shiftDays: request.shiftDays, tourists },
+      });
+      return this.getIn(trx, copy.id);
+    });
+  }
+
+  /** Deletes a tour with its services, tourists and their answers, recorded in the undo journal. */
+  async delete(id: number, version: number): Promise<{ id: number; undoId: number }> {
+    return this.db.transaction().execute(async (trx) => {
+      const tour = await trx
+        .selectFrom('tours')
+        .select(['voucher', 'version'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!tour) throw new AppError('NOT_FOUND', `tour ${id} not found`);
+      if (tour.version !== version)
+        throw new AppError('STALE_VERSION', `tour ${id} was changed since version ${version}`);
+      const touristIds = (
+        await trx.selectFrom('tourists').select('id').where('tour_id', '=', id).execute()
+      ).map((r) => r.id);
+      const change = this.ctx.journal.begin(trx);
+      // Children first: undo works backwards, so the tour comes back before what hangs on it.
+      if (touristIds.length > 0) {
+        await change.touch('questionnaire_answers', { tourist_id: touristIds });
+        await change.touch('tourist_services', { tourist_id: touristIds });
+      }
+      await change.touch('tourists', { tour_id: id });
+      await change.touch('tour_services', { tour_id: id });
+      await change.touch('tours', { id });
+      await trx.deleteFrom('tours').where('id', '=', id).execute();
+      await this.ctx.audit.record(trx, {
+        entity: 'tour',
+        entityId: id,
+        action: 'delete',
+        changes: { voucher: tour.voucher, tourists: touristIds.length },
+      });
+      const undoId = await change.finish('tours.delete', {
+        voucher: tour.voucher,
+        tourists: touristIds.length,
+      });
+      return { id, undoId };
     });
   }
 
@@ -319,6 +464,7 @@ export class ToursRepository {
     let clientId = request.tourist.clientId;
     // A deleted card still counts: its tourists keep pointing at it. Only a client never stored is refused.
     if (clientId !== null) await this.mustExist(trx, 'clients', clientId, 'client');
+    if (clientId !== null) await refuseTouristTwice(trx, request.tourId, clientId, request.tourist.id);
     let client: Client | null = null;
     if (clientId !== null && request.updateClient && request.updateClient.fields.length > 0) {
       const current = await this.clients.getIn(trx, clientId);
