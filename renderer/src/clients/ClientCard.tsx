@@ -1,14 +1,20 @@
 import { today as todayOf } from '../../../shared/domain/clock';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Client } from '../../../shared/domain/client';
+import { clientFieldsSchema, clientInputSchema, type Client } from '../../../shared/domain/client';
 import { validateClient, type ValidationIssue } from '../../../shared/domain/client-validation';
 import { detectGender } from '../../../shared/names';
 import { ApiCallError, call } from '../api/client';
 import { Dialog } from '../ui/Dialog';
 import { describeError } from '../ui/errors';
 import { CardForm } from '../ui/CardForm';
+import { CountryPicker, useCountries } from '../ui/CountryPicker';
+import { DateTextField } from '../ui/DateField';
 import { Field } from '../ui/Field';
+import { useInvalidFields } from '../ui/invalid-fields';
+import { lengthIssues, maxLengthOf } from '../ui/limits';
+import { TextField } from '../ui/TextField';
+import { useUnsavedGuard } from '../ui/UnsavedGuard';
 import { GenderField } from '../ui/GenderField';
 import { clientToForm, formToInput, type ClientForm } from './client-form';
 import { ClientHistory } from './ClientHistory';
@@ -35,19 +41,17 @@ const NAME_PAIRS = [
   ['firstNameRu', 'firstNameLat'],
 ] as const;
 
-type TextField =
+type TextKey =
   | 'lastNameRu'
   | 'firstNameRu'
   | 'middleNameRu'
   | 'lastNameLat'
   | 'firstNameLat'
   | 'birthPlace'
-  | 'citizenship'
   | 'phone'
   | 'email'
   | 'address'
-  | 'cardLast4'
-  | 'birthDate';
+  | 'cardLast4';
 
 /** Create or edit one regular client with all their documents. */
 export function ClientCard({ clientId, onClose, onSaved, onDeleted, onForgotten }: ClientCardProps) {
@@ -64,6 +68,8 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted, onForgotten 
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [error, setError] = useState<{ message: string; stale: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const countries = useCountries();
+  const countryChecks = useInvalidFields('countryUnknown');
 
   const load = useCallback(() => {
     if (clientId === null) return;
@@ -82,27 +88,25 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted, onForgotten 
   useEffect(load, [load]);
 
   const dirty = form !== null && JSON.stringify(form) !== pristine;
-  const close = () => {
-    if (dirty && !window.confirm(t('card.unsavedConfirm'))) return;
-    onClose();
-  };
 
   const errorAt = (path: string) => {
     const issue = issues.find((i) => i.path === path);
     return issue ? t(`validation.${issue.code}`, issue.params) : undefined;
   };
 
-  const save = async () => {
-    if (!form || busy) return;
+  /** Saves the card; false when it was refused (the reasons are shown at their fields). */
+  const save = async (): Promise<boolean> => {
+    if (!form || busy) return false;
     const { input, issues: dateIssues } = formToInput(form);
+    const first = [...dateIssues, ...countryChecks.issues, ...lengthIssues(clientInputSchema, input)];
     const all = [
-      ...dateIssues,
-      ...validateClient(input, todayOf()).filter((i) => !dateIssues.some((d) => d.path === i.path)),
+      ...first,
+      ...validateClient(input, todayOf()).filter((i) => !first.some((d) => d.path === i.path)),
     ];
     setIssues(all);
     if (all.length > 0) {
       setError({ message: t('card.fixErrors', { count: all.length }), stale: false });
-      return;
+      return false;
     }
     setBusy(true);
     try {
@@ -110,17 +114,22 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted, onForgotten 
         'clients.save',
         client ? { ...input, id: client.id, version: client.version } : input,
       );
+      setPristine(JSON.stringify(form));
       onSaved(saved);
+      return true;
     } catch (e) {
       if (e instanceof ApiCallError && e.error.issues) setIssues(e.error.issues);
       setError({
         message: describeError(t, e),
         stale: e instanceof ApiCallError && e.error.code === 'STALE_VERSION',
       });
+      return false;
     } finally {
       setBusy(false);
     }
   };
+  const { guard, prompt } = useUnsavedGuard({ dirty, save });
+  const close = () => guard(onClose);
 
   const remove = async () => {
     if (!client) return;
@@ -146,29 +155,20 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted, onForgotten 
 
   const set = (patch: Partial<ClientForm>) => setForm({ ...form, ...patch });
   const input = (
-    field: TextField,
-    extra: {
-      className?: string;
-      placeholder?: string;
-      maxLength?: number;
-      hint?: ReactNode;
-      onBlur?: () => void;
-    } = {},
+    field: TextKey,
+    extra: { className?: string; placeholder?: string; hint?: ReactNode; onBlur?: () => void } = {},
   ) => (
-    <Field
+    <TextField
       label={t(`card.fields.${field}`)}
+      value={form[field]}
+      onChange={(value) => set({ [field]: value })}
+      max={maxLengthOf(clientFieldsSchema, field)}
       error={errorAt(field)}
       className={extra.className}
       hint={extra.hint}
-    >
-      <input
-        value={form[field]}
-        placeholder={extra.placeholder}
-        maxLength={extra.maxLength ?? 100}
-        onChange={(e) => set({ [field]: e.target.value })}
-        onBlur={extra.onBlur}
-      />
-    </Field>
+      placeholder={extra.placeholder}
+      onBlur={extra.onBlur}
+    />
   );
 
   /** Leaving a Cyrillic name proposes what only fills blanks: the ICAO Latin, and the sex. */
@@ -255,11 +255,11 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted, onForgotten 
             {t('card.cancel')}
           </button>
           <button
-            type="submit"
-            form="client-form"
+            type="button"
             className="primary"
             disabled={busy}
             title={t('card.saveHint')}
+            onClick={() => void save()}
           >
             {t('card.save')}
           </button>
@@ -306,9 +306,22 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted, onForgotten 
         <h3>{t('card.sections.personal')}</h3>
         <div className="form-row">
           <GenderField value={form.gender} onChange={(gender) => set({ gender })} error={errorAt('gender')} />
-          {input('birthDate', { className: 'date', placeholder: t('card.datePlaceholder'), maxLength: 10 })}
-          {input('birthPlace', { className: 'grow', maxLength: 200 })}
-          {input('citizenship', { className: 'narrow', maxLength: 3, placeholder: 'RUS' })}
+          <DateTextField
+            label={t('card.fields.birthDate')}
+            value={form.birthDate}
+            onChange={(birthDate) => set({ birthDate })}
+            kind="past"
+            error={errorAt('birthDate')}
+          />
+          {input('birthPlace', { className: 'grow' })}
+          <CountryPicker
+            label={t('card.fields.citizenship')}
+            value={form.citizenship}
+            onChange={(citizenship) => set({ citizenship })}
+            countries={countries}
+            error={errorAt('citizenship')}
+            onValidity={countryChecks.report('citizenship')}
+          />
         </div>
         <h3>{t('card.sections.documents')}</h3>
         <DocumentsEditor
@@ -317,30 +330,28 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted, onForgotten 
           names={form}
           onChange={(documents) => set({ documents })}
           errorAt={errorAt}
+          countries={countries}
+          onCountryValidity={countryChecks.report}
         />
         <h3>{t('card.sections.contacts')}</h3>
         <div className="form-row">
           {input('phone')}
-          {input('email', { maxLength: 200 })}
-          {input('address', { className: 'grow', maxLength: 500 })}
-          {input('cardLast4', { className: 'narrow', maxLength: 4 })}
+          {input('email')}
+          {input('address', { className: 'grow' })}
+          {input('cardLast4', { className: 'narrow' })}
         </div>
         {client && <ClientHistory clientId={client.id} />}
         {client && <PrivacySection client={client} onForgotten={onForgotten} />}
         <h3>{t('card.sections.notes')}</h3>
         <div className="form-row">
           {(['notes', 'preferences'] as const).map((field) => (
-            <Field key={field} label={t(`card.fields.${field}`)} className="grow">
-              <textarea
-                rows={3}
-                maxLength={5000}
-                value={form[field]}
-                onChange={(e) => set({ [field]: e.target.value })}
-              />
+            <Field key={field} label={t(`card.fields.${field}`)} className="grow" error={errorAt(field)}>
+              <textarea rows={3} value={form[field]} onChange={(e) => set({ [field]: e.target.value })} />
             </Field>
           ))}
         </div>
       </CardForm>
+      {prompt}
       {client && questionnaireOpen && (
         <Suspense fallback={null}>
           <QuestionnaireScreen

@@ -1,6 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { DOCUMENT_KINDS, emptyDocument, type DocumentKind } from '../../../shared/domain/client';
+import {
+  DOCUMENT_KINDS,
+  documentInputSchema,
+  emptyDocument,
+  type DocumentKind,
+} from '../../../shared/domain/client';
+import { splitRussianPassport } from '../../../shared/domain/passport';
+import { CountryPicker } from '../ui/CountryPicker';
+import type { CountryNames } from '../ui/country-search';
+import { DateTextField } from '../ui/DateField';
 import { Field } from '../ui/Field';
+import { maxLengthOf } from '../ui/limits';
+import { TextField } from '../ui/TextField';
 import { newDocumentKey, type DocumentForm } from './client-form';
 import { icaoLatin, latinMatchesCyrillic } from './name-proposals';
 
@@ -11,10 +22,14 @@ interface DocumentsEditorProps {
   names: { lastNameRu: string; firstNameRu: string; lastNameLat: string; firstNameLat: string };
   onChange: (documents: DocumentForm[]) => void;
   errorAt: (path: string) => string | undefined;
+  countries: readonly CountryNames[];
+  /** Tells the card a document's country box holds a text that names no country (by its path). */
+  onCountryValidity: (path: string) => (valid: boolean) => void;
 }
 
 /** Several documents per client: foreign passports (current and old), internal passport, birth certificate. */
-export function DocumentsEditor({ documents, citizenship, names, onChange, errorAt }: DocumentsEditorProps) {
+export function DocumentsEditor(props: DocumentsEditorProps) {
+  const { documents, citizenship, names, onChange, errorAt, countries, onCountryValidity } = props;
   const { t } = useTranslation();
   const update = (index: number, patch: Partial<DocumentForm>) =>
     onChange(documents.map((d, i) => (i === index ? { ...d, ...patch } : d)));
@@ -50,32 +65,36 @@ export function DocumentsEditor({ documents, citizenship, names, onChange, error
             </span>
           );
         };
+        // A Russian passport typed in one run (751234567, 75 1234567) is shown split as the card stores it.
+        const splitNumber = () => {
+          if (doc.issuingCountry !== 'RUS' || doc.series.trim() !== '') return;
+          if (doc.kind !== 'foreign_passport' && doc.kind !== 'internal_passport') return;
+          const split = splitRussianPassport(doc.kind, doc.number);
+          if (split) update(i, split);
+        };
         const text = (
-          field: 'issuingCountry' | 'series' | 'number' | 'issuedBy' | 'lastNameLat' | 'firstNameLat',
+          field: 'series' | 'number' | 'issuedBy' | 'lastNameLat' | 'firstNameLat',
           extra = '',
         ) => (
-          <Field
+          <TextField
             label={t(`card.documents.${field}`)}
+            value={doc[field]}
+            onChange={(value) => update(i, { [field]: value })}
+            max={maxLengthOf(documentInputSchema, field)}
             error={at(field)}
             className={extra}
             hint={field === 'lastNameLat' || field === 'firstNameLat' ? latinWarning(field) : undefined}
-          >
-            <input
-              value={doc[field]}
-              maxLength={field === 'issuedBy' ? 300 : 100}
-              onChange={(e) => update(i, { [field]: e.target.value })}
-            />
-          </Field>
+            onBlur={field === 'number' ? splitNumber : undefined}
+          />
         );
         const date = (field: 'issueDate' | 'expiryDate') => (
-          <Field label={t(`card.documents.${field}`)} error={at(field)} className="date">
-            <input
-              value={doc[field]}
-              placeholder={t('card.datePlaceholder')}
-              maxLength={10}
-              onChange={(e) => update(i, { [field]: e.target.value })}
-            />
-          </Field>
+          <DateTextField
+            label={t(`card.documents.${field}`)}
+            value={doc[field]}
+            onChange={(value) => update(i, { [field]: value })}
+            kind={field === 'issueDate' ? 'past' : 'future'}
+            error={at(field)}
+          />
         );
         return (
           <fieldset
@@ -100,7 +119,14 @@ export function DocumentsEditor({ documents, citizenship, names, onChange, error
                   ))}
                 </select>
               </Field>
-              {text('issuingCountry', 'narrow')}
+              <CountryPicker
+                label={t('card.documents.issuingCountry')}
+                value={doc.issuingCountry}
+                onChange={(issuingCountry) => update(i, { issuingCountry })}
+                countries={countries}
+                error={at('issuingCountry')}
+                onValidity={onCountryValidity(`documents.${i}.issuingCountry`)}
+              />
               {text('series', 'narrow')}
               {text('number')}
               {date('issueDate')}

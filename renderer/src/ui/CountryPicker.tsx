@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Country } from '../../../shared/domain/tour';
 import { call } from '../api/client';
@@ -48,8 +48,6 @@ export function CountryPicker(props: CountryPickerProps) {
   const [open, setOpen] = useState(false);
   const [cursor, setCursor] = useState(0);
   const [unknown, setUnknown] = useState(false);
-  const validity = useRef(onValidity);
-  validity.current = onValidity;
 
   // A value set from outside (a client picked, the book loaded, the language switched) is shown.
   useEffect(() => {
@@ -61,7 +59,7 @@ export function CountryPicker(props: CountryPickerProps) {
     setText(countryLabel(countries, country.code, i18n.language));
     setOpen(false);
     setUnknown(false);
-    validity.current?.(true);
+    onValidity?.(true);
     if (country.code !== value) onChange(country.code);
   };
   const settle = () => {
@@ -69,7 +67,7 @@ export function CountryPicker(props: CountryPickerProps) {
     setOpen(false);
     const code = resolveCountry(countries, text);
     setUnknown(code === null);
-    validity.current?.(code !== null);
+    onValidity?.(code !== null);
     if (code === null) return;
     setText(countryLabel(countries, code, i18n.language));
     if (code !== value) onChange(code);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DateKind } from '../../../shared/domain/dates';
-import { DateInput } from './DateInput';
+import { resolveDateText } from './date-mask';
+import { DateInput, DateTextInput } from './DateInput';
 import { Field } from './Field';
 
 interface DateFieldProps {
@@ -41,6 +42,43 @@ export function DateField({
         onValidity={(ok) => {
           setValid(ok);
           onValidity?.(ok);
+        }}
+        onBlur={() => setLeft(true)}
+      />
+    </Field>
+  );
+}
+
+interface DateTextFieldProps {
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  kind: DateKind;
+  error?: string | undefined;
+  className?: string;
+}
+
+/** DateField for a form that keeps the typed text (it parses and names bad dates again on saving). */
+export function DateTextField({
+  label,
+  value,
+  onChange,
+  kind,
+  error,
+  className = 'date',
+}: DateTextFieldProps) {
+  const { t } = useTranslation();
+  const [left, setLeft] = useState(false);
+  const own = left && resolveDateText(value, kind) === null ? t('validation.dateInvalid') : undefined;
+  return (
+    <Field label={label} error={own ?? error} className={className}>
+      <DateTextInput
+        value={value}
+        kind={kind}
+        placeholder={t('card.datePlaceholder')}
+        onChange={(text) => {
+          setLeft(false);
+          onChange(text);
         }}
         onBlur={() => setLeft(true)}
       />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatDate, type DateKind } from '../../../shared/domain/dates';
 import { maskDateText, resolveDateText, settledDateText } from './date-mask';
 
@@ -35,8 +35,6 @@ export function DateInput({
 }: DateInputProps) {
   const dateKind: DateKind = kind ?? (pastOnly ? 'past' : 'future');
   const [text, setText] = useState(formatDate(value));
-  const validity = useRef(onValidity);
-  validity.current = onValidity;
   useEffect(() => {
     setText((current) => {
       const typed = resolveDateText(current, dateKind);
@@ -54,11 +52,42 @@ export function DateInput({
         const next = maskDateText(e.target.value);
         setText(next);
         const iso = resolveDateText(next, dateKind);
-        validity.current?.(iso !== null);
+        onValidity?.(iso !== null);
         onChange(iso === '' ? null : iso);
       }}
       onBlur={() => {
         setText((current) => settledDateText(current, dateKind));
+        onBlur?.();
+      }}
+    />
+  );
+}
+
+interface DateTextInputProps {
+  /** The text as typed (the form parses it when saving, and names the field when it is no date). */
+  value: string;
+  onChange: (text: string) => void;
+  kind: DateKind;
+  placeholder: string;
+  onBlur?: () => void;
+  id?: string;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+}
+
+/** The same masked entry for a form that keeps dates as text (the client card and its documents). */
+export function DateTextInput({ value, onChange, kind, placeholder, onBlur, ...rest }: DateTextInputProps) {
+  return (
+    <input
+      {...rest}
+      value={value}
+      placeholder={placeholder}
+      inputMode="numeric"
+      autoComplete="off"
+      onChange={(e) => onChange(maskDateText(e.target.value))}
+      onBlur={() => {
+        const settled = settledDateText(value, kind);
+        if (settled !== value) onChange(settled);
         onBlur?.();
       }}
     />

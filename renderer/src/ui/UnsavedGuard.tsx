@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog';
 
@@ -25,13 +25,14 @@ export function useUnsavedGuard({ dirty, save }: GuardOptions): Guard {
   const { t } = useTranslation();
   const [leaving, setLeaving] = useState<(() => void) | null>(null);
   const [busy, setBusy] = useState(false);
-  const dirtyRef = useRef(dirty);
-  dirtyRef.current = dirty;
 
-  const guard = useCallback((leave: () => void) => {
-    if (!dirtyRef.current) leave();
-    else setLeaving(() => leave);
-  }, []);
+  const guard = useCallback(
+    (leave: () => void) => {
+      if (!dirty) leave();
+      else setLeaving(() => leave);
+    },
+    [dirty],
+  );
 
   const cancel = () => setLeaving(null);
   const prompt = leaving && (

@@ -31,7 +31,9 @@ export function useDialogFocus(
   const origin = useRef<Element | null>(null);
   if (origin.current === null) origin.current = document.activeElement;
   const returnToRef = useRef(returnTo);
-  returnToRef.current = returnTo;
+  useEffect(() => {
+    returnToRef.current = returnTo;
+  });
 
   useLayoutEffect(() => {
     const root = ref.current;

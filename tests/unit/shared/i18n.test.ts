@@ -101,6 +101,9 @@ describe('UI text', () => {
       noForm: true,
       textForbiddenChar: true,
       rowInvalid: true,
+      tooLong: true,
+      numberRange: true,
+      countryUnknown: true,
     };
     for (const l of LANGUAGES) {
       for (const code of Object.keys(errorCodes))
