@@ -32,7 +32,19 @@ export type ErrorReason =
   | 'undoLaterEdit'
   | 'undoDependents'
   | 'backupDamaged'
-  | 'backupNewer';
+  | 'backupNewer'
+  /** A list's `after` cursor was made for another query or sort (the list starts again by offset). */
+  | 'cursorStale'
+  /** Duplicates (issue 13): the client is a tourist of the tour already; a merge or family refusal. */
+  | 'touristAlreadyInTour'
+  | 'mergeValueNotOffered'
+  | 'familyLinkExists'
+  /** Encryption at rest: the key, a typed recovery key or an export's passphrase does not fit. */
+  | 'wrongKey'
+  | 'wrongRecoveryKey'
+  | 'wrongPassphrase'
+  | 'passphraseTooShort'
+  | 'notAnExport';
 
 export interface ErrorDetail {
   reason: ErrorReason;

@@ -5,10 +5,13 @@ import type { CommandInput, CommandName, CommandOutput } from '../../shared/api/
 import type { ApiError } from '../../shared/api/envelope';
 import { createBackend, type Backend } from '../../electron/backend';
 import { fixedClock, type Clock } from '../../shared/domain/clock';
+import { newDatabaseKey, type DatabaseKey } from '../../electron/backend/crypto/database-key';
 
 export interface TempBackend {
   backend: Backend;
   dbPath: string;
+  /** The base's encryption key; null for a base made with `plain: true`. */
+  key: DatabaseKey | null;
   /** The in-process transport: the same dispatch the IPC and HTTP transports call. */
   call: <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<CommandOutput<K>>;
   callError: <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<ApiError>;
@@ -16,12 +19,15 @@ export interface TempBackend {
 }
 
 export async function createTempBackend(
-  options: { today?: string; clock?: Clock } = {},
+  options: { today?: string; clock?: Clock; plain?: boolean } = {},
 ): Promise<TempBackend> {
   const dir = mkdtempSync(join(tmpdir(), 'tourdesk-test-'));
   const dbPath = join(dir, 'test.sqlite');
+  // Tests run on encrypted bases, as the app does; `plain` is for the few that need a plain file.
+  const key = options.plain ? null : newDatabaseKey();
   const backend = await createBackend({
     dbPath,
+    key,
     appVersion: 'test',
     logger: { error: (m) => (process.env.TEST_LOG ? console.error(m) : undefined) },
     clerk: 'test clerk',
@@ -32,6 +38,7 @@ export async function createTempBackend(
   return {
     backend,
     dbPath,
+    key,
     call: async (name, input) => {
       const envelope = await backend.dispatch(name, input);
       if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code} ${envelope.error.message}`);

@@ -221,7 +221,7 @@ describe('restoring a damaged base', () => {
     closeSync(fd);
 
     const open = () =>
-      createBackend({ dbPath, logger: { error: () => undefined }, backupEveryMinutes: null });
+      createBackend({ dbPath, key: t.key, logger: { error: () => undefined }, backupEveryMinutes: null });
     const damaged = await open();
     const info = await damaged.dispatch('app.info', {});
     expect(info).toMatchObject({ ok: true, value: { readOnlyReason: 'damaged' } });

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { connect } from '../../electron/backend/crypto/database-key';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTempBackend, type TempBackend } from '../helpers/temp-backend';
 import { ivanov } from '../helpers/fixtures';
@@ -308,7 +308,7 @@ describe('clients on a real SQLite file', () => {
 
   it('tells its version, its database file and the schema version written in that file', async () => {
     const info = await t.call('app.info', {});
-    const file = new Database(t.dbPath, { readonly: true });
+    const file = connect(t.dbPath, t.key, { readonly: true });
     const written = file.pragma('user_version', { simple: true });
     file.close();
     expect(info).toEqual({

@@ -108,6 +108,10 @@ describe("a person's data", () => {
   });
 
   it('forgets a person: no trace in the raw file or its WAL, the trip kept anonymous, an act returned', async () => {
+    // On a plain file, so the raw bytes show that the pages themselves were rewritten (an encrypted
+    // file would hide the trace anyway, but its key could be given up later).
+    await t.dispose();
+    t = await createTempBackend({ today: '2026-11-23', plain: true });
     const { client, tour, tourist } = await withTrip();
     await t.call('consents.save', { clientId: client.id, scope: 'processing', givenOn: '2026-03-12' });
     const other = await t.call('clients.save', ivanov());

@@ -17,6 +17,8 @@ import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/api/envelope';
 import { timestamp, type Clock } from '../../../shared/domain/clock';
 import { openDatabase, passesQuickCheck, stagedRestorePath } from '../db/open-database';
+import { connect, isPlainSqlite, type DatabaseKey } from '../crypto/database-key';
+import { encryptFileInPlace } from '../crypto/encrypt-file';
 
 /** Why a backup was made; the list shows it and rotation never removes the newest of each day. */
 export type BackupReason = 'start' | 'auto' | 'import' | 'manual' | 'before-restore';
@@ -68,11 +70,14 @@ const sameCounts = (a: BackupCounts, b: BackupCounts) =>
   a.tourists === b.tourists &&
   a.dictionary === b.dictionary;
 
-/** Opens a backup read-only and checks it: quick_check, and what it holds. */
-function inspect(path: string): { ok: boolean; counts: BackupCounts; schemaVersion: number } {
+/** Opens a backup read-only with the base's key and checks it: quick_check, and what it holds. */
+function inspect(
+  path: string,
+  key: DatabaseKey | null,
+): { ok: boolean; counts: BackupCounts; schemaVersion: number } {
   let db: Database.Database | null = null;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = connect(path, key, { readonly: true, fileMustExist: true });
     return {
       ok: passesQuickCheck(db),
       counts: counts(db),
@@ -99,7 +104,27 @@ export class Backups {
     private readonly sqlite: Database.Database,
     private readonly clock: Clock,
     private readonly options: () => BackupOptions,
+    /** The base's file and key: copies made with VACUUM INTO are encrypted with the same key. */
+    private readonly base: { path: string; key: DatabaseKey | null },
   ) {}
+
+  /**
+   * Backups made before the base was encrypted are encrypted in place (verified, then swapped), so
+   * no plain copy of the passports stays in the folder and every backup can be restored.
+   */
+  encryptPlainBackups(): number {
+    const { key } = this.base;
+    const folder = this.options().folder;
+    if (!key || !existsSync(folder)) return 0;
+    let converted = 0;
+    for (const name of readdirSync(folder).filter((n) => NAME.test(n))) {
+      const path = join(folder, name);
+      if (!isPlainSqlite(path)) continue;
+      encryptFileInPlace(path, key);
+      converted++;
+    }
+    return converted;
+  }
 
   private folder(): string {
     const folder = this.options().folder;
@@ -138,7 +163,7 @@ export class Backups {
       chmodSync(working, 0o600);
       const found =
         verify === 'now'
-          ? inspect(working)
+          ? inspect(working, this.base.key)
           : {
               ok: false,
               counts: expected,
@@ -171,7 +196,7 @@ export class Backups {
     const path = join(entry.folder, entry.name);
     try {
       if (!existsSync(path)) return; // rotated away meanwhile
-      const found = inspect(path);
+      const found = inspect(path, this.base.key);
       const checked = {
         ...entry,
         counts: found.counts,
@@ -237,9 +262,15 @@ export class Backups {
     try {
       // Migrations run on a copy, never on the backup itself.
       let source = path;
-      if (check.schemaVersion < current) {
+      // A plain backup (made before encryption, or copied in since) is encrypted on the copy: ATTACH
+      // reads the backup with the base's key.
+      const plain = this.base.key !== null && isPlainSqlite(path);
+      if (check.schemaVersion < current || plain) {
         copyFileSync(path, working);
-        (await openDatabase(working)).db.close();
+        if (plain && this.base.key) encryptFileInPlace(working, this.base.key);
+        if (check.schemaVersion < current) {
+          (await openDatabase(working, { key: this.base.key })).db.close();
+        }
         source = working;
       }
       this.copyIn(source);
@@ -258,7 +289,7 @@ export class Backups {
    */
   stageRestore(name: string): BackupEntry {
     const { entry, path } = this.checkedBackup(name);
-    const staged = stagedRestorePath(this.sqlite.name);
+    const staged = stagedRestorePath(this.base.path);
     copyFileSync(path, `${staged}.part`);
     chmodSync(`${staged}.part`, 0o600);
     renameSync(`${staged}.part`, staged);
@@ -270,7 +301,7 @@ export class Backups {
     const entry = this.list().find((b) => b.name === name);
     const path = join(this.folder(), name);
     if (!entry || !existsSync(path)) throw new AppError('NOT_FOUND', `no backup ${name}`);
-    const check = inspect(path);
+    const check = inspect(path, isPlainSqlite(path) ? null : this.base.key);
     if (!check.ok) {
       throw new AppError('BAD_INPUT', `backup ${name} is damaged`, undefined, { reason: 'backupDamaged' });
     }
@@ -290,7 +321,9 @@ export class Backups {
         .all() as { name: string }[]
     ).map((t) => t.name);
     db.pragma('foreign_keys = OFF');
-    db.prepare('ATTACH DATABASE ? AS restored').run(source);
+    // The key is named: SQLite3MultipleCiphers does not reuse the main key for every attached file.
+    if (this.base.key) db.prepare('ATTACH DATABASE ? AS restored KEY ?').run(source, this.base.key);
+    else db.prepare('ATTACH DATABASE ? AS restored').run(source);
     try {
       db.transaction(() => {
         for (const table of [...tables, 'sqlite_sequence']) {

@@ -1,7 +1,9 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../../shared/api/envelope';
+import { connect, hasIntactEncryptedHeader, isPlainSqlite, type DatabaseKey } from '../crypto/database-key';
+import { encryptFileInPlace, type EncryptFileHooks } from '../crypto/encrypt-file';
 import { migrations as shippedMigrations, type Migration } from './migrations';
 import { createPrivateFile, makePrivate } from './private-files';
 
@@ -21,6 +23,13 @@ export interface OpenDatabaseOptions {
   migrations?: readonly Migration[];
   /** How long a write waits for another program's write before it answers BUSY. */
   busyTimeoutMs?: number;
+  /**
+   * The base's key: the file, its WAL and its copies are encrypted with it, and a plain file is
+   * converted. null or absent: a plain base (tests of plain files, tools); the app always gives one.
+   */
+  key?: DatabaseKey | null;
+  /** Tests only: runs inside the conversion of a plain base (see encryptFileInPlace). */
+  conversionHooks?: EncryptFileHooks;
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
@@ -66,10 +75,15 @@ function refuseNewer(path: string, found: number, latest: number): never {
  * is refused before anything touches it (not even the switch to WAL), and a damaged one is known
  * before it is written to.
  */
-function inspect(path: string, latest: number, busyTimeoutMs: number): { healthy: boolean } {
+function inspect(
+  path: string,
+  key: DatabaseKey | null,
+  latest: number,
+  busyTimeoutMs: number,
+): { healthy: boolean; readable: boolean } {
   let probe: Database.Database;
   try {
-    probe = new Database(path, { readonly: true, fileMustExist: true });
+    probe = connect(path, key, { readonly: true, fileMustExist: true });
   } catch (error) {
     throw new AppError('UNAVAILABLE', `The database ${path} cannot be opened: ${messageOf(error)}`);
   }
@@ -79,16 +93,33 @@ function inspect(path: string, latest: number, busyTimeoutMs: number): { healthy
     try {
       found = userVersion(probe);
     } catch (error) {
-      throw new AppError(
-        'UNAVAILABLE',
-        `The file ${path} is not a TourDesk database or is damaged beyond reading (${messageOf(error)}); it was not changed.`,
-      );
+      if (!codeOf(error).startsWith('SQLITE_NOTADB')) throw unreadable(path, error);
+      // An intact encrypted header that the key does not open: the key is not this base's.
+      if (hasIntactEncryptedHeader(path)) {
+        throw new AppError(
+          'UNAVAILABLE',
+          key
+            ? `The key does not open the database ${path}: it is not this base's key; the file was not changed.`
+            : `The database ${path} is encrypted and no key was given; the file was not changed.`,
+          undefined,
+          { reason: 'wrongKey', params: { path } },
+        );
+      }
+      // Its header is destroyed: no page can be read, but the app still starts to offer backups.
+      return { healthy: false, readable: false };
     }
     if (found > latest) refuseNewer(path, found, latest);
-    return { healthy: passesQuickCheck(probe) };
+    return { healthy: passesQuickCheck(probe), readable: true };
   } finally {
     probe.close();
   }
+}
+
+function unreadable(path: string, error: unknown): AppError {
+  return new AppError(
+    'UNAVAILABLE',
+    `The file ${path} is not a TourDesk database or is damaged beyond reading (${messageOf(error)}); it was not changed.`,
+  );
 }
 
 function canWrite(path: string): boolean {
@@ -102,11 +133,12 @@ function canWrite(path: string): boolean {
 
 function openReadOnly(
   path: string,
+  key: DatabaseKey | null,
   reason: ReadOnlyReason,
   latest: number,
   busyTimeoutMs: number,
 ): OpenedDatabase {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const db = connect(path, key, { readonly: true, fileMustExist: true });
   try {
     tune(db, busyTimeoutMs);
     const found = userVersion(db);
@@ -124,11 +156,27 @@ function openReadOnly(
 }
 
 /**
- * Copies the base before its upgrade with SQLite's backup API, while nothing has been written yet.
- * The copy is created exclusively, so an earlier copy (the good one, when an upgrade failed before)
+ * A base whose header is destroyed cannot be read at all. Rather than stopping, the app starts on an
+ * empty schema in memory that refuses every write (query_only answers READ_ONLY), shows the damaged
+ * banner and offers the backups; the file itself is left as it is until a restore replaces it.
+ */
+function openUnreadable(list: readonly Migration[], busyTimeoutMs: number): OpenedDatabase {
+  const db = connect(':memory:', null);
+  tune(db, busyTimeoutMs);
+  db.transaction(() => {
+    for (const migration of list) migration.up(db);
+    db.pragma(`user_version = ${list.length}`);
+  })();
+  db.pragma('query_only = ON');
+  return { db, schemaVersion: list.length, readOnlyReason: 'damaged' };
+}
+
+/**
+ * Copies the base before its upgrade with VACUUM INTO (encrypted with the base's key; SQLite's
+ * backup API refuses encrypted bases), while nothing has been written yet. The copy is created exclusively, so an earlier copy (the good one, when an upgrade failed before)
  * is never overwritten: a later attempt writes `.before-vN.2.bak` and so on.
  */
-async function backupBeforeUpgrade(db: Database.Database, path: string, to: number): Promise<string> {
+function backupBeforeUpgrade(db: Database.Database, path: string, to: number): string {
   let target = `${path}.before-v${to}.bak`;
   for (let n = 2; ; n++) {
     try {
@@ -140,7 +188,7 @@ async function backupBeforeUpgrade(db: Database.Database, path: string, to: numb
     }
   }
   try {
-    await db.backup(target);
+    db.prepare('VACUUM INTO ?').run(target);
   } catch (error) {
     for (const suffix of ['', ...SIDECARS]) rmSync(`${target}${suffix}`, { force: true });
     throw new AppError(
@@ -161,7 +209,7 @@ async function migrate(
   const latest = list.length;
   const from = userVersion(db);
   if (from >= latest) return;
-  const backup = existed && from > 0 ? await backupBeforeUpgrade(db, path, latest) : null;
+  const backup = existed && from > 0 ? backupBeforeUpgrade(db, path, latest) : null;
   let step = from;
   try {
     db.transaction(() => {
@@ -186,13 +234,47 @@ async function migrate(
   }
 }
 
+const upgradeCopies = (path: string) => {
+  const prefix = `${basename(path)}.before-v`;
+  return readdirSync(dirname(path))
+    .filter((name) => name.startsWith(prefix) && name.endsWith('.bak'))
+    .map((name) => join(dirname(path), name));
+};
+
 /** The base, its sidecars and its upgrade copies readable by their owner only. */
 function makeFilesPrivate(path: string): void {
   makePrivate(path);
   for (const suffix of SIDECARS) makePrivate(`${path}${suffix}`);
-  const prefix = `${basename(path)}.before-v`;
-  for (const name of readdirSync(dirname(path))) {
-    if (name.startsWith(prefix)) makePrivate(join(dirname(path), name));
+  for (const copy of upgradeCopies(path)) makePrivate(copy);
+}
+
+/**
+ * A base made before encryption is converted on its first start with a key, and so are its plain
+ * upgrade copies; an interrupted conversion left the plain file as it was, so this simply runs again.
+ */
+function encryptPlainFiles(path: string, key: DatabaseKey, hooks: EncryptFileHooks | undefined): void {
+  try {
+    encryptFileInPlace(path, key, hooks);
+    for (const copy of upgradeCopies(path)) encryptFileInPlace(copy, key);
+  } catch (error) {
+    throw new AppError(
+      'UNAVAILABLE',
+      `The database ${path} could not be encrypted (${messageOf(error)}); the plain file is unchanged and the next start tries again.`,
+    );
+  }
+}
+
+/**
+ * The startup self-test of encryption: with a key, the file must not begin with SQLite's plain
+ * header. A driver that ignored the key (plain better-sqlite3) would otherwise write passports in
+ * clear without a word.
+ */
+function refusePlaintext(path: string, key: DatabaseKey | null): void {
+  if (key && isPlainSqlite(path)) {
+    throw new AppError(
+      'UNAVAILABLE',
+      `The database ${path} was written without encryption although a key was given; the app does not run on it.`,
+    );
   }
 }
 
@@ -228,15 +310,19 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
   const list = options.migrations ?? shippedMigrations;
   const latest = list.length;
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const key = options.key ?? null;
   const inMemory = path === ':memory:';
   if (!inMemory) swapInStagedRestore(path);
   const existed = !inMemory && existsSync(path);
   if (existed) {
-    if (!inspect(path, latest, busyTimeoutMs).healthy) {
-      return openReadOnly(path, 'damaged', latest, busyTimeoutMs);
-    }
-    if (!canWrite(path)) return openReadOnly(path, 'fileReadOnly', latest, busyTimeoutMs);
+    // A plain base is inspected as it is; once it passed, it is converted and opened with the key.
+    const plain = key !== null && isPlainSqlite(path);
+    const found = inspect(path, plain ? null : key, latest, busyTimeoutMs);
+    if (!found.readable) return openUnreadable(list, busyTimeoutMs);
+    if (!found.healthy) return openReadOnly(path, plain ? null : key, 'damaged', latest, busyTimeoutMs);
+    if (!canWrite(path)) return openReadOnly(path, plain ? null : key, 'fileReadOnly', latest, busyTimeoutMs);
     makeFilesPrivate(path);
+    if (key) encryptPlainFiles(path, key, options.conversionHooks);
   } else if (!inMemory) {
     try {
       createPrivateFile(path);
@@ -245,7 +331,7 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
       if (codeOf(error) !== 'EEXIST') throw error;
     }
   }
-  const db = new Database(path);
+  const db = connect(path, key);
   try {
     tune(db, busyTimeoutMs);
     // The newer-version check again: another process may have upgraded the file meanwhile.
@@ -255,6 +341,7 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('optimize=0x10002');
+    if (!inMemory) refusePlaintext(path, key);
     return { db, schemaVersion: latest, readOnlyReason: null };
   } catch (error) {
     db.close();
@@ -262,7 +349,7 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
     // The folder or the file refused writing although the permission check passed (a read-only
     // mount, a share): the base is still readable.
     if (existed && (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN'))) {
-      return openReadOnly(path, 'fileReadOnly', latest, busyTimeoutMs);
+      return openReadOnly(path, key, 'fileReadOnly', latest, busyTimeoutMs);
     }
     throw error;
   }
