@@ -1,6 +1,7 @@
 import { Kysely } from 'kysely';
 import { userInfo } from 'node:os';
 import { openDatabase } from './db/open-database';
+import type { DatabaseKey } from './crypto/database-key';
 import { TourDeskSqliteDialect } from './db/sqlite-dialect';
 import { systemClock, type Clock } from '../../shared/domain/clock';
 import { AuditTrail } from './history/audit';
@@ -40,6 +41,8 @@ export interface BackendOptions {
   clerk?: string;
   /** How long a write waits for another program's write before answering BUSY (5 s by default). */
   busyTimeoutMs?: number;
+  /** The base's encryption key (crypto/key-store.ts); null or absent only for a plain base. */
+  key?: DatabaseKey | null;
 }
 
 export interface Backend {
@@ -74,10 +77,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     db: sqlite,
     schemaVersion,
     readOnlyReason,
-  } = await openDatabase(
-    options.dbPath,
-    options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs },
-  );
+  } = await openDatabase(options.dbPath, {
+    key: options.key ?? null,
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+  });
   const readOnly = readOnlyReason !== null;
   const db = new Kysely<Database>({ dialect: new TourDeskSqliteDialect(sqlite, readOnly) });
   const clock = options.clock ?? systemClock;
@@ -97,7 +100,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     const days = await getSetting(db, 'privacy.purgeDeletedAfterDays');
     await privacy.purgeDeleted(typeof days === 'number' && days >= 1 ? days : PURGE_DELETED_AFTER_DAYS);
   }
-  const backups = new Backups(sqlite, clock, () => backupOptions(sqlite, options.dbPath));
+  const backups = new Backups(sqlite, clock, () => backupOptions(sqlite, options.dbPath), {
+    path: options.dbPath,
+    key: options.key ?? null,
+  });
+  if (!readOnly) backups.encryptPlainBackups();
   // A failed copy (a full disk, an unplugged share) is reported and never stops the import itself.
   const backupBeforeImport = () => {
     if (readOnly) return;

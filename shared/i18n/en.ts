@@ -813,6 +813,13 @@ export const en: Shape<typeof ru> = {
       fileNoTable: 'The document holds no table: put the list in a Word table, or paste it.',
       backupDamaged: 'This backup is damaged and cannot be restored: choose another one.',
       backupNewer: 'This backup was made by a newer version of the app: update the app first.',
+      cursorStale: 'The list changed while it was scrolled: it is shown again from this place.',
+      wrongKey: 'The encryption key does not open the database {{path}}. Open it with the recovery key.',
+      wrongRecoveryKey:
+        'This recovery key does not belong to this database. Check the groups against the printed sheet.',
+      wrongPassphrase: 'The passphrase does not open this file. Type it exactly as it was given at export.',
+      passphraseTooShort: 'The passphrase must have at least {{min}} characters.',
+      notAnExport: 'This file is not a TourDesk database export.',
       undoAlreadyDone: 'This action has already been undone.',
       undoLaterEdit:
         'It cannot be undone: {{entity}} was changed after it. Undo the later change first or edit by hand.',

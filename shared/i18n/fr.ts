@@ -835,6 +835,15 @@ export const fr: Shape<typeof ru> = {
         'Cette sauvegarde est endommagée et ne peut pas être restaurée : choisissez-en une autre.',
       backupNewer:
         'Cette sauvegarde a été faite par une version plus récente de l’application : mettez d’abord l’application à jour.',
+      cursorStale: 'La liste a changé pendant le défilement : elle est affichée de nouveau à partir d’ici.',
+      wrongKey:
+        'La clé de chiffrement n’ouvre pas la base {{path}}. Ouvrez-la avec la clé de secours.',
+      wrongRecoveryKey:
+        'Cette clé de secours n’appartient pas à cette base. Vérifiez les groupes sur la feuille imprimée.',
+      wrongPassphrase:
+        'La phrase secrète n’ouvre pas ce fichier. Saisissez-la exactement comme à l’export.',
+      passphraseTooShort: 'La phrase secrète doit compter au moins {{min}} caractères.',
+      notAnExport: 'Ce fichier n’est pas un export de base TourDesk.',
       undoAlreadyDone: 'Cette action a déjà été annulée.',
       undoLaterEdit:
         'Impossible d’annuler : une modification ultérieure porte sur {{entity}}. Annulez d’abord cette modification ou corrigez à la main.',
