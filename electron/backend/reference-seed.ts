@@ -1,16 +1,23 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from './db/schema';
 import type { ReferenceBooksRepository } from './repositories/reference-books';
-import { dictionaryEntryInputSchema, formDefinitionSchema } from '../../shared/questionnaire/reference';
-import schengen from '../../resources/questionnaires/schengen-2020.json';
+import {
+  dictionaryEntryInputSchema,
+  formDefinitionSchema,
+  type FormDefinition,
+} from '../../shared/questionnaire/reference';
+import schengen2019 from '../../resources/questionnaires/schengen-2019.json';
+import schengen2023 from '../../resources/questionnaires/schengen-2023.json';
 import japan from '../../resources/questionnaires/japan.json';
 import dictionary from '../../resources/questionnaires/dictionary.json';
 import countries from '../../resources/questionnaires/countries.json';
 
 const SEEDED_SETTING = 'referenceBooks.seededVersion';
 /** Raise when the shipped reference data gains something an existing database should receive. */
-const SHIPPED_VERSION = 1;
+const SHIPPED_VERSION = 2;
+/** The one Schengen form version 1 shipped (Regulation 2019/1155 with the old costs field). */
+const FIRST_SCHENGEN_FORM = 'schengen_2020';
 
 const countrySettingsSchema = z.array(
   z.object({
@@ -18,8 +25,78 @@ const countrySettingsSchema = z.array(
     nameFr: z.string(),
     language: z.enum(['ru', 'en', 'fr']),
     form: z.string().nullable(),
+    appliesOnline: z.boolean(),
   }),
 );
+
+type CountrySettings = z.infer<typeof countrySettingsSchema>;
+
+async function formIdsByKey(trx: Transaction<Database>): Promise<Map<string, number>> {
+  const rows = await trx.selectFrom('questionnaire_forms').select(['id', 'key']).execute();
+  return new Map(rows.map((r) => [r.key, r.id]));
+}
+
+/** A new base: every shipped form, the dictionary, and the countries' names, languages and forms. */
+async function seedFresh(
+  trx: Transaction<Database>,
+  books: ReferenceBooksRepository,
+  forms: readonly FormDefinition[],
+  settings: CountrySettings,
+): Promise<void> {
+  for (const form of forms) await books.writeFormDefinition(trx, form);
+  await books.importDictionary(z.array(dictionaryEntryInputSchema).parse(dictionary), trx);
+  const ids = await formIdsByKey(trx);
+  for (const c of settings) {
+    await trx
+      .updateTable('countries')
+      .set({
+        name_fr: c.nameFr,
+        questionnaire_language: c.language,
+        form_id: c.form === null ? null : (ids.get(c.form) ?? null),
+        applies_online: c.appliesOnline ? 1 : 0,
+      })
+      .where('code', '=', c.code)
+      .execute();
+  }
+}
+
+/**
+ * Version 1 to 2: the two Schengen form versions and the official layouts arrive without touching
+ * what the clerk made. A form whose key exists is left as it is; a country moves to its version only
+ * while it still uses the form version 1 shipped; "applies online" is new, so it is set.
+ */
+async function upgradeFromFirst(
+  trx: Transaction<Database>,
+  books: ReferenceBooksRepository,
+  forms: readonly FormDefinition[],
+  settings: CountrySettings,
+): Promise<void> {
+  const existing = await formIdsByKey(trx);
+  for (const form of forms) if (!existing.has(form.key)) await books.writeFormDefinition(trx, form);
+  await trx
+    .updateTable('questionnaire_forms')
+    .set({ layout: 'japan' })
+    .where('key', '=', 'japan')
+    .where('layout', '=', 'worksheet')
+    .execute();
+  const ids = await formIdsByKey(trx);
+  const first = ids.get(FIRST_SCHENGEN_FORM);
+  for (const c of settings) {
+    await trx
+      .updateTable('countries')
+      .set({ applies_online: c.appliesOnline ? 1 : 0 })
+      .where('code', '=', c.code)
+      .execute();
+    const target = c.form === null ? undefined : ids.get(c.form);
+    if (first === undefined || target === undefined || c.form === FIRST_SCHENGEN_FORM) continue;
+    await trx
+      .updateTable('countries')
+      .set({ form_id: target })
+      .where('code', '=', c.code)
+      .where('form_id', '=', first)
+      .execute();
+  }
+}
 
 /**
  * Writes the shipped forms, dictionary and the countries' French names, questionnaire languages and
@@ -35,25 +112,13 @@ export async function seedReferenceBooks(
     .select('value')
     .where('key', '=', SEEDED_SETTING)
     .executeTakeFirst();
-  if (seeded && Number(seeded.value) >= SHIPPED_VERSION) return;
-  const forms = [schengen, japan].map((f) => formDefinitionSchema.parse(f));
-  const entries = z.array(dictionaryEntryInputSchema).parse(dictionary);
+  const version = seeded ? Number(seeded.value) : 0;
+  if (version >= SHIPPED_VERSION) return;
+  const forms = [schengen2019, schengen2023, japan].map((f) => formDefinitionSchema.parse(f));
   const settings = countrySettingsSchema.parse(countries);
   await db.transaction().execute(async (trx) => {
-    const formIds = new Map<string, number>();
-    for (const form of forms) formIds.set(form.key, await books.writeFormDefinition(trx, form));
-    await books.importDictionary(entries, trx);
-    for (const c of settings) {
-      await trx
-        .updateTable('countries')
-        .set({
-          name_fr: c.nameFr,
-          questionnaire_language: c.language,
-          form_id: c.form === null ? null : (formIds.get(c.form) ?? null),
-        })
-        .where('code', '=', c.code)
-        .execute();
-    }
+    if (version === 0) await seedFresh(trx, books, forms, settings);
+    else await upgradeFromFirst(trx, books, forms, settings);
     const value = String(SHIPPED_VERSION);
     await trx
       .insertInto('settings')

@@ -288,6 +288,8 @@ export const contract = {
       fieldKey: z.string().max(60),
       source: multiline(z.string().max(2000)),
       value: multiline(z.string().max(2000)).optional(),
+      /** Keep the value's untranslated Russian words as they are (issue 12 item 7). */
+      accept: z.boolean().optional(),
     }),
     output: z.object({ answer: answerSchema, unknownWords: z.array(z.string()) }),
   },

@@ -1,6 +1,6 @@
 import { formatDate, isIsoDate } from '../domain/dates';
 import type { Answer, FormField } from './model';
-import type { FieldBinding, QuestionnaireLanguage } from './reference';
+import { FAMILY_MEMBER_KEY, type FieldBinding, type QuestionnaireLanguage } from './reference';
 import { translateValue, type Dictionary } from './translate';
 
 /** What pre-filling knows about a person and a trip; country values are already Russian names. */
@@ -126,6 +126,32 @@ export function answerValue(
 export interface StoredAnswer {
   source: string;
   value: string;
+  /** The clerk accepted the value with its Russian words as it is. */
+  accepted?: boolean;
+}
+
+const CYRILLIC_WORD = /[\p{Script=Cyrillic}][\p{Script=Cyrillic}'’-]*/gu;
+
+/**
+ * Russian words a value printed in English or French still holds: what the dictionary did not
+ * translate and the clerk skipped. A Russian form has none.
+ */
+export function untranslatedWords(value: string, language: QuestionnaireLanguage): string[] {
+  if (language === 'ru') return [];
+  const words: string[] = [];
+  for (const match of value.matchAll(CYRILLIC_WORD)) {
+    const word = match[0].toLowerCase();
+    if (!words.includes(word)) words.push(word);
+  }
+  return words;
+}
+
+function withUntranslated(
+  answer: Omit<Answer, 'untranslated'>,
+  language: QuestionnaireLanguage,
+  accepted = false,
+): Answer {
+  return { ...answer, untranslated: accepted ? [] : untranslatedWords(answer.value, language) };
 }
 
 /**
@@ -142,28 +168,84 @@ export function resolveAnswers(
 ): Answer[] {
   return fields.map((field) => {
     const stored = own.get(field.key);
-    if (stored) return { fieldKey: field.key, ...stored, origin: 'answer' };
+    if (stored) {
+      const { source, value } = stored;
+      return withUntranslated(
+        { fieldKey: field.key, source, value, origin: 'answer' },
+        language,
+        stored.accepted,
+      );
+    }
     const earlier = field.binding === null ? fromClient.get(field.key) : undefined;
-    if (earlier) return { fieldKey: field.key, ...earlier, origin: 'client' };
+    if (earlier) {
+      const { source, value } = earlier;
+      return withUntranslated(
+        { fieldKey: field.key, source, value, origin: 'client' },
+        language,
+        earlier.accepted,
+      );
+    }
     const bound = field.binding ? bindingSource(field.binding, ctx) : '';
     if (bound !== '') {
       const { value } = answerValue(field, bound, language, dictionary);
-      return { fieldKey: field.key, source: bound, value, origin: 'binding' };
+      return withUntranslated({ fieldKey: field.key, source: bound, value, origin: 'binding' }, language);
     }
     const defaults = field.options.filter((o) => o.isDefault).map((o) => o.code);
     if (defaults.length > 0 && (field.type === 'choice' || field.type === 'multichoice')) {
       const source = field.type === 'choice' ? defaults[0]! : defaults.join(',');
       const { value } = answerValue(field, source, language, dictionary);
-      return { fieldKey: field.key, source, value, origin: 'default' };
+      return withUntranslated({ fieldKey: field.key, source, value, origin: 'default' }, language);
     }
-    return { fieldKey: field.key, source: '', value: '', origin: 'empty' };
+    return { fieldKey: field.key, source: '', value: '', origin: 'empty', untranslated: [] };
   });
 }
 
-/** Required fields left without a value, in form order (shown before printing). */
+/** The applicant said they are a family member of an EU, EEA or CH citizen (the form's * rule). */
+export function isFamilyMember(answers: readonly Answer[]): boolean {
+  return answers.some((a) => a.fieldKey === FAMILY_MEMBER_KEY && a.source === 'yes');
+}
+
+/**
+ * Required fields left without a value, in form order (shown before printing). A family member of
+ * an EU, EEA or CH citizen does not fill the fields marked *. Required choice lists that share a
+ * number are alternatives (field 32's two columns: by the applicant, by a sponsor): one is enough.
+ */
 export function missingRequired(fields: readonly FormField[], answers: readonly Answer[]): FormField[] {
   const byKey = new Map(answers.map((a) => [a.fieldKey, a]));
-  return fields.filter((f) => f.required && (byKey.get(f.key)?.value.trim() ?? '') === '');
+  const filled = (f: FormField) => (byKey.get(f.key)?.value.trim() ?? '') !== '';
+  const family = isFamilyMember(answers);
+  const alternatives = (f: FormField) =>
+    f.type === 'multichoice'
+      ? fields.filter(
+          (o) => o.required && o.type === 'multichoice' && o.number === f.number && f.number !== '',
+        )
+      : [f];
+  return fields.filter((f) => {
+    if (!f.required || (family && f.familyExempt)) return false;
+    const group = alternatives(f);
+    // The group is listed once, under its first field.
+    return group[0] === f && !group.some(filled);
+  });
+}
+
+/** What goes on paper: a family member's answers to the fields marked * are printed blank. */
+export function printedAnswers(fields: readonly FormField[], answers: readonly Answer[]): Answer[] {
+  if (!isFamilyMember(answers)) return [...answers];
+  const exempt = new Set(fields.filter((f) => f.familyExempt).map((f) => f.key));
+  return answers.map((a) =>
+    exempt.has(a.fieldKey) ? { ...a, source: '', value: '', origin: 'empty', untranslated: [] } : a,
+  );
+}
+
+/** Printed values that still hold untranslated Russian words (the print check lists them). */
+export function untranslatedFields(
+  fields: readonly FormField[],
+  answers: readonly Answer[],
+): { field: FormField; words: string[] }[] {
+  const byKey = new Map(answers.map((a) => [a.fieldKey, a]));
+  return fields
+    .map((field) => ({ field, words: byKey.get(field.key)?.untranslated ?? [] }))
+    .filter((u) => u.words.length > 0);
 }
 
 /** ИВАНОВ И. П.: the questionnaire header's surname and initials. */

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   FIELD_BINDINGS,
   FIELD_TYPES,
+  FORM_LAYOUTS,
+  WORDING_STATES,
   QUESTIONNAIRE_LANGUAGES,
   TRANSLATION_MODES,
   fieldKeySchema,
@@ -23,6 +25,8 @@ export const formFieldSchema = z.object({
   translation: z.enum(TRANSLATION_MODES),
   binding: z.enum(FIELD_BINDINGS).nullable(),
   required: z.boolean(),
+  familyExempt: z.boolean().default(false),
+  wording: z.enum(WORDING_STATES).default('unverified'),
   options: z.array(optionSchema),
 });
 export type FormField = z.infer<typeof formFieldSchema>;
@@ -40,6 +44,7 @@ export const formSchema = z.object({
   id,
   key: fieldKeySchema,
   name: labelsSchema,
+  layout: z.enum(FORM_LAYOUTS).default('worksheet'),
   fields: z.array(formFieldSchema),
 });
 export type QuestionnaireForm = z.infer<typeof formSchema>;
@@ -74,6 +79,11 @@ export const answerSchema = z.object({
   source: z.string(),
   value: z.string(),
   origin: z.enum(ANSWER_ORIGINS),
+  /**
+   * Russian words left as typed in a translated value (the dictionary did not know them), until the
+   * clerk translates them or accepts the value as it is (issue 12 item 7).
+   */
+  untranslated: z.array(z.string()).default([]),
 });
 export type Answer = z.infer<typeof answerSchema>;
 
@@ -81,6 +91,8 @@ export const questionnaireCountrySchema = z.object({
   code: z.string(),
   name: z.string(),
   language: z.enum(QUESTIONNAIRE_LANGUAGES),
+  /** The consulate takes the application online (France-Visas, VIDEX, visaonweb...): a worksheet to type from. */
+  appliesOnline: z.boolean().default(false),
 });
 
 export const questionnaireSchema = z.object({
@@ -95,12 +107,16 @@ export type Questionnaire = z.infer<typeof questionnaireSchema>;
 
 export const missingFieldSchema = z.object({ number: z.string(), key: z.string(), label: z.string() });
 
+/** A printed value that still holds Russian words nobody translated or accepted. */
+export const untranslatedFieldSchema = missingFieldSchema.extend({ words: z.array(z.string()) });
+
 export const printSheetSchema = z.object({
   subject: subjectSchema,
   header: z.string(),
   fullNameLat: z.string(),
   answers: z.array(answerSchema),
   missing: z.array(missingFieldSchema),
+  untranslated: z.array(untranslatedFieldSchema).default([]),
 });
 export type PrintSheet = z.infer<typeof printSheetSchema>;
 

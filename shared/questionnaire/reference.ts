@@ -56,6 +56,20 @@ export const optionSchema = z.object({
 });
 export type FieldOption = z.infer<typeof optionSchema>;
 
+/**
+ * How a form prints: the official layout reproduced box for box, or the compact worksheet list.
+ * A form a clerk makes in the reference book prints as a worksheet.
+ */
+export const FORM_LAYOUTS = ['worksheet', 'schengen_2019', 'schengen_2023', 'japan'] as const;
+export type FormLayout = (typeof FORM_LAYOUTS)[number];
+
+/** Whether a label was checked against the official text (docs/forms/wording.md says against what). */
+export const WORDING_STATES = ['checked', 'unverified'] as const;
+export type WordingState = (typeof WORDING_STATES)[number];
+
+/** The yes/no field that says the applicant is a family member of an EU, EEA or CH citizen. */
+export const FAMILY_MEMBER_KEY = 'eu_family_member';
+
 export const fieldDefinitionSchema = z.object({
   /** The number as printed on the official form ("1", "7", "27"), empty for unnumbered lines. */
   number: z.string().trim().max(10),
@@ -65,6 +79,9 @@ export const fieldDefinitionSchema = z.object({
   translation: z.enum(TRANSLATION_MODES),
   binding: z.enum(FIELD_BINDINGS).nullable().default(null),
   required: z.boolean().default(false),
+  /** Marked * on the official form: family members of EU, EEA or CH citizens leave it blank. */
+  familyExempt: z.boolean().default(false),
+  wording: z.enum(WORDING_STATES).default('unverified'),
   options: z.array(optionSchema).max(200).default([]),
 });
 export type FieldDefinition = z.infer<typeof fieldDefinitionSchema>;
@@ -72,6 +89,7 @@ export type FieldDefinition = z.infer<typeof fieldDefinitionSchema>;
 export const formDefinitionSchema = z.object({
   key: fieldKeySchema,
   name: labelsSchema,
+  layout: z.enum(FORM_LAYOUTS).default('worksheet'),
   fields: z
     .array(fieldDefinitionSchema)
     .max(300)

@@ -7,7 +7,8 @@ import type { Country } from '../../shared/domain/tour';
 import type { DictionaryRow, FormSummary, QuestionnaireForm } from '../../shared/questionnaire/model';
 import { expect, test, type AppServer } from './fixtures';
 
-const SCHENGEN = 'Анкета на шенгенскую визу (единая форма, с 2020 г.)';
+const SCHENGEN = 'Анкета на шенгенскую визу (Регламент (ЕС) 2019/1155, 33 поля)';
+const SCHENGEN_2023 = 'Анкета на шенгенскую визу (Регламент (ЕС) 2023/2667, 34 поля)';
 const JAPAN = 'Анкета на визу в Японию';
 
 async function openBook(page: Page, tab: 'Страны' | 'Анкеты и поля' | 'Словарь') {
@@ -126,7 +127,7 @@ test('forms: a choice field added through the field dialog, with its option, sho
   await openBook(page, 'Анкеты и поля');
   await page
     .getByRole('combobox', { name: 'Анкета', exact: true })
-    .selectOption({ label: `${SCHENGEN} (69)` });
+    .selectOption({ label: `${SCHENGEN} (72)` });
   await expect(page.getByText('Страны: AUT, BEL')).toBeVisible();
 
   await page.getByRole('button', { name: '+ Поле' }).click();
@@ -161,7 +162,7 @@ test('forms: a choice field added through the field dialog, with its option, sho
   await expect(row).toContainText('✓');
   await expect(
     page.getByRole('combobox', { name: 'Анкета', exact: true }).locator('option:checked'),
-  ).toHaveText(`${SCHENGEN} (70)`);
+  ).toHaveText(`${SCHENGEN} (73)`);
 
   await row.getByRole('button', { name: 'Изменить' }).click();
   const again = page.getByRole('dialog', { name: 'Поле анкеты insurance_company' });
@@ -171,7 +172,7 @@ test('forms: a choice field added through the field dialog, with its option, sho
   await again.getByRole('button', { name: 'Отмена' }).click();
   await expect(again).toBeHidden();
 
-  const schengen = (await forms(app)).find((f) => f.key === 'schengen_2020');
+  const schengen = (await forms(app)).find((f) => f.key === 'schengen_2019');
   const form = (await app.api('forms.get', { id: schengen?.id })) as QuestionnaireForm;
   expect(form.fields.find((f) => f.key === 'insurance_company')).toMatchObject({
     number: '34',
@@ -306,8 +307,8 @@ test('forms: deleting a form says what goes with it, leaves its countries withou
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Удалить анкету' }).click();
   await expect(toasts(page)).toContainText(`Анкета «${JAPAN}» удалена`);
-  await expect(picker.locator('option')).toHaveText([`${SCHENGEN} (69)`]);
-  expect((await forms(app)).map((f) => f.key)).toEqual(['schengen_2020']);
+  await expect(picker.locator('option')).toHaveText([`${SCHENGEN} (72)`, `${SCHENGEN_2023} (72)`]);
+  expect((await forms(app)).map((f) => f.key)).toEqual(['schengen_2019', 'schengen_2023']);
   expect((await countries(app)).find((c) => c.code === 'JPN')?.formKey).toBeNull();
 
   await page.getByRole('tab', { name: 'Страны' }).click();
@@ -317,7 +318,7 @@ test('forms: deleting a form says what goes with it, leaves its countries withou
   await page.getByRole('tab', { name: 'Анкеты и поля' }).click();
   await page.getByLabel('Загрузить из файла…').setInputFiles(file);
   await expect(toasts(page)).toContainText('Загружено анкет: 1, полей: 61');
-  await expect(picker.locator('option')).toHaveText([`${JAPAN} (61)`, `${SCHENGEN} (69)`]);
+  await expect(picker.locator('option')).toHaveText([`${JAPAN} (61)`, `${SCHENGEN} (72)`, `${SCHENGEN_2023} (72)`]);
 });
 
 test('forms: deleting a form that is already gone is refused with a message, and the list catches up', async ({
@@ -338,5 +339,5 @@ test('forms: deleting a form that is already gone is refused with a message, and
   await expect(toasts(page)).toContainText(
     `Анкета «${JAPAN}» не удалена: её уже нет в справочнике (возможно, её удалили в другом окне).`,
   );
-  await expect(picker.locator('option')).toHaveText([`${SCHENGEN} (69)`]);
+  await expect(picker.locator('option')).toHaveText([`${SCHENGEN} (72)`, `${SCHENGEN_2023} (72)`]);
 });

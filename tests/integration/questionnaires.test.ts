@@ -43,11 +43,16 @@ describe('questionnaire reference books', () => {
   it('ship the Schengen and Japan forms, the countries’ languages and a dictionary of 300+ words', async () => {
     const countries = await t.call('countries.list', {});
     const fra = countries.find((c) => c.code === 'FRA')!;
-    expect(fra).toMatchObject({ nameFr: 'France', questionnaireLanguage: 'fr', formKey: 'schengen_2020' });
-    for (const code of ['ITA', 'ESP', 'GRC', 'DEU', 'FIN'])
+    expect(fra).toMatchObject({ nameFr: 'France', questionnaireLanguage: 'fr', formKey: 'schengen_2019' });
+    for (const code of ['ESP', 'GRC', 'DEU', 'FIN', 'HUN'])
       expect(countries.find((c) => c.code === code)).toMatchObject({
         questionnaireLanguage: 'en',
-        formKey: 'schengen_2020',
+        formKey: 'schengen_2019',
+      });
+    for (const code of ['ITA', 'CZE'])
+      expect(countries.find((c) => c.code === code)).toMatchObject({
+        questionnaireLanguage: 'en',
+        formKey: 'schengen_2023',
       });
     expect(countries.find((c) => c.code === 'BEL')).toMatchObject({ questionnaireLanguage: 'fr' });
     expect(countries.find((c) => c.code === 'JPN')).toMatchObject({
@@ -56,11 +61,15 @@ describe('questionnaire reference books', () => {
     });
 
     const forms = await t.call('forms.list', {});
-    const schengen = forms.find((f) => f.key === 'schengen_2020')!;
-    expect(schengen.countries).toEqual(expect.arrayContaining(['FRA', 'BEL', 'ITA']));
+    const schengen = forms.find((f) => f.key === 'schengen_2019')!;
+    expect(schengen.countries).toEqual(expect.arrayContaining(['FRA', 'BEL', 'DEU', 'HUN']));
     const form = await t.call('forms.get', { id: schengen.id });
     const numbers = new Set(form.fields.map((f) => f.number));
     for (let n = 1; n <= 33; n++) expect(numbers.has(String(n)), `field ${n}`).toBe(true);
+    expect(numbers.has('34')).toBe(false);
+    const newer = await t.call('forms.get', { id: forms.find((f) => f.key === 'schengen_2023')!.id });
+    expect(newer.layout).toBe('schengen_2023');
+    expect(new Set(newer.fields.map((f) => f.number)).has('34')).toBe(true);
     expect(form.fields.find((f) => f.key === 'civil_status')?.options.map((o) => o.label.fr)).toContain(
       'Célibataire',
     );
@@ -137,7 +146,7 @@ describe('questionnaire reference books', () => {
 
   it('save a country: the language and form of its questionnaire, its French name, its passport margin', async () => {
     const ita = (await t.call('countries.list', {})).find((c) => c.code === 'ITA')!;
-    expect(ita).toMatchObject({ nameRu: 'Италия', questionnaireLanguage: 'en', formKey: 'schengen_2020' });
+    expect(ita).toMatchObject({ nameRu: 'Италия', questionnaireLanguage: 'en', formKey: 'schengen_2023' });
     const saved = await t.call('countries.save', {
       ...ita,
       nameFr: ' Italie ',
@@ -159,8 +168,8 @@ describe('questionnaire reference books', () => {
       id: (await addTourist(tour.id, { lastNameRu: 'Петрова' })).id,
     };
     const italian = await t.call('questionnaire.open', { subject, country: 'ITA' });
-    expect(italian.country).toEqual({ code: 'ITA', name: 'Италия', language: 'fr' });
-    expect(italian.form.key).toBe('schengen_2020');
+    expect(italian.country).toEqual({ code: 'ITA', name: 'Италия', language: 'fr', appliesOnline: false });
+    expect(italian.form.key).toBe('schengen_2023');
     expect(byKey(italian.answers, 'main_destination').value).toBe('Italie');
     const occupation = await t.call('questionnaire.save', {
       subject,
@@ -197,10 +206,10 @@ describe('questionnaire reference books', () => {
       nameEn: 'Kosovo',
       passportMarginMonths: 3,
       questionnaireLanguage: 'en',
-      formKey: 'schengen_2020',
+      formKey: 'schengen_2019',
     });
     expect((await t.call('countries.list', {})).find((c) => c.code === 'XKX')).toEqual(added);
-    expect((await t.call('forms.list', {})).find((f) => f.key === 'schengen_2020')!.countries).toContain(
+    expect((await t.call('forms.list', {})).find((f) => f.key === 'schengen_2019')!.countries).toContain(
       'XKX',
     );
   });
@@ -232,7 +241,11 @@ describe('questionnaire reference books', () => {
     });
 
     expect(await t.call('forms.delete', { id: form.id })).toEqual({ id: form.id });
-    expect((await t.call('forms.list', {})).map((f) => f.key)).toEqual(['japan', 'schengen_2020']);
+    expect((await t.call('forms.list', {})).map((f) => f.key)).toEqual([
+      'japan',
+      'schengen_2019',
+      'schengen_2023',
+    ]);
     expect((await t.callError('forms.get', { id: form.id })).code).toBe('NOT_FOUND');
     expect((await t.call('countries.list', {})).find((c) => c.code === 'BEL')!.formKey).toBeNull();
     const fields = await t.backend.db
@@ -269,7 +282,7 @@ describe('questionnaire reference books', () => {
   });
 
   it('export a form and import it back over later edits, restoring it exactly', async () => {
-    const schengenId = (await t.call('forms.list', {})).find((f) => f.key === 'schengen_2020')!.id;
+    const schengenId = (await t.call('forms.list', {})).find((f) => f.key === 'schengen_2019')!.id;
     const original = await t.call('forms.get', { id: schengenId });
     const withoutIds = (form: QuestionnaireForm) => ({
       key: form.key,
@@ -286,7 +299,7 @@ describe('questionnaire reference books', () => {
       const field = (key: string) => current.fields.find((f) => f.key === key)!;
       await t.call('forms.save', {
         id: schengenId,
-        key: 'schengen_2020',
+        key: 'schengen_2019',
         name: { ru: 'Шенген (черновик)', en: 'Draft', fr: 'Brouillon' },
       });
       await t.call('forms.deleteField', { id: field('occupation').id });
@@ -320,7 +333,7 @@ describe('questionnaire reference books', () => {
       const restored = await t.call('forms.get', { id: schengenId });
       expect(withoutIds(restored), format).toEqual(withoutIds(original));
       expect(
-        (await t.call('forms.list', {})).filter((f) => f.key === 'schengen_2020'),
+        (await t.call('forms.list', {})).filter((f) => f.key === 'schengen_2019'),
         format,
       ).toHaveLength(1);
     }
@@ -441,6 +454,7 @@ describe('questionnaires', () => {
         source: 'Главный бухгалтер',
         value: 'Chef comptable',
         origin: 'answer',
+        untranslated: [],
       },
       unknownWords: [],
     });
@@ -511,6 +525,7 @@ describe('questionnaires', () => {
       source: 'PETROVA',
       value: 'PETROVA',
       origin: 'binding',
+      untranslated: [],
     });
   });
 
@@ -697,7 +712,7 @@ describe('questionnaires', () => {
       'entries',
       'fingerprints',
       'host_address',
-      'cost_covered_by',
+      'cost_applicant_means',
       'place',
       'date',
     ];

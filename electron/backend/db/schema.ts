@@ -75,6 +75,7 @@ export interface CountriesTable {
   name_fr: Generated<string>;
   questionnaire_language: Generated<'ru' | 'en' | 'fr'>;
   form_id: number | null;
+  applies_online: Generated<number>;
 }
 
 export interface QuestionnaireFormsTable {
@@ -83,6 +84,7 @@ export interface QuestionnaireFormsTable {
   name_ru: string;
   name_en: string;
   name_fr: string;
+  layout: Generated<'worksheet' | 'schengen_2019' | 'schengen_2023' | 'japan'>;
 }
 
 export interface QuestionnaireFieldsTable {
@@ -98,6 +100,8 @@ export interface QuestionnaireFieldsTable {
   translation: 'none' | 'transliterate' | 'dictionary' | 'copy';
   binding: string | null;
   required: number;
+  family_exempt: Generated<number>;
+  wording: Generated<'checked' | 'unverified'>;
 }
 
 export interface QuestionnaireOptionsTable {
@@ -133,6 +137,8 @@ export interface QuestionnaireAnswersTable {
   /** The value in the form's language, as printed. */
   value: string;
   updated_at: string;
+  /** 1 when the clerk accepted the value's untranslated Russian words as they are. */
+  accepted: Generated<number>;
 }
 
 export interface ToursTable {
@@ -256,7 +262,24 @@ export interface ClientLinksTable {
   created_at: string;
 }
 
+/** A consulate's own fillable PDF or Word form, and the clerk's mapping of its fields. */
+export interface ConsulateTemplatesTable {
+  id: Generated<number>;
+  country: string;
+  kind: 'pdf' | 'docx';
+  name: string;
+  content: Uint8Array;
+  /** JSON: the template's fields as listed when it was added. */
+  fields: string;
+  /** JSON: template field name to questionnaire field key. */
+  mapping: string;
+  flatten: number;
+  version: Generated<number>;
+  created_at: string;
+}
+
 export interface Database {
+  consulate_templates: ConsulateTemplatesTable;
   duplicate_dismissals: DuplicateDismissalsTable;
   client_links: ClientLinksTable;
   client_consents: ClientConsentsTable;

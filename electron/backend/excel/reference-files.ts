@@ -207,6 +207,8 @@ const FIELD_HEADERS = [
   'translation',
   'binding',
   'required',
+  'family_exempt',
+  'wording',
 ];
 const OPTION_HEADERS = ['field', 'code', 'label_ru', 'label_en', 'label_fr', 'default'];
 
@@ -217,8 +219,8 @@ export async function exportForm(form: FormDefinition, format: 'xlsx' | 'json'):
     base64: await tablesToXlsx([
       {
         name: 'form',
-        headers: ['key', 'name_ru', 'name_en', 'name_fr'],
-        rows: [[form.key, form.name.ru, form.name.en, form.name.fr]],
+        headers: ['key', 'name_ru', 'name_en', 'name_fr', 'layout'],
+        rows: [[form.key, form.name.ru, form.name.en, form.name.fr, form.layout]],
       },
       {
         name: 'fields',
@@ -233,6 +235,8 @@ export async function exportForm(form: FormDefinition, format: 'xlsx' | 'json'):
           f.translation,
           f.binding ?? '',
           f.required ? 'yes' : '',
+          f.familyExempt ? 'yes' : '',
+          f.wording,
         ]),
       },
       {
@@ -271,6 +275,8 @@ export async function readFormsFile(file: BookFile): Promise<FormDefinition[]> {
       translation: r.translation || 'none',
       binding: r.binding || null,
       required: yes(r.required),
+      familyExempt: yes(r.family_exempt),
+      wording: r.wording || 'unverified',
       options: options.records
         .filter((o) => o.field === r.key)
         .map((o) => ({ code: o.code ?? '', label: labels(o), isDefault: yes(o.default) })),
@@ -281,6 +287,7 @@ export async function readFormsFile(file: BookFile): Promise<FormDefinition[]> {
   const definition = formDefinitionSchema.safeParse({
     key: head.key ?? '',
     name: { ru: head.name_ru ?? '', en: head.name_en ?? '', fr: head.name_fr ?? '' },
+    layout: head.layout || 'worksheet',
     fields: parsedFields,
   });
   if (!definition.success) throw rowError('form', 2, String(definition.error.issues[0]?.path[0] ?? ''));

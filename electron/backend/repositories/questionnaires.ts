@@ -6,7 +6,10 @@ import { travelPassport } from '../../../shared/domain/tourist-client';
 import {
   answerValue,
   missingRequired,
+  printedAnswers,
   resolveAnswers,
+  untranslatedFields,
+  untranslatedWords,
   surnameWithInitials,
   type PrefillContext,
   type StoredAnswer,
@@ -35,6 +38,7 @@ interface CountryForm {
   code: string;
   name: string;
   language: QuestionnaireLanguage;
+  appliesOnline: boolean;
   form: QuestionnaireForm;
 }
 
@@ -73,7 +77,23 @@ export class QuestionnairesRepository {
       throw new AppError('VALIDATION', `country ${code} has no questionnaire form`, [
         { path: 'country', code: 'noForm' },
       ]);
-    return { code, name: country.nameRu, language: country.questionnaireLanguage, form };
+    const online = await db
+      .selectFrom('countries')
+      .select('applies_online')
+      .where('code', '=', code)
+      .executeTakeFirst();
+    return {
+      code,
+      name: country.nameRu,
+      language: country.questionnaireLanguage,
+      appliesOnline: online?.applies_online === 1,
+      form,
+    };
+  }
+
+  private static countryOf(target: CountryForm) {
+    const { code, name, language, appliesOnline } = target;
+    return { code, name, language, appliesOnline };
   }
 
   /** Country codes to Russian names, read once per request (a print job asks for every tourist). */
@@ -195,11 +215,13 @@ export class QuestionnairesRepository {
   private async stored(subject: Subject, country: string, db: Db): Promise<Map<string, StoredAnswer>> {
     const rows = await db
       .selectFrom('questionnaire_answers')
-      .select(['field_key', 'source', 'value'])
+      .select(['field_key', 'source', 'value', 'accepted'])
       .where(answerColumn(subject), '=', subject.id)
       .where('country', '=', country)
       .execute();
-    return new Map(rows.map((r) => [r.field_key, { source: r.source, value: r.value }]));
+    return new Map(
+      rows.map((r) => [r.field_key, { source: r.source, value: r.value, accepted: r.accepted === 1 }]),
+    );
   }
 
   private async resolve(
@@ -224,7 +246,7 @@ export class QuestionnairesRepository {
     return {
       subject,
       header: data.header,
-      country: { code: target.code, name: target.name, language: target.language },
+      country: QuestionnairesRepository.countryOf(target),
       form: target.form,
       answers,
     };
@@ -237,12 +259,13 @@ export class QuestionnairesRepository {
     fieldKey: string,
     source: string,
     value: string,
+    accepted = false,
   ) {
     const column = answerColumn(subject);
     const updated_at = timestamp(this.ctx.clock);
     const result = await db
       .updateTable('questionnaire_answers')
-      .set({ source, value, updated_at })
+      .set({ source, value, updated_at, accepted: accepted ? 1 : 0 })
       .where(column, '=', subject.id)
       .where('country', '=', country)
       .where('field_key', '=', fieldKey)
@@ -258,6 +281,7 @@ export class QuestionnairesRepository {
         source,
         value,
         updated_at,
+        accepted: accepted ? 1 : 0,
       })
       .execute();
   }
@@ -266,6 +290,7 @@ export class QuestionnairesRepository {
    * R12: stores the Russian source and its translation by the field's mode (or the clerk's own
    * translation when `value` is given). An empty answer is removed, so pre-fill shows again.
    * A tourist's answers to unbound fields also become the regular client's latest answers.
+   * `accept` keeps the value's untranslated Russian words as they are; any other save marks them again.
    */
   async save(request: {
     subject: Subject;
@@ -273,6 +298,7 @@ export class QuestionnairesRepository {
     fieldKey: string;
     source: string;
     value?: string | undefined;
+    accept?: boolean | undefined;
   }): Promise<{ answer: Answer; unknownWords: string[] }> {
     const { subject, country, fieldKey } = request;
     // Everything is read before the transaction: the clients repository reads outside it.
@@ -305,7 +331,8 @@ export class QuestionnairesRepository {
       }
       const translated = answerValue(field, source, target.language, dictionary);
       const value = request.value !== undefined ? request.value.trim() : translated.value;
-      for (const owner of owners) await this.upsert(trx, owner, country, fieldKey, source, value);
+      const accepted = request.accept === true;
+      for (const owner of owners) await this.upsert(trx, owner, country, fieldKey, source, value, accepted);
       await this.ctx.audit.record(trx, {
         entity: subject.kind,
         entityId: subject.id,
@@ -313,7 +340,13 @@ export class QuestionnairesRepository {
         changes: { country, fieldKey },
       });
       return {
-        answer: { fieldKey, source, value, origin: 'answer' },
+        answer: {
+          fieldKey,
+          source,
+          value,
+          origin: 'answer',
+          untranslated: accepted ? [] : untranslatedWords(value, target.language),
+        },
         unknownWords: request.value !== undefined ? [] : translated.unknownWords,
       };
     });
@@ -383,16 +416,22 @@ export class QuestionnairesRepository {
         subject,
         header: data.header,
         fullNameLat: [lastNameLat, firstNameLat].filter(Boolean).join(' '),
-        answers,
+        answers: printedAnswers(target.form.fields, answers),
         missing: missingRequired(target.form.fields, answers).map((f) => ({
           number: f.number,
           key: f.key,
           label: f.label.ru,
         })),
+        untranslated: untranslatedFields(target.form.fields, answers).map(({ field, words }) => ({
+          number: field.number,
+          key: field.key,
+          label: field.label.ru,
+          words,
+        })),
       });
     }
     return {
-      country: { code: target.code, name: target.name, language: target.language },
+      country: QuestionnairesRepository.countryOf(target),
       form: target.form,
       sheets,
     };

@@ -58,6 +58,8 @@ function toField(
     translation: r.translation,
     binding: r.binding as FieldBinding | null,
     required: r.required === 1,
+    familyExempt: r.family_exempt === 1,
+    wording: r.wording,
     options: options.map((o) => ({
       code: o.code,
       label: { ru: o.label_ru, en: o.label_en, fr: o.label_fr },
@@ -219,7 +221,13 @@ export class ReferenceBooksRepository {
       .where('id', '=', id)
       .executeTakeFirst();
     if (!form) throw new AppError('NOT_FOUND', `form ${id}`);
-    return { id: form.id, key: form.key, name: labelsOf(form), fields: await this.fields(id, db) };
+    return {
+      id: form.id,
+      key: form.key,
+      name: labelsOf(form),
+      layout: form.layout,
+      fields: await this.fields(id, db),
+    };
   }
 
   async formByKey(key: string, db: Db = this.db): Promise<QuestionnaireForm | null> {
@@ -352,6 +360,8 @@ export class ReferenceBooksRepository {
       translation: field.translation,
       binding: field.binding,
       required: field.required ? 1 : 0,
+      family_exempt: field.familyExempt ? 1 : 0,
+      wording: field.wording,
     };
     let fieldId = field.id;
     if (fieldId === undefined) {
@@ -404,7 +414,12 @@ export class ReferenceBooksRepository {
       .select('id')
       .where('key', '=', definition.key)
       .executeTakeFirst();
-    const name = { name_ru: definition.name.ru, name_en: definition.name.en, name_fr: definition.name.fr };
+    const name = {
+      name_ru: definition.name.ru,
+      name_en: definition.name.en,
+      name_fr: definition.name.fr,
+      layout: definition.layout,
+    };
     let formId: number;
     if (existing) {
       formId = existing.id;
@@ -443,16 +458,21 @@ export class ReferenceBooksRepository {
     return {
       key: form.key,
       name: form.name,
-      fields: form.fields.map(({ number, key, label, type, translation, binding, required, options }) => ({
-        number,
-        key,
-        label,
-        type,
-        translation,
-        binding,
-        required,
-        options,
-      })),
+      layout: form.layout,
+      fields: form.fields.map(
+        ({ number, key, label, type, translation, binding, required, familyExempt, wording, options }) => ({
+          number,
+          key,
+          label,
+          type,
+          translation,
+          binding,
+          required,
+          familyExempt,
+          wording,
+          options,
+        }),
+      ),
     };
   }
 

@@ -89,6 +89,8 @@ export function FormsBook() {
     translation: 'dictionary',
     binding: null,
     required: false,
+    familyExempt: false,
+    wording: 'unverified',
     options: [],
   });
 

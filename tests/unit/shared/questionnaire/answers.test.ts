@@ -26,6 +26,8 @@ function field(key: string, extra: Partial<FormField> = {}): FormField {
     translation: 'dictionary',
     binding: null,
     required: false,
+    familyExempt: false,
+    wording: 'unverified',
     options: [],
     ...extra,
   };
