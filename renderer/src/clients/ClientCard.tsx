@@ -3,7 +3,6 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNo
 import { useTranslation } from 'react-i18next';
 import { clientFieldsSchema, clientInputSchema, type Client } from '../../../shared/domain/client';
 import { validateClient, type ValidationIssue } from '../../../shared/domain/client-validation';
-import { detectGender } from '../../../shared/names';
 import { ApiCallError, call } from '../api/client';
 import { Dialog } from '../ui/Dialog';
 import { describeError } from '../ui/errors';
@@ -22,7 +21,7 @@ import { DocumentsEditor } from './DocumentsEditor';
 import { PrivacySection } from './PrivacySection';
 import type { DestructionAct } from '../../../shared/domain/consent';
 import { displayName } from './format';
-import { cyrillicProposals, icaoLatin, latinMatchesCyrillic } from './name-proposals';
+import { blankFillsFromCyrillic, cyrillicProposals, icaoLatin, latinMatchesCyrillic } from './name-proposals';
 
 const QuestionnaireScreen = lazy(() =>
   import('../questionnaire/QuestionnaireScreen').then((m) => ({ default: m.QuestionnaireScreen })),
@@ -173,18 +172,7 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted, onForgotten 
 
   /** Leaving a Cyrillic name proposes what only fills blanks: the ICAO Latin, and the sex. */
   const onCyrillicLeft = () => {
-    const patch: Partial<ClientForm> = {};
-    for (const [cyr, lat] of NAME_PAIRS) {
-      if (form[lat].trim() === '' && form[cyr].trim() !== '') patch[lat] = icaoLatin(form[cyr]);
-    }
-    if (form.gender === null) {
-      const gender = detectGender({
-        lastName: form.lastNameRu,
-        firstName: form.firstNameRu,
-        middleName: form.middleNameRu,
-      });
-      if (gender) patch.gender = gender;
-    }
+    const patch = blankFillsFromCyrillic(form);
     if (Object.keys(patch).length > 0) set(patch);
   };
 

@@ -1,10 +1,11 @@
 import { today as todayOf } from '../../../shared/domain/clock';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../shared/domain/client';
 import type { ValidationIssue } from '../../../shared/domain/client-validation';
 import {
   emptyTouristFields,
+  touristFieldsSchema,
   type ClientSyncField,
   type Tour,
   type Tourist,
@@ -18,27 +19,33 @@ import {
 } from '../../../shared/domain/tourist-client';
 import { normalizeTouristDocuments, validateTourist } from '../../../shared/domain/tourist-validation';
 import { ApiCallError, call } from '../api/client';
+import { splitRussianPassport } from '../../../shared/domain/passport';
 import { ClientCard } from '../clients/ClientCard';
-import { DateInput } from '../ui/DateInput';
+import { blankFillsFromCyrillic } from '../clients/name-proposals';
+import { CountryPicker, useCountries } from '../ui/CountryPicker';
+import { DateField } from '../ui/DateField';
 import { Dialog } from '../ui/Dialog';
 import { describeError } from '../ui/errors';
 import { CardForm } from '../ui/CardForm';
-import { Field } from '../ui/Field';
 import { GenderField } from '../ui/GenderField';
+import { useInvalidFields } from '../ui/invalid-fields';
+import { lengthIssues, maxLengthOf } from '../ui/limits';
+import { TextField } from '../ui/TextField';
+import { useUnsavedGuard } from '../ui/UnsavedGuard';
 import { useToast } from '../ui/toasts';
 import { touristName, warningText } from './format';
 import { LookupDialog } from './LookupDialog';
 import { OverwriteDialog } from './OverwriteDialog';
 
 type Form = TouristFields & { clientId: number | null; serviceIds: number[] };
-type TextField = Exclude<
+type TextKey = Exclude<
   keyof TouristFields,
-  'gender' | 'birthDate' | 'passportIssueDate' | 'passportExpiry'
+  'gender' | 'birthDate' | 'passportIssueDate' | 'passportExpiry' | 'citizenship'
 >;
 type DateField = 'birthDate' | 'passportIssueDate' | 'passportExpiry';
 
 /** Fields labelled in the tourist's own text; the others share the client card's labels. */
-const TOURIST_LABELS = new Set<TextField>([
+const TOURIST_LABELS = new Set<TextKey>([
   'passportSeries',
   'passportNumber',
   'passportLastNameLat',
@@ -68,9 +75,12 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
   const { t } = useTranslation();
   const toast = useToast();
   const [form, setForm] = useState<Form>(() => initialForm(tourist, tour));
+  const [pristine, setPristine] = useState(() => JSON.stringify(form));
+  const countries = useCountries();
+  const dateChecks = useInvalidFields('dateInvalid');
+  const countryChecks = useInvalidFields('countryUnknown');
   const [addToClients, setAddToClients] = useState(false);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
-  const [invalidDates, setInvalidDates] = useState<Set<DateField>>(new Set());
   const [info, setInfo] = useState<string | null>(null);
   const [lookup, setLookup] = useState<{
     lastName: string;
@@ -114,7 +124,7 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
   const persist = async (
     fields: TouristFields,
     updateClient: { clientVersion: number; fields: ClientSyncField[] } | null,
-  ) => {
+  ): Promise<boolean> => {
     setBusy(true);
     try {
       const result = await call('tourists.save', {
@@ -130,82 +140,98 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
       });
       toast({ kind: 'info', message: updateClient ? t('tourist.clientUpdated') : t('tourist.saved') });
       setForm((f) => ({ ...f, clientId: result.tourist.clientId }));
+      setPristine(JSON.stringify(form));
       onSaved();
+      return true;
     } catch (e) {
       // The input check names a field inside the request (tourist.lastNameRu); the form's fields are bare.
       if (e instanceof ApiCallError && e.error.issues)
         setIssues(e.error.issues.map((i) => ({ ...i, path: i.path.replace(/^tourist\./, '') })));
       fail(e);
+      return false;
     } finally {
       setBusy(false);
     }
   };
 
-  const save = async () => {
+  /** Saves the tourist; false when refused or when the clerk is first asked what to copy to the client. */
+  const save = async (): Promise<boolean> => {
     const { clientId: _c, serviceIds: _s, ...raw } = form;
     const fields = normalizeTouristDocuments(raw);
+    const first: ValidationIssue[] = [
+      ...dateChecks.issues,
+      ...countryChecks.issues,
+      ...lengthIssues(touristFieldsSchema, raw),
+    ];
     const found = [
-      ...[...invalidDates].map((path): ValidationIssue => ({ path, code: 'dateInvalid' })),
-      ...validateTourist(fields, todayOf()),
+      ...first,
+      ...validateTourist(fields, todayOf()).filter((i) => !first.some((f) => f.path === i.path)),
     ];
     setIssues(found);
-    if (found.length > 0) return;
+    if (found.length > 0) return false;
     if (form.clientId !== null) {
       try {
         const client = await call('clients.get', { id: form.clientId });
         const differences = touristClientDifferences(fields, client);
         if (differences.length > 0) {
           setOverwrite({ client, differences });
-          return;
+          return false;
         }
       } catch (e) {
         fail(e);
-        return;
+        return false;
       }
     }
-    await persist(fields, null);
+    return persist(fields, null);
   };
+  const dirty = useMemo(() => JSON.stringify(form) !== pristine, [form, pristine]);
+  const { guard, prompt } = useUnsavedGuard({ dirty, save });
+  const close = () => guard(onClose);
+
+  /** Leaving a Cyrillic name proposes the ICAO Latin and the sex, filling blanks only (as the card does). */
+  const onCyrillicLeft = () =>
+    setForm((f) => {
+      const patch = blankFillsFromCyrillic(f);
+      return Object.keys(patch).length > 0 ? { ...f, ...patch } : f;
+    });
+  /** A Russian passport typed in one run (751234567) is shown split into series and number. */
+  const splitPassport = () =>
+    setForm((f) => {
+      if ((f.citizenship || 'RUS') !== 'RUS' || f.passportSeries.trim() !== '') return f;
+      const split = splitRussianPassport('foreign_passport', f.passportNumber);
+      return split ? { ...f, passportSeries: split.series, passportNumber: split.number } : f;
+    });
 
   const text = (
-    field: TextField,
-    extra: { className?: string; maxLength?: number; onEnter?: () => void; hint?: ReactNode } = {},
+    field: TextKey,
+    extra: { className?: string; onEnter?: () => void; onBlur?: () => void; hint?: ReactNode } = {},
   ) => (
-    <Field
+    <TextField
       label={t(TOURIST_LABELS.has(field) ? `tourist.fields.${field}` : `card.fields.${field}`)}
+      value={form[field]}
+      onChange={(value) => set({ [field]: value })}
+      max={maxLengthOf(touristFieldsSchema, field)}
       error={errorAt(field)}
       className={extra.className}
       hint={extra.hint}
-    >
-      <input
-        value={form[field]}
-        maxLength={extra.maxLength ?? 100}
-        onChange={(e) => set({ [field]: e.target.value })}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && extra.onEnter) {
-            e.preventDefault();
-            extra.onEnter();
-          }
-        }}
-      />
-    </Field>
-  );
-  const date = (field: DateField, label: string, pastOnly = false) => (
-    <Field label={label} error={errorAt(field)} className="date">
-      <DateInput
-        value={form[field]}
-        onChange={(iso) => set({ [field]: iso })}
-        onValidity={(valid) =>
-          setInvalidDates((s) => {
-            const next = new Set(s);
-            if (valid) next.delete(field);
-            else next.add(field);
-            return next;
-          })
+      onBlur={extra.onBlur}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && extra.onEnter) {
+          e.preventDefault();
+          extra.onEnter();
         }
-        placeholder={t('card.datePlaceholder')}
-        pastOnly={pastOnly}
-      />
-    </Field>
+      }}
+    />
+  );
+  const date = (field: DateField, label: string, kind: 'past' | 'future') => (
+    <DateField
+      label={label}
+      value={form[field]}
+      onChange={(iso) => set({ [field]: iso })}
+      onValidity={dateChecks.report(field)}
+      kind={kind}
+      error={errorAt(field)}
+    />
   );
 
   const warnings = touristWarnings(form, tour, marginMonths);
@@ -215,7 +241,7 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
     <>
       <Dialog
         title={title}
-        onClose={onClose}
+        onClose={close}
         wide
         footer={
           <>
@@ -238,10 +264,10 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
               </button>
             )}
             <span className="spacer" />
-            <button type="button" onClick={onClose}>
+            <button type="button" onClick={close}>
               {t('card.cancel')}
             </button>
-            <button type="submit" form="tourist-form" className="primary" disabled={busy}>
+            <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
               {t('card.save')}
             </button>
           </>
@@ -256,9 +282,13 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
           )}
           <h3>{t('tourist.sections.names')}</h3>
           <div className="form-row">
-            {text('lastNameRu', { className: 'name', onEnter: () => void runLookup() })}
-            {text('firstNameRu', { className: 'name' })}
-            {text('middleNameRu', { className: 'name' })}
+            {text('lastNameRu', {
+              className: 'name',
+              onEnter: () => void runLookup(),
+              onBlur: onCyrillicLeft,
+            })}
+            {text('firstNameRu', { className: 'name', onBlur: onCyrillicLeft })}
+            {text('middleNameRu', { className: 'name', onBlur: onCyrillicLeft })}
             <button type="button" className="align-end" onClick={() => void runLookup()}>
               {t('tourist.search')}
             </button>
@@ -267,21 +297,28 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
             {text('lastNameLat', { className: 'name', onEnter: () => void runLookup() })}
             {text('firstNameLat', { className: 'name' })}
             <GenderField value={form.gender} onChange={(gender) => set({ gender })} />
-            {date('birthDate', t('card.fields.birthDate'), true)}
-            {text('citizenship', { className: 'narrow', maxLength: 3 })}
+            {date('birthDate', t('card.fields.birthDate'), 'past')}
+            <CountryPicker
+              label={t('card.fields.citizenship')}
+              value={form.citizenship}
+              onChange={(citizenship) => set({ citizenship })}
+              countries={countries}
+              error={errorAt('citizenship')}
+              onValidity={countryChecks.report('citizenship')}
+            />
           </div>
           <h3>{t('tourist.sections.documents')}</h3>
           <div className="form-row">
-            {text('passportSeries', { className: 'narrow', maxLength: 20 })}
-            {text('passportNumber', { maxLength: 30 })}
-            {date('passportIssueDate', t('tourist.fields.passportIssueDate'), true)}
-            {date('passportExpiry', t('tourist.fields.passportExpiry'))}
+            {text('passportSeries', { className: 'narrow' })}
+            {text('passportNumber', { onBlur: splitPassport })}
+            {date('passportIssueDate', t('tourist.fields.passportIssueDate'), 'past')}
+            {date('passportExpiry', t('tourist.fields.passportExpiry'), 'future')}
             {text('passportLastNameLat', { className: 'name' })}
             {text('passportFirstNameLat', { className: 'name' })}
           </div>
           <div className="form-row">
-            {text('internalSeries', { maxLength: 20 })}
-            {text('internalNumber', { maxLength: 30 })}
+            {text('internalSeries')}
+            {text('internalNumber')}
           </div>
           {warnings.length > 0 && (
             <div className="banner banner-warning" data-testid="tourist-warnings">
@@ -292,7 +329,7 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
           )}
           <h3>{t('tourist.sections.trip')}</h3>
           <div className="form-row">
-            {text('ticketNumber', { maxLength: 40 })}
+            {text('ticketNumber')}
             <fieldset className="services-choice">
               <legend>{t('tourist.fields.services')}</legend>
               {tour.services.map((s) => (
@@ -316,9 +353,10 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
           <h3>{t('tourist.sections.contacts')}</h3>
           <div className="form-row">
             {text('phone')}
-            {text('email', { maxLength: 200 })}
+            {text('email')}
           </div>
         </CardForm>
+        {prompt}
       </Dialog>
       {lookup && (
         <LookupDialog
