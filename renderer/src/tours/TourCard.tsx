@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ValidationIssue } from '../../../shared/domain/client-validation';
 import { formatMoney, parseMoney } from '../../../shared/domain/money';
@@ -6,6 +6,9 @@ import {
   CURRENCIES,
   emptyTourInput,
   SERVICE_KINDS,
+  serviceInputSchema,
+  tourFieldsSchema,
+  tourInputSchema,
   TOUR_STATUSES,
   type Country,
   type ServiceInput,
@@ -14,11 +17,17 @@ import {
 } from '../../../shared/domain/tour';
 import { validateTour } from '../../../shared/domain/tourist-validation';
 import { ApiCallError, call } from '../api/client';
-import { DateInput } from '../ui/DateInput';
+import { CardForm } from '../ui/CardForm';
+import { DateField } from '../ui/DateField';
 import { describeError } from '../ui/errors';
 import { countryName } from '../ui/country-name';
 import { Field } from '../ui/Field';
+import { useInvalidFields } from '../ui/invalid-fields';
+import { isSaveShortcut } from '../ui/keys';
+import { lengthIssues, maxLengthOf } from '../ui/limits';
+import { TextField } from '../ui/TextField';
 import { useToast } from '../ui/toasts';
+import { useUnsavedGuard } from '../ui/UnsavedGuard';
 import { TouristsPanel } from './TouristsPanel';
 
 interface ServiceForm extends ServiceInput {
@@ -47,6 +56,11 @@ function toHeader(tour: TourInput): HeaderForm {
   };
 }
 
+/** The edited values as one comparable text: leaving with a different one asks first. */
+function editedText(header: HeaderForm, services: readonly ServiceForm[]): string {
+  return JSON.stringify([header, services.map(({ key: _key, ...rest }) => rest)]);
+}
+
 interface TourCardProps {
   tourId: number | null;
   active: boolean;
@@ -65,12 +79,17 @@ export function TourCard({ tourId, active, onCreated, onBack, onOpenClients }: T
   const [countries, setCountries] = useState<Country[]>([]);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [busy, setBusy] = useState(false);
+  const dateChecks = useInvalidFields('dateInvalid');
+  const [pristine, setPristine] = useState(() => editedText(toHeader(emptyTourInput()), []));
 
   const adopt = useCallback((loaded: Tour) => {
+    const loadedServices = loaded.services.map(toServiceForm);
     setTour(loaded);
     setHeader(toHeader(loaded));
-    setServices(loaded.services.map(toServiceForm));
+    setServices(loadedServices);
+    setPristine(editedText(toHeader(loaded), loadedServices));
   }, []);
+  const dirty = useMemo(() => editedText(header, services) !== pristine, [header, services, pristine]);
 
   useEffect(() => {
     call('countries.list', {}).then(setCountries, () => undefined);
@@ -85,7 +104,8 @@ export function TourCard({ tourId, active, onCreated, onBack, onOpenClients }: T
     return issue ? t(`validation.${issue.code}`, issue.params) : undefined;
   };
 
-  const save = async () => {
+  /** Saves the tour; false when refused (the reasons are shown at their fields). */
+  const save = async (): Promise<boolean> => {
     const price = parseMoney(header.price);
     const cost = parseMoney(header.cost);
     const moneyIssues: ValidationIssue[] = [];
@@ -102,45 +122,64 @@ export function TourCard({ tourId, active, onCreated, onBack, onOpenClients }: T
       costMinor: cost ?? 0,
       services: serviceInputs,
     };
-    const all = [...validateTour(input), ...moneyIssues];
+    // A removed service's dates no longer count.
+    const dateIssues = dateChecks.issues.filter(
+      (i) => !i.path.startsWith('services.') || services.some((s) => i.path.startsWith(`services.${s.key}.`)),
+    );
+    const all = [
+      ...dateIssues,
+      ...lengthIssues(tourInputSchema, input),
+      ...validateTour(input),
+      ...moneyIssues,
+    ];
     if (price === null) all.push({ path: 'price', code: 'dateInvalid' });
     if (cost === null) all.push({ path: 'cost', code: 'dateInvalid' });
     setIssues(all);
-    if (all.length > 0) return;
+    if (all.length > 0) {
+      toast({ kind: 'error', message: t('card.fixErrors', { count: all.length }) });
+      return false;
+    }
     setBusy(true);
     try {
       const saved = await call('tours.save', tour ? { ...input, id: tour.id, version: tour.version } : input);
       toast({ kind: 'info', message: t('tours.card.saved') });
+      setPristine(editedText(header, services));
       if (!tour) onCreated(saved.id);
       else adopt(saved);
+      return true;
     } catch (e) {
       if (e instanceof ApiCallError && e.error.issues) setIssues(e.error.issues);
       toast({ kind: 'error', message: describeError(t, e) });
+      return false;
     } finally {
       setBusy(false);
     }
   };
+  const { guard, prompt } = useUnsavedGuard({ dirty, save });
+  const back = () => guard(onBack);
 
   const moneyError = (path: string) =>
     issues.some((i) => i.path === path) ? t('tours.card.moneyInvalid') : undefined;
   const set = (patch: Partial<HeaderForm>) => setHeader((h) => ({ ...h, ...patch }));
-  const text = (field: 'voucher' | 'resort' | 'hotel', className?: string) => (
-    <Field label={t(`tours.card.fields.${field}`)} error={errorAt(field)} className={className}>
-      <input
-        value={header[field]}
-        maxLength={field === 'voucher' ? 40 : 200}
-        onChange={(e) => set({ [field]: e.target.value })}
-      />
-    </Field>
+  const text = (field: 'voucher' | 'resort' | 'hotel' | 'notes', className?: string) => (
+    <TextField
+      label={t(`tours.card.fields.${field}`)}
+      value={header[field]}
+      onChange={(value) => set({ [field]: value })}
+      max={maxLengthOf(tourFieldsSchema, field)}
+      error={errorAt(field)}
+      className={className}
+    />
   );
   const date = (field: 'arrivalDate' | 'departureDate') => (
-    <Field label={t(`tours.card.fields.${field}`)} error={errorAt(field)} className="date">
-      <DateInput
-        value={header[field]}
-        onChange={(iso) => set({ [field]: iso })}
-        placeholder={t('card.datePlaceholder')}
-      />
-    </Field>
+    <DateField
+      label={t(`tours.card.fields.${field}`)}
+      value={header[field]}
+      onChange={(iso) => set({ [field]: iso })}
+      kind="future"
+      onValidity={dateChecks.report(field)}
+      error={errorAt(field)}
+    />
   );
   const updateService = (index: number, patch: Partial<ServiceForm>) =>
     setServices((list) => list.map((s, i) => (i === index ? { ...s, ...patch } : s)));
@@ -150,9 +189,20 @@ export function TourCard({ tourId, active, onCreated, onBack, onOpenClients }: T
     <section
       className="screen tour-card"
       aria-label={tour ? t('tours.card.title', { voucher: tour.voucher }) : t('tours.card.newTitle')}
+      onKeyDown={(e) => {
+        if (e.defaultPrevented) return;
+        if (isSaveShortcut(e)) {
+          e.preventDefault();
+          void save();
+        } else if (e.key === 'Escape' && !document.querySelector('[role="dialog"]')) {
+          e.preventDefault();
+          back();
+        }
+      }}
     >
+      {prompt}
       <div className="toolbar">
-        <button type="button" onClick={onBack}>
+        <button type="button" onClick={back}>
           {t('tours.card.back')}
         </button>
         <h2 className="screen-title">
@@ -166,13 +216,7 @@ export function TourCard({ tourId, active, onCreated, onBack, onOpenClients }: T
           {t('tours.card.save')}
         </button>
       </div>
-      <form
-        className="panel"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <CardForm id="tour-form" className="panel" onSave={() => void save()}>
         <div className="form-row">
           {text('voucher')}
           <Field label={t('tours.card.fields.status')}>
@@ -223,12 +267,9 @@ export function TourCard({ tourId, active, onCreated, onBack, onOpenClients }: T
               ))}
             </select>
           </Field>
-          <Field label={t('tours.card.fields.notes')} className="grow">
-            <input value={header.notes} maxLength={5000} onChange={(e) => set({ notes: e.target.value })} />
-          </Field>
+          {text('notes', 'grow')}
         </div>
-        <button type="submit" hidden />
-      </form>
+      </CardForm>
       <div className="panel">
         <h3 className="section-title">{t('tours.services.title')}</h3>
         {services.length === 0 && <p className="muted">{t('tours.services.none')}</p>}
@@ -246,27 +287,30 @@ export function TourCard({ tourId, active, onCreated, onBack, onOpenClients }: T
                 ))}
               </select>
             </Field>
-            <Field label={t('tours.services.description')} className="grow">
-              <input
-                value={s.description}
-                maxLength={300}
-                onChange={(e) => updateService(i, { description: e.target.value })}
-              />
-            </Field>
-            <Field label={t('tours.services.start')} className="date">
-              <DateInput
-                value={s.startDate}
-                onChange={(iso) => updateService(i, { startDate: iso })}
-                placeholder={t('card.datePlaceholder')}
-              />
-            </Field>
-            <Field label={t('tours.services.end')} className="date" error={errorAt(`services.${i}.endDate`)}>
-              <DateInput
-                value={s.endDate}
-                onChange={(iso) => updateService(i, { endDate: iso })}
-                placeholder={t('card.datePlaceholder')}
-              />
-            </Field>
+            <TextField
+              label={t('tours.services.description')}
+              className="grow"
+              value={s.description}
+              onChange={(description) => updateService(i, { description })}
+              max={maxLengthOf(serviceInputSchema, 'description')}
+              error={errorAt(`services.${i}.description`)}
+            />
+            <DateField
+              label={t('tours.services.start')}
+              value={s.startDate}
+              onChange={(iso) => updateService(i, { startDate: iso })}
+              kind="future"
+              onValidity={dateChecks.report(`services.${s.key}.startDate`)}
+              error={errorAt(`services.${i}.startDate`)}
+            />
+            <DateField
+              label={t('tours.services.end')}
+              value={s.endDate}
+              onChange={(iso) => updateService(i, { endDate: iso })}
+              kind="future"
+              onValidity={dateChecks.report(`services.${s.key}.endDate`)}
+              error={errorAt(`services.${i}.endDate`)}
+            />
             <Field label={t('tours.services.price')} error={moneyError(`services.${i}.price`)}>
               <input
                 value={s.price}
