@@ -31,8 +31,10 @@ async function main(): Promise<void> {
       direction: 'asc',
       offset: 0,
       limit: 1,
+      after: null,
+      count: true,
     });
-    if (existing.total > 0 && !values.force) {
+    if ((existing.total ?? 0) > 0 && !values.force) {
       console.log(
         `${dbPath} already has ${existing.total} clients; nothing added (use --force to add more).`,
       );
@@ -53,6 +55,8 @@ async function main(): Promise<void> {
       direction: 'asc',
       offset: 0,
       limit: 60,
+      after: null,
+      count: false,
     });
     let tourCount = 0;
     for (const [i, input] of generateTours(20, Date.now() % 1000, today).entries()) {

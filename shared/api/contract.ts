@@ -82,6 +82,26 @@ const clientHistorySchema = z.object({
   companions: z.array(z.object({ clientId: id.nullable(), name: z.string(), tours: z.number().int() })),
 });
 
+/**
+ * Keyset paging of a list: `after` is the `next` cursor of the previous page (the page then starts by
+ * an index seek, at any depth); `offset` still jumps. `count: false` skips the total, which the
+ * list asks for once per change of query.
+ */
+const keysetInput = {
+  after: z.string().max(1000).nullable().default(null),
+  count: z.boolean().default(true),
+};
+
+/** A page of a keyset-paged list; the total is null when not asked for, and an estimate when not exact. */
+function keysetPage<T extends z.ZodType>(row: T) {
+  return z.object({
+    total: z.number().int().nullable(),
+    totalExact: z.boolean(),
+    next: z.string().nullable(),
+    rows: z.array(row),
+  });
+}
+
 export const clientListQuerySchema = z.object({
   search: z.string().max(200).default(''),
   citizenship: z.string().max(3).default(''),
@@ -96,6 +116,7 @@ export const clientListQuerySchema = z.object({
   direction: z.enum(['asc', 'desc']).default('asc'),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(200),
+  ...keysetInput,
 });
 export type ClientListQuery = z.input<typeof clientListQuerySchema>;
 
@@ -172,7 +193,7 @@ export const contract = {
   },
   'clients.list': {
     input: clientListQuerySchema,
-    output: z.object({ total: z.number().int(), rows: z.array(clientRowSchema) }),
+    output: keysetPage(clientRowSchema),
   },
   'clients.get': {
     input: z.object({ id }),

@@ -44,6 +44,10 @@ export const en: Shape<typeof ru> = {
     count_few: '{{count}} clients',
     count_many: '{{count}} clients',
     count_other: '{{count}} clients',
+    countAbout_one: 'about {{count}} client',
+    countAbout_few: 'about {{count}} clients',
+    countAbout_many: 'about {{count}} clients',
+    countAbout_other: 'about {{count}} clients',
     empty: 'No clients yet. Press "New client" (Ctrl+N).',
     nothingFound: 'Nothing found. Change the search or reset the filters.',
     columnsButton: 'Columns',
@@ -813,6 +817,7 @@ export const en: Shape<typeof ru> = {
       fileNoTable: 'The document holds no table: put the list in a Word table, or paste it.',
       backupDamaged: 'This backup is damaged and cannot be restored: choose another one.',
       backupNewer: 'This backup was made by a newer version of the app: update the app first.',
+      cursorStale: 'The list changed while it was scrolled: it is shown again from this place.',
       cursorStale: 'The list changed while it was scrolled: it is shown again from this place.',
       wrongKey: 'The encryption key does not open the database {{path}}. Open it with the recovery key.',
       wrongRecoveryKey:

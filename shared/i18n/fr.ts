@@ -53,6 +53,10 @@ export const fr: Shape<typeof ru> = {
     count_few: '{{count}} clients',
     count_many: '{{count}} de clients',
     count_other: '{{count}} clients',
+    countAbout_one: 'environ {{count}} client',
+    countAbout_few: 'environ {{count}} clients',
+    countAbout_many: 'environ {{count}} de clients',
+    countAbout_other: 'environ {{count}} clients',
     empty: 'Aucun client pour l’instant. Cliquez sur « Nouveau client » (Ctrl+N).',
     nothingFound: 'Aucun résultat. Modifiez la recherche ou réinitialisez les filtres.',
     columnsButton: 'Colonnes',
@@ -835,6 +839,7 @@ export const fr: Shape<typeof ru> = {
         'Cette sauvegarde est endommagée et ne peut pas être restaurée : choisissez-en une autre.',
       backupNewer:
         'Cette sauvegarde a été faite par une version plus récente de l’application : mettez d’abord l’application à jour.',
+      cursorStale: 'La liste a changé pendant le défilement : elle est affichée de nouveau à partir d’ici.',
       cursorStale: 'La liste a changé pendant le défilement : elle est affichée de nouveau à partir d’ici.',
       wrongKey:
         'La clé de chiffrement n’ouvre pas la base {{path}}. Ouvrez-la avec la clé de secours.',

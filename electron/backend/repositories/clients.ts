@@ -1,8 +1,8 @@
-import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { clientListQuerySchema } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/envelope';
-import type { Client, ClientInput, ClientRow, ClientSortColumn } from '../../../shared/domain/client';
+import type { Client, ClientInput, ClientSortColumn } from '../../../shared/domain/client';
 import { normalizeClientInput, validateClient } from '../../../shared/domain/client-validation';
 import { addMonths } from '../../../shared/domain/dates';
 import { timestamp, today } from '../../../shared/domain/clock';
@@ -11,6 +11,8 @@ import { nameKey } from '../../../shared/names';
 import type { Database } from '../db/schema';
 import { bulkInsert } from '../db/bulk-insert';
 import { prefixRangeEnd } from '../db/key-range';
+import { cursorScope, decodeCursor, encodeCursor, rowAfter } from '../db/keyset';
+import { clientPage, countClients, countSearch, type ClientPage } from './client-paging';
 import { describeClientChanges } from '../history/audit';
 import type { RepositoryContext } from '../context';
 import {
@@ -36,22 +38,6 @@ const SORT_COLUMNS: Record<
   updatedAt: 'updated_at',
 };
 
-const NULLABLE_SORT_COLUMNS = new Set(['birth_date', 'passport_expiry']);
-
-/**
- * Clients without a birth date or passport sort last. The "IS NULL" term matches the expression
- * indexes of those columns, so sorting stays an index scan.
- */
-function orderBySortColumn<QB extends { orderBy: (expr: RawBuilder<unknown>, dir: 'asc' | 'desc') => QB }>(
-  qb: QB,
-  column: string,
-  direction: 'asc' | 'desc',
-): QB {
-  return NULLABLE_SORT_COLUMNS.has(column)
-    ? qb.orderBy(sql`(${sql.ref(`clients.${column}`)} IS NULL)`, direction)
-    : qb;
-}
-
 export interface LookupCriteria {
   lastName: string;
   firstName: string;
@@ -74,7 +60,7 @@ export class ClientsRepository {
     return today(this.ctx.clock);
   }
 
-  async list(query: ListQuery): Promise<{ total: number; rows: ClientRow[] }> {
+  async list(query: ListQuery): Promise<ClientPage> {
     const key = nameKey(query.search);
     const onlySearch =
       query.citizenship === '' &&
@@ -126,23 +112,26 @@ export class ClientsRepository {
       base = base.where(sql<string>`substr(clients.birth_date, 6, 2)`, '=', month);
     }
     const column = SORT_COLUMNS[query.sort];
-    const [countRow, rows] = await Promise.all([
-      base
-        // Always true (sort_name is NOT NULL); it lets the planner count through the small partial
-        // index instead of reading every row of the table.
-        .where('clients.sort_name', '>=', '')
-        .select((eb) => eb.fn.countAll<number>().as('total'))
-        .executeTakeFirstOrThrow(),
-      orderBySortColumn(base.selectAll('clients'), column, query.direction)
-        .orderBy(`clients.${column}`, query.direction)
-        // Clients of one citizenship by name, as clients_live_citizenship stores them.
-        .$if(column === 'citizenship', (qb) => qb.orderBy('clients.sort_name', query.direction))
-        .orderBy('clients.id', query.direction)
-        .limit(query.limit)
-        .offset(query.offset)
-        .execute(),
-    ]);
-    return { total: Number(countRow.total), rows: rows.map(toClientRow) };
+    const page = await clientPage(base, {
+      column,
+      direction: query.direction,
+      limit: query.limit,
+      offset: query.offset,
+      after: query.after,
+      scope: cursorScope('clients.list', query),
+      oneCitizenship: query.citizenship !== '',
+    });
+    // Always true (sort_name is NOT NULL); it lets the planner count through the small partial
+    // index instead of reading every row of the table.
+    const counted = query.count
+      ? await countClients(this.db, base.where('clients.sort_name', '>=', ''))
+      : null;
+    return {
+      total: counted?.total ?? null,
+      totalExact: counted?.exact ?? false,
+      next: page.next,
+      rows: page.records.map(toClientRow),
+    };
   }
 
   /**
@@ -150,35 +139,44 @@ export class ClientsRepository {
    * name. Counting and paging are range scans of client_search_keys alone; only the rows of the
    * page are read from clients.
    */
-  private async searchBySurname(
-    key: string,
-    query: ListQuery,
-  ): Promise<{ total: number; rows: ClientRow[] }> {
+  private async searchBySurname(key: string, query: ListQuery): Promise<ClientPage> {
     const inRange = this.db
       .selectFrom('client_search_keys')
       .where('key', '>=', key)
       .where('key', '<', prefixRangeEnd(key))
       .where('prev_lcp', '<', key.length);
-    const [countRow, ids] = await Promise.all([
-      inRange.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-      inRange
-        .select('client_id')
-        .orderBy('key', query.direction)
-        .orderBy('sort_name', query.direction)
-        .orderBy('client_id', query.direction)
-        .limit(query.limit)
-        .offset(query.offset)
-        .execute(),
-    ]);
+    const scope = cursorScope('clients.list', query);
+    const keyColumns = ['key', 'sort_name', 'client_id'];
+    const ids = await inRange
+      .select(['key', 'sort_name', 'client_id'])
+      .$if(query.after !== null, (q) =>
+        q.where(rowAfter(keyColumns, decodeCursor(query.after ?? '', scope, 3), query.direction)),
+      )
+      .orderBy('key', query.direction)
+      .orderBy('sort_name', query.direction)
+      .orderBy('client_id', query.direction)
+      .limit(query.limit)
+      .$if(query.after === null, (q) => q.offset(query.offset))
+      .execute();
+    const counted = query.count ? await countSearch(this.db, inRange) : null;
+    const last = ids[ids.length - 1];
+    const page = {
+      total: counted?.total ?? null,
+      totalExact: counted?.exact ?? false,
+      next:
+        last && ids.length === query.limit
+          ? encodeCursor(scope, [last.key, last.sort_name, last.client_id])
+          : null,
+    };
     const order = ids.map((r) => r.client_id);
-    if (order.length === 0) return { total: Number(countRow.total), rows: [] };
+    if (order.length === 0) return { ...page, rows: [] };
     const records = await this.db.selectFrom('clients').selectAll().where('id', 'in', order).execute();
     const byId = new Map(records.map((r) => [r.id, r]));
     const rows = order.flatMap((id) => {
       const record = byId.get(id);
       return record ? [toClientRow(record)] : [];
     });
-    return { total: Number(countRow.total), rows };
+    return { ...page, rows };
   }
 
   /**

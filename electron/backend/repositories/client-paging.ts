@@ -1,0 +1,234 @@
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import type { ClientRow } from '../../../shared/domain/client';
+import type { Database } from '../db/schema';
+import { decodeCursor, encodeCursor, rowAfter, type KeyValue } from '../db/keyset';
+
+type ClientRecord = Selectable<Database['clients']>;
+type SearchKeyQuery = SelectQueryBuilder<Database, 'client_search_keys', Record<never, never>>;
+
+/** What clients.list answers: see keysetPage in the contract. */
+export interface ClientPage {
+  total: number | null;
+  totalExact: boolean;
+  next: string | null;
+  rows: ClientRow[];
+}
+type ClientQuery = SelectQueryBuilder<Database, 'clients', Record<never, never>>;
+export type SortColumn =
+  'sort_name' | 'sort_name_lat' | 'birth_date' | 'citizenship' | 'passport_expiry' | 'updated_at';
+
+export interface PageRequest {
+  column: SortColumn;
+  direction: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+  after: string | null;
+  scope: string;
+  /** The list is filtered to one citizenship, so sorting by citizenship is sorting by name. */
+  oneCitizenship: boolean;
+}
+
+/** Matches counted exactly up to this; above it the total is estimated ("about N"). */
+export const EXACT_COUNT_LIMIT = 50_000;
+/** Ids sampled for an estimate, in evenly spread windows so old and new clients both count. */
+const SAMPLE_IDS = 40_000;
+const SAMPLE_WINDOWS = 8;
+
+const NULLABLE = new Set<SortColumn>(['birth_date', 'passport_expiry']);
+
+/** A cursor's values: [absent (0|1), value, id] for a nullable column, [value, (sort_name,) id] otherwise. */
+function keyOf(record: ClientRecord, column: SortColumn): KeyValue[] {
+  const value = record[column];
+  if (NULLABLE.has(column)) return [value === null ? 1 : 0, value, record.id];
+  if (column === 'citizenship') return [record.citizenship, record.sort_name, record.id];
+  return [value, record.id];
+}
+
+function keyLength(column: SortColumn): number {
+  return NULLABLE.has(column) || column === 'citizenship' ? 3 : 2;
+}
+
+function ordered<O>(
+  qb: SelectQueryBuilder<Database, 'clients', O>,
+  columns: readonly string[],
+  direction: 'asc' | 'desc',
+): SelectQueryBuilder<Database, 'clients', O> {
+  return columns.reduce((q, c) => q.orderBy(sql.ref(c), direction), qb);
+}
+
+/**
+ * One page of the list in the order of `column`, then id. With `after` the page starts right after
+ * the cursor's row by an index seek, whatever its depth; without it `offset` jumps (the scrollbar).
+ */
+export async function clientPage(
+  base: ClientQuery,
+  request: PageRequest,
+): Promise<{ records: ClientRecord[]; next: string | null }> {
+  const { column, direction, limit } = request;
+  const ref = `clients.${column}`;
+  let records: ClientRecord[];
+  if (request.after === null) {
+    const byFlag = NULLABLE.has(column) ? base.orderBy(sql`(${sql.ref(ref)} IS NULL)`, direction) : base;
+    records = await ordered(
+      byFlag.selectAll('clients'),
+      column === 'citizenship' ? [ref, 'clients.sort_name', 'clients.id'] : [ref, 'clients.id'],
+      direction,
+    )
+      .limit(limit)
+      .offset(request.offset)
+      .execute();
+  } else {
+    const cursor = decodeCursor(request.after, request.scope, keyLength(column));
+    records = NULLABLE.has(column)
+      ? await nullablePage(base, ref, cursor, direction, limit)
+      : await ordered(
+          base
+            .selectAll('clients')
+            .where(
+              column === 'citizenship' && request.oneCitizenship
+                ? rowAfter(['clients.sort_name', 'clients.id'], cursor.slice(1), direction)
+                : rowAfter(
+                    column === 'citizenship' ? [ref, 'clients.sort_name', 'clients.id'] : [ref, 'clients.id'],
+                    cursor,
+                    direction,
+                  ),
+            ),
+          column === 'citizenship' ? [ref, 'clients.sort_name', 'clients.id'] : [ref, 'clients.id'],
+          direction,
+        )
+          .limit(limit)
+          .execute();
+  }
+  const last = records[records.length - 1];
+  return {
+    records,
+    next: last && records.length === limit ? encodeCursor(request.scope, keyOf(last, column)) : null,
+  };
+}
+
+/**
+ * A nullable column is two index ranges: clients with the value (by value, id) and without it (by
+ * id), the latter last going up and first going down. A row-value comparison cannot cross the NULLs,
+ * so the page is read from the cursor's segment and, when that runs out, from the next one.
+ */
+async function nullablePage(
+  base: ClientQuery,
+  ref: string,
+  cursor: KeyValue[],
+  direction: 'asc' | 'desc',
+  limit: number,
+): Promise<ClientRecord[]> {
+  const segments: ('present' | 'absent')[] =
+    direction === 'asc' ? ['present', 'absent'] : ['absent', 'present'];
+  const [absentFlag, value, id] = cursor;
+  const from = segments.indexOf(absentFlag === 1 ? 'absent' : 'present');
+  const records: ClientRecord[] = [];
+  for (const [i, segment] of segments.entries()) {
+    if (i < from || records.length >= limit) continue;
+    const atCursor = i === from;
+    const query =
+      segment === 'present'
+        ? ordered(
+            base
+              .selectAll('clients')
+              .where(sql<boolean>`(${sql.ref(ref)} IS NULL) = 0`)
+              .$if(atCursor, (q) =>
+                q.where(rowAfter([ref, 'clients.id'], [value ?? null, id ?? null], direction)),
+              ),
+            [ref, 'clients.id'],
+            direction,
+          )
+        : ordered(
+            base
+              .selectAll('clients')
+              .where(sql<boolean>`(${sql.ref(ref)} IS NULL) = 1`)
+              .where(sql.ref(ref), 'is', null)
+              .$if(atCursor, (q) => q.where(rowAfter(['clients.id'], [id ?? null], direction))),
+            ['clients.id'],
+            direction,
+          );
+    records.push(...(await query.limit(limit - records.length).execute()));
+  }
+  return records;
+}
+
+/**
+ * The number of clients a query matches, counted exactly up to EXACT_COUNT_LIMIT; above it estimated
+ * from evenly spread windows of ids, so a million-client list is counted in milliseconds.
+ */
+export async function countClients(
+  db: Kysely<Database>,
+  base: ClientQuery,
+): Promise<{ total: number; exact: boolean }> {
+  const capped = await db
+    .selectFrom(
+      base
+        .select(sql<number>`1`.as('one'))
+        .limit(EXACT_COUNT_LIMIT + 1)
+        .as('capped'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(capped.n);
+  if (n <= EXACT_COUNT_LIMIT) return { total: n, exact: true };
+  const total = await estimateFromWindows(db, async (from, to) => {
+    const row = await base
+      .where('clients.id', '>=', from)
+      .where('clients.id', '<', to)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  });
+  return { total, exact: false };
+}
+
+/** Scales the matches found in SAMPLE_WINDOWS windows of client ids to the whole id range. */
+export async function estimateFromWindows(
+  db: Kysely<Database>,
+  countIn: (fromId: number, toId: number) => Promise<number>,
+): Promise<number> {
+  const range = await db
+    .selectFrom('clients')
+    .select((eb) => [eb.fn.min('id').as('lo'), eb.fn.max('id').as('hi')])
+    .executeTakeFirstOrThrow();
+  const lo = Number(range.lo);
+  const span = Number(range.hi) - lo + 1;
+  const width = Math.max(1, Math.floor(Math.min(SAMPLE_IDS, span) / SAMPLE_WINDOWS));
+  const step = Math.max(width, Math.floor(span / SAMPLE_WINDOWS));
+  let found = 0;
+  let sampled = 0;
+  for (let from = lo; from < lo + span; from += step) {
+    const to = Math.min(from + width, lo + span);
+    found += await countIn(from, to);
+    sampled += to - from;
+  }
+  // The exact count already passed the limit: an unlucky sample never says less.
+  return Math.max(EXACT_COUNT_LIMIT + 1, Math.round((found * span) / sampled));
+}
+
+/** countClients for a surname search: its matching search-key rows (one per client) counted or estimated. */
+export async function countSearch(
+  db: Kysely<Database>,
+  inRange: SearchKeyQuery,
+): Promise<{ total: number; exact: boolean }> {
+  const capped = await db
+    .selectFrom(
+      inRange
+        .select(sql<number>`1`.as('one'))
+        .limit(EXACT_COUNT_LIMIT + 1)
+        .as('capped'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(capped.n);
+  if (n <= EXACT_COUNT_LIMIT) return { total: n, exact: true };
+  const total = await estimateFromWindows(db, async (from, to) => {
+    const row = await inRange
+      .where('client_id', '>=', from)
+      .where('client_id', '<', to)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  });
+  return { total, exact: false };
+}
