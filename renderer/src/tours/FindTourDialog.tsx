@@ -2,11 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TourRow } from '../../../shared/domain/tour';
 import { formatDate } from '../../../shared/domain/dates';
+import { contract } from '../../../shared/api/contract';
 import { call } from '../api/client';
-import { DateInput } from '../ui/DateInput';
+import { DateField } from '../ui/DateField';
 import { Dialog } from '../ui/Dialog';
 import { describeError } from '../ui/errors';
-import { Field } from '../ui/Field';
+import { useInvalidFields } from '../ui/invalid-fields';
+import { maxLengthOf } from '../ui/limits';
+import { TextField } from '../ui/TextField';
 
 interface Filters {
   voucher: string;
@@ -40,8 +43,12 @@ export function FindTourDialog({
   const [total, setTotal] = useState(0);
   const [selected, setSelected] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const dateChecks = useInvalidFields('dateInvalid');
+  // A bound that is not a real date is said at its field; the search waits instead of ignoring it.
+  const blocked = dateChecks.issues.length > 0;
 
   const search = useCallback(() => {
+    if (blocked) return;
     call('tours.list', { ...filters, limit: 200 }).then(
       (result) => {
         setRows(result.rows);
@@ -51,7 +58,7 @@ export function FindTourDialog({
       },
       (e: unknown) => setError(describeError(t, e)),
     );
-  }, [filters, t]);
+  }, [filters, t, blocked]);
   useEffect(() => {
     const timer = window.setTimeout(search, 200);
     return () => window.clearTimeout(timer);
@@ -59,15 +66,24 @@ export function FindTourDialog({
 
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
   const date = (field: 'createdFrom' | 'createdTo' | 'arrivalFrom' | 'arrivalTo') => (
-    <Field label={t(`tours.filters.${field}`)} className="date">
-      <DateInput
-        value={filters[field]}
-        onChange={(iso) => set({ [field]: iso })}
-        placeholder={t('card.datePlaceholder')}
-      />
-    </Field>
+    <DateField
+      label={t(`tours.filters.${field}`)}
+      value={filters[field]}
+      onChange={(iso) => set({ [field]: iso })}
+      kind={field.startsWith('created') ? 'past' : 'future'}
+      onValidity={dateChecks.report(field)}
+    />
   );
-  const pick = (row: TourRow | undefined) => row && onPick(row.id);
+  const text = (field: 'voucher' | 'touristName', className?: string) => (
+    <TextField
+      label={t(`tours.filters.${field}`)}
+      className={className}
+      value={filters[field]}
+      onChange={(value) => set({ [field]: value })}
+      max={maxLengthOf(contract['tours.list'].input, field)}
+    />
+  );
+  const pick = (row: TourRow | undefined) => !blocked && row && onPick(row.id);
 
   return (
     <Dialog
@@ -76,7 +92,7 @@ export function FindTourDialog({
       wide
       footer={
         <>
-          <span className="muted">{rows && t('tours.filters.found', { count: total })}</span>
+          <span className="muted">{rows && !blocked && t('tours.filters.found', { count: total })}</span>
           <span className="spacer" />
           <button type="button" onClick={onClose}>
             {t('tours.filters.close')}
@@ -107,16 +123,8 @@ export function FindTourDialog({
           }
         }}
       >
-        <Field label={t('tours.filters.voucher')}>
-          <input value={filters.voucher} maxLength={40} onChange={(e) => set({ voucher: e.target.value })} />
-        </Field>
-        <Field label={t('tours.filters.touristName')} className="name">
-          <input
-            value={filters.touristName}
-            maxLength={100}
-            onChange={(e) => set({ touristName: e.target.value })}
-          />
-        </Field>
+        {text('voucher')}
+        {text('touristName', 'name')}
         {date('createdFrom')}
         {date('createdTo')}
         {date('arrivalFrom')}
@@ -124,12 +132,12 @@ export function FindTourDialog({
       </div>
       {error && <p className="error-text">{error}</p>}
       <ToursTable
-        rows={rows ?? []}
+        rows={blocked ? [] : (rows ?? [])}
         selected={selected}
         onSelect={setSelected}
         onOpen={(row) => onPick(row.id)}
       />
-      {rows && rows.length === 0 && <p className="muted">{t('tours.nothingFound')}</p>}
+      {rows && rows.length === 0 && !blocked && <p className="muted">{t('tours.nothingFound')}</p>}
     </Dialog>
   );
 }

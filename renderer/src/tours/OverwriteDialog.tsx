@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientSyncField } from '../../../shared/domain/tour';
 import type { SyncDifference } from '../../../shared/domain/tourist-client';
+import { formatDate } from '../../../shared/domain/dates';
 import { Dialog } from '../ui/Dialog';
 
 /** R3: the fields where the tourist differs from the client's card, side by side; the clerk ticks what to copy. */
@@ -12,6 +13,12 @@ export function OverwriteDialog(props: {
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  // Values as the clerk reads them elsewhere: dates dd.mm.yyyy (also inside a passport's text), sex in words.
+  const shown = (field: ClientSyncField, value: string) => {
+    if (value === '') return '—';
+    if (field === 'gender') return t(`card.genders.${value}`);
+    return value.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => formatDate(iso));
+  };
   const [chosen, setChosen] = useState<Set<ClientSyncField>>(new Set(props.differences.map((d) => d.field)));
   const toggle = (field: ClientSyncField) =>
     setChosen((s) => {
@@ -67,8 +74,8 @@ export function OverwriteDialog(props: {
                 />
               </td>
               <td>{t(`overwrite.fields.${d.field}`)}</td>
-              <td className="diff-new">{d.tourist || '—'}</td>
-              <td className="diff-old">{d.client || '—'}</td>
+              <td className="diff-new">{shown(d.field, d.tourist)}</td>
+              <td className="diff-old">{shown(d.field, d.client)}</td>
             </tr>
           ))}
         </tbody>
