@@ -140,7 +140,7 @@ describe('hostile files', () => {
 });
 
 describe('progress', () => {
-  it('reports how far a read has got, stage by stage, and nothing once it is done', async () => {
+  it('reports how far a read has got, by the packed bytes inflated, and nothing once it is done', async () => {
     const { readTableFile } = await import('../../electron/backend/excel/read-table');
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('Список');
@@ -149,7 +149,13 @@ describe('progress', () => {
     const seen: number[] = [];
     const table = await readTableFile('big.xlsx', bytes, undefined, (percent) => seen.push(percent));
     expect(table.rows).toHaveLength(12_000);
-    expect(seen).toEqual([5, 60, 75, 89]);
+    // The percent of the shared strings' and the sheet's packed bytes inflated: rising, several steps.
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen[0]).toBeLessThan(50);
+    expect(seen.at(-1)).toBeGreaterThanOrEqual(90);
+    expect(seen.at(-1)).toBeLessThan(100);
 
     const reading = t.call('import.readFile', { fileName: 'big.xlsx', base64: bytes.toString('base64') });
     const during = await t.call('import.readProgress', {});

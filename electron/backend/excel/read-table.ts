@@ -28,7 +28,9 @@ export interface ReadTable {
   rows: string[][];
 }
 
-const SHEET_FILES = ['.xlsx', '.xlsm', '.xls', '.ods'];
+/** Read by the streaming reader (xlsx/); the older formats by SheetJS. */
+const XLSX_FILES = ['.xlsx', '.xlsm'];
+const SHEET_FILES = ['.xls', '.ods'];
 const TEXT_FILES = ['.csv', '.txt', '.tsv'];
 
 function refuse(reason: ErrorReason, message: string, params?: Record<string, string>): never {
@@ -55,6 +57,8 @@ function runWorker(
     const worker = new Worker(TABLE_WORKER_SOURCE, {
       eval: true,
       workerData: { ...input, modules: modulePaths() } satisfies TableWorkerInput,
+      // The bytes are this call's own copy: moved to the worker, not copied a second time.
+      transferList: [input.bytes.buffer as ArrayBuffer],
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 },
       stdout: true,
       stderr: true,
@@ -148,9 +152,11 @@ export async function readTableFile(
   }
   const kind = lower.endsWith('.docx')
     ? 'docx'
-    : SHEET_FILES.some((ext) => lower.endsWith(ext))
-      ? 'sheet'
-      : null;
+    : XLSX_FILES.some((ext) => lower.endsWith(ext))
+      ? 'xlsx'
+      : SHEET_FILES.some((ext) => lower.endsWith(ext))
+        ? 'sheet'
+        : null;
   if (kind === null)
     refuse('fileFormat', `not a table file: ${fileName}`, { accepted: '.xlsx, .xls, .ods, .docx, .csv' });
   if (!looksLike(lower, bytes)) refuse('fileBroken', `${fileName} is not what its name says`);
@@ -158,10 +164,17 @@ export async function readTableFile(
     refuse('fileTooComplex', `${fileName} unpacks to more than ${MAX_UNPACKED_BYTES} bytes`);
   }
   const output = await runWorker(
-    { kind, bytes: new Uint8Array(bytes), sheet: sheetName, ...limits },
+    { kind, bytes: new Uint8Array(bytes), sheet: sheetName, maxPartBytes: MAX_UNPACKED_BYTES, ...limits },
     onProgress,
   );
-  if (!output.ok) refuse(output.reason, `${fileName} could not be read`);
+  if (!output.ok) {
+    refuse(
+      output.reason,
+      output.reason === 'fileTooComplex'
+        ? `${fileName} is too large to read`
+        : `${fileName} could not be read`,
+    );
+  }
   if (output.kind === 'docx') {
     const rows = readClipboardTable({ html: output.html });
     if (rows.length === 0) refuse('fileNoTable', `${fileName} holds no table`);

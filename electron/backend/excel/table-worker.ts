@@ -7,12 +7,18 @@
  * self-contained: no imports, only `require` of the absolute module paths it is given.
  */
 
+import type { XlsxLib } from './xlsx/lib';
+import { XLSX_LIB_SOURCE } from './xlsx/lib';
+
 export interface TableWorkerInput {
-  kind: 'sheet' | 'docx';
+  /** `xlsx`: .xlsx/.xlsm by the streaming reader; `sheet`: .xls/.ods by SheetJS. */
+  kind: 'xlsx' | 'sheet' | 'docx';
   bytes: Uint8Array;
   sheet: string | undefined;
   maxRows: number;
   maxColumns: number;
+  /** The most one part of an .xlsx may inflate to (a bomb whose directory lies). */
+  maxPartBytes: number;
   modules: { xlsx: string; mammoth: string };
 }
 
@@ -24,10 +30,10 @@ export interface TableWorkerProgress {
 export type TableWorkerOutput =
   | { ok: true; kind: 'sheet'; sheets: string[]; sheet: string; rows: string[][] }
   | { ok: true; kind: 'docx'; html: string }
-  | { ok: false; reason: 'fileBroken' };
+  | { ok: false; reason: 'fileBroken' | 'fileTooComplex' };
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the worker has nothing but require */
-function tableWorkerMain(): void {
+function tableWorkerMain(xlsxLib: XlsxLib): void {
   interface Cell {
     t: string;
     v?: unknown;
@@ -128,11 +134,27 @@ function tableWorkerMain(): void {
     return { ok: true, kind: 'docx', html: result.value };
   };
 
+  const readXlsx = async (): Promise<TableWorkerOutput> => {
+    const table = await xlsxLib.readXlsx(xlsxLib, workerData.bytes, {
+      sheet: workerData.sheet,
+      maxRows: workerData.maxRows,
+      maxColumns: workerData.maxColumns,
+      maxPartBytes: workerData.maxPartBytes,
+      onProgress: progress,
+    });
+    return { ok: true, kind: 'sheet', ...table };
+  };
+
   const run = async (): Promise<TableWorkerOutput> => {
     try {
+      if (workerData.kind === 'xlsx') return await readXlsx();
       return workerData.kind === 'docx' ? await readDocx() : readSheet();
-    } catch {
-      return { ok: false, reason: 'fileBroken' };
+    } catch (error) {
+      return {
+        ok: false,
+        reason:
+          error instanceof Error && error.message === 'fileTooComplex' ? 'fileTooComplex' : 'fileBroken',
+      };
     }
   };
   void run().then((output) => parentPort.postMessage(output));
@@ -145,4 +167,4 @@ function tableWorkerMain(): void {
  */
 export const TABLE_WORKER_SOURCE = `'use strict';
 const __name = (fn) => fn;
-(${tableWorkerMain.toString()})();`;
+(${tableWorkerMain.toString()})(${XLSX_LIB_SOURCE});`;
