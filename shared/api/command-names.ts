@@ -1,3 +1,5 @@
+import { DUPLICATES_COMMAND_NAMES } from './duplicates-command-names';
+
 /**
  * The names of the contract's commands, without their schemas, so the sandboxed preload can check a
  * name without bundling zod. contract.ts fails to compile when the two lists differ.
@@ -57,6 +59,7 @@ export const COMMAND_NAMES = [
   'import.match',
   'import.commit',
   'import.undo',
+  ...DUPLICATES_COMMAND_NAMES,
 ] as const;
 
 export type CommandNameList = (typeof COMMAND_NAMES)[number];

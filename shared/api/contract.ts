@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONSENT_SCOPES, consentInputSchema, consentSchema, destructionActSchema } from '../domain/consent';
 import { COMMAND_NAMES, type CommandNameList } from './command-names';
+import { duplicatesContract } from './duplicates-contract';
 import {
   CLIENT_SYNC_FIELDS,
   countrySchema,
@@ -132,6 +133,7 @@ export const undoEntrySchema = z.object({
     'tourists.delete',
     'tourists.bindServices',
     'tours.delete',
+    'clients.merge',
   ]),
   summary: z.record(z.string(), z.union([z.string(), z.number()])),
   undoneAt: z.string().nullable(),
@@ -435,6 +437,17 @@ export const contract = {
       touristsAdded: z.number().int(),
       clientsCreated: z.number().int(),
       passportsAdded: z.number().int(),
+      /** Rows whose client is a tourist of the tour already: flagged and not written (issue 13). */
+      skipped: z
+        .array(
+          z.object({
+            row: z.number().int(),
+            name: z.string(),
+            number: z.number().int(),
+            earlierRow: z.number().int().nullable(),
+          }),
+        )
+        .default([]),
     }),
   },
   'import.undo': {
@@ -495,6 +508,7 @@ export const contract = {
       restartNeeded: z.boolean(),
     }),
   },
+  ...duplicatesContract,
 } as const;
 
 export type Contract = typeof contract;

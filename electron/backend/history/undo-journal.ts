@@ -14,6 +14,8 @@ export type JournalTable =
   | 'tourists'
   | 'tourist_services'
   | 'questionnaire_answers'
+  | 'client_consents'
+  | 'client_links'
   | 'dictionary_entries';
 
 type KeyValue = number | string;
@@ -31,7 +33,8 @@ export type UndoKind =
   | 'dictionary.delete'
   | 'tourists.delete'
   | 'tourists.bindServices'
-  | 'tours.delete';
+  | 'tours.delete'
+  | 'clients.merge';
 
 export type UndoSummary = Record<string, string | number>;
 

@@ -14,6 +14,7 @@ import { prefixRangeEnd } from '../db/key-range';
 import { cursorScope, decodeCursor, encodeCursor, rowAfter } from '../db/keyset';
 import { clientPage, countClients, countSearch, type ClientPage } from './client-paging';
 import { describeClientChanges } from '../history/audit';
+import { findByIdentifier } from './client-identifiers';
 import type { RepositoryContext } from '../context';
 import {
   clientColumns,
@@ -61,7 +62,9 @@ export class ClientsRepository {
   }
 
   async list(query: ListQuery): Promise<ClientPage> {
-    const key = nameKey(query.search);
+    // A passport, phone, e-mail or "surname first-name" (issue 13) is found through its own index.
+    const byIdentifier = await findByIdentifier(this.db, query.search);
+    const key = byIdentifier === null ? nameKey(query.search) : '';
     const onlySearch =
       query.citizenship === '' &&
       query.passportExpiresWithinMonths === null &&
@@ -70,6 +73,7 @@ export class ClientsRepository {
     if (key !== '' && onlySearch && query.sort === 'name') return this.searchBySurname(key, query);
 
     let base = this.db.selectFrom('clients').where('clients.deleted_at', 'is', null);
+    if (byIdentifier !== null) base = base.where('clients.id', 'in', [0, ...byIdentifier]);
     if (key !== '') {
       base = base.where('clients.id', 'in', (eb) =>
         eb
@@ -184,6 +188,13 @@ export class ClientsRepository {
    * whatever else the clerk knows: first name, foreign or internal passport, birth date, card digits.
    */
   async lookup(criteria: LookupCriteria): Promise<{ total: number; candidates: Client[] }> {
+    const byIdentifier = await findByIdentifier(this.db, criteria.lastName);
+    if (byIdentifier !== null && byIdentifier.length > 0) {
+      return {
+        total: byIdentifier.length,
+        candidates: await this.getMany(byIdentifier.slice(0, LOOKUP_LIMIT)),
+      };
+    }
     const key = nameKey(criteria.lastName);
     if (key === '') return { total: 0, candidates: [] };
     let q = this.db

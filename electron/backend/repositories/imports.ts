@@ -17,6 +17,7 @@ import { passportIdentity } from '../../../shared/domain/passport';
 import { normalizeTouristDocuments, validateTourist } from '../../../shared/domain/tourist-validation';
 import { touristColumns } from './tour-mapping';
 import type { ClientsRepository } from './clients';
+import { withoutTouristsInTour, type SkippedRow } from './duplicates-tourists';
 
 export interface ImportMatch {
   clientId: number;
@@ -42,6 +43,8 @@ export interface CommitResult {
   touristsAdded: number;
   clientsCreated: number;
   passportsAdded: number;
+  /** Rows whose client is a tourist of the tour already (issue 13): not written. */
+  skipped: SkippedRow[];
 }
 
 async function committedWith(db: Kysely<Database>, key: string): Promise<CommitResult | undefined> {
@@ -50,7 +53,7 @@ async function committedWith(db: Kysely<Database>, key: string): Promise<CommitR
     .select('result')
     .where('key', '=', key)
     .executeTakeFirst();
-  return row ? (JSON.parse(row.result) as CommitResult) : undefined;
+  return row ? { skipped: [], ...(JSON.parse(row.result) as Omit<CommitResult, 'skipped'>) } : undefined;
 }
 
 /**
@@ -189,9 +192,10 @@ export class ImportsRepository {
             );
         }
       }
+      const { kept, skipped } = await withoutTouristsInTour(trx, request.tourId, prepared);
       const change = this.ctx.journal.begin(trx);
 
-      const creating = prepared.filter((p) => p.row.action === 'create');
+      const creating = kept.filter((p) => p.row.action === 'create');
       const newIds = await this.clients.insertManyIn(
         trx,
         creating.map((p) => clientFromDraft(p.row.draft)),
@@ -205,7 +209,7 @@ export class ImportsRepository {
       creating.forEach((p, i) => clientOf.set(p.row, newIds[i]!));
 
       let passportsAdded = 0;
-      for (const { row } of prepared) {
+      for (const { row } of kept) {
         if (row.action !== 'link' || row.clientId === null) continue;
         clientOf.set(row, row.clientId);
         const client = await this.clients.getIn(trx, row.clientId);
@@ -224,7 +228,7 @@ export class ImportsRepository {
       }
 
       let touristsAdded = 0;
-      if (request.tourId !== null && prepared.length > 0) {
+      if (request.tourId !== null && kept.length > 0) {
         const tourId = request.tourId;
         const maxId = await trx
           .selectFrom('tourists')
@@ -237,7 +241,7 @@ export class ImportsRepository {
           .executeTakeFirst();
         const firstId = Number(maxId?.m ?? 0) + 1;
         const firstPosition = Number(maxPosition?.p ?? -1) + 1;
-        const tourists = prepared.map(({ row, fields }, i) => ({
+        const tourists = kept.map(({ row, fields }, i) => ({
           ...touristColumns(fields),
           id: firstId + i,
           tour_id: tourId,
@@ -258,7 +262,7 @@ export class ImportsRepository {
       }
       const summary = { touristsAdded, clientsCreated: newIds.length, passportsAdded, voucher };
       const batchId = await change.finish('import', summary);
-      const result = { batchId, touristsAdded, clientsCreated: newIds.length, passportsAdded };
+      const result = { batchId, touristsAdded, clientsCreated: newIds.length, passportsAdded, skipped };
       if (key !== undefined) {
         await trx
           .insertInto('import_commits')

@@ -693,6 +693,7 @@ export class ToursRepository {
             .where((eb) => eb.or([eb('client_id', 'is', null), eb('client_id', '!=', clientId)]))
             .execute();
     const companions = new Map<string, { clientId: number | null; name: string; tours: number }>();
+    const trips = new Set<string>();
     for (const o of others) {
       const name = displayTouristName({
         lastNameRu: o.last_name_ru,
@@ -701,12 +702,15 @@ export class ToursRepository {
         firstNameLat: o.first_name_lat,
       });
       const key = o.client_id !== null ? `c${o.client_id}` : `n${nameKey(name)}`;
+      // Trips, not rows: a companion listed twice in one tour travelled with the client once.
+      if (trips.has(`${key}|${o.tour_id}`)) continue;
+      trips.add(`${key}|${o.tour_id}`);
       const known = companions.get(key);
       if (known) known.tours++;
       else companions.set(key, { clientId: o.client_id, name, tours: 1 });
     }
     return {
-      tours: tours.map((t) => ({
+      tours: tours.filter((t, i) => tours.findIndex((u) => u.id === t.id) === i).map((t) => ({
         tourId: t.id,
         voucher: t.voucher,
         arrivalDate: t.arrival_date,

@@ -1,0 +1,34 @@
+import type { duplicatesContract } from '../../../shared/api/duplicates-contract';
+import type { RepositoryContext } from '../context';
+import type { Handlers } from '../dispatch';
+import type { ClientsRepository } from './clients';
+import { DuplicatesRepository } from './duplicates';
+import { FamiliesRepository } from './families';
+import { MergeRepository } from './merge';
+
+type DuplicatesHandlers = Pick<Handlers, keyof typeof duplicatesContract>;
+
+/** Issue 13's commands, wired to their repositories; index.ts spreads them into the dispatch. */
+export function duplicatesHandlers(ctx: RepositoryContext, clients: ClientsRepository): DuplicatesHandlers {
+  const duplicates = new DuplicatesRepository(ctx);
+  const merges = new MergeRepository(ctx, clients);
+  const families = new FamiliesRepository(ctx);
+  return {
+    'duplicates.scan': ({ limit }) => duplicates.scan(limit),
+    'duplicates.matches': ({ clientId }) => duplicates.matchesFor(clientId),
+    'duplicates.dismiss': async ({ a, b }) => {
+      await duplicates.dismiss(a, b);
+      return {};
+    },
+    'duplicates.mergePreview': ({ keepId, mergeId }) => merges.preview(keepId, mergeId),
+    'duplicates.merge': (input) => merges.merge(input),
+    'duplicates.mergesOf': ({ clientId }) => merges.mergesOf(clientId),
+    'families.list': ({ clientId }) => families.members(clientId),
+    'families.link': ({ clientId, otherId, relation }) => families.link(clientId, otherId, relation),
+    'families.unlink': ({ clientId, linkId }) => families.unlink(clientId, linkId),
+    'families.companions': ({ tourId, clientId }) => families.companionsFor(tourId, clientId),
+    'families.tourChecks': async ({ tourId }) => ({
+      minorsWithoutParent: await families.minorsWithoutParent(tourId),
+    }),
+  };
+}

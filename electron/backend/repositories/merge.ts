@@ -1,0 +1,263 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { AppError } from '../../../shared/api/envelope';
+import type { Client, ClientInput } from '../../../shared/domain/client';
+import { timestamp } from '../../../shared/domain/clock';
+import { MERGE_FIELDS, type MergeInput, type MergePreview } from '../../../shared/domain/duplicates';
+import { foldDocuments, mergeChoices } from '../../../shared/domain/merge-plan';
+import type { RepositoryContext } from '../context';
+import type { Database } from '../db/schema';
+import type { JournalTable } from '../history/undo-journal';
+import type { ClientsRepository } from './clients';
+
+/** Tables re-pointed by name below; any other table referring to clients is re-pointed generically. */
+const HANDLED = new Set([
+  'clients',
+  'documents',
+  'client_search_keys',
+  'tourists',
+  'questionnaire_answers',
+  'client_consents',
+  'client_links',
+  // A dismissal names the merged card, which stays as a deleted card: nothing to move.
+  'duplicate_dismissals',
+]);
+
+const displayName = (c: Client) =>
+  [c.lastNameRu, c.firstNameRu, c.middleNameRu].filter(Boolean).join(' ') ||
+  [c.lastNameLat, c.firstNameLat].filter(Boolean).join(' ');
+
+async function otherClientReferences(db: Kysely<Database>): Promise<{ table: string; column: string }[]> {
+  const tables = await sql<{ name: string }>`SELECT name FROM sqlite_master
+    WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(db);
+  const found: { table: string; column: string }[] = [];
+  for (const { name } of tables.rows) {
+    if (HANDLED.has(name)) continue;
+    const keys = await sql<{ table: string; from: string }>`SELECT "table", "from"
+      FROM pragma_foreign_key_list(${name})`.execute(db);
+    for (const fk of keys.rows) if (fk.table === 'clients') found.push({ table: name, column: fk.from });
+  }
+  return found;
+}
+
+/**
+ * Two cards of one person become one (issue 13): the clerk's choice of each field, the documents
+ * united, trips, answers, consents, family links and every other row that names the merged card
+ * moved to the surviving one, the merged card deleted; one transaction, one undo-journal entry.
+ */
+export class MergeRepository {
+  constructor(
+    private readonly ctx: RepositoryContext,
+    private readonly clients: ClientsRepository,
+  ) {}
+
+  async preview(keepId: number, mergeId: number): Promise<MergePreview> {
+    return this.previewIn(this.ctx.db, keepId, mergeId);
+  }
+
+  private async previewIn(db: Kysely<Database>, keepId: number, mergeId: number): Promise<MergePreview> {
+    if (keepId === mergeId) throw new AppError('BAD_INPUT', 'a card cannot be merged with itself');
+    const keep = await this.clients.getIn(db, keepId);
+    const merge = await this.clients.getIn(db, mergeId);
+    const shared = await db
+      .selectFrom('tourists as a')
+      .innerJoin('tourists as b', 'b.tour_id', 'a.tour_id')
+      .innerJoin('tours', 'tours.id', 'a.tour_id')
+      .select(['tours.id as tourId', 'tours.voucher'])
+      .where('a.client_id', '=', keepId)
+      .where('b.client_id', '=', mergeId)
+      .distinct()
+      .execute();
+    const folded = foldDocuments(keep.documents, merge.documents);
+    return {
+      keep,
+      merge,
+      fields: mergeChoices(keep, merge),
+      sharedTours: shared,
+      documents: keep.documents.length + merge.documents.length - folded.length,
+      foldedDocuments: folded.length,
+    };
+  }
+
+  async merge(input: MergeInput): Promise<{ client: Client; undoId: number }> {
+    return this.ctx.db.transaction().execute(async (trx) => {
+      const plan = await this.previewIn(trx, input.keepId, input.mergeId);
+      const { keep, merge } = plan;
+      for (const [card, version] of [
+        [keep, input.keepVersion],
+        [merge, input.mergeVersion],
+      ] as const) {
+        if (card.version !== version)
+          throw new AppError('STALE_VERSION', `client ${card.id} was changed since version ${version}`);
+      }
+      const values = this.chosenValues(plan, input);
+      const both = [keep.id, merge.id];
+      const change = this.ctx.journal.begin(trx);
+      await change.touch('clients', { id: both });
+      await change.touch('documents', { client_id: both });
+      await change.touch('client_search_keys', { client_id: both });
+      await change.touch('tourists', { client_id: both });
+      await change.touch('questionnaire_answers', { client_id: both });
+      await change.touch('client_consents', { client_id: both });
+      const links = await trx
+        .selectFrom('client_links')
+        .select('id')
+        .where((eb) => eb.or([eb('client_id', 'in', both), eb('other_id', 'in', both)]))
+        .execute();
+      if (links.length > 0) await change.touch('client_links', { id: links.map((l) => l.id) });
+      const others = await otherClientReferences(trx);
+      // Tables added by other features (loyalty, payers…) are recorded and re-pointed the same way.
+      for (const ref of others) await change.touch(ref.table as JournalTable, { [ref.column]: both });
+
+      const dropped = foldDocuments(keep.documents, merge.documents);
+      if (dropped.length > 0) await trx.deleteFrom('documents').where('id', 'in', dropped).execute();
+      await trx
+        .updateTable('documents')
+        .set({ client_id: keep.id })
+        .where('client_id', '=', merge.id)
+        .execute();
+      await trx
+        .updateTable('tourists')
+        .set({ client_id: keep.id })
+        .where('client_id', '=', merge.id)
+        .execute();
+      await this.moveAnswers(trx, keep.id, merge.id);
+      await trx
+        .updateTable('client_consents')
+        .set({ client_id: keep.id })
+        .where('client_id', '=', merge.id)
+        .execute();
+      await this.moveLinks(trx, keep.id, merge.id);
+      for (const ref of others) {
+        await sql`UPDATE OR IGNORE ${sql.table(ref.table)} SET ${sql.ref(ref.column)} = ${keep.id}
+          WHERE ${sql.ref(ref.column)} = ${merge.id}`.execute(trx);
+      }
+
+      const now = timestamp(this.ctx.clock);
+      await trx
+        .updateTable('clients')
+        .set({ deleted_at: now, updated_at: now, version: merge.version + 1 })
+        .where('id', '=', merge.id)
+        .execute();
+      await trx.deleteFrom('client_search_keys').where('client_id', '=', merge.id).execute();
+      const united = await this.clients.getIn(trx, keep.id);
+      const saved = await this.clients.saveIn(trx, {
+        ...united,
+        ...values,
+        id: keep.id,
+        version: keep.version,
+        documents: united.documents,
+      });
+      await this.ctx.audit.record(trx, [
+        { entity: 'client', entityId: keep.id, action: 'merge', changes: { merged: merge.id } },
+        { entity: 'client', entityId: merge.id, action: 'mergedInto', changes: { into: keep.id } },
+      ]);
+      const undoId = await change.finish('clients.merge', {
+        name: displayName(saved),
+        mergedName: displayName(merge),
+        keepId: keep.id,
+        mergeId: merge.id,
+      });
+      return { client: saved, undoId };
+    });
+  }
+
+  /** Merges of this card that can still be undone, newest first, for the card to offer. */
+  async mergesOf(
+    clientId: number,
+  ): Promise<{ undoId: number; at: string; mergedId: number; name: string }[]> {
+    const rows = await this.ctx.db
+      .selectFrom('undo_entries')
+      .select(['id', 'at', 'summary'])
+      .where('kind', '=', 'clients.merge')
+      .where('undone_at', 'is', null)
+      .where(sql<number>`json_extract(summary, '$.keepId')`, '=', clientId)
+      .orderBy('id', 'desc')
+      .limit(10)
+      .execute();
+    return rows.map((r) => {
+      const summary = JSON.parse(r.summary) as { mergeId: number; mergedName: string };
+      return { undoId: r.id, at: r.at, mergedId: summary.mergeId, name: summary.mergedName };
+    });
+  }
+
+  /** The clerk's values, each checked against what the preview offered for its field. */
+  private chosenValues(plan: MergePreview, input: MergeInput): Partial<ClientInput> {
+    const values: Record<string, string | null> = {};
+    const refused: string[] = [];
+    for (const choice of plan.fields) {
+      const given = input.values[choice.field];
+      const value = given === undefined ? (choice.options[choice.chosen]?.value ?? null) : given;
+      if (!choice.options.some((o) => o.value === value)) refused.push(choice.field);
+      values[choice.field] = value;
+    }
+    if (refused.length > 0) {
+      throw new AppError('BAD_INPUT', `values not offered for ${refused.join(', ')}`, undefined, {
+        reason: 'mergeValueNotOffered',
+        params: { fields: refused.join(', ') },
+      });
+    }
+    const picked: Partial<ClientInput> = {};
+    for (const field of MERGE_FIELDS) Object.assign(picked, { [field]: values[field] ?? null });
+    for (const field of MERGE_FIELDS) {
+      if (field !== 'gender' && field !== 'birthDate' && picked[field] === null)
+        Object.assign(picked, { [field]: '' });
+    }
+    return picked;
+  }
+
+  /** A questionnaire answer given on both cards keeps the newer one. */
+  private async moveAnswers(trx: Transaction<Database>, keepId: number, mergeId: number): Promise<void> {
+    const answers = await trx
+      .selectFrom('questionnaire_answers')
+      .select(['id', 'client_id', 'country', 'field_key', 'updated_at'])
+      .where('client_id', 'in', [keepId, mergeId])
+      .execute();
+    const byField = new Map<string, (typeof answers)[number]>();
+    const drop: number[] = [];
+    for (const a of answers) {
+      const k = `${a.country}|${a.field_key}`;
+      const known = byField.get(k);
+      if (!known) byField.set(k, a);
+      else if (a.updated_at > known.updated_at) {
+        drop.push(known.id);
+        byField.set(k, a);
+      } else drop.push(a.id);
+    }
+    if (drop.length > 0) await trx.deleteFrom('questionnaire_answers').where('id', 'in', drop).execute();
+    await trx
+      .updateTable('questionnaire_answers')
+      .set({ client_id: keepId })
+      .where('client_id', '=', mergeId)
+      .execute();
+  }
+
+  /** Family links move too; a link between the two cards, or one the survivor already has, goes. */
+  private async moveLinks(trx: Transaction<Database>, keepId: number, mergeId: number): Promise<void> {
+    const links = await trx
+      .selectFrom('client_links')
+      .selectAll()
+      .where((eb) =>
+        eb.or([eb('client_id', 'in', [keepId, mergeId]), eb('other_id', 'in', [keepId, mergeId])]),
+      )
+      .execute();
+    const partner = (l: (typeof links)[number], of: number) =>
+      l.client_id === of ? l.other_id : l.client_id;
+    const keepPartners = new Set(
+      links.filter((l) => l.client_id === keepId || l.other_id === keepId).map((l) => partner(l, keepId)),
+    );
+    for (const l of links) {
+      if (l.client_id !== mergeId && l.other_id !== mergeId) continue;
+      const other = partner(l, mergeId);
+      if (other === keepId || keepPartners.has(other)) {
+        await trx.deleteFrom('client_links').where('id', '=', l.id).execute();
+        continue;
+      }
+      keepPartners.add(other);
+      await trx
+        .updateTable('client_links')
+        .set(l.client_id === mergeId ? { client_id: keepId } : { other_id: keepId })
+        .where('id', '=', l.id)
+        .execute();
+    }
+  }
+}

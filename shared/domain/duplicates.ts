@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { clientSchema } from './client';
+
+/** Why two cards may be one person, strongest first. */
+export const DUPLICATE_REASONS = [
+  'passport',
+  'internalPassport',
+  'nameBirth',
+  'nearNameBirth',
+  'phone',
+  'email',
+] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
+
+const id = z.number().int().positive();
+
+/** One side of a candidate pair, as the Duplicates screen lists it. */
+export const duplicateSideSchema = z.object({
+  id,
+  name: z.string(),
+  nameLat: z.string(),
+  birthDate: z.string().nullable(),
+  updatedAt: z.string(),
+});
+
+export const duplicateCandidateSchema = z.object({
+  a: duplicateSideSchema,
+  b: duplicateSideSchema,
+  score: z.number().int().min(0).max(100),
+  reasons: z.array(z.enum(DUPLICATE_REASONS)),
+});
+export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
+
+/** Fields of a card the clerk chooses one by one when two cards become one. */
+export const MERGE_FIELDS = [
+  'lastNameRu',
+  'firstNameRu',
+  'middleNameRu',
+  'lastNameLat',
+  'firstNameLat',
+  'gender',
+  'birthDate',
+  'birthPlace',
+  'citizenship',
+  'phone',
+  'email',
+  'address',
+  'notes',
+  'preferences',
+  'cardLast4',
+] as const;
+export type MergeField = (typeof MERGE_FIELDS)[number];
+
+export const mergeOptionSchema = z.object({
+  source: z.enum(['keep', 'merge', 'passport']),
+  value: z.string().nullable(),
+});
+export type MergeOption = z.infer<typeof mergeOptionSchema>;
+
+export const mergePreviewSchema = z.object({
+  keep: clientSchema,
+  merge: clientSchema,
+  fields: z.array(
+    z.object({
+      field: z.enum(MERGE_FIELDS),
+      options: z.array(mergeOptionSchema),
+      /** Index into options: the newest non-empty value, or the Latin printed in the newest passport. */
+      chosen: z.number().int().min(0),
+    }),
+  ),
+  /** Tours where both cards are tourists: after the merge one of the two rows should be removed. */
+  sharedTours: z.array(z.object({ tourId: id, voucher: z.string() })),
+  /** How many documents the united card gets, and how many were the same passport twice. */
+  documents: z.number().int(),
+  foldedDocuments: z.number().int(),
+});
+export type MergePreview = z.infer<typeof mergePreviewSchema>;
+
+export const mergeInputSchema = z.object({
+  keepId: id,
+  keepVersion: id,
+  mergeId: id,
+  mergeVersion: id,
+  /** The value chosen for each field; it must be one the preview offered. */
+  values: z.partialRecord(z.enum(MERGE_FIELDS), z.string().max(5000).nullable()),
+});
+export type MergeInput = z.infer<typeof mergeInputSchema>;
+
+export const FAMILY_RELATIONS = ['spouse', 'parent', 'child', 'sibling', 'group'] as const;
+export type FamilyRelation = (typeof FAMILY_RELATIONS)[number];
+
+export const familyMemberSchema = z.object({
+  linkId: id,
+  clientId: id,
+  name: z.string(),
+  birthDate: z.string().nullable(),
+  /** What the member is to the card's client. */
+  relation: z.enum(FAMILY_RELATIONS),
+});
+export type FamilyMember = z.infer<typeof familyMemberSchema>;
+
+export const mergeRecordSchema = z.object({
+  undoId: id,
+  at: z.string(),
+  mergedId: id,
+  name: z.string(),
+});
