@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Country } from '../../../shared/domain/tour';
+import { countrySchema, type Country } from '../../../shared/domain/tour';
 import type { FormSummary } from '../../../shared/questionnaire/model';
 import { QUESTIONNAIRE_LANGUAGES } from '../../../shared/questionnaire/reference';
 import { call } from '../api/client';
 import { describeErrorDetail } from '../ui/errors';
+import { maxLengthOf, rangeOf } from '../ui/limits';
 import { uiLabel } from '../questionnaire/ui-label';
 import { useToast } from '../ui/toasts';
 import { BookFileButtons } from './BookFileButtons';
@@ -26,6 +27,17 @@ export function CountriesBook({ onChanged }: { onChanged?: () => void }) {
   const [countries, setCountries] = useState<Country[]>([]);
   const [forms, setForms] = useState<FormSummary[]>([]);
   const [draft, setDraft] = useState<Country>(NEW_COUNTRY);
+  // A value the book cannot take stays in its cell with the reason under it, instead of being dropped.
+  const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
+  const setCellError = (cell: string, message: string | null) =>
+    setCellErrors((all) => {
+      if ((all[cell] ?? null) === message) return all;
+      const next = { ...all };
+      if (message === null) delete next[cell];
+      else next[cell] = message;
+      return next;
+    });
+  const margin = rangeOf(countrySchema, 'passportMarginMonths');
   const fail = useCallback(
     (e: unknown) => toast({ kind: 'error', message: describeErrorDetail(t, e) }),
     [t, toast],
@@ -56,15 +68,37 @@ export function CountriesBook({ onChanged }: { onChanged?: () => void }) {
     const change = isNew
       ? (patch: Partial<Country>) => setDraft({ ...draft, ...patch })
       : (patch: Partial<Country>) => edit(country, patch);
-    const text = (field: 'nameRu' | 'nameEn' | 'nameFr') => (
-      <input
-        className="cell-input"
-        aria-label={`${country.code || t('books.countries.new')} ${t(`books.countries.${field}`)}`}
-        defaultValue={country[field]}
-        key={`${country.code}-${field}-${country[field]}`}
-        onBlur={(e) => e.target.value.trim() !== country[field] && change({ [field]: e.target.value.trim() })}
-      />
-    );
+    const cellError = (cell: string) => {
+      const message = cellErrors[cell];
+      return message ? (
+        <span className="field-error" role="alert" id={`${cell}-error`}>
+          {message}
+        </span>
+      ) : null;
+    };
+    const text = (field: 'nameRu' | 'nameEn' | 'nameFr') => {
+      const cell = `${isNew ? 'new' : country.code}-${field}`;
+      const max = maxLengthOf(countrySchema, field);
+      return (
+        <>
+          <input
+            className="cell-input"
+            aria-label={`${country.code || t('books.countries.new')} ${t(`books.countries.${field}`)}`}
+            aria-invalid={cellErrors[cell] ? true : undefined}
+            aria-describedby={cellErrors[cell] ? `${cell}-error` : undefined}
+            defaultValue={country[field]}
+            key={`${country.code}-${field}-${country[field]}`}
+            onBlur={(e) => {
+              const value = e.target.value.trim();
+              setCellError(cell, value.length > max ? t('validation.tooLong', { max }) : null);
+              if (value.length <= max && value !== country[field]) change({ [field]: value });
+            }}
+          />
+          {cellError(cell)}
+        </>
+      );
+    };
+    const marginCell = `${isNew ? 'new' : country.code}-margin`;
     return (
       <tr key={isNew ? 'new' : country.code}>
         <td>
@@ -115,23 +149,22 @@ export function CountriesBook({ onChanged }: { onChanged?: () => void }) {
         <td>
           <input
             type="number"
-            min={0}
-            max={24}
+            min={margin.min}
+            max={margin.max}
             className="cell-input narrow-input"
             aria-label={`${country.code} ${t('books.countries.margin')}`}
+            aria-invalid={cellErrors[marginCell] ? true : undefined}
+            aria-describedby={cellErrors[marginCell] ? `${marginCell}-error` : undefined}
             defaultValue={country.passportMarginMonths}
             key={`${country.code}-margin-${country.passportMarginMonths}`}
             onBlur={(e) => {
-              const months = Number(e.target.value);
-              if (
-                Number.isInteger(months) &&
-                months >= 0 &&
-                months <= 24 &&
-                months !== country.passportMarginMonths
-              )
-                change({ passportMarginMonths: months });
+              const months = e.target.value.trim() === '' ? NaN : Number(e.target.value);
+              const ok = Number.isInteger(months) && months >= margin.min && months <= margin.max;
+              setCellError(marginCell, ok ? null : t('validation.numberRange', margin));
+              if (ok && months !== country.passportMarginMonths) change({ passportMarginMonths: months });
             }}
           />
+          {cellError(marginCell)}
         </td>
         <td>
           {isNew && (

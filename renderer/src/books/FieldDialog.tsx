@@ -11,6 +11,7 @@ import { call } from '../api/client';
 import { Dialog } from '../ui/Dialog';
 import { describeErrorDetail } from '../ui/errors';
 import { Field } from '../ui/Field';
+import { useUnsavedGuard } from '../ui/UnsavedGuard';
 
 interface FieldDialogProps {
   formId: number;
@@ -31,20 +32,29 @@ export function FieldDialog({ formId, field, onSaved, onClose }: FieldDialogProp
     set({ options: draft.options.map((o, j) => (j === i ? { ...o, ...patch } : o)) });
   const hasOptions = draft.type === 'choice' || draft.type === 'multichoice';
 
-  const save = () =>
+  /** Saves the field; false when refused (the reason is shown above the fields). */
+  const save = (): Promise<boolean> =>
     call('forms.saveField', { formId, field: { ...draft, options: hasOptions ? draft.options : [] } }).then(
-      onSaved,
-      (e: unknown) => setError(describeErrorDetail(t, e)),
+      () => {
+        onSaved();
+        return true;
+      },
+      (e: unknown) => {
+        setError(describeErrorDetail(t, e));
+        return false;
+      },
     );
+  const { guard, prompt } = useUnsavedGuard({ dirty: JSON.stringify(draft) !== JSON.stringify(field), save });
+  const close = () => guard(onClose);
 
   return (
     <Dialog
       title={field.id ? t('books.fields.editTitle', { key: field.key }) : t('books.fields.addTitle')}
-      onClose={onClose}
+      onClose={close}
       wide
       footer={
         <>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={close}>
             {t('books.cancel')}
           </button>
           <button type="button" className="primary" onClick={() => void save()}>
@@ -202,6 +212,7 @@ export function FieldDialog({ formId, field, onSaved, onClose }: FieldDialogProp
           </button>
         </fieldset>
       )}
+      {prompt}
     </Dialog>
   );
 }

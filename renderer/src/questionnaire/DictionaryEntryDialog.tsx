@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DictionaryRow } from '../../../shared/questionnaire/model';
 import { call } from '../api/client';
 import { Dialog } from '../ui/Dialog';
 import { describeErrorDetail } from '../ui/errors';
+import { CardForm } from '../ui/CardForm';
 import { Field } from '../ui/Field';
+import { useUnsavedGuard } from '../ui/UnsavedGuard';
 
 interface DictionaryEntryDialogProps {
   /** The word to add (an unknown word of an answer) or the entry to edit. */
@@ -23,50 +25,52 @@ export function DictionaryEntryDialog({ entry, context, onSaved, onClose }: Dict
   const [fr, setFr] = useState(entry.fr ?? '');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const save = () => {
+  const ruInput = useRef<HTMLInputElement>(null);
+  /** Saves the word; false when refused: the reason is shown at the Russian word, which gets the focus. */
+  const save = (): Promise<boolean> => {
+    if (busy || ru.trim() === '') return Promise.resolve(false);
     setBusy(true);
-    call('dictionary.save', { ru, en, fr, id: entry.id, version: entry.version }).then(
+    return call('dictionary.save', { ru, en, fr, id: entry.id, version: entry.version }).then(
       (row) => {
         setBusy(false);
         onSaved(row);
+        return true;
       },
       (e: unknown) => {
         setBusy(false);
         setError(describeErrorDetail(t, e));
+        ruInput.current?.focus();
+        return false;
       },
     );
   };
+  const dirty = ru !== entry.ru || en !== (entry.en ?? '') || fr !== (entry.fr ?? '');
+  const { guard, prompt } = useUnsavedGuard({ dirty, save });
+  const close = () => guard(onClose);
   return (
     <Dialog
       title={entry.id ? t('dictionary.editTitle') : t('dictionary.addTitle')}
-      onClose={onClose}
+      onClose={close}
       footer={
         <>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={close}>
             {context ? t('dictionary.skip') : t('dictionary.cancel')}
           </button>
           <button
-            type="submit"
-            form="dictionary-entry"
+            type="button"
             className="primary"
             disabled={busy || ru.trim() === ''}
+            onClick={() => void save()}
           >
             {t('dictionary.save')}
           </button>
         </>
       }
     >
-      <form
-        id="dictionary-entry"
-        className="form-grid"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <CardForm id="dictionary-entry" className="form-grid" onSave={() => void save()}>
         {context && <p className="hint-warning">{context}</p>}
         <Field label={t('dictionary.ru')} error={error || undefined}>
-          <input value={ru} onChange={(e) => setRu(e.target.value)} />
+          <input ref={ruInput} value={ru} onChange={(e) => setRu(e.target.value)} />
         </Field>
         <Field label={t('dictionary.en')}>
           <input
@@ -79,7 +83,8 @@ export function DictionaryEntryDialog({ entry, context, onSaved, onClose }: Dict
         <Field label={t('dictionary.fr')}>
           <input value={fr} lang="fr" onChange={(e) => setFr(e.target.value)} />
         </Field>
-      </form>
+      </CardForm>
+      {prompt}
     </Dialog>
   );
 }
