@@ -12,6 +12,7 @@ import { backupOptions, scheduleBackups } from './backup/schedule';
 import type { Database } from './db/schema';
 import { createDispatch, type Dispatch, type DispatchLogger } from './dispatch';
 import { ClientsRepository } from './repositories/clients';
+import { loyaltyHandlers } from './repositories/loyalty-handlers';
 import { duplicatesHandlers } from './repositories/duplicates-handlers';
 import { ToursRepository } from './repositories/tours';
 import { ImportsRepository } from './repositories/imports';
@@ -218,6 +219,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         return { ...result, restartNeeded: false };
       },
       'undo.apply': ({ id }) => journal.undo(id),
+      ...loyaltyHandlers(ctx, clerk),
       ...duplicatesHandlers(ctx, clients),
     },
     options.logger ?? consoleLogger,

@@ -1,5 +1,7 @@
 import { DUPLICATES_COMMAND_NAMES } from './duplicates-command-names';
 
+import { LOYALTY_COMMAND_NAMES } from './loyalty-command-names';
+
 /**
  * The names of the contract's commands, without their schemas, so the sandboxed preload can check a
  * name without bundling zod. contract.ts fails to compile when the two lists differ.
@@ -59,6 +61,7 @@ export const COMMAND_NAMES = [
   'import.match',
   'import.commit',
   'import.undo',
+  ...LOYALTY_COMMAND_NAMES,
   ...DUPLICATES_COMMAND_NAMES,
 ] as const;
 

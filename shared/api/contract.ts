@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONSENT_SCOPES, consentInputSchema, consentSchema, destructionActSchema } from '../domain/consent';
 import { COMMAND_NAMES, type CommandNameList } from './command-names';
+import { loyaltyContract } from './loyalty-contract';
 import { duplicatesContract } from './duplicates-contract';
 import {
   CLIENT_SYNC_FIELDS,
@@ -509,6 +510,7 @@ export const contract = {
     }),
   },
   ...duplicatesContract,
+  ...loyaltyContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -34,3 +34,17 @@ export {
   type Period,
   type PeriodKind,
 } from './periods';
+export {
+  analyse,
+  stageAt,
+  retention,
+  type Analysis,
+  type ClientFacts,
+  type ClientTrip,
+  type FeedbackFact,
+  type ClientClass,
+} from './analysis';
+export { worklistReasons, nextSeasonStart, type WorklistClient, type WorklistRules } from './worklist';
+export * from './model';
+export * from './feedback-model';
+export * from './worklist-model';

@@ -1,0 +1,382 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { AppError } from '../../../shared/api/envelope';
+import { timestamp, today } from '../../../shared/domain/clock';
+import {
+  addDays,
+  addMonths,
+  worklistReasons,
+  type ContactEntry,
+  type WorklistClient,
+  type WorklistItem,
+  type WorklistReason,
+} from '../../../shared/loyalty';
+import type { worklistActSchema, worklistQuerySchema } from '../../../shared/loyalty/worklist-model';
+import type { RepositoryContext } from '../context';
+import { displayName } from './loyalty-facts';
+import { loyaltyDb, TRIP_STATUSES, type LoyaltyDatabase } from './loyalty-schema';
+
+type WorklistQuery = z.output<typeof worklistQuerySchema>;
+type WorklistAct = z.output<typeof worklistActSchema>;
+
+/** Regular on the ladder: this many trips (shared/loyalty/ladder.ts default). */
+const REGULAR_TRIPS = 3;
+const SEASON_MARGIN_MONTHS = 6;
+const ORDER: readonly WorklistReason[] = [
+  'openComplaint',
+  'passportBeforeTrip',
+  'birthday',
+  'familyBooked',
+  'noTripLately',
+  'passportBeforeSeason',
+  'tripAnniversary',
+];
+
+/**
+ * Who to contact today or this week. Each reason first finds its few candidate clients with an
+ * indexed or bounded query; the reasons themselves are decided by shared/loyalty/worklist.ts over
+ * those clients' facts, and items done, dismissed or postponed in the contact log are left out.
+ */
+export class WorklistRepository {
+  constructor(
+    private readonly ctx: RepositoryContext,
+    private readonly clerk: () => string,
+  ) {}
+
+  async list(query: WorklistQuery): Promise<WorklistItem[]> {
+    const db = loyaltyDb(this.ctx.db);
+    const day = today(this.ctx.clock);
+    const horizonDays = query.horizon === 'today' ? 0 : 7;
+    const candidates = await this.candidates(db, day, horizonDays, query);
+    const facts = await this.facts(db, [...candidates], day, horizonDays);
+    const rules = {
+      horizonDays,
+      birthdayDays: query.horizon === 'today' ? 0 : query.birthdayDays,
+      dormantMonths: query.dormantMonths,
+      seasonMarginMonths: SEASON_MARGIN_MONTHS,
+    };
+    const items = facts.flatMap((c) => worklistReasons(c, day, rules));
+    const open = await this.withoutHandled(db, items, day);
+    return open
+      .sort(
+        (a, b) =>
+          ORDER.indexOf(a.reason) - ORDER.indexOf(b.reason) ||
+          (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+          a.clientId - b.clientId,
+      )
+      .slice(0, query.limit);
+  }
+
+  async act(input: WorklistAct): Promise<ContactEntry> {
+    const id = await this.ctx.db.transaction().execute(async (trx) => {
+      const db = loyaltyDb(trx);
+      const client = await db
+        .selectFrom('clients')
+        .select('id')
+        .where('id', '=', input.clientId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      if (!client) throw new AppError('NOT_FOUND', `client ${input.clientId} not found`);
+      if (!input.key.startsWith(`${input.reason}:${input.clientId}:`)) {
+        throw new AppError('BAD_INPUT', 'the item key does not belong to this client and reason');
+      }
+      const row = await db
+        .insertInto('contact_log')
+        .values({
+          client_id: input.clientId,
+          item_key: input.key,
+          reason: input.reason,
+          action: input.action,
+          note: input.note,
+          postponed_until: input.postponeUntil,
+          at: timestamp(this.ctx.clock),
+          clerk: this.clerk(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await this.ctx.audit.record(trx, {
+        entity: 'client',
+        entityId: input.clientId,
+        action: `contact.${input.action}`,
+        changes: { reason: input.reason },
+      });
+      return row.id;
+    });
+    const entries = await this.log(input.clientId);
+    const entry = entries.find((e) => e.id === id);
+    if (!entry) throw new AppError('NOT_FOUND', `contact ${id} not found`);
+    return entry;
+  }
+
+  async log(clientId: number): Promise<ContactEntry[]> {
+    const rows = await loyaltyDb(this.ctx.db)
+      .selectFrom('contact_log')
+      .selectAll()
+      .where('client_id', '=', clientId)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(500)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      clientId: r.client_id,
+      reason: r.reason as WorklistReason,
+      action: r.action,
+      note: r.note,
+      postponedUntil: r.postponed_until,
+      at: r.at,
+      clerk: r.clerk,
+    }));
+  }
+
+  private async candidates(
+    db: Kysely<LoyaltyDatabase>,
+    day: string,
+    horizonDays: number,
+    query: WorklistQuery,
+  ): Promise<Set<number>> {
+    const ids = new Set<number>();
+    const add = (rows: { id: number | null }[]) => rows.forEach((r) => r.id !== null && ids.add(r.id));
+    const birthdayDays = Math.max(horizonDays, query.horizon === 'today' ? 0 : query.birthdayDays);
+    const monthDays = Array.from({ length: birthdayDays + 1 }, (_, i) => addDays(day, i).slice(4));
+    const horizonMonthDays = monthDays.slice(0, horizonDays + 1);
+    const live = db.selectFrom('clients').where('clients.deleted_at', 'is', null);
+
+    const [birthdays, upcoming, passports, dormant, anniversaries, complaints, booked] = await Promise.all([
+      // A scan of the birth dates: month and day are matched with LIKE, which every SQL has.
+      live
+        .select('clients.id')
+        .where((eb) => eb.or(monthDays.map((md) => eb('clients.birth_date', 'like', `%${md}`))))
+        .execute(),
+      db
+        .selectFrom('tours')
+        .innerJoin('tourists', 'tourists.tour_id', 'tours.id')
+        .select('tourists.client_id as id')
+        .where('tours.arrival_date', '>', day)
+        .where('tours.status', 'in', TRIP_STATUSES)
+        .where('tourists.client_id', 'is not', null)
+        .execute(),
+      live
+        .select('clients.id')
+        .where('clients.passport_expiry', '>=', addMonths(day, -12))
+        .where('clients.passport_expiry', '<', addMonths(day, 12 + SEASON_MARGIN_MONTHS))
+        .execute(),
+      db
+        .selectFrom('tourists')
+        .innerJoin('tours', 'tours.id', 'tourists.tour_id')
+        .select('tourists.client_id as id')
+        .where('tourists.client_id', 'is not', null)
+        .where('tours.status', 'in', TRIP_STATUSES)
+        .groupBy('tourists.client_id')
+        .having((eb) => eb.fn.countAll(), '>=', REGULAR_TRIPS)
+        .having((eb) => eb.fn.max('tours.arrival_date'), '<=', addMonths(day, -query.dormantMonths))
+        .execute(),
+      db
+        .selectFrom('tours')
+        .innerJoin('tourists', 'tourists.tour_id', 'tours.id')
+        .select('tourists.client_id as id')
+        .where('tours.status', 'in', TRIP_STATUSES)
+        .where('tours.arrival_date', '<', `${day.slice(0, 4)}-01-01`)
+        .where((eb) => eb.or(horizonMonthDays.map((md) => eb('tours.arrival_date', 'like', `%${md}`))))
+        .where('tourists.client_id', 'is not', null)
+        .execute(),
+      db
+        .selectFrom('feedback')
+        .select('client_id as id')
+        .where('kind', '=', 'complaint')
+        .where('status', '<>', 'resolved')
+        .execute(),
+      this.familyCandidates(db, day, horizonDays),
+    ]);
+    for (const rows of [birthdays, upcoming, passports, dormant, anniversaries, complaints]) add(rows);
+    for (const id of booked.keys()) ids.add(id);
+    return ids;
+  }
+
+  /** Relatives (family links) of the travellers of tours booked in the horizon, not on that tour. */
+  private async familyCandidates(
+    db: Kysely<LoyaltyDatabase>,
+    day: string,
+    horizonDays: number,
+  ): Promise<Map<number, WorklistClient['familyBookings']>> {
+    const since = addDays(day, -Math.max(horizonDays, 0));
+    const travellers = await db
+      .selectFrom('tours')
+      .innerJoin('tourists', 'tourists.tour_id', 'tours.id')
+      .innerJoin('clients', 'clients.id', 'tourists.client_id')
+      .select([
+        'tours.id as tourId',
+        'tours.voucher',
+        'tours.created_at',
+        'clients.id as clientId',
+        'clients.last_name_ru',
+        'clients.first_name_ru',
+        'clients.middle_name_ru',
+        'clients.last_name_lat',
+        'clients.first_name_lat',
+      ])
+      .where('tours.created_at', '>=', since)
+      .where('tours.status', 'in', TRIP_STATUSES)
+      .execute();
+    const result = new Map<number, WorklistClient['familyBookings']>();
+    if (travellers.length === 0) return result;
+    const onTour = new Map<number, Set<number>>();
+    for (const t of travellers) onTour.set(t.tourId, (onTour.get(t.tourId) ?? new Set()).add(t.clientId));
+    const travellerIds = [...new Set(travellers.map((t) => t.clientId))];
+    const links = await this.familyLinks(db, travellerIds);
+    for (const t of travellers) {
+      for (const relative of links.get(t.clientId) ?? []) {
+        if (onTour.get(t.tourId)?.has(relative)) continue;
+        const list = result.get(relative) ?? [];
+        if (list.some((b) => b.tourId === t.tourId)) continue;
+        list.push({
+          relativeName: displayName(t),
+          tourId: t.tourId,
+          voucher: t.voucher,
+          bookedOn: t.created_at.slice(0, 10),
+        });
+        result.set(relative, list);
+      }
+    }
+    return result;
+  }
+
+  private async familyLinks(
+    db: Kysely<LoyaltyDatabase>,
+    ids: readonly number[],
+  ): Promise<Map<number, number[]>> {
+    const links = new Map<number, number[]>();
+    const put = (a: number, b: number) => links.set(a, [...(links.get(a) ?? []), b]);
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = await db
+        .withTables<FamilyLinks>()
+        .selectFrom('client_links')
+        .select(['client_id', 'other_id'])
+        .where('kind', 'in', ['spouse', 'parent', 'sibling'])
+        .where((eb) => eb.or([eb('client_id', 'in', chunk), eb('other_id', 'in', chunk)]))
+        .execute();
+      for (const r of rows) {
+        put(r.client_id, r.other_id);
+        put(r.other_id, r.client_id);
+      }
+    }
+    return links;
+  }
+
+  private async facts(
+    db: Kysely<LoyaltyDatabase>,
+    ids: readonly number[],
+    day: string,
+    horizonDays: number,
+  ): Promise<WorklistClient[]> {
+    const family = await this.familyCandidates(db, day, horizonDays);
+    const result: WorklistClient[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const [clients, trips, complaints] = await Promise.all([
+        db
+          .selectFrom('clients')
+          .select([
+            'id',
+            'last_name_ru',
+            'first_name_ru',
+            'middle_name_ru',
+            'last_name_lat',
+            'first_name_lat',
+            'phone',
+            'birth_date',
+            'passport_expiry',
+          ])
+          .where('id', 'in', chunk)
+          .where('deleted_at', 'is', null)
+          .execute(),
+        db
+          .selectFrom('tourists')
+          .innerJoin('tours', 'tours.id', 'tourists.tour_id')
+          .leftJoin('countries', 'countries.code', 'tours.country')
+          .select([
+            'tourists.client_id',
+            'tours.id',
+            'tours.arrival_date',
+            'tours.departure_date',
+            'tours.country',
+            'countries.passport_margin_months',
+          ])
+          .where('tourists.client_id', 'in', chunk)
+          .where('tours.status', 'in', TRIP_STATUSES)
+          .where('tours.arrival_date', 'is not', null)
+          .orderBy('tours.arrival_date')
+          .execute(),
+        db
+          .selectFrom('feedback')
+          .select(['id', 'client_id', 'received_on', 'score'])
+          .where('client_id', 'in', chunk)
+          .where('kind', '=', 'complaint')
+          .where('status', '<>', 'resolved')
+          .orderBy('received_on')
+          .execute(),
+      ]);
+      for (const c of clients) {
+        const own = trips.filter((t) => t.client_id === c.id);
+        const past = own
+          .filter((t) => (t.arrival_date as string) <= day)
+          .map((t) => t.arrival_date as string);
+        const next = own.find((t) => (t.arrival_date as string) > day);
+        result.push({
+          id: c.id,
+          name: displayName(c),
+          phone: c.phone,
+          birthDate: c.birth_date,
+          passportExpiry: c.passport_expiry,
+          pastTrips: past,
+          nextTrip: next
+            ? {
+                tourId: next.id,
+                start: next.arrival_date as string,
+                end: next.departure_date ?? (next.arrival_date as string),
+                country: next.country,
+                marginMonths: next.passport_margin_months ?? 6,
+              }
+            : null,
+          regular: past.length >= REGULAR_TRIPS,
+          openComplaints: complaints
+            .filter((f) => f.client_id === c.id)
+            .map((f) => ({ id: f.id, receivedOn: f.received_on, score: f.score })),
+          familyBookings: family.get(c.id) ?? [],
+        });
+      }
+    }
+    return result;
+  }
+
+  /** Leaves out items whose latest log entry is done or dismissed, or postponed past today. */
+  private async withoutHandled(
+    db: Kysely<LoyaltyDatabase>,
+    items: WorklistItem[],
+    day: string,
+  ): Promise<WorklistItem[]> {
+    const latest = new Map<string, { action: string; until: string | null }>();
+    const keys = [...new Set(items.map((i) => i.key))];
+    for (let i = 0; i < keys.length; i += 500) {
+      const rows = await db
+        .selectFrom('contact_log')
+        .select(['item_key', 'action', 'postponed_until'])
+        .where('item_key', 'in', keys.slice(i, i + 500))
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+      for (const r of rows) latest.set(r.item_key, { action: r.action, until: r.postponed_until });
+    }
+    return items.filter((item) => {
+      const entry = latest.get(item.key);
+      if (!entry) return true;
+      return entry.action === 'postponed' && entry.until !== null && entry.until <= day;
+    });
+  }
+}
+
+/** Migration 11's family links (issue 13), as far as the worklist reads them. */
+type FamilyLinks = {
+  client_links: { client_id: number; other_id: number; kind: string };
+};
