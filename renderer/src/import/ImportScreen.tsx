@@ -5,7 +5,10 @@ import type { Tour } from '../../../shared/domain/tour';
 import { touristsTable } from '../../../shared/domain/tourist-columns';
 import { call } from '../api/client';
 import { FindTourDialog } from '../tours/FindTourDialog';
+import { useDialogFocus } from '../ui/dialog-focus';
 import { describeError } from '../ui/errors';
+import { ctrlCode } from '../ui/keys';
+import { useUnsavedGuard } from '../ui/UnsavedGuard';
 import { useToast } from '../ui/toasts';
 import { ImportFooter } from './ImportFooter';
 import { ImportGrid } from './ImportGrid';
@@ -58,7 +61,7 @@ export function ImportScreen({ tour, onClose, onCommitted }: ImportScreenProps) 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && target?.tagName !== 'INPUT') {
+      if (ctrlCode(e, 'KeyZ') && target?.tagName !== 'INPUT') {
         e.preventDefault();
         dispatch({ type: 'undone' });
       }
@@ -82,6 +85,20 @@ export function ImportScreen({ tour, onClose, onCommitted }: ImportScreenProps) 
     if (file) void source.openFile(file);
   };
   const busy = committing || source.reading !== null;
+  const screenRef = useRef<HTMLElement>(null);
+  const onScreenBlur = useDialogFocus(screenRef);
+  // A pasted or opened list with its fixes is work: leaving asks; Save loads it when it can be loaded.
+  const loadable = current !== null && rows.length > 0 && counts.errors === 0 && !busy;
+  const { guard, prompt } = useUnsavedGuard({
+    dirty: doc !== null && !committing,
+    save: loadable
+      ? async () => {
+          await commit();
+          return false;
+        }
+      : null,
+  });
+  const close = () => guard(onClose);
   const title = tour ? t('import.titleTour', { voucher: tour.voucher }) : t('import.titleBase');
 
   return (
@@ -90,7 +107,14 @@ export function ImportScreen({ tour, onClose, onCommitted }: ImportScreenProps) 
         className="dialog import-screen"
         role="dialog"
         aria-label={title}
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+        ref={screenRef}
+        tabIndex={-1}
+        onBlur={onScreenBlur}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape' || e.defaultPrevented || findingTour) return;
+          e.preventDefault();
+          close();
+        }}
         onDragOver={(e) => e.preventDefault()}
         onDrop={(e) => {
           e.preventDefault();
@@ -119,7 +143,7 @@ export function ImportScreen({ tour, onClose, onCommitted }: ImportScreenProps) 
               {t('import.fromTour')}
             </button>
           )}
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={close}>
             {t('import.close')}
           </button>
         </header>
@@ -182,6 +206,7 @@ export function ImportScreen({ tour, onClose, onCommitted }: ImportScreenProps) 
             onCommit={() => void commit()}
           />
         )}
+        {prompt}
         {findingTour && (
           <FindTourDialog
             onClose={() => setFindingTour(false)}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Country } from '../../../shared/domain/tour';
 import type { Answer, Questionnaire } from '../../../shared/questionnaire/model';
@@ -6,6 +6,8 @@ import { ApiCallError, call } from '../api/client';
 import { DictionaryBook } from '../books/DictionaryBook';
 import { countryName } from '../ui/country-name';
 import { Dialog } from '../ui/Dialog';
+import { useDialogFocus } from '../ui/dialog-focus';
+import { leaveFocusedField } from '../ui/UnsavedGuard';
 import { describeError, describeErrorDetail } from '../ui/errors';
 import { useToast } from '../ui/toasts';
 import { AnswerRow } from './AnswerRow';
@@ -102,6 +104,13 @@ export function QuestionnaireScreen({
   const country = countries.find((c) => c.code === countryCode);
   const language = questionnaire?.country.language ?? 'ru';
   const pendingField = pending && questionnaire?.form.fields.find((f) => f.key === pending.fieldKey);
+  const screenRef = useRef<HTMLElement>(null);
+  const onScreenBlur = useDialogFocus(screenRef);
+  // Answers are saved as each box is left: closing leaves the box being typed in first, so it is saved.
+  const close = () => {
+    leaveFocusedField(screenRef.current);
+    onClose();
+  };
 
   return (
     <div className="backdrop import-backdrop">
@@ -109,10 +118,13 @@ export function QuestionnaireScreen({
         className="dialog import-screen questionnaire-screen"
         role="dialog"
         aria-label={t('questionnaire.title')}
+        ref={screenRef}
+        tabIndex={-1}
+        onBlur={onScreenBlur}
         onKeyDown={(e) => {
           if (e.key !== 'Escape' || dialog || pending) return;
           e.stopPropagation();
-          onClose();
+          close();
         }}
       >
         <header className="dialog-header toolbar">
@@ -147,7 +159,7 @@ export function QuestionnaireScreen({
           <button type="button" className="primary" onClick={() => setDialog('print')} disabled={!country}>
             {t('questionnaire.print.open')}
           </button>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={close}>
             {t('questionnaire.close')}
           </button>
         </header>
