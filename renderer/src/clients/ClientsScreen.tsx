@@ -10,6 +10,7 @@ import type { Client, ClientRow } from '../../../shared/domain/client';
 import { today as todayOf } from '../../../shared/domain/clock';
 import { call } from '../api/client';
 import { describeError } from '../ui/errors';
+import { ctrlCode, isNewShortcut } from '../ui/keys';
 import { useToast } from '../ui/toasts';
 import { ClientsTable } from './ClientsTable';
 import { ClientsToolbar, type ToolbarFilters } from './ClientsToolbar';
@@ -129,12 +130,11 @@ export function ClientsScreen({ active }: { active: boolean }) {
     if (!active) return;
     const onKey = (e: KeyboardEvent) => {
       if (card !== null || document.querySelector('[role="dialog"]')) return;
-      const ctrl = e.ctrlKey || e.metaKey;
-      if (ctrl && e.key.toLowerCase() === 'f') {
+      if (ctrlCode(e, 'KeyF')) {
         e.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
-      } else if ((ctrl && e.key.toLowerCase() === 'n') || e.key === 'Insert') {
+      } else if (isNewShortcut(e)) {
         e.preventDefault();
         setCard({ mode: 'new' });
       }

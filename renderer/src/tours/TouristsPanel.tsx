@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import { describeError } from '../ui/errors';
 import { useToast } from '../ui/toasts';
 import { downloadBase64 } from '../ui/files';
+import { isNewShortcut } from '../ui/keys';
 import { touristName, warningText } from './format';
 import { TouristDialog } from './TouristDialog';
 import { lazy, Suspense } from 'react';
@@ -60,7 +61,7 @@ export function TouristsPanel({ tour, marginMonths, active, onTourChanged }: Tou
     if (!active) return;
     const onKey = (e: KeyboardEvent) => {
       if (document.querySelector('[role="dialog"]')) return;
-      if (e.key === 'Insert' || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n')) {
+      if (isNewShortcut(e)) {
         e.preventDefault();
         setEditing({ mode: 'new' });
       }

@@ -6,6 +6,7 @@ import { describeError } from '../ui/errors';
 import { useToast } from '../ui/toasts';
 import { CountriesBook } from '../books/CountriesBook';
 import { Dialog } from '../ui/Dialog';
+import { ctrlCode, isNewShortcut } from '../ui/keys';
 import { FindTourDialog, ToursTable } from './FindTourDialog';
 import { TourCard } from './TourCard';
 
@@ -35,11 +36,10 @@ export function ToursScreen({ active, onOpenClients }: { active: boolean; onOpen
     if (!active || open !== null) return;
     const onKey = (e: KeyboardEvent) => {
       if (document.querySelector('[role="dialog"]')) return;
-      const ctrl = e.ctrlKey || e.metaKey;
-      if (ctrl && e.key.toLowerCase() === 'f') {
+      if (ctrlCode(e, 'KeyF')) {
         e.preventDefault();
         setFinding(true);
-      } else if ((ctrl && e.key.toLowerCase() === 'n') || e.key === 'Insert') {
+      } else if (isNewShortcut(e)) {
         e.preventDefault();
         setOpen('new');
       }
