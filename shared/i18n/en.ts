@@ -656,14 +656,6 @@ export const en: Shape<typeof ru> = {
   limits: {
     counter: '{{length}} / {{max}}',
   },
-  hints: {
-    clients: 'Ctrl+F search, Ctrl+N new client, Enter open, Esc close',
-    tours: 'Ctrl+F find tour, Ctrl+N new tour, Enter open, Esc close',
-    tourCard: 'Insert add tourist, Enter open, Ctrl+S save the tour',
-    books: 'Enter next field, Esc close the window',
-    history: 'Esc close the window',
-    editor: 'Enter next field, Ctrl+Enter or Ctrl+S save, Esc close',
-  },
   validation: {
     nameRequired: 'Enter a surname (Cyrillic or Latin).',
     nameHasDigits: 'A name cannot contain digits.',

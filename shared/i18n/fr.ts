@@ -673,14 +673,6 @@ export const fr: Shape<typeof ru> = {
   limits: {
     counter: '{{length}} / {{max}}',
   },
-  hints: {
-    clients: 'Ctrl+F recherche, Ctrl+N nouveau client, Entrée ouvrir, Échap fermer',
-    tours: 'Ctrl+F trouver un voyage, Ctrl+N nouveau voyage, Entrée ouvrir, Échap fermer',
-    tourCard: 'Inser ajouter un voyageur, Entrée ouvrir, Ctrl+S enregistrer le voyage',
-    books: 'Entrée champ suivant, Échap fermer la fenêtre',
-    history: 'Échap fermer la fenêtre',
-    editor: 'Entrée champ suivant, Ctrl+Entrée ou Ctrl+S enregistrer, Échap fermer',
-  },
   validation: {
     nameRequired: 'Saisissez un nom (en cyrillique ou en latin).',
     nameHasDigits: 'Un nom ne peut pas contenir de chiffres.',

@@ -654,14 +654,6 @@ export const ru = {
   limits: {
     counter: '{{length}} / {{max}}',
   },
-  hints: {
-    clients: 'Ctrl+F — поиск, Ctrl+N — новый клиент, Enter — открыть, Esc — закрыть',
-    tours: 'Ctrl+F — найти тур, Ctrl+N — новый тур, Enter — открыть, Esc — закрыть',
-    tourCard: 'Insert — добавить туриста, Enter — открыть, Ctrl+S — сохранить тур',
-    books: 'Enter — следующее поле, Esc — закрыть окно',
-    history: 'Esc — закрыть окно',
-    editor: 'Enter — следующее поле, Ctrl+Enter или Ctrl+S — сохранить, Esc — закрыть',
-  },
   validation: {
     nameRequired: 'Укажите фамилию (кириллицей или латиницей).',
     nameHasDigits: 'В имени не должно быть цифр.',
