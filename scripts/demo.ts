@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../electron/backend';
+import { KeyStore } from '../electron/backend/crypto/key-store';
+import { fileKeyWrapper } from '../electron/backend/crypto/key-wrappers';
 import { generateClients } from '../electron/backend/demo/generate-clients';
 import { generateTours } from '../electron/backend/demo/generate-tours';
 import { touristFromClient } from '../shared/domain/tourist-client';
@@ -19,7 +21,13 @@ async function main(): Promise<void> {
   });
   const dbPath = values.db ?? defaultDatabasePath();
   mkdirSync(dirname(dbPath), { recursive: true });
-  const backend = await createBackend({ dbPath, logger: { error: (m) => console.error(m) } });
+  // The same key file as browser mode: a base whose key only the desktop app's OS key store holds stays locked here.
+  const keys = await new KeyStore(dbPath, [fileKeyWrapper(dirname(dbPath))]).open();
+  if (keys.kind === 'locked')
+    throw new Error(
+      `${dbPath} is encrypted with a key this command cannot unwrap: add demo data in browser mode or before the first start`,
+    );
+  const backend = await createBackend({ dbPath, key: keys.key, logger: { error: (m) => console.error(m) } });
   try {
     const existing = await backend.clients.list({
       search: '',

@@ -2,6 +2,7 @@ import { Kysely } from 'kysely';
 import { userInfo } from 'node:os';
 import { openDatabase } from './db/open-database';
 import type { DatabaseKey } from './crypto/database-key';
+import { cryptoHandlers, type KeySession } from './crypto/crypto-handlers';
 import { TourDeskSqliteDialect } from './db/sqlite-dialect';
 import { systemClock, type Clock } from '../../shared/domain/clock';
 import { AuditTrail } from './history/audit';
@@ -45,6 +46,8 @@ export interface BackendOptions {
   busyTimeoutMs?: number;
   /** The base's encryption key (crypto/key-store.ts); null or absent only for a plain base. */
   key?: DatabaseKey | null;
+  /** What the key store says about the key (its storage, the recovery key still to show). */
+  keySession?: KeySession;
 }
 
 export interface Backend {
@@ -220,6 +223,17 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       },
       'undo.apply': ({ id }) => journal.undo(id),
       ...loyaltyHandlers(ctx, clerk),
+      ...cryptoHandlers({
+        sqlite,
+        backups,
+        key: options.key ?? null,
+        clock,
+        readOnly,
+        session: options.keySession ?? null,
+        audited: async (action, name) => {
+          await backupAudited(action, { name });
+        },
+      }),
       ...duplicatesHandlers(ctx, clients),
     },
     options.logger ?? consoleLogger,

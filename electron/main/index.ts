@@ -1,7 +1,10 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createBackend, type Backend } from '../backend';
+import { startBackend, type BackendHost } from '../backend/crypto/start';
+import { KeyStore } from '../backend/crypto/key-store';
+import { fileKeyWrapper } from '../backend/crypto/key-wrappers';
+import { osKeyWrapper } from './key-wrapping';
 import { acquireLockFile } from '../backend/db/lock-file';
 import { ensurePrivateDir } from '../backend/db/private-files';
 import { DATABASE_FILE } from '../backend/paths';
@@ -16,7 +19,7 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const ownWindows = new Set<number>();
-let backend: Backend | null = null;
+let backend: BackendHost | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function installSecurityHandlers(): void {
@@ -69,7 +72,15 @@ async function start(): Promise<void> {
   }
   app.on('will-quit', lock.release);
   try {
-    backend = await createBackend({ dbPath, appVersion: app.getVersion() });
+    // The base's key is wrapped by the OS key store; without one the key file of browser mode is
+    // used, and said so, never a plain base.
+    const os = await osKeyWrapper(safeStorage, process.platform);
+    if ('unavailable' in os)
+      console.warn(
+        `The OS key store is unavailable (${os.unavailable}): the database key is kept in a private file.`,
+      );
+    const wrappers = 'wrapper' in os ? [os.wrapper, fileKeyWrapper(userData)] : [fileKeyWrapper(userData)];
+    backend = await startBackend({ dbPath, appVersion: app.getVersion() }, new KeyStore(dbPath, wrappers));
   } catch (error) {
     dialog.showErrorBox(
       'TourDesk',

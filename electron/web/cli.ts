@@ -3,6 +3,9 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend';
+import { startBackend } from '../backend/crypto/start';
+import { KeyStore } from '../backend/crypto/key-store';
+import { fileKeyWrapper } from '../backend/crypto/key-wrappers';
 import { acquireLockFile } from '../backend/db/lock-file';
 import { ensurePrivateDir } from '../backend/db/private-files';
 import { defaultDatabasePath, defaultUserDataDir } from '../backend/paths';
@@ -49,7 +52,14 @@ async function main(): Promise<void> {
       return;
     }
   }
-  const backend = await createBackend({ dbPath, appVersion: appVersion() });
+  // The base is encrypted; its key is wrapped with the key file beside it (the 0700 user-data folder by default).
+  const backend =
+    dbPath === ':memory:'
+      ? await createBackend({ dbPath, appVersion: appVersion() })
+      : await startBackend(
+          { dbPath, appVersion: appVersion() },
+          new KeyStore(dbPath, [fileKeyWrapper(dirname(dbPath))]),
+        );
   const server = await startWebServer({
     dispatch: backend.dispatch,
     staticDir: values.static ?? defaultStaticDir(__dirname),

@@ -1,6 +1,6 @@
 import { DUPLICATES_COMMAND_NAMES } from './duplicates-command-names';
-
 import { LOYALTY_COMMAND_NAMES } from './loyalty-command-names';
+import { CRYPTO_COMMAND_NAMES } from './crypto-command-names';
 
 /**
  * The names of the contract's commands, without their schemas, so the sandboxed preload can check a
@@ -63,6 +63,7 @@ export const COMMAND_NAMES = [
   'import.undo',
   ...LOYALTY_COMMAND_NAMES,
   ...DUPLICATES_COMMAND_NAMES,
+  ...CRYPTO_COMMAND_NAMES,
 ] as const;
 
 export type CommandNameList = (typeof COMMAND_NAMES)[number];

@@ -71,7 +71,7 @@ const sameCounts = (a: BackupCounts, b: BackupCounts) =>
   a.dictionary === b.dictionary;
 
 /** Opens a backup read-only with the base's key and checks it: quick_check, and what it holds. */
-function inspect(
+export function inspect(
   path: string,
   key: DatabaseKey | null,
 ): { ok: boolean; counts: BackupCounts; schemaVersion: number } {
@@ -250,10 +250,18 @@ export class Backups {
    */
   async restore(name: string): Promise<{ restored: BackupEntry; safety: BackupEntry }> {
     const { entry, path, schemaVersion } = this.checkedBackup(name);
-    const check = { schemaVersion };
+    const safety = await this.restoreFile(path, schemaVersion, `backup ${name}`);
+    return { restored: entry, safety };
+  }
+
+  /**
+   * Puts a checked copy of a base (a backup, an imported export under the base's key) in place of
+   * the current rows, and answers the safety backup made of the current base first.
+   */
+  async restoreFile(path: string, schemaVersion: number, label: string): Promise<BackupEntry> {
     const current = this.sqlite.pragma('user_version', { simple: true }) as number;
-    if (check.schemaVersion > current) {
-      throw new AppError('BAD_INPUT', `backup ${name} is from a newer app`, undefined, {
+    if (schemaVersion > current) {
+      throw new AppError('BAD_INPUT', `${label} is from a newer app`, undefined, {
         reason: 'backupNewer',
       });
     }
@@ -265,10 +273,10 @@ export class Backups {
       // A plain backup (made before encryption, or copied in since) is encrypted on the copy: ATTACH
       // reads the backup with the base's key.
       const plain = this.base.key !== null && isPlainSqlite(path);
-      if (check.schemaVersion < current || plain) {
+      if (schemaVersion < current || plain) {
         copyFileSync(path, working);
         if (plain && this.base.key) encryptFileInPlace(working, this.base.key);
-        if (check.schemaVersion < current) {
+        if (schemaVersion < current) {
           (await openDatabase(working, { key: this.base.key })).db.close();
         }
         source = working;
@@ -280,7 +288,12 @@ export class Backups {
         rmSync(join(this.folder(), file), { force: true });
     }
     this.lastChanges = this.totalChanges();
-    return { restored: entry, safety };
+    return safety;
+  }
+
+  /** A file of this process's own in the backups folder, for exports and imports on their way. */
+  workingFile(kind: string): string {
+    return join(this.folder(), `.${kind}-${process.pid}-${randomBytes(4).toString('hex')}.sqlite`);
   }
 
   /**

@@ -1,0 +1,105 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { AppError } from '../../../shared/api/envelope';
+import { MIN_EXPORT_PASSPHRASE } from '../../../shared/api/crypto-contract';
+import { timestamp, type Clock } from '../../../shared/domain/clock';
+import { connect, hasIntactEncryptedHeader, isPlainSqlite, type DatabaseKey } from '../crypto/database-key';
+import { inspect, type BackupCounts, type Backups } from './backups';
+import type Database from 'better-sqlite3';
+
+const codeOf = (error: unknown) => String((error as { code?: unknown } | null)?.code ?? '');
+
+function checkPassphrase(passphrase: string): Buffer {
+  if ([...passphrase].length < MIN_EXPORT_PASSPHRASE) {
+    throw new AppError('BAD_INPUT', 'the passphrase is too short', undefined, {
+      reason: 'passphraseTooShort',
+      params: { min: MIN_EXPORT_PASSPHRASE },
+    });
+  }
+  return Buffer.from(passphrase.normalize('NFC'), 'utf8');
+}
+
+/** Re-encrypts a copy in place (rekey needs the rollback journal); an empty key decrypts it. */
+function rekey(path: string, from: Buffer | null, to: Buffer | null): void {
+  const db = connect(path, from && from.length > 0 ? from : null);
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.rekey(to ?? Buffer.alloc(0));
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The whole base as one file encrypted with the clerk's passphrase (SQLite3MultipleCiphers derives
+ * the page key from it with PBKDF2 and a random salt kept in the file): a VACUUM INTO copy under
+ * the base's key, re-encrypted with the passphrase, read back, and removed from the disk.
+ */
+export function exportBase(
+  sqlite: Database.Database,
+  backups: Backups,
+  key: DatabaseKey | null,
+  clock: Clock,
+  passphrase: string,
+): { fileName: string; base64: string } {
+  const secret = checkPassphrase(passphrase);
+  const working = backups.workingFile('export');
+  try {
+    sqlite.prepare('VACUUM INTO ?').run(working);
+    rekey(working, key, secret);
+    const stamp = timestamp(clock).replace(/[-:]/g, '').replace('T', '-').slice(0, 13);
+    return {
+      fileName: `tourdesk-export-${stamp}.tourdesk`,
+      base64: readFileSync(working).toString('base64'),
+    };
+  } finally {
+    rmSync(working, { force: true });
+    rmSync(`${working}-journal`, { force: true });
+  }
+}
+
+/**
+ * Reads an export with the typed passphrase (a wrong one is refused before anything changes),
+ * checks it, puts it under the base's key and restores it like a backup: the current base is
+ * backed up first and every row is replaced in one transaction.
+ */
+export async function importBase(
+  backups: Backups,
+  key: DatabaseKey | null,
+  base64: string,
+  passphrase: string,
+): Promise<{ safety: string; counts: BackupCounts }> {
+  const secret = checkPassphrase(passphrase);
+  const working = backups.workingFile('import');
+  try {
+    writeFileSync(working, Buffer.from(base64, 'base64'), { mode: 0o600 });
+    if (isPlainSqlite(working) || !hasIntactEncryptedHeader(working)) {
+      throw new AppError('BAD_INPUT', 'the file is not an encrypted export', undefined, {
+        reason: 'notAnExport',
+      });
+    }
+    const probe = connect(working, secret, { readonly: true, fileMustExist: true });
+    try {
+      probe.pragma('user_version');
+    } catch (error) {
+      if (codeOf(error).startsWith('SQLITE_NOTADB')) {
+        throw new AppError('BAD_INPUT', 'the passphrase does not open the file', undefined, {
+          reason: 'wrongPassphrase',
+        });
+      }
+      throw error;
+    } finally {
+      probe.close();
+    }
+    rekey(working, secret, key);
+    const found = inspect(working, key);
+    if (!found.ok) {
+      throw new AppError('BAD_INPUT', 'the file is not a TourDesk export', undefined, {
+        reason: 'notAnExport',
+      });
+    }
+    const safety = await backups.restoreFile(working, found.schemaVersion, 'the imported file');
+    return { safety: safety.name, counts: found.counts };
+  } finally {
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${working}${suffix}`, { force: true });
+  }
+}

@@ -1,0 +1,57 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createPrivateFile, ensurePrivateDir } from '../db/private-files';
+import { writeFileSync } from 'node:fs';
+import type { DatabaseKey } from './database-key';
+
+/** Where a wrapped key came from: the OS key store (Electron safeStorage) or a private key file. */
+export type KeyStorageKind = 'os' | 'file';
+
+/** Wraps the base's key for the key file beside the base, and unwraps it at the next start. */
+export interface KeyWrapper {
+  readonly kind: KeyStorageKind;
+  wrap(key: DatabaseKey): Promise<string>;
+  /** Throws when this wrapper cannot unwrap (another keyring, another key file). */
+  unwrap(wrapped: string): Promise<DatabaseKey>;
+}
+
+export const MASTER_KEY_FILE = 'tourdesk-master.key';
+
+/**
+ * Browser mode (plain Node, no OS key store) and Electron where safeStorage is unavailable: the key
+ * is wrapped (AES-256-GCM) with a random master key kept in a 0600 file in the 0700 user-data
+ * folder. It protects as much as the folder's permissions do, which the app says where it uses it.
+ */
+export function fileKeyWrapper(userDataDir: string): KeyWrapper {
+  const path = join(userDataDir, MASTER_KEY_FILE);
+  const master = (): Buffer => {
+    if (!existsSync(path)) {
+      ensurePrivateDir(userDataDir, true);
+      try {
+        createPrivateFile(path);
+        writeFileSync(path, randomBytes(32).toString('hex'));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+    const secret = Buffer.from(readFileSync(path, 'utf8').trim(), 'hex');
+    if (secret.length !== 32) throw new Error(`the key file ${path} is damaged`);
+    return secret;
+  };
+  return {
+    kind: 'file',
+    wrap: (key) => {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', master(), iv);
+      const data = Buffer.concat([cipher.update(key), cipher.final()]);
+      return Promise.resolve(Buffer.concat([iv, cipher.getAuthTag(), data]).toString('base64'));
+    },
+    unwrap: (wrapped) => {
+      const bytes = Buffer.from(wrapped, 'base64');
+      const decipher = createDecipheriv('aes-256-gcm', master(), bytes.subarray(0, 12));
+      decipher.setAuthTag(bytes.subarray(12, 28));
+      return Promise.resolve(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]));
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** The shortest passphrase a whole-base export accepts. */
+export const MIN_EXPORT_PASSPHRASE = 10;
+
+const counts = z.object({
+  clients: z.number().int(),
+  tours: z.number().int(),
+  tourists: z.number().int(),
+  dictionary: z.number().int(),
+});
+
+/** Issue 11: encryption at rest (key state, recovery key) and the whole-base encrypted export. */
+export const cryptoContract = {
+  'crypto.status': {
+    input: z.object({}),
+    output: z.object({
+      /** The base file is encrypted (false only for a base opened without a key, e.g. a tool). */
+      encrypted: z.boolean(),
+      /** Where the wrapped key lives: the OS key store, or a private key file (browser mode, or no key store). */
+      storage: z.enum(['os', 'file']).nullable(),
+      /** The recovery key has not yet been shown and confirmed as printed or saved. */
+      recoveryKeyPending: z.boolean(),
+      /** The key could not be unwrapped: only `crypto.unlock` with the recovery key opens the base. */
+      locked: z.boolean(),
+    }),
+  },
+  /** The recovery key, only while it is pending (shown once). */
+  'crypto.recoveryKey': {
+    input: z.object({}),
+    output: z.object({ recoveryKey: z.string() }),
+  },
+  'crypto.confirmRecoveryKey': {
+    input: z.object({}),
+    output: z.object({}),
+  },
+  'crypto.unlock': {
+    input: z.object({ recoveryKey: z.string().max(200) }),
+    output: z.object({}),
+  },
+  /** The whole base as one file encrypted with a passphrase the clerk types. */
+  'backup.exportBase': {
+    input: z.object({ passphrase: z.string().max(200) }),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  },
+  /** Restores an export like a backup: the current base is backed up first. */
+  'backup.importBase': {
+    input: z.object({ base64: z.string().max(28_000_000), passphrase: z.string().max(200) }),
+    output: z.object({ safety: z.string(), counts }),
+  },
+} as const;

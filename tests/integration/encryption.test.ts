@@ -1,0 +1,360 @@
+import Database from 'better-sqlite3';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../electron/backend';
+import { connect, isPlainSqlite, newDatabaseKey } from '../../electron/backend/crypto/database-key';
+import { encryptingPath } from '../../electron/backend/crypto/encrypt-file';
+import { keyFilePath, KeyStore } from '../../electron/backend/crypto/key-store';
+import { fileKeyWrapper, MASTER_KEY_FILE } from '../../electron/backend/crypto/key-wrappers';
+import { formatRecoveryKey } from '../../electron/backend/crypto/recovery-key';
+import { startBackend, type BackendHost } from '../../electron/backend/crypto/start';
+import { openDatabase } from '../../electron/backend/db/open-database';
+import { emptyDocument } from '../../shared/domain/client';
+import { ivanov } from '../helpers/fixtures';
+import { createTempBackend, type TempBackend } from '../helpers/temp-backend';
+
+const PASSPORT = '7391846';
+const HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+const secretClient = () =>
+  ivanov({
+    lastNameRu: 'Шепелявцева',
+    lastNameLat: 'SHEPELIAVTSEVA',
+    documents: [
+      {
+        ...emptyDocument('foreign_passport'),
+        series: '75',
+        number: PASSPORT,
+        issueDate: '2020-01-10',
+        expiryDate: '2030-01-10',
+      },
+    ],
+  });
+const tempDir = () => mkdtempSync(join(tmpdir(), 'tourdesk-crypto-'));
+const modeOf = (path: string) => statSync(path).mode & 0o777;
+const quiet = { error: () => undefined };
+/** What an attacker with the file sees: the SQLite header, the passport number, the surname. */
+const leaks = (path: string) => {
+  const bytes = readFileSync(path);
+  return {
+    header: bytes.includes(HEADER),
+    passport: bytes.includes(Buffer.from(PASSPORT)),
+    surname: bytes.includes(Buffer.from('SHEPELIAVTSEVA')),
+  };
+};
+const none = { header: false, passport: false, surname: false };
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+async function temp(options: { plain?: boolean } = {}): Promise<TempBackend> {
+  const t = await createTempBackend(options);
+  cleanup.push(() => t.dispose());
+  return t;
+}
+
+describe('the base at rest', () => {
+  it('keeps no SQLite header and no passport number in the base, its WAL or a backup', async () => {
+    const t = await temp();
+    await t.call('clients.save', secretClient());
+    // The WAL holds the save until a checkpoint: it is read while the app runs.
+    expect(statSync(`${t.dbPath}-wal`).size).toBeGreaterThan(0);
+    const backup = await t.call('backup.create', {});
+    expect(leaks(t.dbPath)).toEqual(none);
+    expect(leaks(`${t.dbPath}-wal`)).toEqual(none);
+    expect(leaks(join(backup.folder, backup.name))).toEqual(none);
+    expect(backup.verified).toBe(true);
+    // The same steps on a plain base show what the checks would catch.
+    const plain = await temp({ plain: true });
+    await plain.call('clients.save', secretClient());
+    expect(leaks(`${plain.dbPath}-wal`).passport).toBe(true);
+  });
+
+  it('refuses a wrong key or no key with a clear error and leaves the file as it was', async () => {
+    const t = await temp();
+    await t.call('clients.save', secretClient());
+    await t.backend.close();
+    const before = readFileSync(t.dbPath);
+    await expect(openDatabase(t.dbPath, { key: newDatabaseKey() })).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      detail: { reason: 'wrongKey' },
+      message: expect.stringMatching(/key does not open the database/),
+    });
+    await expect(openDatabase(t.dbPath)).rejects.toMatchObject({
+      detail: { reason: 'wrongKey' },
+      message: expect.stringMatching(/is encrypted and no key was given/),
+    });
+    expect(readFileSync(t.dbPath).equals(before)).toBe(true);
+    const reopened = await createBackend({
+      dbPath: t.dbPath,
+      key: t.key,
+      logger: quiet,
+      backupEveryMinutes: null,
+    });
+    cleanup.push(() => reopened.close());
+    expect(await reopened.dispatch('clients.list', { search: 'Шепеля' })).toMatchObject({
+      ok: true,
+      value: { total: 1 },
+    });
+  });
+
+  it('creates the key file, the master key and the base 0600 in a 0700 folder', async () => {
+    const dir = join(tempDir(), 'TourDesk');
+    const dbPath = join(dir, 'tourdesk.sqlite');
+    const host = await startBackend(
+      { dbPath, logger: quiet, backupEveryMinutes: null },
+      new KeyStore(dbPath, [fileKeyWrapper(dir)]),
+    );
+    cleanup.push(() => host.close());
+    expect(modeOf(dir)).toBe(0o700);
+    for (const file of [dbPath, keyFilePath(dbPath), join(dir, MASTER_KEY_FILE)])
+      expect(modeOf(file)).toBe(0o600);
+    expect(readFileSync(keyFilePath(dbPath), 'utf8')).not.toMatch(/[0-9a-f]{64}/);
+    expect(isPlainSqlite(dbPath)).toBe(false);
+  });
+});
+
+describe('a base made before encryption', () => {
+  async function plainBase(): Promise<{ dir: string; dbPath: string; backupName: string }> {
+    const dir = tempDir();
+    const dbPath = join(dir, 'tourdesk.sqlite');
+    const plain = await createBackend({ dbPath, logger: quiet, backupEveryMinutes: null });
+    await plain.dispatch('clients.save', secretClient());
+    const backup = (await plain.dispatch('backup.create', {})) as { ok: true; value: { name: string } };
+    await plain.dispatch('clients.save', ivanov({ lastNameRu: 'Поздняя', lastNameLat: 'POZDNIAIA' }));
+    await plain.close();
+    // An upgrade copy from an earlier version, plain like the base.
+    const bak = new Database(`${dbPath}.before-v3.bak`);
+    bak.exec("CREATE TABLE t (x); INSERT INTO t VALUES ('7391846')");
+    bak.close();
+    return { dir, dbPath, backupName: backup.value.name };
+  }
+
+  it('is converted at start: encrypted, verified, swapped in, the plain file, its WAL and plain copies gone', async () => {
+    const { dir, dbPath, backupName } = await plainBase();
+    expect(isPlainSqlite(dbPath)).toBe(true);
+    const key = newDatabaseKey();
+    const backend = await createBackend({ dbPath, key, logger: quiet, backupEveryMinutes: null });
+    cleanup.push(() => backend.close());
+    expect(leaks(dbPath)).toEqual(none);
+    expect(existsSync(encryptingPath(dbPath))).toBe(false);
+    expect(leaks(`${dbPath}.before-v3.bak`)).toEqual({ header: false, passport: false, surname: false });
+    const backupPath = join(dir, 'backups', backupName);
+    expect(leaks(backupPath)).toEqual(none);
+    const list = (await backend.dispatch('clients.list', {})) as { ok: true; value: { total: number } };
+    expect(list.value.total).toBe(2);
+    // The converted backup restores into the encrypted base.
+    const restored = await backend.dispatch('backup.restore', { name: backupName });
+    expect(restored.ok).toBe(true);
+    const after = (await backend.dispatch('clients.list', {})) as { ok: true; value: { total: number } };
+    expect(after.value.total).toBe(1);
+    expect(readdirSync(dir).filter((f) => f.includes('.encrypting'))).toEqual([]);
+  });
+
+  it('stays usable when the conversion is interrupted, and is converted at the next start', async () => {
+    const { dbPath } = await plainBase();
+    // A copy left by a start that died mid-way, and a start that dies just before the swap.
+    writeFileSync(encryptingPath(dbPath), 'half a copy');
+    const key = newDatabaseKey();
+    await expect(
+      openDatabase(dbPath, {
+        key,
+        conversionHooks: {
+          beforeSwap: () => {
+            throw new Error('power cut');
+          },
+        },
+      }),
+    ).rejects.toThrow(/could not be encrypted \(power cut\); the plain file is unchanged/);
+    expect(isPlainSqlite(dbPath)).toBe(true);
+    const stillPlain = connect(dbPath, null, { readonly: true });
+    expect((stillPlain.prepare('SELECT count(*) AS n FROM clients').get() as { n: number }).n).toBe(2);
+    stillPlain.close();
+
+    const backend = await createBackend({ dbPath, key, logger: quiet, backupEveryMinutes: null });
+    cleanup.push(() => backend.close());
+    expect(isPlainSqlite(dbPath)).toBe(false);
+    expect(existsSync(encryptingPath(dbPath))).toBe(false);
+    const list = (await backend.dispatch('clients.list', {})) as { ok: true; value: { total: number } };
+    expect(list.value.total).toBe(2);
+  });
+});
+
+describe('the recovery key', () => {
+  async function host(dir: string, dbPath: string): Promise<BackendHost> {
+    const started = await startBackend(
+      { dbPath, logger: quiet, backupEveryMinutes: null },
+      new KeyStore(dbPath, [fileKeyWrapper(dir)]),
+    );
+    cleanup.push(() => started.close());
+    return started;
+  }
+
+  it('is shown once, and opens the base after the wrapped key is lost; the key is then wrapped again', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'tourdesk.sqlite');
+    const first = await host(dir, dbPath);
+    expect(await first.dispatch('crypto.status', {})).toMatchObject({
+      ok: true,
+      value: { recoveryKeyPending: true, locked: false, storage: 'file' },
+    });
+    const shown = (await first.dispatch('crypto.recoveryKey', {})) as {
+      ok: true;
+      value: { recoveryKey: string };
+    };
+    expect(shown.value.recoveryKey).toMatch(/^([0-9A-Z]{4}-){13}[0-9A-Z]{4}$/);
+    await first.dispatch('crypto.confirmRecoveryKey', {});
+    expect(await first.dispatch('crypto.recoveryKey', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    await first.dispatch('clients.save', secretClient());
+    await first.close();
+
+    // The keyring changed: the wrapping key is another one, the wrapped key no longer unwraps.
+    rmSync(join(dir, MASTER_KEY_FILE));
+    const locked = await host(dir, dbPath);
+    expect(await locked.dispatch('crypto.status', {})).toMatchObject({ ok: true, value: { locked: true } });
+    expect(await locked.dispatch('clients.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE' },
+    });
+    const mistyped = shown.value.recoveryKey.replace(/^(.)/, (c) => (c === 'A' ? 'B' : 'A'));
+    expect(await locked.dispatch('crypto.unlock', { recoveryKey: mistyped })).toMatchObject({
+      ok: false,
+      error: { reason: 'wrongRecoveryKey' },
+    });
+    const another = formatRecoveryKey(newDatabaseKey());
+    expect(await locked.dispatch('crypto.unlock', { recoveryKey: another })).toMatchObject({
+      ok: false,
+      error: { reason: 'wrongRecoveryKey' },
+    });
+    const typed = shown.value.recoveryKey.toLowerCase().replace(/-/g, ' ');
+    expect(await locked.dispatch('crypto.unlock', { recoveryKey: typed })).toEqual({ ok: true, value: {} });
+    expect(await locked.dispatch('clients.list', { search: 'Шепеля' })).toMatchObject({
+      ok: true,
+      value: { total: 1 },
+    });
+    await locked.close();
+
+    // Re-wrapped: the next start opens without the recovery key, and it is not shown again.
+    const again = await host(dir, dbPath);
+    expect(await again.dispatch('crypto.status', {})).toMatchObject({
+      ok: true,
+      value: { locked: false, recoveryKeyPending: false },
+    });
+    await again.close();
+
+    // The key file itself lost: the recovery key still opens the base (it is the key).
+    rmSync(keyFilePath(dbPath));
+    const noFile = await host(dir, dbPath);
+    expect(await noFile.dispatch('crypto.status', {})).toMatchObject({ ok: true, value: { locked: true } });
+    expect(await noFile.dispatch('crypto.unlock', { recoveryKey: another })).toMatchObject({
+      ok: false,
+      error: { reason: 'wrongRecoveryKey' },
+    });
+    expect(await noFile.dispatch('crypto.unlock', { recoveryKey: shown.value.recoveryKey })).toEqual({
+      ok: true,
+      value: {},
+    });
+    expect(await noFile.dispatch('clients.list', {})).toMatchObject({ ok: true, value: { total: 1 } });
+  });
+});
+
+describe('the whole-base export', () => {
+  it('round-trips under a passphrase, refuses a wrong or short one, and backs up the current base first', async () => {
+    const t = await temp();
+    const saved = await t.call('clients.save', secretClient());
+    const file = await t.call('backup.exportBase', { passphrase: 'correct horse battery' });
+    expect(file.fileName).toMatch(/^tourdesk-export-\d{8}-\d{4}\.tourdesk$/);
+    const bytes = Buffer.from(file.base64, 'base64');
+    expect(bytes.includes(HEADER) || bytes.includes(Buffer.from(PASSPORT))).toBe(false);
+    expect((await t.callError('backup.exportBase', { passphrase: 'short' })).reason).toBe(
+      'passphraseTooShort',
+    );
+    expect(readdirSync(join(t.dbPath, '..', 'backups')).filter((f) => f.startsWith('.export'))).toEqual([]);
+
+    await t.call('clients.delete', { id: saved.id, version: saved.version });
+    await t.call('clients.save', ivanov({ lastNameRu: 'Новая', lastNameLat: 'NOVAIA' }));
+    const wrong = await t.callError('backup.importBase', {
+      base64: file.base64,
+      passphrase: 'wrong horse battery',
+    });
+    expect(wrong).toMatchObject({ code: 'BAD_INPUT', reason: 'wrongPassphrase' });
+    expect((await t.call('clients.list', {})).rows.map((r) => r.lastNameRu)).toEqual(['Новая']);
+
+    const imported = await t.call('backup.importBase', {
+      base64: file.base64,
+      passphrase: 'correct horse battery',
+    });
+    expect(imported.counts.clients).toBe(1);
+    expect((await t.call('clients.list', {})).rows.map((r) => r.lastNameRu)).toEqual(['Шепелявцева']);
+    const safety = (await t.call('backup.list', {})).find((b) => b.name === imported.safety);
+    expect(safety).toMatchObject({ reason: 'before-restore', verified: true });
+    expect(
+      (
+        await t.callError('backup.importBase', {
+          base64: Buffer.from('not a base').toString('base64'),
+          passphrase: 'correct horse battery',
+        })
+      ).reason,
+    ).toBe('notAnExport');
+  });
+});
+
+describe('a destroyed header', () => {
+  for (const plain of [false, true]) {
+    it(`opens the damaged read-only flow offering the backups (${plain ? 'plain' : 'encrypted'} base), and the restore puts a backup back`, async () => {
+      const t = await temp({ plain });
+      await t.call('clients.save', secretClient());
+      const backup = await t.call('backup.create', {});
+      await t.backend.close();
+      const fd = openSync(t.dbPath, 'r+');
+      writeSync(fd, Buffer.alloc(100, 0), 0, 100, 0);
+      closeSync(fd);
+      rmSync(`${t.dbPath}-wal`, { force: true });
+
+      const open = () =>
+        createBackend({ dbPath: t.dbPath, key: t.key, logger: quiet, backupEveryMinutes: null });
+      const damaged: Backend = await open();
+      expect(await damaged.dispatch('app.info', {})).toMatchObject({
+        ok: true,
+        value: { readOnly: true, readOnlyReason: 'damaged' },
+      });
+      expect(await damaged.dispatch('clients.list', {})).toMatchObject({ ok: true, value: { total: 0 } });
+      expect(await damaged.dispatch('clients.save', ivanov())).toMatchObject({
+        ok: false,
+        error: { code: 'READ_ONLY' },
+      });
+      const listed = (await damaged.dispatch('backup.list', {})) as { ok: true; value: { name: string }[] };
+      expect(listed.value.map((b) => b.name)).toEqual([backup.name]);
+      expect(await damaged.dispatch('backup.restore', { name: backup.name })).toMatchObject({
+        ok: true,
+        value: { restartNeeded: true },
+      });
+      await damaged.close();
+
+      const restored = await open();
+      cleanup.push(() => restored.close());
+      expect(await restored.dispatch('app.info', {})).toMatchObject({ ok: true, value: { readOnly: false } });
+      expect(await restored.dispatch('clients.list', { search: 'Шепеля' })).toMatchObject({
+        ok: true,
+        value: { total: 1 },
+      });
+      expect(readdirSync(join(t.dbPath, '..')).filter((f) => f.includes('.damaged-'))).toHaveLength(1);
+    });
+  }
+});
