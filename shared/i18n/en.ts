@@ -485,6 +485,11 @@ export const en: Shape<typeof ru> = {
     unknownWord:
       'The dictionary does not know “{{word}}” (field “{{field}}”). Enter the translation: it is saved in the dictionary and used in the questionnaire at once.',
     languages: { ru: 'Russian', en: 'English', fr: 'French' },
+    untranslated: 'Not translated: {{words}}',
+    acceptAsIs: 'Keep as it is',
+    acceptHint: 'The words stay in Russian and go to the form',
+    familyExempt: 'Family member of an EU citizen: a field marked * is left blank',
+    unverified: 'Wording not checked against the official text',
     origin: {
       client: 'from the client’s earlier questionnaires',
       binding: 'from the client’s and the tour’s data',
@@ -519,6 +524,15 @@ export const en: Shape<typeof ru> = {
       toPdfBrowser: 'Print / PDF',
       saved: 'PDF saved: {{path}}',
       close: 'Close',
+      untranslatedTitle: 'Untranslated words',
+      untranslatedIntro:
+        'Russian words without a translation remain in the questionnaires ({{count}}). Translate them or keep them as they are in the questionnaire.',
+      layout: 'Layout',
+      official: 'Official form',
+      worksheet: 'Worksheet',
+      online: 'For the online form',
+      copyValue: 'Copy',
+      copied: 'Copied: {{value}}',
     },
   },
   dictionary: {

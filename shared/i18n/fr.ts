@@ -501,6 +501,11 @@ export const fr: Shape<typeof ru> = {
     unknownWord:
       'Le dictionnaire ne connaît pas « {{word}} » (champ « {{field}} »). Saisissez la traduction : elle est enregistrée dans le dictionnaire et utilisée aussitôt dans le questionnaire.',
     languages: { ru: 'russe', en: 'anglais', fr: 'français' },
+    untranslated: 'Non traduit : {{words}}',
+    acceptAsIs: 'Garder tel quel',
+    acceptHint: 'Les mots restent en russe et vont dans le formulaire',
+    familyExempt: 'Membre de la famille d’un citoyen de l’UE : une case marquée * reste vide',
+    unverified: 'Libellé non vérifié par rapport au texte officiel',
     origin: {
       client: 'des questionnaires précédents du client',
       binding: 'des données du client et du séjour',
@@ -535,6 +540,15 @@ export const fr: Shape<typeof ru> = {
       toPdfBrowser: 'Imprimer / PDF',
       saved: 'PDF enregistré : {{path}}',
       close: 'Fermer',
+      untranslatedTitle: 'Mots non traduits',
+      untranslatedIntro:
+        'Des mots russes sans traduction restent dans les questionnaires ({{count}}). Traduisez-les ou gardez-les tels quels dans le questionnaire.',
+      layout: 'Présentation',
+      official: 'Formulaire officiel',
+      worksheet: 'Fiche de travail',
+      online: 'Pour le formulaire en ligne',
+      copyValue: 'Copier',
+      copied: 'Copié : {{value}}',
     },
   },
   dictionary: {

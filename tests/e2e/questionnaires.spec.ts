@@ -215,6 +215,8 @@ test('the Print button prints what it prepared: every tourist of the tour with t
   await expect(missing.getByRole('listitem').first()).not.toContainText('21 Профессиональная');
 
   expect(prints.calls).toHaveLength(0);
+  // France applies online; this test reads the compact worksheet.
+  await print.getByLabel('Рабочий лист').check();
   await print.getByRole('button', { name: 'Печать / PDF' }).click();
   await expect.poll(() => prints.calls.length).toBe(1);
   const [printed] = prints.calls;

@@ -11,8 +11,11 @@ interface AnswerRowProps {
   field: FormField;
   answer: Answer;
   language: QuestionnaireLanguage;
-  /** Saves the Russian source (or option codes); `value` is the clerk's own translation. */
-  onSave: (source: string, value?: string) => void;
+  /**
+   * Saves the Russian source (or option codes); `value` is the clerk's own translation; `accept`
+   * keeps its untranslated Russian words as they are.
+   */
+  onSave: (source: string, value?: string, accept?: boolean) => void;
 }
 
 /** One line of the questionnaire grid (R11): the labels, the Russian answer and its translation. */
@@ -112,7 +115,15 @@ export function AnswerRow({ field, answer, language, onSave }: AnswerRowProps) {
   };
 
   return (
-    <tr className={field.required && answer.value.trim() === '' ? 'answer-row missing' : 'answer-row'}>
+    <tr
+      className={[
+        'answer-row',
+        field.required && answer.value.trim() === '' ? 'missing' : '',
+        answer.untranslated.length > 0 ? 'untranslated' : '',
+      ]
+        .filter(Boolean)
+        .join(' ')}
+    >
       <td className="num">{field.number}</td>
       <th scope="row" className="answer-label">
         <label htmlFor={inputId}>
@@ -124,6 +135,10 @@ export function AnswerRow({ field, answer, language, onSave }: AnswerRowProps) {
             </span>
           )}
         </label>
+        {field.familyExempt && <div className="muted small">{t('questionnaire.familyExempt')}</div>}
+        {field.wording === 'unverified' && field.number !== '' && (
+          <div className="muted small wording-unverified">{t('questionnaire.unverified')}</div>
+        )}
         {printedLabel && printedLabel !== label && (
           <div className="muted small" lang={language}>
             {printedLabel}
@@ -155,6 +170,21 @@ export function AnswerRow({ field, answer, language, onSave }: AnswerRowProps) {
             />
           ) : (
             <span lang={language}>{answer.value}</span>
+          )}
+          {answer.untranslated.length > 0 && (
+            <div className="untranslated-mark" role="status">
+              <span className="hint-warning">
+                {t('questionnaire.untranslated', { words: answer.untranslated.join(', ') })}
+              </span>{' '}
+              <button
+                type="button"
+                className="link-button"
+                title={t('questionnaire.acceptHint')}
+                onClick={() => onSave(answer.source, answer.value, true)}
+              >
+                {t('questionnaire.acceptAsIs')}
+              </button>
+            </div>
           )}
         </td>
       )}

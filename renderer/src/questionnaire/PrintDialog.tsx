@@ -6,7 +6,8 @@ import { call, runningInElectron } from '../api/client';
 import { Dialog } from '../ui/Dialog';
 import { describeError } from '../ui/errors';
 import { useToast } from '../ui/toasts';
-import { PrintSheets } from './PrintSheets';
+import { OnlineSheet } from './forms/OnlineSheet';
+import { PrintSheets, type PrintMode } from './PrintSheets';
 import { uiLabel } from './ui-label';
 
 interface PrintDialogProps {
@@ -35,6 +36,12 @@ export function PrintDialog({ current, everyone, country, fileName, onClose }: P
   const [scope, setScope] = useState<'one' | 'all'>(everyone.length > 1 ? 'all' : 'one');
   const [job, setJob] = useState<PrintJob | null>(null);
   const [busy, setBusy] = useState(false);
+  const [chosenMode, setMode] = useState<PrintMode | null>(null);
+  // A country that applies online gets the online worksheet first; a form without an official
+  // layout prints as the worksheet.
+  const mode: PrintMode =
+    chosenMode ??
+    (job?.country.appliesOnline ? 'online' : job?.form.layout === 'worksheet' ? 'worksheet' : 'official');
 
   useEffect(() => {
     setJob(null);
@@ -66,6 +73,7 @@ export function PrintDialog({ current, everyone, country, fileName, onClose }: P
   };
 
   const incomplete = job?.sheets.filter((s) => s.missing.length > 0) ?? [];
+  const untranslated = job?.sheets.filter((s) => s.untranslated.length > 0) ?? [];
   const missingLabel = (missing: { key: string; label: string }) => {
     const field = job?.form.fields.find((f) => f.key === missing.key);
     return field ? uiLabel(field.label, i18n.language) : missing.label;
@@ -123,7 +131,53 @@ export function PrintDialog({ current, everyone, country, fileName, onClose }: P
           </ul>
         </div>
       )}
-      {job && <PrintSheets job={job} />}
+      {job && (
+        <fieldset className="choice-list inline" aria-label={t('questionnaire.print.layout')}>
+          <legend>{t('questionnaire.print.layout')}</legend>
+          {(['official', 'worksheet', 'online'] as const)
+            .filter((m) => m !== 'official' || job.form.layout !== 'worksheet')
+            .map((m) => (
+              <label key={m} className="checkbox">
+                <input type="radio" name="print-mode" checked={mode === m} onChange={() => setMode(m)} />
+                {t(`questionnaire.print.${m}`)}
+              </label>
+            ))}
+        </fieldset>
+      )}
+      {untranslated.length > 0 && (
+        <div role="region" aria-label={t('questionnaire.print.untranslatedTitle')}>
+          <p className="hint-warning">
+            {t('questionnaire.print.untranslatedIntro', {
+              count: untranslated.reduce((n, s) => n + s.untranslated.length, 0),
+            })}
+          </p>
+          <ul className="missing-list">
+            {untranslated.map((sheet) => (
+              <li key={`${sheet.subject.kind}-${sheet.subject.id}`}>
+                <strong>{sheet.header}</strong>:{' '}
+                {sheet.untranslated
+                  .map(
+                    (u) => `${[u.number, missingLabel(u)].filter(Boolean).join(' ')} (${u.words.join(', ')})`,
+                  )
+                  .join('; ')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {job && mode === 'online' && (
+        <div className="online-sheets">
+          {job.sheets.map((sheet) => (
+            <OnlineSheet
+              key={`${sheet.subject.kind}-${sheet.subject.id}`}
+              job={job}
+              sheet={sheet}
+              interactive
+            />
+          ))}
+        </div>
+      )}
+      {job && <PrintSheets job={job} mode={mode} />}
     </Dialog>
   );
 }

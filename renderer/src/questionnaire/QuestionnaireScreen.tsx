@@ -87,13 +87,20 @@ export function QuestionnaireScreen({
       q ? { ...q, answers: q.answers.map((a) => (a.fieldKey === answer.fieldKey ? answer : a)) } : q,
     );
 
-  const save = (fieldKey: string, source: string, value?: string, skipped: string[] = []) => {
+  const save = (
+    fieldKey: string,
+    source: string,
+    value?: string,
+    skipped: string[] = [],
+    accept?: boolean,
+  ) => {
     call('questionnaire.save', {
       subject: person.subject,
       country: countryCode,
       fieldKey,
       source,
       value,
+      accept,
     }).then(({ answer, unknownWords }) => {
       replaceAnswer(answer);
       const word = unknownWords.find((w) => !skipped.includes(w));
@@ -202,7 +209,7 @@ export function QuestionnaireScreen({
                       field={field}
                       answer={questionnaire.answers.find((a) => a.fieldKey === field.key)!}
                       language={language}
-                      onSave={(source, value) => save(field.key, source, value)}
+                      onSave={(source, value, accept) => save(field.key, source, value, [], accept)}
                     />
                   ))}
                 </tbody>
