@@ -87,7 +87,7 @@ export function ClientsScreen({ active }: { active: boolean }) {
     sort: (sortColumn && columnMeta(sortColumn).sort) || 'name',
     direction: sorting[0]?.desc ? 'desc' : 'asc',
   };
-  const { total, rowAt, ensureRows, reload } = useClientPages(query, showError);
+  const { total, totalExact, rowAt, ensureRows, reload, loadedPages } = useClientPages(query, showError);
 
   const refreshCitizenships = useCallback(() => {
     call('clients.citizenships', {}).then(setCitizenships, showError);
@@ -192,6 +192,7 @@ export function ClientsScreen({ active }: { active: boolean }) {
         onCitizenshipsWanted={() => citizenships.length === 0 && refreshCitizenships()}
         table={table}
         total={total}
+        totalExact={totalExact}
         onNew={() => setCard({ mode: 'new' })}
         onImport={() => setImporting(true)}
         onSearchKeyDown={onSearchKeyDown}
@@ -199,6 +200,7 @@ export function ClientsScreen({ active }: { active: boolean }) {
       <ClientsTable
         table={table}
         total={total ?? 0}
+        loadedPages={loadedPages}
         rowAt={rowAt}
         ensureRows={ensureRows}
         selectedIndex={selectedIndex}

@@ -10,6 +10,8 @@ const ROW_HEIGHT = 28;
 interface ClientsTableProps {
   table: Table<ClientRow>;
   total: number;
+  /** Pages of rows held in memory (the test checks that far pages are dropped). */
+  loadedPages?: number;
   rowAt: (index: number) => ClientRow | undefined;
   ensureRows: (first: number, last: number) => void;
   selectedIndex: number;
@@ -72,6 +74,7 @@ export function ClientsTable(props: ClientsTableProps) {
       className="grid"
       role="grid"
       aria-rowcount={total}
+      data-loaded-pages={props.loadedPages}
       aria-label={t('clients.title')}
       data-testid="clients-grid"
     >

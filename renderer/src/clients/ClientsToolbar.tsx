@@ -20,6 +20,8 @@ interface ClientsToolbarProps {
   onCitizenshipsWanted: () => void;
   table: Table<ClientRow>;
   total: number | null;
+  /** False when the total is an estimate, shown as "about N". */
+  totalExact: boolean;
   onNew: () => void;
   onImport: () => void;
   onSearchKeyDown: (e: React.KeyboardEvent<HTMLInputElement>) => void;
@@ -36,6 +38,7 @@ export const ClientsToolbar = forwardRef<HTMLInputElement, ClientsToolbarProps>(
       onCitizenshipsWanted,
       table,
       total,
+      totalExact,
       onNew,
       onImport,
       onSearchKeyDown,
@@ -69,7 +72,9 @@ export const ClientsToolbar = forwardRef<HTMLInputElement, ClientsToolbarProps>(
           />
           <span className="spacer" />
           <span className="count" data-testid="clients-count">
-            {total === null ? t('app.loading') : t('clients.count', { count: total })}
+            {total === null
+              ? t('app.loading')
+              : t(totalExact ? 'clients.count' : 'clients.countAbout', { count: total })}
           </span>
           <button type="button" onClick={onImport}>
             {t('import.openBase')}

@@ -1,66 +1,136 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClientListQuery } from '../../../shared/api/contract';
 import type { ClientRow } from '../../../shared/domain/client';
-import { call } from '../api/client';
+import { ApiCallError, call } from '../api/client';
+import { pagesToDrop, roundEstimate, trimCursors } from './page-window';
 
 export const PAGE_SIZE = 100;
+/** Pages kept in memory: the ones nearest the rows in view. Farther pages are dropped and fetched again. */
+export const MAX_PAGES = 12;
+/** A jump (the scrollbar dragged) is fetched once the thumb rests this long, not at every position. */
+const JUMP_DELAY_MS = 80;
 
-export type ClientFilter = Omit<ClientListQuery, 'offset' | 'limit'>;
+export type ClientFilter = Omit<ClientListQuery, 'offset' | 'limit' | 'after' | 'count'>;
 
 interface PagesState {
   total: number | null;
+  /** False while the total is the backend's estimate ("about N"). */
+  totalExact: boolean;
   pages: ReadonlyMap<number, ClientRow[]>;
 }
 
 /**
- * The clients list, fetched a page at a time as the table scrolls, so 200,000 clients cost no more
- * than the rows on screen. A new filter drops the cached pages; answers to an older filter are ignored.
+ * The clients list, fetched a page at a time as the table scrolls, so a million clients cost no more
+ * than the rows near the screen. The next page is asked for after the previous page's cursor (an
+ * index seek at any depth); a jump asks by offset. The total is counted once per query. A new filter
+ * drops the cached pages; answers to an older filter are ignored.
  */
 export function useClientPages(filter: ClientFilter, onError: (error: unknown) => void) {
-  const [state, setState] = useState<PagesState>({ total: null, pages: new Map() });
+  const [state, setState] = useState<PagesState>({ total: null, totalExact: true, pages: new Map() });
   const generation = useRef(0);
   const inFlight = useRef(new Set<number>());
   const loaded = useRef(new Map<number, ClientRow[]>());
+  /** The cursor that fetches page p (the `next` of page p - 1). */
+  const cursors = useRef(new Map<number, string>());
+  const total = useRef<{ value: number | null; exact: boolean }>({ value: null, exact: true });
+  const inView = useRef({ first: 0, last: 0 });
+  const countAsked = useRef(false);
+  const jumpTimer = useRef<number | undefined>(undefined);
   const filterKey = JSON.stringify(filter);
+
+  const publish = useCallback(() => {
+    for (const page of pagesToDrop([...loaded.current.keys()], inView.current, PAGE_SIZE, MAX_PAGES))
+      loaded.current.delete(page);
+    trimCursors(cursors.current, inView.current.first / PAGE_SIZE);
+    setState({ total: total.current.value, totalExact: total.current.exact, pages: new Map(loaded.current) });
+  }, []);
 
   const loadPage = useCallback(
     (page: number) => {
       if (loaded.current.has(page) || inFlight.current.has(page)) return;
       const myGeneration = generation.current;
       inFlight.current.add(page);
-      const current = JSON.parse(filterKey) as ClientFilter;
-      call('clients.list', { ...current, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
-        (result) => {
-          if (myGeneration !== generation.current) return;
-          inFlight.current.delete(page);
-          loaded.current.set(page, result.rows);
-          setState({ total: result.total, pages: new Map(loaded.current) });
-        },
-        (error: unknown) => {
-          if (myGeneration !== generation.current) return;
-          inFlight.current.delete(page);
-          onError(error);
-        },
-      );
+      const fetchPage = (byOffset: boolean) => {
+        const current = JSON.parse(filterKey) as ClientFilter;
+        const after = byOffset ? undefined : cursors.current.get(page);
+        // Counted once per query: not again when page 0 comes back after it was dropped.
+        const counting = !countAsked.current;
+        countAsked.current = true;
+        const input = after === undefined ? { offset: page * PAGE_SIZE } : { after };
+        call('clients.list', { ...current, ...input, limit: PAGE_SIZE, count: counting }).then(
+          (result) => {
+            if (myGeneration !== generation.current) return;
+            inFlight.current.delete(page);
+            loaded.current.set(page, result.rows);
+            if (result.next !== null) cursors.current.set(page + 1, result.next);
+            const end = page * PAGE_SIZE + result.rows.length;
+            if (result.total !== null)
+              total.current = {
+                value: result.totalExact ? result.total : roundEstimate(result.total),
+                exact: result.totalExact,
+              };
+            const known = total.current;
+            // The end of the list is found: an estimate becomes the exact number, either way. An empty
+            // page past an estimate only says the end is before it.
+            if (result.next === null)
+              total.current =
+                result.rows.length > 0 || page === 0
+                  ? { value: end, exact: true }
+                  : { value: Math.min(known.value ?? end, end), exact: false };
+            else if (known.value !== null && (end > known.value || (!known.exact && end === known.value)))
+              total.current = { value: end + PAGE_SIZE, exact: false };
+            publish();
+          },
+          (error: unknown) => {
+            if (myGeneration !== generation.current) return;
+            inFlight.current.delete(page);
+            if (
+              after !== undefined &&
+              error instanceof ApiCallError &&
+              error.error.reason === 'cursorStale'
+            ) {
+              cursors.current.delete(page);
+              inFlight.current.add(page);
+              fetchPage(true);
+              return;
+            }
+            onError(error);
+          },
+        );
+      };
+      fetchPage(false);
     },
-    [filterKey, onError],
+    [filterKey, onError, publish],
   );
 
   const reload = useCallback(() => {
     generation.current++;
     inFlight.current = new Set();
     loaded.current = new Map();
+    cursors.current = new Map();
+    total.current = { value: null, exact: true };
+    countAsked.current = false;
+    window.clearTimeout(jumpTimer.current);
     loadPage(0);
   }, [loadPage]);
 
   useEffect(() => {
     reload();
+    return () => window.clearTimeout(jumpTimer.current);
   }, [reload]);
 
   const ensureRows = useCallback(
     (first: number, last: number) => {
+      inView.current = { first, last };
+      const wanted: number[] = [];
       for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++)
-        loadPage(page);
+        wanted.push(page);
+      // Scrolling on: the next page follows a cursor at once. A jump waits until the thumb rests.
+      const far = wanted.filter((page) => page !== 0 && !cursors.current.has(page));
+      for (const page of wanted) if (!far.includes(page)) loadPage(page);
+      window.clearTimeout(jumpTimer.current);
+      if (far.length > 0)
+        jumpTimer.current = window.setTimeout(() => far.forEach((p) => loadPage(p)), JUMP_DELAY_MS);
     },
     [loadPage],
   );
@@ -71,5 +141,12 @@ export function useClientPages(filter: ClientFilter, onError: (error: unknown) =
     [state.pages],
   );
 
-  return { total: state.total, rowAt, ensureRows, reload };
+  return {
+    total: state.total,
+    totalExact: state.totalExact,
+    rowAt,
+    ensureRows,
+    reload,
+    loadedPages: state.pages.size,
+  };
 }
