@@ -751,6 +751,56 @@ export const en: Shape<typeof ru> = {
       'tourists.delete': 'Tourist {{name}} removed from a tour',
       'tours.delete': 'Tour {{voucher}} deleted with {{tourists}} tourists',
       'tourists.bindServices': 'Services changed for {{tourists}} tourists',
+      'clients.merge': 'Cards merged: {{mergedName}} → {{name}}',
+    },
+  },
+  encryption: {
+    title: 'Encryption and whole-base export',
+    status: {
+      os: 'The base, its WAL and its backups are encrypted; the key is kept by the system key store.',
+      file: 'The base, its WAL and its backups are encrypted; the key is kept in a private file in the user folder (no system key store here).',
+      key: 'The base, its WAL and its backups are encrypted.',
+      plain: 'This base is not encrypted.',
+    },
+    passphrase: 'Passphrase',
+    repeat: 'Passphrase again',
+    minLength: 'At least {{min}} characters.',
+    mismatch: 'The two passphrases differ.',
+    export: {
+      open: 'Export the whole base…',
+      title: 'Export the whole base',
+      explain:
+        'The whole base goes into one file encrypted with the passphrase typed here. Without the passphrase the file cannot be read: keep it apart from the file.',
+      run: 'Export',
+      done: 'Saved as {{name}}.',
+    },
+    import: {
+      open: 'Import a whole base…',
+      title: 'Import a whole base',
+      explain:
+        'The base is replaced by the exported file. The current base is backed up first, so this can be taken back.',
+      file: 'Exported file',
+      run: 'Import and replace',
+      done: 'The base was imported. The base as it was is kept as {{safety}}. The app reloads…',
+    },
+    recovery: {
+      title: 'Recovery key of the base',
+      explain:
+        'The base is encrypted. If this computer loses its key (a new system account, a reinstalled system), only this recovery key opens the base and its backups. Save it, print it and keep it in the office safe: it is shown only now.',
+      copy: 'Copy',
+      save: 'Save as a file…',
+      kept: 'I have saved or printed the recovery key and put it in a safe place',
+      later: 'Later',
+      done: 'Done',
+      sheetTitle: 'TourDesk: recovery key of the client base',
+      sheetText: 'Keep this sheet in the office safe. Whoever has it can read the base.',
+    },
+    unlock: {
+      title: 'The base is locked',
+      explain:
+        'The key of the base could not be read on this computer (its key store changed, or the key file is missing). Type the recovery key from the printed sheet.',
+      label: 'Recovery key',
+      open: 'Open the base',
     },
   },
   backups: {

@@ -769,6 +769,56 @@ export const fr: Shape<typeof ru> = {
       'tourists.delete': 'Voyageur {{name}} retiré d’un séjour',
       'tours.delete': 'Séjour {{voucher}} supprimé avec {{tourists}} voyageurs',
       'tourists.bindServices': 'Prestations modifiées pour {{tourists}} voyageurs',
+      'clients.merge': 'Fiches fusionnées : {{mergedName}} → {{name}}',
+    },
+  },
+  encryption: {
+    title: 'Chiffrement et export de la base entière',
+    status: {
+      os: 'La base, son journal WAL et ses sauvegardes sont chiffrés ; la clé est gardée par le trousseau du système.',
+      file: 'La base, son journal WAL et ses sauvegardes sont chiffrés ; la clé est gardée dans un fichier privé du dossier utilisateur (pas de trousseau système ici).',
+      key: 'La base, son journal WAL et ses sauvegardes sont chiffrés.',
+      plain: 'Cette base n’est pas chiffrée.',
+    },
+    passphrase: 'Phrase secrète',
+    repeat: 'Phrase secrète, à nouveau',
+    minLength: 'Au moins {{min}} caractères.',
+    mismatch: 'Les deux phrases secrètes diffèrent.',
+    export: {
+      open: 'Exporter la base entière…',
+      title: 'Exporter la base entière',
+      explain:
+        'Toute la base va dans un seul fichier chiffré avec la phrase secrète saisie ici. Sans elle, le fichier est illisible : gardez-la à part du fichier.',
+      run: 'Exporter',
+      done: 'Enregistré sous {{name}}.',
+    },
+    import: {
+      open: 'Importer une base entière…',
+      title: 'Importer une base entière',
+      explain:
+        'La base est remplacée par le fichier exporté. La base actuelle est d’abord sauvegardée : l’opération peut être reprise.',
+      file: 'Fichier exporté',
+      run: 'Importer et remplacer',
+      done: 'La base a été importée. La base précédente est gardée sous {{safety}}. L’application se recharge…',
+    },
+    recovery: {
+      title: 'Clé de secours de la base',
+      explain:
+        'La base est chiffrée. Si cet ordinateur perd sa clé (nouveau compte, système réinstallé), seule cette clé de secours ouvre la base et ses sauvegardes. Enregistrez-la, imprimez-la et rangez-la dans le coffre : elle n’est affichée que maintenant.',
+      copy: 'Copier',
+      save: 'Enregistrer dans un fichier…',
+      kept: 'J’ai enregistré ou imprimé la clé de secours et l’ai rangée en lieu sûr',
+      later: 'Plus tard',
+      done: 'Terminé',
+      sheetTitle: 'TourDesk : clé de secours de la base clients',
+      sheetText: 'Gardez cette feuille dans le coffre. Qui la détient peut lire la base.',
+    },
+    unlock: {
+      title: 'La base est verrouillée',
+      explain:
+        'La clé de la base n’a pas pu être lue sur cet ordinateur (trousseau modifié ou fichier de clé manquant). Saisissez la clé de secours de la feuille imprimée.',
+      label: 'Clé de secours',
+      open: 'Ouvrir la base',
     },
   },
   backups: {

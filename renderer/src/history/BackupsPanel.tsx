@@ -5,6 +5,7 @@ import { call } from '../api/client';
 import { Dialog } from '../ui/Dialog';
 import { describeError } from '../ui/errors';
 import { useToast } from '../ui/toasts';
+import { BaseExportSection } from './BaseExportSection';
 
 type Backup = CommandOutput<'backup.list'>[number];
 
@@ -86,6 +87,7 @@ export function BackupsPanel() {
         </button>
       </div>
       <p className="muted">{t('backups.explain')}</p>
+      <BaseExportSection />
       {backups === null ? (
         <p className="muted">{t('app.loading')}</p>
       ) : backups.length === 0 ? (

@@ -14,6 +14,7 @@ const HistoryScreen = lazy(() =>
 import { ToastProvider } from '../ui/toasts';
 import { AboutDialog } from './AboutDialog';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
+import { EncryptionGate } from '../history/EncryptionGate';
 
 type Screen = 'clients' | 'tours' | 'books' | 'history';
 const SCREENS: readonly Screen[] = ['clients', 'tours', 'books', 'history'];
@@ -111,6 +112,7 @@ export function App() {
           </main>
         )}
         {aboutOpen && <AboutDialog onClose={() => setAboutOpen(false)} />}
+        <EncryptionGate />
       </div>
     </ToastProvider>
   );
