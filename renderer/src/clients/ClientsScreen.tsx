@@ -12,6 +12,7 @@ import { call } from '../api/client';
 import { describeError } from '../ui/errors';
 import { ctrlCode, isNewShortcut } from '../ui/keys';
 import { useToast } from '../ui/toasts';
+import { useRememberedSizing } from '../ui/column-sizing';
 import { ClientsTable } from './ClientsTable';
 import { ClientsToolbar, type ToolbarFilters } from './ClientsToolbar';
 import { clientColumns, columnMeta, DEFAULT_HIDDEN_COLUMNS } from './columns';
@@ -59,11 +60,14 @@ export function ClientsScreen({ active }: { active: boolean }) {
     [t, toast],
   );
   const columns = useMemo(() => clientColumns(t), [t]);
+  const [columnSizing, onColumnSizingChange] = useRememberedSizing('clients');
   const table = useReactTable<ClientRow>({
     data: [],
     columns,
-    state: { sorting, columnVisibility: visibility },
+    state: { sorting, columnVisibility: visibility, columnSizing },
     onSortingChange: setSorting,
+    onColumnSizingChange,
+    columnResizeMode: 'onChange',
     onColumnVisibilityChange: (updater) => {
       setVisibility((old) => {
         const next = typeof updater === 'function' ? updater(old) : updater;

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRow } from '../../../shared/domain/client';
 import { columnMeta } from './columns';
+import { ResizeHandle } from '../ui/column-sizing';
 
 const ROW_HEIGHT = 28;
 
@@ -26,6 +27,7 @@ export function ClientsTable(props: ClientsTableProps) {
   const { table, total, rowAt, ensureRows, selectedIndex, onSelect, onOpen, today } = props;
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
@@ -46,7 +48,10 @@ export function ClientsTable(props: ClientsTableProps) {
   }, [selectedIndex, total, virtualizer]);
 
   const columns = table.getVisibleLeafColumns();
-  const template = columns.map((c) => `${columnMeta(c).width}px`).join(' ') + ' 1fr';
+  // Each column at least its (remembered) width, and a wide window shares its room among them in
+  // proportion, so 1920 px is used instead of left empty at the right.
+  const template = columns.map((c) => `minmax(${c.getSize()}px, ${c.getSize()}fr)`).join(' ');
+  const minWidth = columns.reduce((sum, c) => sum + c.getSize(), 0);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (total === 0) return;
@@ -78,40 +83,53 @@ export function ClientsTable(props: ClientsTableProps) {
       aria-label={t('clients.title')}
       data-testid="clients-grid"
     >
-      {table.getHeaderGroups().map((group) => (
-        <div key={group.id} className="grid-header" role="row" style={{ gridTemplateColumns: template }}>
-          {group.headers.map((header) => {
-            const sorted = header.column.getIsSorted();
-            const sortable = header.column.getCanSort();
-            return (
-              <div
-                key={header.id}
-                role="columnheader"
-                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                className={sortable ? 'grid-th sortable' : 'grid-th'}
-              >
-                {sortable ? (
-                  <button type="button" onClick={header.column.getToggleSortingHandler()}>
-                    {flexRender(header.column.columnDef.header, header.getContext())}
-                    <span className="sort-mark">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
-                  </button>
-                ) : (
-                  flexRender(header.column.columnDef.header, header.getContext())
-                )}
-              </div>
-            );
-          })}
-        </div>
-      ))}
+      <div ref={headRef} className="grid-head-scroll">
+        {table.getHeaderGroups().map((group) => (
+          <div
+            key={group.id}
+            className="grid-header"
+            role="row"
+            style={{ gridTemplateColumns: template, minWidth }}
+          >
+            {group.headers.map((header) => {
+              const sorted = header.column.getIsSorted();
+              const sortable = header.column.getCanSort();
+              return (
+                <div
+                  key={header.id}
+                  role="columnheader"
+                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                  className={sortable ? 'grid-th sortable' : 'grid-th'}
+                >
+                  {sortable ? (
+                    <button type="button" onClick={header.column.getToggleSortingHandler()}>
+                      {flexRender(header.column.columnDef.header, header.getContext())}
+                      <span className="sort-mark">
+                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                      </span>
+                    </button>
+                  ) : (
+                    flexRender(header.column.columnDef.header, header.getContext())
+                  )}
+                  <ResizeHandle header={header} label={String(header.column.columnDef.header)} />
+                </div>
+              );
+            })}
+          </div>
+        ))}
+      </div>
       <div
         ref={scrollRef}
         className="grid-body"
         tabIndex={0}
         onKeyDown={onKeyDown}
+        onScroll={(e) => {
+          if (headRef.current) headRef.current.scrollLeft = e.currentTarget.scrollLeft;
+        }}
         data-testid="clients-grid-body"
       >
         {total === 0 && <div className="grid-empty">{props.emptyText}</div>}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth }}>
           {items.map((item) => {
             const row = rowAt(item.index);
             const selected = item.index === selectedIndex;

@@ -66,6 +66,8 @@ export function clientColumns(t: TFunction): ColumnDef<ClientRow>[] {
     header: t(`clients.columns.${id}`),
     enableSorting: META[id].sort !== undefined,
     enableHiding: id !== 'name',
+    size: META[id].width,
+    minSize: 48,
     meta: META[id],
   }));
 }

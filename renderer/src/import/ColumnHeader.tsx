@@ -1,5 +1,5 @@
 import { useDraggable } from '@dnd-kit/core';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TARGET_FIELDS, type TargetField } from '../../../shared/import';
 
@@ -9,11 +9,14 @@ export const ColumnHeader = memo(function ColumnHeader({
   title,
   field,
   onMap,
+  resizer,
 }: {
   index: number;
   title: string;
   field: TargetField | null;
   onMap: (column: number, field: TargetField | null) => void;
+  /** The width handle at the header's right edge. */
+  resizer?: ReactNode;
 }) {
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: `col:${index}` });
@@ -46,6 +49,7 @@ export const ColumnHeader = memo(function ColumnHeader({
           </option>
         ))}
       </select>
+      {resizer}
     </div>
   );
 });

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { memo, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/domain/dates';
@@ -12,8 +13,8 @@ import {
 import { ChoiceCell } from './ChoiceCell';
 import { resolveChoice, type Choice, type Match, type ScreenAction } from './import-reducer';
 
-/** One line of what a row becomes, for the grid's "result" column. */
-function draftSummary(d: TouristDraft): string {
+/** One line of what a row becomes, for the grid's "result" column and the row panel. */
+export function draftSummary(d: TouristDraft): string {
   const ru = [d.lastNameRu, d.firstNameRu, d.middleNameRu].filter(Boolean).join(' ');
   const lat = [d.lastNameLat, d.firstNameLat].filter(Boolean).join(' ');
   return [
@@ -49,6 +50,24 @@ function issueFor(
   );
 }
 
+/** A row's problems in the UI language: the commit's refusal first, then the preview's issues. */
+export function rowProblems(
+  row: PreviewRow,
+  refused: ValidationIssue | null,
+  t: TFunction,
+): { text: string; error: boolean; refused: boolean }[] {
+  return [
+    ...(refused
+      ? [{ text: t(`validation.${refused.code}`, refused.params ?? {}), error: true, refused: true }]
+      : []),
+    ...row.issues.map((i) => ({
+      text: t(`import.issues.${i.code}`, i.params),
+      error: i.severity === 'error',
+      refused: false,
+    })),
+  ];
+}
+
 export interface ImportRowProps {
   row: PreviewRow;
   /** The row's place in the grid (0-based): its test id and labels. */
@@ -56,6 +75,9 @@ export interface ImportRowProps {
   top: number;
   template: string;
   width: number;
+  /** Left offsets of the pinned columns (checkbox, №, action, problems). */
+  pinnedLeft: readonly number[];
+  onShowDetails: (rowKey: number) => void;
   mapping: readonly (TargetField | null)[];
   titles: readonly string[];
   selected: boolean;
@@ -73,6 +95,7 @@ export const ImportRow = memo(function ImportRow(props: ImportRowProps) {
   const { row, position, mapping, titles, refused, editingColumn, onEdit, dispatch } = props;
   const { t } = useTranslation();
   const hasError = refused !== null || row.issues.some((i) => i.severity === 'error');
+  const problems = rowProblems(row, refused, t);
   const save = (column: number, value: string) => {
     dispatch({ type: 'cellEdited', row: row.sourceIndex, column, value });
     onEdit(null);
@@ -81,6 +104,7 @@ export const ImportRow = memo(function ImportRow(props: ImportRowProps) {
     <div
       role="row"
       data-testid={`import-row-${position}`}
+      onClick={() => props.onShowDetails(row.key)}
       className={`import-row${hasError ? ' row-error' : ''}${props.selected ? ' selected' : ''}`}
       style={{
         transform: `translateY(${props.top}px)`,
@@ -88,40 +112,40 @@ export const ImportRow = memo(function ImportRow(props: ImportRowProps) {
         width: props.width,
       }}
     >
-      <input
-        type="checkbox"
-        aria-label={`${position + 1}`}
-        checked={props.selected}
-        onChange={() => dispatch({ type: 'rowToggled', row: row.key })}
-      />
-      <div className="muted" data-testid="row-number">
+      <div className="import-pinned" style={{ left: props.pinnedLeft[0] }}>
+        <input
+          type="checkbox"
+          aria-label={`${position + 1}`}
+          checked={props.selected}
+          onChange={() => dispatch({ type: 'rowToggled', row: row.key })}
+        />
+      </div>
+      <div className="muted import-pinned" style={{ left: props.pinnedLeft[1] }} data-testid="row-number">
         {row.label}
       </div>
-      <ChoiceCell
-        position={position + 1}
-        choice={resolveChoice(props.chosen, props.matches, props.forTour)}
-        matches={props.matches}
-        forTour={props.forTour}
-        onChoose={(choice) => dispatch({ type: 'choiceMade', row: row.key, choice })}
-      />
-      <div className="import-status">
-        {refused && (
-          <span className="error-text" data-testid="refused">
-            {t(`validation.${refused.code}`, refused.params ?? {})}{' '}
-          </span>
-        )}
-        {row.issues.map((i, k) => (
-          <span key={k} className={i.severity === 'error' ? 'error-text' : 'hint-warning'}>
-            {t(`import.issues.${i.code}`, i.params)}{' '}
-          </span>
-        ))}
+      <div className="import-pinned" style={{ left: props.pinnedLeft[2] }}>
+        <ChoiceCell
+          position={position + 1}
+          choice={resolveChoice(props.chosen, props.matches, props.forTour)}
+          matches={props.matches}
+          forTour={props.forTour}
+          onChoose={(choice) => dispatch({ type: 'choiceMade', row: row.key, choice })}
+        />
       </div>
-      <div className="import-result">
-        {draftSummary(row.draft)}
-        {INFO_FIELDS.filter((f) => row.info[f]).map((f) => (
-          <span key={f} className="muted" title={t('import.notStoredHint')}>
-            {' · '}
-            {t(`import.fields.${f}`)}: {row.info[f]} ({t('import.notStored')})
+      <div
+        className="import-status import-pinned"
+        style={{ left: props.pinnedLeft[3] }}
+        title={problems.map((p) => p.text).join('\n')}
+        data-testid="row-problems"
+      >
+        {problems.length > 0 && <span className="problem-count">⚠{problems.length} </span>}
+        {problems.map((p, k) => (
+          <span
+            key={k}
+            className={p.error ? 'error-text' : 'hint-warning'}
+            data-testid={p.refused ? 'refused' : undefined}
+          >
+            {p.text}{' '}
           </span>
         ))}
       </div>
@@ -158,6 +182,15 @@ export const ImportRow = memo(function ImportRow(props: ImportRowProps) {
           </div>
         );
       })}
+      <div className="import-result">
+        {draftSummary(row.draft)}
+        {INFO_FIELDS.filter((f) => row.info[f]).map((f) => (
+          <span key={f} className="muted" title={t('import.notStoredHint')}>
+            {' · '}
+            {t(`import.fields.${f}`)}: {row.info[f]} ({t('import.notStored')})
+          </span>
+        ))}
+      </div>
     </div>
   );
 });

@@ -25,6 +25,13 @@ export function App() {
   const [screen, setScreen] = useState<Screen>('clients');
   const [toursVisited, setToursVisited] = useState(false);
   const [historyTab, setHistoryTab] = useState<'journal' | 'backups'>('journal');
+  // Opening the journal from a message shows it afresh, with the action just done.
+  const [journalVisits, setJournalVisits] = useState(0);
+  const showJournal = () => {
+    setHistoryTab('journal');
+    setJournalVisits((n) => n + 1);
+    setScreen('history');
+  };
   const showBackups = () => {
     setHistoryTab('backups');
     setScreen('history');
@@ -42,7 +49,7 @@ export function App() {
   };
 
   return (
-    <ToastProvider>
+    <ToastProvider onOpenJournal={showJournal}>
       <div className="app">
         <header className="topbar">
           <span className="brand">{t('app.name')}</span>
@@ -60,7 +67,9 @@ export function App() {
             ))}
           </nav>
           <span className="spacer" />
-          <span className="hint">{t('app.shortcuts')}</span>
+          <span className="hint" data-testid="topbar-hint">
+            {t(`layout.hints.${screen}`)}
+          </span>
           <label className="lang">
             <span className="visually-hidden">{t('app.language')}</span>
             <select
@@ -107,7 +116,7 @@ export function App() {
         {screen === 'history' && (
           <main className="content">
             <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
-              <HistoryScreen key={historyTab} initialTab={historyTab} />
+              <HistoryScreen key={`${historyTab}-${journalVisits}`} initialTab={historyTab} />
             </Suspense>
           </main>
         )}

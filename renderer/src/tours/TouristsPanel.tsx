@@ -11,6 +11,21 @@ import { isNewShortcut } from '../ui/keys';
 import { touristName, warningText } from './format';
 import { TouristDialog } from './TouristDialog';
 import { lazy, Suspense } from 'react';
+import { ResizeHandle, useSizedColumns } from '../ui/column-sizing';
+import { Icon } from '../ui/icons';
+
+const COLUMNS = [
+  { id: 'name', size: 220 },
+  { id: 'latin', size: 200 },
+  { id: 'birthDate', size: 115 },
+  { id: 'passport', size: 130 },
+  { id: 'expiry', size: 125 },
+  { id: 'services', size: 200 },
+  { id: 'warnings', size: 260 },
+] as const;
+const CHECK_WIDTH = 40;
+const NUMBER_WIDTH = 40;
+const ACTIONS_WIDTH = 84;
 
 const QuestionnaireScreen = lazy(() =>
   import('../questionnaire/QuestionnaireScreen').then((m) => ({ default: m.QuestionnaireScreen })),
@@ -41,6 +56,7 @@ export function TouristsPanel({ tour, marginMonths, active, onTourChanged }: Tou
       tour.tourists.map((x) => ({ subject: { kind: 'tourist' as const, id: x.id }, name: touristName(x) })),
     [tour.tourists],
   );
+  const sized = useSizedColumns('tourists', COLUMNS);
   const fail = (e: unknown) => toast({ kind: 'error', message: describeError(t, e) });
   const reload = () => call('tours.get', { id: tour.id }).then(onTourChanged, fail);
   const offerUndo = (message: string, undoId: number) =>
@@ -157,90 +173,125 @@ export function TouristsPanel({ tour, marginMonths, active, onTourChanged }: Tou
       {tour.tourists.length === 0 ? (
         <p className="muted">{t('tours.tourists.none')}</p>
       ) : (
-        <table
-          className="table"
-          data-testid="tourists-table"
-          tabIndex={0}
-          onKeyDown={(e) => {
-            const current = tour.tourists[cursor];
-            if (e.key === 'ArrowDown') setCursor((i) => Math.min(i + 1, tour.tourists.length - 1));
-            else if (e.key === 'ArrowUp') setCursor((i) => Math.max(i - 1, 0));
-            else if (e.key === 'Enter' && current) setEditing({ mode: 'edit', tourist: current });
-            else if (e.key === ' ' && current) {
-              e.preventDefault();
-              toggle(current.id);
-            } else if (e.key === 'Delete' && current) remove(current);
-          }}
-        >
-          <thead>
-            <tr>
-              <th />
-              <th>№</th>
-              {(['name', 'latin', 'birthDate', 'passport', 'expiry', 'services', 'warnings'] as const).map(
-                (c) => (
-                  <th key={c}>{t(`tours.tourists.columns.${c}`)}</th>
-                ),
-              )}
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {tour.tourists.map((tourist, i) => {
-              const warnings = touristWarnings(tourist, tour, marginMonths);
-              return (
-                <tr
-                  key={tourist.id}
-                  className={i === cursor ? 'selected' : undefined}
-                  onClick={() => setCursor(i)}
-                  onDoubleClick={() => setEditing({ mode: 'edit', tourist })}
-                >
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={touristName(tourist)}
-                      checked={selected.has(tourist.id)}
-                      onChange={() => toggle(tourist.id)}
-                    />
-                  </td>
-                  <td className="num">{i + 1}</td>
-                  <td>{touristName(tourist)}</td>
-                  <td>{[tourist.lastNameLat, tourist.firstNameLat].filter(Boolean).join(' ')}</td>
-                  <td>{formatDate(tourist.birthDate)}</td>
-                  <td className="mono">
-                    {[tourist.passportSeries, tourist.passportNumber].filter(Boolean).join(' ')}
-                  </td>
-                  <td>{formatDate(tourist.passportExpiry)}</td>
-                  <td>
-                    {tourist.serviceIds.map((id) => (
-                      <span key={id} className="tag">
-                        {serviceLabel(id)}
-                      </span>
-                    ))}
-                  </td>
-                  <td className="warnings-cell">
-                    {warnings.map((w) => (
-                      <div key={w.code} className="hint-warning" role="note">
-                        ⚠ {warningText(t, w)}
-                      </div>
-                    ))}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => setEditing({ mode: 'edit', tourist })}
-                    >
-                      {t('tours.tourists.edit')}
-                    </button>
-                    <button type="button" className="danger-link" onClick={() => remove(tourist)}>
-                      {t('tours.tourists.remove')}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll tourists-scroll">
+          <table
+            className="table sized-table"
+            data-testid="tourists-table"
+            style={{
+              minWidth:
+                CHECK_WIDTH +
+                NUMBER_WIDTH +
+                ACTIONS_WIDTH +
+                COLUMNS.reduce((sum, c) => sum + sized.size(c.id), 0),
+            }}
+            tabIndex={0}
+            onKeyDown={(e) => {
+              if (e.target !== e.currentTarget) return;
+              const current = tour.tourists[cursor];
+              if (e.key === 'ArrowDown') setCursor((i) => Math.min(i + 1, tour.tourists.length - 1));
+              else if (e.key === 'ArrowUp') setCursor((i) => Math.max(i - 1, 0));
+              else if (e.key === 'Enter' && current) setEditing({ mode: 'edit', tourist: current });
+              else if (e.key === ' ' && current) {
+                e.preventDefault();
+                toggle(current.id);
+              } else if (e.key === 'Delete' && current) remove(current);
+            }}
+          >
+            <colgroup>
+              <col style={{ width: CHECK_WIDTH }} />
+              <col style={{ width: NUMBER_WIDTH }} />
+              {COLUMNS.map((c) => (
+                <col key={c.id} style={{ width: sized.size(c.id) }} />
+              ))}
+              <col style={{ width: ACTIONS_WIDTH }} />
+            </colgroup>
+            <thead>
+              <tr>
+                <th />
+                <th>№</th>
+                {COLUMNS.map((c) => {
+                  const header = sized.header(c.id);
+                  const label = t(`tours.tourists.columns.${c.id}`);
+                  return (
+                    <th key={c.id}>
+                      {label}
+                      {header && <ResizeHandle header={header} label={label} />}
+                    </th>
+                  );
+                })}
+                <th>
+                  <span className="visually-hidden">{t('layout.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tour.tourists.map((tourist, i) => {
+                const warnings = touristWarnings(tourist, tour, marginMonths).map((w) => warningText(t, w));
+                const name = touristName(tourist);
+                return (
+                  <tr
+                    key={tourist.id}
+                    className={i === cursor ? 'selected' : undefined}
+                    onClick={() => setCursor(i)}
+                    onDoubleClick={() => setEditing({ mode: 'edit', tourist })}
+                  >
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={name}
+                        checked={selected.has(tourist.id)}
+                        onChange={() => toggle(tourist.id)}
+                      />
+                    </td>
+                    <td className="num">{i + 1}</td>
+                    <td title={name}>{name}</td>
+                    <td>{[tourist.lastNameLat, tourist.firstNameLat].filter(Boolean).join(' ')}</td>
+                    <td>{formatDate(tourist.birthDate)}</td>
+                    <td className="mono">
+                      {[tourist.passportSeries, tourist.passportNumber].filter(Boolean).join(' ')}
+                    </td>
+                    <td>{formatDate(tourist.passportExpiry)}</td>
+                    <td title={tourist.serviceIds.map(serviceLabel).join(', ')}>
+                      {tourist.serviceIds.map((id) => (
+                        <span key={id} className="tag">
+                          {serviceLabel(id)}
+                        </span>
+                      ))}
+                    </td>
+                    {/* One line: the first warning shows, all of them are in the tooltip and read out. */}
+                    <td className="warnings-cell" title={warnings.join('\n')}>
+                      {warnings.map((w) => (
+                        <span key={w} className="hint-warning" role="note">
+                          ⚠ {w}{' '}
+                        </span>
+                      ))}
+                    </td>
+                    <td className="row-actions">
+                      <button
+                        type="button"
+                        className="icon-button"
+                        aria-label={t('layout.editTourist', { name })}
+                        title={t('layout.editTourist', { name })}
+                        onClick={() => setEditing({ mode: 'edit', tourist })}
+                      >
+                        <Icon name="edit" />
+                      </button>
+                      <button
+                        type="button"
+                        className="icon-button icon-danger"
+                        aria-label={t('layout.removeTourist', { name })}
+                        title={t('layout.removeTourist', { name })}
+                        onClick={() => remove(tourist)}
+                      >
+                        <Icon name="delete" />
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       {questionnaireAt !== null && (
         <Suspense fallback={null}>

@@ -1,36 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TourRow } from '../../../shared/domain/tour';
-import { call } from '../api/client';
-import { describeError } from '../ui/errors';
-import { useToast } from '../ui/toasts';
 import { CountriesBook } from '../books/CountriesBook';
 import { Dialog } from '../ui/Dialog';
 import { ctrlCode, isNewShortcut } from '../ui/keys';
-import { FindTourDialog, ToursTable } from './FindTourDialog';
+import { FindTourDialog } from './FindTourDialog';
 import { TourCard } from './TourCard';
+import { ToursList } from './ToursList';
 
 type Open = number | 'new' | null;
 
 export function ToursScreen({ active, onOpenClients }: { active: boolean; onOpenClients: () => void }) {
   const { t } = useTranslation();
-  const toast = useToast();
   const [open, setOpen] = useState<Open>(null);
-  const [rows, setRows] = useState<TourRow[] | null>(null);
-  const [selected, setSelected] = useState(0);
   const [finding, setFinding] = useState(false);
   const [countriesOpen, setCountriesOpen] = useState(false);
   const [countriesVersion, setCountriesVersion] = useState(0);
-
-  const load = useCallback(() => {
-    call('tours.list', { limit: 200 }).then(
-      (r) => setRows(r.rows),
-      (e: unknown) => toast({ kind: 'error', message: describeError(t, e) }),
-    );
-  }, [t, toast]);
-  useEffect(() => {
-    if (active && open === null) load();
-  }, [active, open, load]);
 
   useEffect(() => {
     if (!active || open !== null) return;
@@ -77,24 +61,7 @@ export function ToursScreen({ active, onOpenClients }: { active: boolean; onOpen
           {t('tours.tourists.clients')}
         </button>
       </div>
-      <h3 className="section-title">{t('tours.latest')}</h3>
-      <div
-        className="table-scroll"
-        tabIndex={0}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && rows?.[selected]) setOpen(rows[selected].id);
-          else if (e.key === 'ArrowDown') setSelected((i) => Math.min(i + 1, (rows?.length ?? 1) - 1));
-          else if (e.key === 'ArrowUp') setSelected((i) => Math.max(i - 1, 0));
-        }}
-      >
-        <ToursTable
-          rows={rows ?? []}
-          selected={selected}
-          onSelect={setSelected}
-          onOpen={(row) => setOpen(row.id)}
-        />
-        {rows && rows.length === 0 && <p className="muted">{t('tours.empty')}</p>}
-      </div>
+      <ToursList active={active && open === null} onOpen={(id) => setOpen(id)} />
       {finding && (
         <FindTourDialog
           onClose={() => setFinding(false)}

@@ -241,10 +241,14 @@ describe('import screen: refused commits and file errors', () => {
 });
 
 describe('import grid layout', () => {
-  it('makes a row exactly as wide as its columns, gaps and padding', () => {
-    // 32 + 40 + 230 + 240 + 300 + 2 × 150 = 1142, 6 gaps of 4 px, 4 px padding each side.
-    expect(gridColumns(2)).toEqual({ template: '32px 40px 230px 240px 300px 150px 150px', width: 1174 });
-    expect(gridColumns(0).width).toBe(842 + 16 + 8);
+  it('makes a row exactly as wide as its columns, gaps and padding, and pins the first four at their places', () => {
+    // 28 + 36 + 150 + 120 + 2 × 140 + 300 = 914, 6 gaps of 4 px, 4 px padding each side.
+    expect(gridColumns([28, 36, 150, 120, 140, 140, 300])).toEqual({
+      template: '28px 36px 150px 120px 140px 140px 300px',
+      width: 914 + 24 + 8,
+      pinnedLeft: [4, 36, 76, 230],
+    });
+    expect(gridColumns([]).width).toBe(8);
   });
 });
 
