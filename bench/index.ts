@@ -13,6 +13,7 @@ import { benchNames } from './names';
 import { benchImport } from './import';
 import { measureUi } from './ui';
 import { benchQuestionnaires } from './questionnaires';
+import { benchEncryption } from './encryption';
 import { percentile, printRow, time } from './report';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200_000);
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
       console.log('\nQuestionnaires\n');
       await benchQuestionnaires(rendererDir);
     }
+    await benchEncryption();
     console.log('');
   } finally {
     await backend.close();

@@ -3,6 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { KeyStore } from '../../electron/backend/crypto/key-store';
+import { fileKeyWrapper } from '../../electron/backend/crypto/key-wrappers';
 
 export const SESSION_COOKIE = 'tourdesk_session';
 
@@ -48,6 +50,11 @@ function printedLines(child: ChildProcess) {
 async function startServer(): Promise<{ server: AppServer; stop: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'tourdesk-e2e-'));
   const dbPath = join(dir, 'e2e.sqlite');
+  // The base's key made beforehand, as browser mode makes it, with its recovery key taken as shown:
+  // the once-only recovery-key dialog would cover every screen (recovery-key.spec.ts shows it).
+  const keys = new KeyStore(dbPath, [fileKeyWrapper(dir)]);
+  await keys.open();
+  keys.markRecoveryShown();
   // No secret on the command line: the harness reads the sign-in address the launcher prints.
   const child: ChildProcess = spawn(
     process.execPath,
