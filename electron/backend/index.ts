@@ -15,22 +15,21 @@ import { createDispatch, type Dispatch, type DispatchLogger } from './dispatch';
 import { ClientsRepository } from './repositories/clients';
 import { loyaltyHandlers } from './repositories/loyalty-handlers';
 import { duplicatesHandlers } from './repositories/duplicates-handlers';
+import { visaHandlers } from './repositories/visa-handlers';
 import { ToursRepository } from './repositories/tours';
 import { ImportsRepository } from './repositories/imports';
-import { readTableFile } from './excel/read-table';
-import { touristsWorkbook } from './excel/tourists-xlsx';
 import { getSetting, setSetting } from './settings';
 import { ReferenceBooksRepository } from './repositories/reference-books';
 import { QuestionnairesRepository } from './repositories/questionnaires';
 import { seedReferenceBooks } from './reference-seed';
-import {
-  exportCountries,
-  exportDictionary,
-  exportForm,
-  readCountriesFile,
-  readDictionaryFile,
-  readFormsFile,
-} from './excel/reference-files';
+
+/**
+ * The spreadsheet and Word libraries load on first use: the first screen never needs them, and
+ * loading exceljs alone took longer than opening the base.
+ */
+const referenceFiles = () => import('./excel/reference-files');
+const readTable = () => import('./excel/read-table');
+const touristsXlsx = () => import('./excel/tourists-xlsx');
 
 export interface BackendOptions {
   dbPath: string;
@@ -156,22 +155,27 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       'clients.history': ({ id }) => tours.clientHistory(id),
       'countries.list': () => books.countries(),
       'countries.save': (country) => books.saveCountry(country),
-      'countries.exportBook': async ({ format }) => exportCountries(await books.countries(), format),
-      'countries.importBook': async (file) => books.importCountries(await readCountriesFile(file)),
+      'countries.exportBook': async ({ format }) =>
+        (await referenceFiles()).exportCountries(await books.countries(), format),
+      'countries.importBook': async (file) =>
+        books.importCountries(await (await referenceFiles()).readCountriesFile(file)),
       'forms.list': () => books.forms(),
       'forms.get': ({ id }) => books.form(id),
       'forms.save': (input) => books.saveForm(input),
       'forms.delete': ({ id }) => books.deleteForm(id),
       'forms.saveField': ({ formId, field }) => books.saveField(formId, field),
       'forms.deleteField': ({ id }) => books.deleteField(id),
-      'forms.exportBook': async ({ id, format }) => exportForm(await books.exportForm(id), format),
-      'forms.importBook': async (file) => books.importForms(await readFormsFile(file)),
+      'forms.exportBook': async ({ id, format }) =>
+        (await referenceFiles()).exportForm(await books.exportForm(id), format),
+      'forms.importBook': async (file) =>
+        books.importForms(await (await referenceFiles()).readFormsFile(file)),
       'dictionary.list': (query) => books.dictionaryList(query),
       'dictionary.save': (entry) => books.saveDictionaryEntry(entry),
       'dictionary.delete': ({ id }) => books.deleteDictionaryEntry(id),
       'dictionary.exportBook': async ({ format }) =>
-        exportDictionary(await books.dictionaryEntries(), format),
-      'dictionary.importBook': async (file) => books.importDictionary(await readDictionaryFile(file)),
+        (await referenceFiles()).exportDictionary(await books.dictionaryEntries(), format),
+      'dictionary.importBook': async (file) =>
+        books.importDictionary(await (await referenceFiles()).readDictionaryFile(file)),
       'questionnaire.open': ({ subject, country }) => questionnaires.open(subject, country),
       'questionnaire.save': (request) => questionnaires.save(request),
       'questionnaire.copy': ({ from, to }) => questionnaires.copy(from, to),
@@ -183,7 +187,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       'tours.copy': (request) => tours.copy(request),
       'tours.exportTourists': async ({ id }) => {
         const tour = await tours.get(id);
-        const bytes = await touristsWorkbook(tour);
+        const bytes = await (await touristsXlsx()).touristsWorkbook(tour);
         return {
           fileName: `tourists-${tour.voucher.replace(/[^\w.-]+/g, '_')}.xlsx`,
           base64: bytes.toString('base64'),
@@ -194,6 +198,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       'import.readFile': async ({ fileName, base64, sheet }) => {
         readPercent = 0;
         try {
+          const { readTableFile } = await readTable();
           const table = await readTableFile(fileName, Buffer.from(base64, 'base64'), sheet, (percent) => {
             readPercent = percent;
           });
@@ -235,6 +240,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         },
       }),
       ...duplicatesHandlers(ctx, clients),
+      ...visaHandlers(ctx, questionnaires),
     },
     options.logger ?? consoleLogger,
   );
