@@ -8,6 +8,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import { AppError } from '../../../shared/api/envelope';
+import { withStatementCache } from './statement-cache';
 
 /** SQLite's "busy" and "read-only" refusals, as the errors the clerk is told about. */
 export function databaseError(error: unknown): unknown {
@@ -51,7 +52,7 @@ class ImmediateSqliteDriver extends SqliteDriver {
     database: BetterSqlite3.Database,
     private readonly readOnly: boolean,
   ) {
-    super({ database });
+    super({ database: withStatementCache(database) });
   }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
