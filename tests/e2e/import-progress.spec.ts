@@ -1,0 +1,67 @@
+import ExcelJS from 'exceljs';
+import { expect, test } from './fixtures';
+
+/** A list big enough that reading it takes a few of the screen's progress polls (every 250 ms). */
+async function bigList(rows: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('Список');
+  sheet.addRow(['Фамилия', 'Имя', 'Дата рождения', 'Загранпаспорт', 'Гражданство', 'Примечание']);
+  for (let r = 0; r < rows; r++) {
+    sheet.addRow([
+      `Иванова${r}`,
+      'Мария',
+      new Date(Date.UTC(1960 + (r % 40), r % 12, 1 + (r % 28))),
+      `75 ${String(1_000_000 + r)}`,
+      'RUS',
+      `Комната ${r % 500}, трансфер ${r % 7 ? 'групповой' : 'индивидуальный'}`,
+    ]);
+  }
+  sheet.getColumn(3).numFmt = 'dd.mm.yyyy';
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test('a large .xlsx shows how far it has been read, then its preview', async ({ page, openApp }) => {
+  test.setTimeout(180_000);
+  const file = await bigList(60_000);
+  await openApp();
+  await page.getByRole('button', { name: 'Импорт' }).click();
+  const screen = page.getByRole('dialog', { name: 'Импорт в базу постоянных клиентов' });
+  await expect(screen.getByTestId('paste-zone')).toBeFocused();
+
+  // Every percentage the reading banner shows, as the clerk sees it change.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __percents: string[] }).__percents = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="import-reading"]')?.textContent ?? '';
+      const percent = /(\d+)%/.exec(text)?.[1];
+      if (percent !== undefined && seen.at(-1) !== percent) seen.push(percent);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await screen.getByTestId('import-file').setInputFiles({
+    name: 'big-list.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: file,
+  });
+  const reading = screen.getByTestId('import-reading');
+  await expect(reading).toContainText('Читаю файл «big-list.xlsx»…');
+  // The file goes to the backend first (a few seconds on a busy machine), then the worker reports.
+  await expect(reading).toHaveText(/\(\d+\.\d MB\) \d{1,2}%$/, { timeout: 60_000 });
+  const value = Number(await reading.getAttribute('aria-valuenow'));
+  expect(value).toBeGreaterThanOrEqual(0);
+  expect(value).toBeLessThan(100);
+  await page.screenshot({ path: test.info().outputPath('reading.png') });
+
+  // Then the preview: the first rows of the list, the dates as the cells showed them.
+  await expect(reading).toBeHidden({ timeout: 120_000 });
+  const first = screen.locator('[data-testid^="import-row-"]').first();
+  await expect(first).toBeVisible({ timeout: 60_000 });
+  await expect(first).toContainText('Иванова0');
+  await expect(first).toContainText('01.01.1960');
+  const percents = await page.evaluate(() =>
+    (window as unknown as { __percents: string[] }).__percents.map(Number),
+  );
+  expect(percents.length).toBeGreaterThan(0);
+  expect(percents).toEqual([...percents].sort((a, b) => a - b));
+  await page.screenshot({ path: test.info().outputPath('preview.png') });
+});
