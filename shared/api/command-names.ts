@@ -1,4 +1,5 @@
 import { DUPLICATES_COMMAND_NAMES } from './duplicates-command-names';
+import { VISA_COMMAND_NAMES } from './visa-command-names';
 import { LOYALTY_COMMAND_NAMES } from './loyalty-command-names';
 import { CRYPTO_COMMAND_NAMES } from './crypto-command-names';
 
@@ -63,6 +64,7 @@ export const COMMAND_NAMES = [
   'import.undo',
   ...LOYALTY_COMMAND_NAMES,
   ...DUPLICATES_COMMAND_NAMES,
+  ...VISA_COMMAND_NAMES,
   ...CRYPTO_COMMAND_NAMES,
 ] as const;
 

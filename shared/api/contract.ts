@@ -3,6 +3,7 @@ import { CONSENT_SCOPES, consentInputSchema, consentSchema, destructionActSchema
 import { COMMAND_NAMES, type CommandNameList } from './command-names';
 import { loyaltyContract } from './loyalty-contract';
 import { duplicatesContract } from './duplicates-contract';
+import { visaContract } from './visa-contract';
 import { cryptoContract } from './crypto-contract';
 import {
   CLIENT_SYNC_FIELDS,
@@ -511,6 +512,7 @@ export const contract = {
     }),
   },
   ...duplicatesContract,
+  ...visaContract,
   ...loyaltyContract,
   ...cryptoContract,
 } as const;

@@ -30,6 +30,10 @@ export type ValidationCode =
   | 'optionsRequired'
   | 'dictionaryDuplicate'
   | 'noForm'
+  /** A consulate's PDF or Word form (issue 16): no fields, or a value its font cannot print. */
+  | 'noFormFields'
+  | 'pdfFontCharacters'
+  | 'pdfFieldTooLong'
   | 'rowInvalid'
   | 'textForbiddenChar'
   | 'tooLong'

@@ -692,6 +692,10 @@ export const en: Shape<typeof ru> = {
     optionsRequired: 'A choice field needs at least one option.',
     dictionaryDuplicate: 'This word is in the dictionary already.',
     noForm: 'No questionnaire form is set for this country. Choose one in Reference books → Countries.',
+    noFormFields: 'The file has no fields to fill: use a fillable PDF (AcroForm) or a Word file with {placeholders}.',
+    pdfFontCharacters:
+      'Field “{{field}}”: the value holds letters the PDF form’s font lacks (Cyrillic?). Translate the value.',
+    pdfFieldTooLong: 'Field “{{field}}” of the PDF form holds at most {{max}} characters: shorten the answer.',
     textForbiddenChar:
       'The text holds a character that is not allowed, {{char}} (a control, text-direction or non-character): delete it. Such characters often come with text copied from a PDF or a web page.',
     rowInvalid:

@@ -710,6 +710,11 @@ export const fr: Shape<typeof ru> = {
     optionsRequired: 'Un champ à choix doit avoir au moins une option.',
     dictionaryDuplicate: 'Ce mot est déjà dans le dictionnaire.',
     noForm: 'Aucun questionnaire n’est défini pour ce pays. Choisissez-en un dans Référentiels → Pays.',
+    noFormFields:
+      'Le fichier n’a aucun champ à remplir : utilisez un PDF remplissable (AcroForm) ou un Word avec des {balises}.',
+    pdfFontCharacters:
+      'Champ « {{field}} » : la valeur contient des lettres absentes de la police du formulaire PDF (cyrillique ?). Traduisez la valeur.',
+    pdfFieldTooLong: 'Le champ « {{field}} » du formulaire PDF contient au plus {{max}} caractères : raccourcissez la réponse.',
     textForbiddenChar:
       'Le texte contient un caractère interdit, {{char}} (caractère de contrôle, de sens d’écriture ou non-caractère) : supprimez-le. Ces caractères arrivent souvent avec un texte copié d’un PDF ou d’une page web.',
     rowInvalid:

@@ -239,6 +239,11 @@ export class QuestionnairesRepository {
     return resolveAnswers(target.form.fields, own, fromClient, data.context, target.language, dictionary);
   }
 
+  /** The questionnaire form a country uses (NOT_FOUND / noForm as for opening it). */
+  async formOf(country: string): Promise<QuestionnaireForm> {
+    return (await this.countryForm(country)).form;
+  }
+
   async open(subject: Subject, country: string): Promise<Questionnaire> {
     const target = await this.countryForm(country);
     const data = await this.subjectData(subject, await this.countryNames());

@@ -1,0 +1,152 @@
+import {
+  PDFCheckBox,
+  PDFDocument,
+  PDFDropdown,
+  PDFOptionList,
+  PDFRadioGroup,
+  PDFTextField,
+  StandardFonts,
+  type PDFField,
+} from '@cantoo/pdf-lib';
+import { AppError } from '../../../shared/api/envelope';
+import type { TemplateField, TemplateMappingEntry } from '../../../shared/questionnaire/templates';
+
+/** The characters beyond Latin-1 that the standard PDF fonts' WinAnsi encoding holds. */
+const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+
+function printableInWinAnsi(text: string): boolean {
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    const latin = (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || code === 0x0a;
+    if (!latin && !WIN_ANSI_EXTRA.has(ch)) return false;
+  }
+  return true;
+}
+
+function kindOf(field: PDFField): TemplateField['kind'] | null {
+  if (field instanceof PDFTextField) return 'text';
+  if (field instanceof PDFCheckBox) return 'checkbox';
+  if (field instanceof PDFRadioGroup) return 'radio';
+  if (field instanceof PDFDropdown || field instanceof PDFOptionList) return 'dropdown';
+  return null;
+}
+
+function optionsOf(field: PDFField): string[] {
+  if (field instanceof PDFRadioGroup) return field.getOptions();
+  if (field instanceof PDFDropdown || field instanceof PDFOptionList) return field.getOptions();
+  return [];
+}
+
+async function load(bytes: Uint8Array): Promise<PDFDocument> {
+  try {
+    return await PDFDocument.load(bytes, { updateMetadata: false });
+  } catch (e) {
+    throw new AppError('VALIDATION', `not a readable PDF: ${(e as Error).message}`, [
+      { path: 'file', code: 'noFormFields' },
+    ]);
+  }
+}
+
+/** The fillable fields of a consulate's PDF (AcroForm), with their page and place, top to bottom. */
+export async function listPdfFields(bytes: Uint8Array): Promise<TemplateField[]> {
+  const doc = await load(bytes);
+  const pages = doc.getPages();
+  const fields: TemplateField[] = [];
+  for (const field of doc.getForm().getFields()) {
+    const kind = kindOf(field);
+    if (!kind) continue;
+    const widget = field.acroField.getWidgets()[0];
+    const rect = widget?.getRectangle() ?? { x: 0, y: 0 };
+    const pageRef = widget?.P();
+    const page = Math.max(
+      0,
+      pages.findIndex((p) => p.ref === pageRef),
+    );
+    fields.push({
+      name: field.getName(),
+      kind,
+      page: page + 1,
+      x: rect.x,
+      y: rect.y,
+      options: optionsOf(field),
+    });
+  }
+  if (fields.length === 0)
+    throw new AppError('VALIDATION', 'the PDF has no fillable fields', [
+      { path: 'file', code: 'noFormFields' },
+    ]);
+  return fields.sort((a, b) => a.page - b.page || b.y - a.y || a.x - b.x);
+}
+
+/** What one person's PDF gets: the text of each mapped text field, and which boxes are ticked. */
+export interface PdfValues {
+  text: ReadonlyMap<string, string>;
+  ticked: ReadonlySet<string>;
+  /** Radio groups and lists: the option to select. */
+  selected: ReadonlyMap<string, string>;
+}
+
+/**
+ * Fills a consulate's PDF for one person with pdf-lib, flattened (printed as it is) or left fillable.
+ * A value the PDF's font cannot write is refused with the field named, never left out.
+ */
+export async function fillPdf(bytes: Uint8Array, values: PdfValues, flatten: boolean): Promise<Uint8Array> {
+  const doc = await load(bytes);
+  const form = doc.getForm();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const field of form.getFields()) {
+    const name = field.getName();
+    if (field instanceof PDFTextField && values.text.has(name)) {
+      const text = values.text.get(name) ?? '';
+      // The pdf-lib fork prints '?' for what the font lacks; a value is refused rather than changed.
+      if (!printableInWinAnsi(text))
+        throw new AppError('VALIDATION', `field ${name}: characters the form's font cannot print`, [
+          { path: name, code: 'pdfFontCharacters', params: { field: name } },
+        ]);
+      const max = field.getMaxLength();
+      if (max !== undefined && text.length > max)
+        throw new AppError('VALIDATION', `field ${name}: longer than ${max}`, [
+          { path: name, code: 'pdfFieldTooLong', params: { field: name, max } },
+        ]);
+      field.setText(text);
+    } else if (field instanceof PDFCheckBox) {
+      if (values.ticked.has(name)) field.check();
+    } else if (
+      field instanceof PDFRadioGroup ||
+      field instanceof PDFDropdown ||
+      field instanceof PDFOptionList
+    ) {
+      const option = values.selected.get(name);
+      if (option !== undefined && field.getOptions().includes(option)) field.select(option);
+    }
+  }
+  form.updateFieldAppearances(font);
+  if (flatten) form.flatten();
+  return doc.save();
+}
+
+/** The PDF values of one person from the mapping and their printed answers. */
+export function pdfValues(
+  mapping: readonly TemplateMappingEntry[],
+  fields: readonly TemplateField[],
+  value: (key: string) => string,
+  ticked: (key: string, code: string) => boolean,
+): PdfValues {
+  const kinds = new Map(fields.map((f) => [f.name, f.kind]));
+  const text = new Map<string, string>();
+  const tickedSet = new Set<string>();
+  const selected = new Map<string, string>();
+  for (const entry of mapping) {
+    const kind = kinds.get(entry.field);
+    if (kind === 'text') text.set(entry.field, value(entry.key));
+    else if (kind === 'checkbox' && entry.code !== null && ticked(entry.key, entry.code))
+      tickedSet.add(entry.field);
+    else if (
+      (kind === 'radio' || kind === 'dropdown') &&
+      entry.code !== null &&
+      ticked(entry.key, entry.code)
+    )
+      selected.set(entry.field, entry.option ?? entry.code);
+  }
+  return { text, ticked: tickedSet, selected };
+}

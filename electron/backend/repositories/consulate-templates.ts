@@ -1,0 +1,224 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { AppError } from '../../../shared/api/envelope';
+import { timestamp } from '../../../shared/domain/clock';
+import { choiceCodes } from '../../../shared/questionnaire/answers';
+import type { PrintSheet, Subject } from '../../../shared/questionnaire/model';
+import {
+  suggestMapping,
+  templateFieldSchema,
+  templateMappingEntrySchema,
+  type ConsulateTemplate,
+  type TemplateMappingEntry,
+} from '../../../shared/questionnaire/templates';
+import { fillDocx, listDocxPlaceholders } from '../consulate-forms/docx-template';
+import { fillPdf, listPdfFields, pdfValues } from '../consulate-forms/pdf-form';
+import type { RepositoryContext } from '../context';
+import type { ConsulateTemplatesTable, Database } from '../db/schema';
+import type { QuestionnairesRepository } from './questionnaires';
+
+type Row = Omit<ConsulateTemplatesTable, 'id' | 'version'> & { id: number; version: number };
+
+const PDF_MAGIC = '%PDF-';
+const ZIP_MAGIC = 'PK';
+
+function toTemplate(row: Row): ConsulateTemplate {
+  return {
+    id: row.id,
+    country: row.country,
+    kind: row.kind,
+    name: row.name,
+    fields: z.array(templateFieldSchema).parse(JSON.parse(row.fields)),
+    mapping: z.array(templateMappingEntrySchema).parse(JSON.parse(row.mapping)),
+    flatten: row.flatten === 1,
+    version: row.version,
+  };
+}
+
+/** One person's answers as a consulate template reads them. */
+function readers(sheet: PrintSheet) {
+  const answers = new Map(sheet.answers.map((a) => [a.fieldKey, a]));
+  return {
+    value: (key: string) => answers.get(key)?.value.trim() ?? '',
+    ticked: (key: string, code: string) => choiceCodes(answers.get(key)?.source ?? '').includes(code),
+  };
+}
+
+const safeName = (text: string) => text.replace(/[^\p{L}\p{N} _.-]+/gu, '_').trim() || 'form';
+
+/**
+ * Issue 16: the consulates' own fillable PDF and Word forms. Added once per country with their
+ * fields listed and a proposed mapping; the clerk corrects the mapping; Print fills the form for
+ * each tourist from the same answers the questionnaire prints.
+ */
+export class ConsulateTemplatesRepository {
+  private readonly db: Kysely<Database>;
+
+  constructor(
+    private readonly ctx: RepositoryContext,
+    private readonly questionnaires: QuestionnairesRepository,
+  ) {
+    this.db = ctx.db;
+  }
+
+  async list(country: string): Promise<ConsulateTemplate[]> {
+    const rows = await this.db
+      .selectFrom('consulate_templates')
+      .select(['id', 'country', 'kind', 'name', 'fields', 'mapping', 'flatten', 'version', 'created_at'])
+      .where('country', '=', country)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => toTemplate({ ...r, content: new Uint8Array() }));
+  }
+
+  private async row(id: number): Promise<Row> {
+    const row = await this.db
+      .selectFrom('consulate_templates')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', `template ${id}`);
+    return row;
+  }
+
+  async add(input: { country: string; fileName: string; base64: string }): Promise<ConsulateTemplate> {
+    const content = new Uint8Array(Buffer.from(input.base64, 'base64'));
+    const head = Buffer.from(content.subarray(0, 5)).toString('latin1');
+    const kind = head.startsWith(PDF_MAGIC) ? 'pdf' : head.startsWith(ZIP_MAGIC) ? 'docx' : null;
+    if (!kind)
+      throw new AppError('VALIDATION', 'neither a PDF nor a Word file', [
+        { path: 'file', code: 'noFormFields' },
+      ]);
+    const fields = kind === 'pdf' ? await listPdfFields(content) : listDocxPlaceholders(content);
+    const formFields = (await this.questionnaires.formOf(input.country)).fields;
+    const mapping =
+      kind === 'pdf'
+        ? suggestMapping(fields, formFields)
+        : fields
+            .filter((f) => formFields.some((ff) => ff.key === f.name))
+            .map((f) => ({ field: f.name, key: f.name, code: null, option: null }));
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('consulate_templates')
+        .values({
+          country: input.country,
+          kind,
+          name: input.fileName.trim().slice(0, 200) || 'form',
+          content,
+          fields: JSON.stringify(fields),
+          mapping: JSON.stringify(mapping),
+          flatten: 1,
+          created_at: timestamp(this.ctx.clock),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await this.ctx.audit.record(trx, {
+        entity: 'consulate_template',
+        entityId: row.id,
+        action: 'add',
+        changes: { country: input.country, kind, fields: fields.length },
+      });
+      return toTemplate(row);
+    });
+  }
+
+  async saveMapping(input: {
+    id: number;
+    version: number;
+    mapping: TemplateMappingEntry[];
+    flatten: boolean;
+  }): Promise<ConsulateTemplate> {
+    const current = toTemplate(await this.row(input.id));
+    const names = new Set(current.fields.map((f) => f.name));
+    const form = await this.questionnaires.formOf(current.country);
+    input.mapping.forEach((entry, i) => {
+      const field = form.fields.find((f) => f.key === entry.key);
+      if (
+        !names.has(entry.field) ||
+        !field ||
+        (entry.code !== null && !field.options.some((o) => o.code === entry.code) && field.type !== 'yesno')
+      )
+        throw new AppError('VALIDATION', `mapping ${i}: ${entry.field} -> ${entry.key}`, [
+          { path: `mapping.${i}`, code: 'formUnknown' },
+        ]);
+    });
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('consulate_templates')
+        .set({
+          mapping: JSON.stringify(input.mapping),
+          flatten: input.flatten ? 1 : 0,
+          version: current.version + 1,
+        })
+        .where('id', '=', input.id)
+        .where('version', '=', input.version)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw new AppError('STALE_VERSION', `template ${input.id}`);
+      await this.ctx.audit.record(trx, {
+        entity: 'consulate_template',
+        entityId: input.id,
+        action: 'mapping',
+        changes: { entries: input.mapping.length, flatten: input.flatten },
+      });
+      return { ...current, mapping: input.mapping, flatten: input.flatten, version: current.version + 1 };
+    });
+  }
+
+  async remove(id: number): Promise<{ id: number }> {
+    await this.row(id);
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('consulate_templates').where('id', '=', id).execute();
+      await this.ctx.audit.record(trx, {
+        entity: 'consulate_template',
+        entityId: id,
+        action: 'delete',
+        changes: {},
+      });
+    });
+    return { id };
+  }
+
+  /** The consulate's form filled for each person, one file each, named after the person. */
+  async fill(
+    id: number,
+    subjects: readonly Subject[],
+  ): Promise<{ files: { fileName: string; base64: string }[] }> {
+    const row = await this.row(id);
+    const template = toTemplate(row);
+    const job = await this.questionnaires.printJob(subjects, template.country);
+    const files = [];
+    for (const sheet of job.sheets) {
+      const { value, ticked } = readers(sheet);
+      const bytes =
+        template.kind === 'pdf'
+          ? await fillPdf(
+              row.content,
+              pdfValues(template.mapping, template.fields, value, ticked),
+              template.flatten,
+            )
+          : fillDocx(row.content, docxValues(template.mapping, job.form.fields, value, ticked));
+      const person = safeName(sheet.fullNameLat || sheet.header);
+      files.push({
+        fileName: `${safeName(template.name.replace(/\.(pdf|docx)$/i, ''))} ${person}.${template.kind}`,
+        base64: Buffer.from(bytes).toString('base64'),
+      });
+    }
+    return { files };
+  }
+}
+
+/** A Word template's data: every field by its key, every option as key_code (X when chosen), then the clerk's mapping. */
+export function docxValues(
+  mapping: readonly TemplateMappingEntry[],
+  fields: readonly { key: string; options: readonly { code: string }[] }[],
+  value: (key: string) => string,
+  ticked: (key: string, code: string) => boolean,
+): Record<string, string> {
+  const data: Record<string, string> = {};
+  for (const f of fields) {
+    data[f.key] = value(f.key);
+    for (const o of f.options) data[`${f.key}_${o.code}`] = ticked(f.key, o.code) ? 'X' : '';
+  }
+  for (const m of mapping) data[m.field] = m.code === null ? value(m.key) : ticked(m.key, m.code) ? 'X' : '';
+  return data;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { subjectSchema } from '../questionnaire/model';
+import { templateMappingEntrySchema, templateSchema } from '../questionnaire/templates';
+
+const id = z.number().int().positive();
+const country = z.string().regex(/^[A-Z]{3}$/);
+
+/** Issue 16: a consulate's own fillable PDF (AcroForm) or Word template, mapped once, filled per tourist. */
+export const visaContract = {
+  'templates.list': {
+    input: z.object({ country }),
+    output: z.array(templateSchema),
+  },
+  'templates.add': {
+    input: z.object({ country, fileName: z.string().max(300), base64: z.string().max(28_000_000) }),
+    output: templateSchema,
+  },
+  'templates.saveMapping': {
+    input: z.object({
+      id,
+      version: id,
+      mapping: z.array(templateMappingEntrySchema).max(2000),
+      flatten: z.boolean(),
+    }),
+    output: templateSchema,
+  },
+  'templates.delete': {
+    input: z.object({ id }),
+    output: z.object({ id }),
+  },
+  'templates.fill': {
+    input: z.object({ id, subjects: z.array(subjectSchema).min(1).max(500) }),
+    output: z.object({ files: z.array(z.object({ fileName: z.string(), base64: z.string() })) }),
+  },
+};
