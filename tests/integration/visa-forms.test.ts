@@ -207,6 +207,7 @@ describe('shipping the new forms to a base seeded before them', () => {
 
     const again = await createBackend({
       dbPath: t.dbPath,
+      key: t.key,
       logger: { error: () => undefined },
       appVersion: 'test',
     });
