@@ -14,7 +14,6 @@ import { benchImport } from './import';
 import { measureUi } from './ui';
 import { benchQuestionnaires } from './questionnaires';
 import { benchEncryption } from './encryption';
-import { benchConsulateForms } from './consulate-forms';
 import { percentile, printRow, time } from './report';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200_000);
@@ -101,8 +100,6 @@ async function main(): Promise<void> {
       await benchQuestionnaires(rendererDir);
     }
     await benchEncryption();
-    console.log('\nConsulate forms\n');
-    await benchConsulateForms();
     console.log('');
   } finally {
     await backend.close();

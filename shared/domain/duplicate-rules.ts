@@ -89,8 +89,21 @@ export function withinEdits(a: string, b: string, max: number): boolean {
   return (prev[b.length] as number) <= max;
 }
 
+/** Whether a and b differ by at most one insertion, deletion or substitution: linear, no table. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
+  if (i === short.length) return true;
+  // One substitution (same length) or one letter more in the longer: the rest must match.
+  const skip = short.length === long.length ? 1 : 0;
+  return short.slice(i + skip) === long.slice(i + 1);
+}
+
 function anyClose(x: readonly string[], y: readonly string[], max: number): boolean {
-  return x.some((k) => y.some((l) => withinEdits(k, l, max)));
+  const close = max === 1 ? withinOneEdit : (k: string, l: string) => withinEdits(k, l, max);
+  return x.some((k) => y.some((l) => close(k, l)));
 }
 
 /** Combines the reasons of one pair: the strongest counts, each further one adds a little. */

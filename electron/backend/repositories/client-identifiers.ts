@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import { compactDocumentNumber } from '../../../shared/domain/passport';
 import { nameKey } from '../../../shared/names';
+import type { ClientRow } from '../../../shared/domain/client';
 import type { Database } from '../db/schema';
+import { toClientRow } from './client-mapping';
 import { prefixRangeEnd } from '../db/key-range';
 
 /**
@@ -89,4 +91,46 @@ export async function findByIdentifier(db: Kysely<Database>, search: string): Pr
     for (const r of phones.rows) if (r.digits.endsWith(wanted)) found.add(r.id);
   }
   return [...found];
+}
+
+const SORT_FIELDS = {
+  name: 'sort_name',
+  nameLat: 'sort_name_lat',
+  birthDate: 'birth_date',
+  citizenship: 'citizenship',
+  passportExpiry: 'passport_expiry',
+  updatedAt: 'updated_at',
+} as const;
+
+/**
+ * The clients list's page of what an identifier found: a few cards, read by id and sorted here, so
+ * no sort index is walked over the whole base to find them. One page holds them all (next: null).
+ */
+export async function identifiedPage(
+  db: Kysely<Database>,
+  ids: number[],
+  query: { sort: keyof typeof SORT_FIELDS; direction: 'asc' | 'desc'; offset: number; limit: number },
+): Promise<{ total: number; totalExact: boolean; next: null; rows: ClientRow[] }> {
+  const records =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('clients')
+          .selectAll()
+          .where('id', 'in', ids)
+          .where('deleted_at', 'is', null)
+          .execute();
+  const field = SORT_FIELDS[query.sort];
+  const sign = query.direction === 'asc' ? 1 : -1;
+  records.sort((a, b) => {
+    const x = a[field] ?? '\uffff';
+    const y = b[field] ?? '\uffff';
+    return sign * (x < y ? -1 : x > y ? 1 : a.id - b.id);
+  });
+  return {
+    total: records.length,
+    totalExact: true,
+    next: null,
+    rows: records.slice(query.offset, query.offset + query.limit).map(toClientRow),
+  };
 }

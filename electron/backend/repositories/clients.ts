@@ -14,7 +14,7 @@ import { prefixRangeEnd } from '../db/key-range';
 import { cursorScope, decodeCursor, encodeCursor, rowAfter } from '../db/keyset';
 import { clientPage, countClients, countSearch, type ClientPage } from './client-paging';
 import { describeClientChanges } from '../history/audit';
-import { findByIdentifier } from './client-identifiers';
+import { findByIdentifier, identifiedPage } from './client-identifiers';
 import type { RepositoryContext } from '../context';
 import {
   clientColumns,
@@ -71,6 +71,7 @@ export class ClientsRepository {
       query.birthdayMonth === null &&
       query.consent === null;
     if (key !== '' && onlySearch && query.sort === 'name') return this.searchBySurname(key, query);
+    if (byIdentifier !== null && onlySearch) return identifiedPage(this.db, byIdentifier, query);
 
     let base = this.db.selectFrom('clients').where('clients.deleted_at', 'is', null);
     if (byIdentifier !== null) base = base.where('clients.id', 'in', [0, ...byIdentifier]);

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { AppError } from '../../../shared/api/envelope';
 import { timestamp } from '../../../shared/domain/clock';
 import {
@@ -10,6 +10,7 @@ import {
 import type { DuplicateCandidate } from '../../../shared/domain/duplicates';
 import { passportIdentity } from '../../../shared/domain/passport';
 import type { RepositoryContext } from '../context';
+import type { Database } from '../db/schema';
 import { PHONE_DIGITS_SQL } from './client-identifiers';
 
 interface SubjectRow {
@@ -75,6 +76,27 @@ function sideOf(r: SubjectRow) {
   };
 }
 
+async function dismissedTest(db: Kysely<Database>): Promise<(a: number, b: number) => boolean> {
+  const rows = await db.selectFrom('duplicate_dismissals').select(['client_a', 'client_b']).execute();
+  const set = new Set(rows.map((r) => `${r.client_a}-${r.client_b}`));
+  return (a, b) => set.has(`${a}-${b}`);
+}
+
+/** The whole base read once and every candidate pair found (the screen's scan, and the bench's). */
+export async function scanPairs(
+  db: Kysely<Database>,
+): Promise<{ rows: SubjectRow[]; pairs: DuplicatePair[] }> {
+  const rows = (
+    await sql<SubjectRow>`SELECT ${SUBJECT_COLUMNS} FROM clients c WHERE c.deleted_at IS NULL`.execute(db)
+  ).rows;
+  const documents = (
+    await sql<DocumentRow>`SELECT d.client_id, d.kind, d.series, d.number, d.last_name_lat, d.first_name_lat
+      FROM documents d JOIN clients c ON c.id = d.client_id
+      WHERE c.deleted_at IS NULL AND d.kind IN ('foreign_passport', 'internal_passport')`.execute(db)
+  ).rows;
+  return { rows, pairs: findDuplicatePairs(toSubjects(rows, documents), await dismissedTest(db)) };
+}
+
 /**
  * Cards likely to be one person (issue 13): the whole base scanned for the Duplicates screen, or
  * one card checked against the base when it is saved; pairs the clerk called different people are
@@ -85,19 +107,7 @@ export class DuplicatesRepository {
 
   /** Every candidate pair of live cards, strongest first. */
   async scan(limit: number): Promise<{ total: number; candidates: DuplicateCandidate[] }> {
-    const rows = (
-      await sql<SubjectRow>`SELECT ${SUBJECT_COLUMNS} FROM clients c WHERE c.deleted_at IS NULL`.execute(
-        this.ctx.db,
-      )
-    ).rows;
-    const documents = (
-      await sql<DocumentRow>`SELECT d.client_id, d.kind, d.series, d.number, d.last_name_lat, d.first_name_lat
-        FROM documents d JOIN clients c ON c.id = d.client_id
-        WHERE c.deleted_at IS NULL AND d.kind IN ('foreign_passport', 'internal_passport')`.execute(
-        this.ctx.db,
-      )
-    ).rows;
-    const pairs = findDuplicatePairs(toSubjects(rows, documents), await this.dismissedTest());
+    const { rows, pairs } = await scanPairs(this.ctx.db);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return { total: pairs.length, candidates: this.describe(pairs.slice(0, limit), byId) };
   }
@@ -115,7 +125,7 @@ export class DuplicatesRepository {
       await sql<DocumentRow>`SELECT client_id, kind, series, number, last_name_lat, first_name_lat
         FROM documents WHERE client_id IN (${sql.join(all)})`.execute(this.ctx.db)
     ).rows;
-    const pairs = findDuplicatePairs(toSubjects(rows, documents), await this.dismissedTest()).filter(
+    const pairs = findDuplicatePairs(toSubjects(rows, documents), await dismissedTest(this.ctx.db)).filter(
       (p) => p.a === clientId || p.b === clientId,
     );
     return this.describe(pairs, new Map(rows.map((r) => [r.id, r])));
@@ -140,15 +150,6 @@ export class DuplicatesRepository {
         changes: { other: b },
       });
     });
-  }
-
-  private async dismissedTest(): Promise<(a: number, b: number) => boolean> {
-    const rows = await this.ctx.db
-      .selectFrom('duplicate_dismissals')
-      .select(['client_a', 'client_b'])
-      .execute();
-    const set = new Set(rows.map((r) => `${r.client_a}-${r.client_b}`));
-    return (a, b) => set.has(`${a}-${b}`);
   }
 
   /**

@@ -8,6 +8,9 @@ const ToursScreen = lazy(() => import('../tours/ToursScreen').then((m) => ({ def
 const ReferenceBooksScreen = lazy(() =>
   import('../books/ReferenceBooksScreen').then((m) => ({ default: m.ReferenceBooksScreen })),
 );
+const DuplicatesScreen = lazy(() =>
+  import('../duplicates/DuplicatesScreen').then((m) => ({ default: m.DuplicatesScreen })),
+);
 const HistoryScreen = lazy(() =>
   import('../history/HistoryScreen').then((m) => ({ default: m.HistoryScreen })),
 );
@@ -16,8 +19,8 @@ import { AboutDialog } from './AboutDialog';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { EncryptionGate } from '../history/EncryptionGate';
 
-type Screen = 'clients' | 'tours' | 'books' | 'history';
-const SCREENS: readonly Screen[] = ['clients', 'tours', 'books', 'history'];
+type Screen = 'clients' | 'tours' | 'duplicates' | 'books' | 'history';
+const SCREENS: readonly Screen[] = ['clients', 'tours', 'duplicates', 'books', 'history'];
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -110,6 +113,13 @@ export function App() {
           <main className="content">
             <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
               <ReferenceBooksScreen />
+            </Suspense>
+          </main>
+        )}
+        {screen === 'duplicates' && (
+          <main className="content">
+            <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+              <DuplicatesScreen />
             </Suspense>
           </main>
         )}
