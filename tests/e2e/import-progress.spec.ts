@@ -28,15 +28,19 @@ test('a large .xlsx shows how far it has been read, then its preview', async ({ 
   const screen = page.getByRole('dialog', { name: 'Импорт в базу постоянных клиентов' });
   await expect(screen.getByTestId('paste-zone')).toBeFocused();
 
-  // Every percentage the reading banner shows, as the clerk sees it change.
+  // Every percentage the reading banner shows, as the clerk sees it change. Recorded in the page,
+  // because the banner may come and go between two of the test's own looks.
   await page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { __percents: string[] }).__percents = seen;
+    const seen: number[] = [];
+    (window as unknown as { __percents: number[] }).__percents = seen;
     new MutationObserver(() => {
-      const text = document.querySelector('[data-testid="import-reading"]')?.textContent ?? '';
-      const percent = /(\d+)%/.exec(text)?.[1];
-      if (percent !== undefined && seen.at(-1) !== percent) seen.push(percent);
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      const banner = document.querySelector('[data-testid="import-reading"]');
+      const percent = /(\d+)%$/.exec(banner?.textContent ?? '')?.[1];
+      if (percent !== undefined && seen.at(-1) !== Number(percent)) seen.push(Number(percent));
+      if (banner && banner.getAttribute('aria-valuenow') !== percent && percent !== undefined) {
+        seen.push(-1); // the progress bar's value and its text disagree
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
   });
   await screen.getByTestId('import-file').setInputFiles({
     name: 'big-list.xlsx',
@@ -45,23 +49,20 @@ test('a large .xlsx shows how far it has been read, then its preview', async ({ 
   });
   const reading = screen.getByTestId('import-reading');
   await expect(reading).toContainText('Читаю файл «big-list.xlsx»…');
-  // The file goes to the backend first (a few seconds on a busy machine), then the worker reports.
-  await expect(reading).toHaveText(/\(\d+\.\d MB\) \d{1,2}%$/, { timeout: 60_000 });
-  const value = Number(await reading.getAttribute('aria-valuenow'));
-  expect(value).toBeGreaterThanOrEqual(0);
-  expect(value).toBeLessThan(100);
   await page.screenshot({ path: test.info().outputPath('reading.png') });
 
   // Then the preview: the first rows of the list, the dates as the cells showed them.
-  await expect(reading).toBeHidden({ timeout: 120_000 });
   const first = screen.locator('[data-testid^="import-row-"]').first();
-  await expect(first).toBeVisible({ timeout: 60_000 });
+  await expect(first).toBeVisible({ timeout: 120_000 });
+  await expect(reading).toBeHidden();
   await expect(first).toContainText('Иванова0');
   await expect(first).toContainText('01.01.1960');
-  const percents = await page.evaluate(() =>
-    (window as unknown as { __percents: string[] }).__percents.map(Number),
-  );
-  expect(percents.length).toBeGreaterThan(0);
-  expect(percents).toEqual([...percents].sort((a, b) => a - b));
   await page.screenshot({ path: test.info().outputPath('preview.png') });
+
+  // The worker's own reports reached the screen: a percentage between the start and the end was
+  // shown, and the shown percentages only rose.
+  const percents = await page.evaluate(() => (window as unknown as { __percents: number[] }).__percents);
+  expect(percents.some((p) => p > 0 && p < 100)).toBe(true);
+  expect(percents).toEqual([...percents].sort((a, b) => a - b));
+  expect(percents.every((p) => p >= 0 && p < 100)).toBe(true);
 });
