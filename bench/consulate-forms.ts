@@ -50,7 +50,7 @@ export async function benchConsulateForms(): Promise<void> {
       departureDate: '2027-05-10',
       hotel: 'Hotel Adlon',
     });
-    const subjects = [];
+    const subjects: { kind: 'tourist'; id: number }[] = [];
     for (let i = 0; i < TOURISTS; i++) {
       const { tourist } = await call<{ tourist: { id: number } }>(backend, 'tourists.save', {
         tourId: tour.id,
