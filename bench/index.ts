@@ -14,6 +14,7 @@ import { benchImport } from './import';
 import { measureUi } from './ui';
 import { benchQuestionnaires } from './questionnaires';
 import { benchEncryption } from './encryption';
+import { benchConsulateForms } from './consulate-forms';
 import { percentile, printRow, time } from './report';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200_000);
@@ -100,6 +101,8 @@ async function main(): Promise<void> {
       await benchQuestionnaires(rendererDir);
     }
     await benchEncryption();
+    console.log('\nConsulate forms\n');
+    await benchConsulateForms();
     console.log('');
   } finally {
     await backend.close();
