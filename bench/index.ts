@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBackend } from '../electron/backend';
+import { createBackend, type Backend } from '../electron/backend';
 import { generateClients } from '../electron/backend/demo/generate-clients';
 import { SURNAMES } from '../electron/backend/demo/names';
 import { toLatin } from '../shared/names';
@@ -13,26 +13,42 @@ import { benchNames } from './names';
 import { benchImport } from './import';
 import { measureUi } from './ui';
 import { benchQuestionnaires } from './questionnaires';
+import { benchDuplicates } from './duplicates';
 import { benchEncryption } from './encryption';
 import { benchConsulateForms } from './consulate-forms';
 import { percentile, printRow, time } from './report';
+import { benchClientPaging } from './scale';
+import { benchColdStart } from './cold-start';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200_000);
+const SEED_SLICE = 100_000;
+
+/** BENCH_ONLY_SCALE=1: the scale figures alone (paging, search, cold start, renderer memory). */
+const ONLY_SCALE = process.env.BENCH_ONLY_SCALE === '1';
+
+/** BENCH_DB keeps the seeded base for the next run (a million clients take minutes to seed). */
+const KEPT_DB = process.env.BENCH_DB ?? null;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tourdesk-bench-'));
-  const dbPath = join(dir, 'bench.sqlite');
-  const backend = await createBackend({ dbPath, logger: { error: (m) => console.error(m) } });
+  const dbPath = KEPT_DB ?? join(dir, 'bench.sqlite');
+  const backend = await createBackend({
+    dbPath,
+    backupEveryMinutes: null,
+    logger: { error: (m) => console.error(m) },
+  });
+  const seeded = await seededCount(backend);
   console.log('Names\n');
   benchNames();
   console.log(`\nClients: ${CLIENTS.toLocaleString('en')} clients, ${dbPath}\n`);
   try {
-    let clients: ReturnType<typeof generateClients> | null = null;
-    const { ms: generateMs } = await time(async () => (clients = generateClients(CLIENTS, 42)));
-    const { ms: insertMs } = await time(() => backend.clients.insertMany(clients ?? []));
-    clients = null; // let the 200,000 objects go before anything is timed
-    printRow('generate demo clients', generateMs, null);
-    printRow(`insert ${CLIENTS.toLocaleString('en')} clients (one transaction)`, insertMs, null);
+    if (seeded !== 0 && seeded !== CLIENTS)
+      throw new Error(`${dbPath} holds ${seeded} clients, not ${CLIENTS}: use another BENCH_DB`);
+    if (seeded === 0) await seed(backend);
+    else console.log(`(reusing ${dbPath})`);
+    console.log('\nScale: the clients list and search beside raw SQLite on the same file\n');
+    await benchClientPaging(backend, dbPath, CLIENTS);
+    if (ONLY_SCALE) return;
 
     const list = (input: object) => backend.dispatch('clients.list', { limit: 100, ...input });
     const prefixes = SURNAMES.flatMap((s) => [s.slice(0, 1), s.slice(0, 3), s.slice(0, 5), s]);
@@ -100,14 +116,40 @@ async function main(): Promise<void> {
       console.log('\nQuestionnaires\n');
       await benchQuestionnaires(rendererDir);
     }
+    console.log('\nDuplicates (a base of its own)\n');
+    await benchDuplicates();
     await benchEncryption();
     console.log('\nConsulate forms\n');
     await benchConsulateForms();
     console.log('');
   } finally {
     await backend.close();
-    rmSync(dir, { recursive: true, force: true });
+    // From fresh processes, once this one has let go of the base.
+    if (existsSync(join(__dirname, '..', 'out', 'main', 'web.js'))) await benchColdStart(dbPath, CLIENTS);
+    rmSync(dir, { recursive: true, force: true }); // a BENCH_DB base is outside it and kept
   }
+}
+
+async function seededCount(backend: Backend): Promise<number> {
+  const row = await backend.db
+    .selectFrom('clients')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Seeds in slices of 100,000 so a million generated clients never sit in memory at once. */
+async function seed(backend: Backend): Promise<void> {
+  let generateMs = 0;
+  let insertMs = 0;
+  for (let done = 0; done < CLIENTS; done += SEED_SLICE) {
+    const count = Math.min(SEED_SLICE, CLIENTS - done);
+    const generated = await time(() => generateClients(count, 42 + done));
+    generateMs += generated.ms;
+    insertMs += (await time(() => backend.clients.insertMany(generated.value))).ms;
+  }
+  printRow('generate demo clients', generateMs, null);
+  printRow(`insert ${CLIENTS.toLocaleString('en')} clients (one transaction per 100,000)`, insertMs, null);
 }
 
 main().catch((error: unknown) => {
