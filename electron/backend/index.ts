@@ -16,7 +16,6 @@ import { ClientsRepository } from './repositories/clients';
 import { loyaltyHandlers } from './repositories/loyalty-handlers';
 import { duplicatesHandlers } from './repositories/duplicates-handlers';
 import { visaHandlers } from './repositories/visa-handlers';
-import { visaHandlers } from './repositories/visa-handlers';
 import { ToursRepository } from './repositories/tours';
 import { ImportsRepository } from './repositories/imports';
 import { getSetting, setSetting } from './settings';
@@ -241,7 +240,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         },
       }),
       ...duplicatesHandlers(ctx, clients),
-      ...visaHandlers(ctx, questionnaires),
       ...visaHandlers(ctx, questionnaires),
     },
     options.logger ?? consoleLogger,
