@@ -40,8 +40,8 @@ async function searchP95(backend: Backend): Promise<number> {
   return percentile(timings, 95);
 }
 
-async function commit5000(backend: Backend): Promise<number> {
-  const rows = generateClients(5_000, 99, '2026-01-01');
+async function commit5000(backend: Backend, round: number): Promise<number> {
+  const rows = generateClients(5_000, 99 + round, '2026-01-01');
   return (await time(() => backend.clients.insertMany(rows))).ms;
 }
 
@@ -67,8 +67,15 @@ export async function benchEncryption(): Promise<void> {
     printRow('surname-prefix search, plain (p95)', ps, 10);
     printRow('surname-prefix search, encrypted (p95)', es, 10);
     ratioLine('search p95', ps, es);
-    const pc = await commit5000(plain);
-    const ec = await commit5000(encrypted);
+    // Three alternating rounds, the best of each: one slow round on a shared machine says little.
+    const plainCommits: number[] = [];
+    const encryptedCommits: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      plainCommits.push(await commit5000(plain, round));
+      encryptedCommits.push(await commit5000(encrypted, round));
+    }
+    const pc = Math.min(...plainCommits);
+    const ec = Math.min(...encryptedCommits);
     printRow('5,000-client commit, plain', pc, 1000);
     printRow('5,000-client commit, encrypted', ec, 1000);
     ratioLine('5,000-client commit', pc, ec);
