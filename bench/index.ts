@@ -14,6 +14,7 @@ import { benchImport } from './import';
 import { measureUi } from './ui';
 import { benchQuestionnaires } from './questionnaires';
 import { benchDuplicates } from './duplicates';
+import { benchDuplicates } from './duplicates';
 import { benchEncryption } from './encryption';
 import { benchConsulateForms } from './consulate-forms';
 import { percentile, printRow, time } from './report';
@@ -116,6 +117,8 @@ async function main(): Promise<void> {
       console.log('\nQuestionnaires\n');
       await benchQuestionnaires(rendererDir);
     }
+    console.log('\nDuplicates (a base of its own)\n');
+    await benchDuplicates();
     console.log('\nDuplicates (a base of its own)\n');
     await benchDuplicates();
     await benchEncryption();

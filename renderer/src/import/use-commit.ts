@@ -76,11 +76,19 @@ export function useCommit(options: CommitOptions) {
       lastAttempt.current = null;
       toast({
         kind: 'info',
-        message: t('import.committed', {
-          tourists: result.touristsAdded,
-          clients: result.clientsCreated,
-          passports: result.passportsAdded,
-        }),
+        message: [
+          t('import.committed', {
+            tourists: result.touristsAdded,
+            clients: result.clientsCreated,
+            passports: result.passportsAdded,
+          }),
+          // Rows whose client is in the tour already were not written (issue 13).
+          result.skipped.length > 0
+            ? t('duplicates.importSkipped', { rows: result.skipped.map((s) => s.row).join(', ') })
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
         action: { label: t('import.undoImport'), run: () => void undoImport(result.batchId) },
       });
       rememberMappings();
