@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contract } from '../../../shared/api/contract';
 import { clientFieldsSchema } from '../../../shared/domain/client';
 import { countrySchema } from '../../../shared/domain/tour';
 import { maskDateText, resolveDateText, settledDateText } from '../../../renderer/src/ui/date-mask';
@@ -97,6 +98,8 @@ describe('limits from the domain schemas', () => {
     expect(maxLengthOf(clientFieldsSchema, 'lastNameRu')).toBe(100);
     expect(maxLengthOf(clientFieldsSchema, 'notes')).toBe(5000);
     expect(rangeOf(countrySchema, 'passportMarginMonths')).toEqual({ min: 0, max: 24 });
+    // A field with a default (the find-tour filters) is unwrapped to its string's limit.
+    expect(maxLengthOf(contract['tours.list'].input, 'voucher')).toBe(40);
   });
   it('shows the counter near the limit and names every too-long field', () => {
     expect(counterShown(79, 100)).toBe(false);
