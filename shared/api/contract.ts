@@ -284,8 +284,9 @@ export const contract = {
       search: z.string().max(300).default(''),
       limit: z.number().int().min(1).max(5000).default(200),
       offset: z.number().int().min(0).default(0),
+      ...keysetInput,
     }),
-    output: z.object({ total: z.number().int(), rows: z.array(dictionaryRowSchema) }),
+    output: keysetPage(dictionaryRowSchema),
   },
   'dictionary.save': {
     input: dictionaryEntryInputSchema.extend({ id: id.optional(), version: id.optional() }),

@@ -155,3 +155,38 @@ describe('a stale or damaged cursor', () => {
     expect(again.rows.map((r) => r.id)).toEqual(page.rows.map((r) => r.id));
   });
 });
+
+describe('the dictionary pages by cursor too', () => {
+  it.each(['', 'а', 'the'])('search "%s": cursor pages equal offset pages, counted once', async (search) => {
+    const byOffsetIds: number[] = [];
+    for (let offset = 0; ; offset += 50) {
+      const page = await t.call('dictionary.list', { search, limit: 50, offset, count: false });
+      byOffsetIds.push(...page.rows.map((r) => r.id));
+      if (page.rows.length < 50) break;
+    }
+    const ids: number[] = [];
+    let after: string | null = null;
+    let first = true;
+    do {
+      const page: CommandOutput<'dictionary.list'> = await t.call('dictionary.list', {
+        search,
+        limit: 50,
+        after,
+        count: first,
+      });
+      if (first) expect(page.total).toBe(byOffsetIds.length);
+      else expect(page.total).toBeNull();
+      first = false;
+      ids.push(...page.rows.map((r) => r.id));
+      after = page.next;
+    } while (after !== null);
+    expect(byOffsetIds.length).toBeGreaterThan(search === '' ? 700 : 0);
+    expect(ids).toEqual(byOffsetIds);
+  });
+
+  it('refuses a cursor of another search', async () => {
+    const page = await t.call('dictionary.list', { search: 'а', limit: 5 });
+    const error = await t.callError('dictionary.list', { search: 'б', after: page.next });
+    expect(error).toMatchObject({ code: 'BAD_INPUT', reason: 'cursorStale' });
+  });
+});

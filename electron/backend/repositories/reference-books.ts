@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { timestamp } from '../../../shared/domain/clock';
 import type { RepositoryContext } from '../context';
+import { cursorScope, decodeCursor, encodeCursor, rowAfter } from '../db/keyset';
 import type { AuditEntry } from '../history/audit';
 import type { Country } from '../../../shared/domain/tour';
 import { AppError } from '../../../shared/api/envelope';
@@ -72,6 +73,10 @@ export interface DictionaryQuery {
   search: string;
   limit: number;
   offset: number;
+  /** The `next` of the previous page: the page starts right after that word (keyset, see db/keyset.ts). */
+  after: string | null;
+  /** Whether to count the matches (the list asks once per search). */
+  count: boolean;
 }
 
 /** R15: countries, questionnaire forms with their fields and options, and the translation dictionary. */
@@ -486,7 +491,12 @@ export class ReferenceBooksRepository {
     );
   }
 
-  async dictionaryList(q: DictionaryQuery): Promise<{ total: number; rows: DictionaryRow[] }> {
+  async dictionaryList(q: DictionaryQuery): Promise<{
+    total: number | null;
+    totalExact: boolean;
+    next: string | null;
+    rows: DictionaryRow[];
+  }> {
     let base = this.db.selectFrom('dictionary_entries');
     const search = q.search.trim();
     if (search !== '') {
@@ -500,14 +510,27 @@ export class ReferenceBooksRepository {
         ]),
       );
     }
-    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await base
-      .select(['id', 'ru', 'en', 'fr', 'version'])
+    const total = q.count
+      ? Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+      : null;
+    // ru_key is unique: it alone orders the words and is the cursor.
+    const scope = cursorScope('dictionary.list', { search: q.search });
+    const found = await base
+      .select(['id', 'ru', 'en', 'fr', 'version', 'ru_key'])
       .orderBy('ru_key')
       .limit(q.limit)
-      .offset(q.offset)
+      .$if(q.after !== null, (qb) =>
+        qb.where(rowAfter(['ru_key'], decodeCursor(q.after ?? '', scope, 1), 'asc')),
+      )
+      .$if(q.after === null, (qb) => qb.offset(q.offset))
       .execute();
-    return { total: Number(total.n), rows };
+    const last = found[found.length - 1];
+    return {
+      total,
+      totalExact: true,
+      next: last && found.length === q.limit ? encodeCursor(scope, [last.ru_key]) : null,
+      rows: found.map(({ ru_key: _key, ...row }) => row),
+    };
   }
 
   async dictionaryEntries(db: Db = this.db): Promise<DictionaryEntryInput[]> {

@@ -23,12 +23,16 @@ export function DictionaryBook() {
     [t, toast],
   );
 
+  // The next page follows the previous one's cursor; the words are counted once per search.
+  const next = useRef<string | null>(null);
   const load = useCallback(
     (offset = 0) => {
       const mine = ++request.current;
-      call('dictionary.list', { search, limit: PAGE, offset }).then((page) => {
+      const after = offset === 0 ? null : next.current;
+      call('dictionary.list', { search, limit: PAGE, offset, after, count: offset === 0 }).then((page) => {
         if (mine !== request.current) return;
-        setTotal(page.total);
+        next.current = page.next;
+        if (page.total !== null) setTotal(page.total);
         setRows((list) => (offset === 0 ? page.rows : [...list, ...page.rows]));
       }, fail);
     },
