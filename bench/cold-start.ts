@@ -9,11 +9,14 @@ import { printRatio } from './scale';
 
 const SESSION_COOKIE = 'tourdesk_session';
 
-/** Resolves with the first capture of `pattern` in the child's output. */
+/**
+ * Resolves with the first capture of `pattern` in the child's output. The app's first start on the
+ * copy encrypts it and backs it up, minutes for a million clients on a busy machine.
+ */
 function printed(child: ChildProcess, pattern: RegExp): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`not printed ${pattern}: ${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`not printed ${pattern}: ${output}`)), 600_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const found = pattern.exec(output);
