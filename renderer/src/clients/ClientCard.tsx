@@ -330,7 +330,7 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted, onForgotten 
           {input('cardLast4', { className: 'narrow' })}
         </div>
         {client && <ClientHistory clientId={client.id} />}
-        {client && <FamilySection clientId={client.id} />}
+        {client && <FamilySection clientId={client.id} version={client.version} />}
         {client && <PrivacySection client={client} onForgotten={onForgotten} />}
         <h3>{t('card.sections.notes')}</h3>
         <div className="form-row">

@@ -16,6 +16,8 @@ import { displayName } from './format';
 
 interface FamilySectionProps {
   clientId: number;
+  /** The saved card's version: each save checks the card against the base again. */
+  version?: number;
   /** The card reloads after a merge into it or its undo. */
   onChanged?: () => void;
 }
@@ -24,7 +26,7 @@ interface FamilySectionProps {
  * On the client card (issue 13): cards that may be the same person (checked each time the saved
  * card is shown), merges into this card that can be undone, and the family and travel group.
  */
-export function FamilySection({ clientId, onChanged }: FamilySectionProps) {
+export function FamilySection({ clientId, version, onChanged }: FamilySectionProps) {
   const { t } = useTranslation();
   const toast = useToast();
   const [members, setMembers] = useState<FamilyMember[]>([]);
@@ -44,7 +46,7 @@ export function FamilySection({ clientId, onChanged }: FamilySectionProps) {
     call('duplicates.matches', { clientId }).then(setMatches, fail);
     call('duplicates.mergesOf', { clientId }).then(setMerges, fail);
   }, [clientId, fail]);
-  useEffect(() => reload(), [reload]);
+  useEffect(() => reload(), [reload, version]);
 
   useEffect(() => {
     if (search.trim().length < 2) {
