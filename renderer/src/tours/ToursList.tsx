@@ -45,6 +45,7 @@ export function ToursList({ active, onOpen }: ToursListProps) {
     columnResizeMode: 'onChange',
     manualSorting: true,
     enableSortingRemoval: false,
+    sortDescFirst: false,
     getCoreRowModel: getCoreRowModel(),
   });
   const sortColumn = table.getColumn(sorting[0]?.id ?? 'createdAt');
