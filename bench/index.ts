@@ -18,7 +18,7 @@ import { benchDuplicates } from './duplicates';
 import { benchEncryption } from './encryption';
 import { benchConsulateForms } from './consulate-forms';
 import { percentile, printRow, time } from './report';
-import { benchClientPaging } from './scale';
+import { benchClientPaging, benchCommitBesideRaw } from './scale';
 import { benchColdStart } from './cold-start';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200_000);
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     if (seeded === 0) await seed(backend);
     else console.log(`(reusing ${dbPath})`);
     console.log('\nScale: the clients list and search beside raw SQLite on the same file\n');
+    await benchCommitBesideRaw(backend, dbPath);
     await benchClientPaging(backend, dbPath, CLIENTS);
     if (ONLY_SCALE) return;
 

@@ -3,6 +3,7 @@ import type { Backend } from '../electron/backend';
 import { SURNAMES } from '../electron/backend/demo/names';
 import { prefixRangeEnd } from '../electron/backend/db/key-range';
 import { nameKey } from '../shared/names';
+import { emptyTourInput } from '../shared/domain/tour';
 import { percentile, time } from './report';
 
 /** One figure beside the raw-SQLite figure for the same work on the same file, and their ratio. */
@@ -121,4 +122,57 @@ export async function benchClientPaging(backend: Backend, dbPath: string, client
   } finally {
     raw.close();
   }
+}
+
+/**
+ * Committing 5,000 imported tourists through import.commit beside the raw limit: the same tourist
+ * rows (same columns, name keys included) by one prepared INSERT in one transaction on a second
+ * connection. The backup the app makes before an import is taken beforehand, so neither side pays it.
+ */
+export async function benchCommitBesideRaw(backend: Backend, dbPath: string): Promise<void> {
+  const { commitRows, touristRow } = await import('./commit-rows');
+  const rows = commitRows(5_000);
+  const app: number[] = [];
+  const rawTimes: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    backend.backups.create('manual');
+    const tour = await backend.tours.save({
+      ...emptyTourInput(),
+      voucher: `SCALE-${Date.now()}-${round}`,
+      services: [],
+    });
+    const { ms, value } = await time(() =>
+      backend.dispatch('import.commit', { tourId: tour.id, serviceIds: [], rows }),
+    );
+    if (!value.ok) throw new Error(`import commit failed: ${JSON.stringify(value.error).slice(0, 300)}`);
+    app.push(ms);
+    const other = await backend.tours.save({
+      ...emptyTourInput(),
+      voucher: `RAW-${Date.now()}-${round}`,
+      services: [],
+    });
+    const raw = new Database(dbPath);
+    try {
+      const first = touristRow(rows[0]!.draft);
+      const names = [...Object.keys(first), 'tour_id', 'position', 'version'];
+      rawTimes.push(
+        (
+          await time(() => {
+            const insert = raw.prepare(
+              `INSERT INTO tourists (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+            );
+            raw.transaction(() => {
+              rows.forEach((row, i) => {
+                const values = Object.values(touristRow(row.draft));
+                insert.run(...values, other.id, i, 1);
+              });
+            })();
+          })
+        ).ms,
+      );
+    } finally {
+      raw.close();
+    }
+  }
+  printRatio('committing 5,000 imported tourists (best of 3)', Math.min(...app), Math.min(...rawTimes));
 }
