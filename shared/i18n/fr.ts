@@ -507,6 +507,21 @@ export const fr: Shape<typeof ru> = {
     acceptHint: 'Les mots restent en russe et vont dans le formulaire',
     familyExempt: 'Membre de la famille d’un citoyen de l’UE : une case marquée * reste vide',
     unverified: 'Libellé non vérifié par rapport au texte officiel',
+    templates: {
+      title: 'Formulaire du consulat (PDF ou Word)',
+      none:
+        'Aucun formulaire du consulat pour ce pays : ajoutez un PDF remplissable ou un Word avec des {balises}.',
+      add: 'Ajouter le formulaire du consulat…',
+      fill: 'Remplir pour les touristes ({{n}})',
+      mapping: 'Correspondance des champs',
+      saveMapping: 'Enregistrer la correspondance',
+      flatten: 'Aplatir les champs du PDF (pour l’impression)',
+      remove: 'Retirer le formulaire',
+      field: 'Champ du formulaire',
+      source: 'Champ du questionnaire',
+      mapped: 'champs associés : {{mapped}} sur {{total}}',
+      filled: 'Formulaires remplis : {{n}}',
+    },
     origin: {
       client: 'des questionnaires précédents du client',
       binding: 'des données du client et du séjour',

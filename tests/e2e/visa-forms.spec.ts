@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import type { Page } from '@playwright/test';
 import { emptyTouristFields } from '../../shared/domain/tour';
 import { expect, test, type AppServer } from './fixtures';
@@ -149,6 +150,28 @@ test('Germany prints the 33-field form of Regulation 2019/1155', async ({ app, o
   expect(german.text).not.toContain('Number of the visa, if known');
   expect(german.text).toContain('Visa sticker number, if known');
   expect(german.text).toContain('referred to in field 30 or 31');
+
+  // The consulate's own PDF: added, its fields mapped by their names, filled for both tourists.
+  const doc = await PDFDocument.create();
+  const pdfPage = doc.addPage([595, 842]);
+  doc.getForm().createTextField('1_Surname').addToPage(pdfPage, { x: 50, y: 780, width: 300, height: 18 });
+  doc
+    .getForm()
+    .createTextField('3_First_names')
+    .addToPage(pdfPage, { x: 50, y: 740, width: 300, height: 18 });
+  const forms = print.getByRole('region', { name: 'Бланк консульства (PDF или Word)' });
+  await forms.locator('input[type=file]').setInputFiles({
+    name: 'antrag.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from(await doc.save()),
+  });
+  await expect(forms).toContainText('сопоставлено полей: 2 из 2');
+  await expect(forms.getByLabel('1_Surname')).toHaveValue('surname');
+  await page.screenshot({ path: join(DOCS, 'consulate-form-mapping.png') });
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  await forms.getByRole('button', { name: 'Заполнить для туристов (2)' }).click();
+  await expect.poll(() => downloads.sort()).toEqual(['antrag SMIRNOV IGOR.pdf', 'antrag SMIRNOVA OLGA.pdf']);
 });
 
 test('France: the online-form worksheet with copy buttons first, and the bilingual English/French form', async ({

@@ -6,6 +6,7 @@ import { call, runningInElectron } from '../api/client';
 import { Dialog } from '../ui/Dialog';
 import { describeError } from '../ui/errors';
 import { useToast } from '../ui/toasts';
+import { ConsulateForms } from './ConsulateForms';
 import { OnlineSheet } from './forms/OnlineSheet';
 import { PrintSheets, type PrintMode } from './PrintSheets';
 import { uiLabel } from './ui-label';
@@ -176,6 +177,13 @@ export function PrintDialog({ current, everyone, country, fileName, onClose }: P
             />
           ))}
         </div>
+      )}
+      {job && (
+        <ConsulateForms
+          country={country}
+          subjects={job.sheets.map((s) => s.subject)}
+          fields={job.form.fields}
+        />
       )}
       {job && <PrintSheets job={job} mode={mode} />}
     </Dialog>
