@@ -208,7 +208,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         }
       },
       'import.readProgress': () => ({ percent: readPercent }),
-      'import.match': ({ drafts }) => imports.match(drafts),
+      'import.match': ({ drafts, tourId }) => imports.match(drafts, tourId),
       'import.commit': (request) => imports.commit(request),
       'import.undo': ({ batchId }) => imports.undo(batchId),
       'tourists.bindServices': ({ tourId, touristIds, serviceIds, bind }) =>

@@ -66,6 +66,8 @@ const importMatchSchema = z.object({
   passport: z.string(),
   reason: z.enum(['passport', 'birthDate']),
   newerPassport: z.boolean(),
+  /** The client is a tourist of the import's tour already: the row is skipped (issue 13). */
+  inTour: z.object({ number: z.number().int(), name: z.string() }).nullable().default(null),
 });
 
 const clientHistorySchema = z.object({
@@ -412,7 +414,10 @@ export const contract = {
     output: z.object({ percent: z.number().min(0).max(100).nullable() }),
   },
   'import.match': {
-    input: z.object({ drafts: z.array(touristDraftSchema).max(20_000) }),
+    input: z.object({
+      drafts: z.array(touristDraftSchema).max(20_000),
+      tourId: id.nullable().default(null),
+    }),
     output: z.array(z.array(importMatchSchema)),
   },
   'import.commit': {

@@ -833,6 +833,7 @@ export const en: Shape<typeof ru> = {
     },
     companions: '{{name}} usually travels with: {{names}}. Add them to the tour if they come.',
     minorWithoutParent: 'A minor without a parent in this tour: a consent letter may be needed.',
+    inTour: '{{name}} is in the tour already (row {{number}}): the row will be skipped',
     importSkipped: 'Skipped, their clients are in the tour already: rows {{rows}}.',
   },
   undoScreen: {

@@ -849,6 +849,7 @@ export const fr: Shape<typeof ru> = {
     companions: '{{name}} voyage d’habitude avec : {{names}}. Ajoutez-les au séjour s’ils viennent.',
     minorWithoutParent:
       'Mineur sans parent dans ce séjour : une autorisation de sortie peut être nécessaire.',
+    inTour: '{{name}} est déjà dans le séjour (ligne {{number}}) : la ligne sera ignorée',
     importSkipped: 'Lignes ignorées, leurs clients sont déjà dans le séjour : {{rows}}.',
   },
   undoScreen: {

@@ -271,6 +271,11 @@ describe('no tourist twice in a tour', () => {
       clientId,
       sourceRow,
     });
+    const preview = await t.call('import.match', {
+      drafts: [{ lastNameRu: 'Иванов', birthDate: '1980-05-14' }],
+      tourId: tour.id,
+    });
+    expect(preview[0]).toMatchObject([{ clientId: client.id, inTour: { number: 1, name: 'Иванов Иван' } }]);
     const result = await t.call('import.commit', {
       tourId: tour.id,
       rows: [row(client.id, 'Иванов', 2), row(other.id, 'Иванова', 3), row(other.id, 'Иванова', 4)],

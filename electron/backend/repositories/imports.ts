@@ -17,7 +17,7 @@ import { passportIdentity } from '../../../shared/domain/passport';
 import { normalizeTouristDocuments, validateTourist } from '../../../shared/domain/tourist-validation';
 import { touristColumns } from './tour-mapping';
 import type { ClientsRepository } from './clients';
-import { withoutTouristsInTour, type SkippedRow } from './duplicates-tourists';
+import { touristsByClient, withoutTouristsInTour, type SkippedRow } from './duplicates-tourists';
 
 export interface ImportMatch {
   clientId: number;
@@ -28,6 +28,8 @@ export interface ImportMatch {
   reason: 'passport' | 'birthDate';
   /** The draft's passport is newer than any the client has. */
   newerPassport: boolean;
+  /** The client is a tourist of the tour already (its list number and name): the row is skipped. */
+  inTour: { number: number; name: string } | null;
 }
 
 export interface CommitRow {
@@ -75,7 +77,8 @@ export class ImportsRepository {
   ) {}
 
   /** Each draft against the base: the same surname (any script) and the same birth date or passport. */
-  async match(drafts: TouristDraft[]): Promise<ImportMatch[][]> {
+  async match(drafts: TouristDraft[], tourId: number | null = null): Promise<ImportMatch[][]> {
+    const inTour = tourId === null ? new Map() : await touristsByClient(this.ctx.db, tourId);
     const keys = [
       ...new Set(drafts.map((d) => nameKey(d.lastNameRu || d.lastNameLat || '')).filter(Boolean)),
     ];
@@ -124,6 +127,7 @@ export class ImportsRepository {
             reason: samePassport ? 'passport' : 'birthDate',
             newerPassport:
               passport !== '' && !samePassport && isNewerPassport(d.passportExpiry ?? null, current),
+            inTour: inTour.get(c.id) ?? null,
           },
         ];
       });

@@ -28,7 +28,9 @@ export function ChoiceCell({
     >
       {matches.map((m) => (
         <option key={m.clientId} value={`link:${m.clientId}`}>
-          {t(m.newerPassport ? 'import.actions.linkNewer' : 'import.actions.link', { name: m.name })}
+          {m.inTour
+            ? t('duplicates.inTour', { name: m.name, number: m.inTour.number })
+            : t(m.newerPassport ? 'import.actions.linkNewer' : 'import.actions.link', { name: m.name })}
         </option>
       ))}
       <option value="create">{t('import.actions.create')}</option>

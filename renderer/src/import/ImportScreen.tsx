@@ -45,7 +45,7 @@ export function ImportScreen({ tour, onClose, onCommitted }: ImportScreenProps) 
   const current = useMemo(() => (doc ? preview(doc) : null), [doc]);
   const rows = useMemo(() => current?.rows ?? [], [current]);
   const counts = useMemo(() => issueCounts(rows), [rows]);
-  useMatching(rows, screen.generation, dispatch, fail);
+  useMatching(rows, screen.generation, dispatch, fail, tour?.id ?? null);
   const { commit, committing } = useCommit({
     tour,
     screen,

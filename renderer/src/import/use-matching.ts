@@ -15,6 +15,8 @@ export function useMatching(
   generation: number,
   dispatch: Dispatch<ScreenAction>,
   fail: (e: unknown) => void,
+  /** The tour the list goes into: a client who is in it already is flagged (issue 13). */
+  tourId: number | null = null,
 ) {
   const lastRequest = useRef(0);
   const draftsKey = useMemo(() => JSON.stringify(rows.map((r) => [r.key, r.draft])), [rows]);
@@ -23,7 +25,7 @@ export function useMatching(
     const requestId = ++lastRequest.current;
     dispatch({ type: 'matchRequested', requestId });
     const timer = window.setTimeout(() => {
-      call('import.match', { drafts: rows.map((r) => r.draft) }).then(
+      call('import.match', { drafts: rows.map((r) => r.draft), tourId }).then(
         (matches) => dispatch({ type: 'matchReplied', requestId, rows: rows.map((r) => r.key), matches }),
         (e: unknown) => {
           if (requestId === lastRequest.current) fail(e);
@@ -32,5 +34,5 @@ export function useMatching(
     }, SETTLE_MS);
     return () => window.clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- draftsKey stands for rows
-  }, [draftsKey, generation, dispatch, fail]);
+  }, [draftsKey, generation, dispatch, fail, tourId]);
 }
