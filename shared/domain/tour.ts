@@ -134,6 +134,8 @@ export const countrySchema = z.object({
   questionnaireLanguage: z.enum(['ru', 'en', 'fr']).default('ru'),
   /** Key of the questionnaire form the country's embassy uses, if any. */
   formKey: z.string().max(60).nullable().default(null),
+  /** The consulate takes the application online (issue 16): the print opens on the online worksheet. */
+  appliesOnline: z.boolean().optional(),
 });
 export type Country = z.infer<typeof countrySchema>;
 

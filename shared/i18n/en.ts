@@ -588,6 +588,7 @@ export const en: Shape<typeof ru> = {
     cancel: 'Cancel',
     countries: {
       hint: 'The questionnaire language decides which language answers are translated into.',
+      appliesOnline: 'applies online',
       code: 'Code',
       nameRu: 'Name (Russian)',
       nameEn: 'English',

@@ -600,6 +600,7 @@ export const fr: Shape<typeof ru> = {
     cancel: 'Annuler',
     countries: {
       hint: 'La langue du questionnaire détermine la langue dans laquelle les réponses sont traduites.',
+      appliesOnline: 'demande en ligne',
       code: 'Code',
       nameRu: 'Nom (russe)',
       nameEn: 'Anglais',

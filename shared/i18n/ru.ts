@@ -586,6 +586,7 @@ export const ru = {
     cancel: 'Отмена',
     countries: {
       hint: 'Язык анкеты определяет, на какой язык переводятся ответы.',
+      appliesOnline: 'подача онлайн',
       code: 'Код',
       nameRu: 'Название',
       nameEn: 'По-английски',

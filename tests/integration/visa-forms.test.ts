@@ -120,6 +120,22 @@ describe('Schengen form versions', () => {
   });
 });
 
+describe('countries that apply online', () => {
+  it('are marked in the countries book and the questionnaire says so', async () => {
+    const list = await t.call('countries.list', {});
+    expect(list.find((c) => c.code === 'FRA')!.appliesOnline).toBe(true);
+    const ita = list.find((c) => c.code === 'ITA')!;
+    expect(ita.appliesOnline).toBe(false);
+    await t.call('countries.save', { ...ita, appliesOnline: true });
+    const opened = await t.call('questionnaire.open', { subject: await touristIn('ITA'), country: 'ITA' });
+    expect(opened.country.appliesOnline).toBe(true);
+    // A save that does not speak of it (an older file, another screen) leaves it as it is.
+    const { appliesOnline: _dropped, ...withoutFlag } = ita;
+    await t.call('countries.save', { ...withoutFlag, nameFr: 'Italie' });
+    expect((await t.call('countries.list', {})).find((c) => c.code === 'ITA')!.appliesOnline).toBe(true);
+  });
+});
+
 describe('untranslated words (issue 12 item 7)', () => {
   it('stay marked in the answer and in the print check until translated or accepted', async () => {
     const subject = await touristIn('FRA');

@@ -166,6 +166,7 @@ export class ReferenceBooksRepository {
       passportMarginMonths: r.passport_margin_months,
       questionnaireLanguage: r.questionnaire_language,
       formKey: r.form_key,
+      appliesOnline: r.applies_online === 1,
     }));
   }
 
@@ -188,6 +189,7 @@ export class ReferenceBooksRepository {
       passport_margin_months: country.passportMarginMonths,
       questionnaire_language: country.questionnaireLanguage,
       form_id: formId,
+      ...(country.appliesOnline === undefined ? {} : { applies_online: country.appliesOnline ? 1 : 0 }),
     };
     await db
       .insertInto('countries')

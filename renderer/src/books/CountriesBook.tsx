@@ -145,6 +145,14 @@ export function CountriesBook({ onChanged }: { onChanged?: () => void }) {
               </option>
             ))}
           </select>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={country.appliesOnline ?? false}
+              onChange={(e) => change({ appliesOnline: e.target.checked })}
+            />
+            {t('books.countries.appliesOnline')}
+          </label>
         </td>
         <td>
           <input
