@@ -67,7 +67,7 @@ const importMatchSchema = z.object({
   reason: z.enum(['passport', 'birthDate']),
   newerPassport: z.boolean(),
   /** The client is a tourist of the import's tour already: the row is skipped (issue 13). */
-  inTour: z.object({ number: z.number().int(), name: z.string() }).nullable().default(null),
+  inTour: z.object({ number: z.number().int(), name: z.string() }).nullable().optional(),
 });
 
 const clientHistorySchema = z.object({

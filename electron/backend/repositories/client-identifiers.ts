@@ -76,11 +76,10 @@ export async function findByIdentifier(db: Kysely<Database>, search: string): Pr
     return [...new Set([...ids, ...joined.rows.map((r) => r.id)])];
   }
   const found = new Set<number>();
-  const passports = await sql<{ id: number }>`SELECT d.client_id AS id FROM documents d
-    JOIN clients c ON c.id = d.client_id
-    WHERE c.deleted_at IS NULL AND (d.number = ${query.compact} OR d.series || d.number = ${query.compact})`.execute(
-    db,
-  );
+  // No join with clients here: the planner would walk the live clients first. Deleted cards are
+  // dropped by the callers, which read the cards found by id anyway.
+  const passports = await sql<{ id: number }>`SELECT client_id AS id FROM documents
+    WHERE number = ${query.compact} OR series || number = ${query.compact}`.execute(db);
   passports.rows.forEach((r) => found.add(r.id));
   if (query.digits === query.compact) {
     const wanted = query.digits.slice(-NATIONAL_DIGITS);
