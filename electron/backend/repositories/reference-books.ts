@@ -196,7 +196,18 @@ export class ReferenceBooksRepository {
       .values({ code: country.code, ...values })
       .onConflict((oc) => oc.column('code').doUpdateSet(values))
       .execute();
-    return { ...country, nameRu: values.name_ru, nameEn: values.name_en, nameFr: values.name_fr };
+    const online = await db
+      .selectFrom('countries')
+      .select('applies_online')
+      .where('code', '=', country.code)
+      .executeTakeFirstOrThrow();
+    return {
+      ...country,
+      nameRu: values.name_ru,
+      nameEn: values.name_en,
+      nameFr: values.name_fr,
+      appliesOnline: online.applies_online === 1,
+    };
   }
 
   async forms(db: Db = this.db): Promise<FormSummary[]> {
