@@ -9,9 +9,13 @@ import { formatDate, parseDate, type DateKind } from '../../../shared/domain/dat
 export function maskDateText(raw: string): string {
   const text = raw.replace(/^\s+/, '');
   if (/[^\d./\- ]/.test(text)) return text;
-  if (/^\d+$/.test(text)) {
-    if (text.length > 8) return text;
-    const parts = [text.slice(0, 2), text.slice(2, 4), text.slice(4)].filter((p) => p !== '');
+  // Digits with the dots the mask put in (01.011 while typing on) are masked again from their digits;
+  // a group the clerk typed short (1.1.1990) is theirs and stays.
+  const groups = text.split('.');
+  const digits = groups.join('');
+  const masked = /^\d*$/.test(digits) && groups.slice(0, -1).every((g, i) => g.length === 2 && i < 2);
+  if (masked && digits.length > 0 && digits.length <= 8) {
+    const parts = [digits.slice(0, 2), digits.slice(2, 4), digits.slice(4)].filter((p) => p !== '');
     return parts.join('.');
   }
   return text.replace(/[/\- ]/g, '.');

@@ -16,6 +16,9 @@ describe('masked date entry', () => {
     expect(maskDateText('01011')).toBe('01.01.1');
     expect(maskDateText('01011990')).toBe('01.01.1990');
     expect(maskDateText('010190')).toBe('01.01.90');
+    // Typed on one key at a time, the box holds its own dots: 01.01 + 1 → 01.01.1.
+    expect(maskDateText('01.011')).toBe('01.01.1');
+    expect(maskDateText('31.02.2027')).toBe('31.02.2027');
   });
   it('keeps what the clerk typed with separators or words', () => {
     expect(maskDateText('1.1.1990')).toBe('1.1.1990');
