@@ -206,29 +206,14 @@ export async function estimateFromWindows(
   return Math.max(EXACT_COUNT_LIMIT + 1, Math.round((found * span) / sampled));
 }
 
-/** countClients for a surname search: its matching search-key rows (one per client) counted or estimated. */
+/**
+ * The total of a surname search, exact: one range scan of the search keys alone (index-only), which
+ * the bench at 1,000,000 clients found far cheaper than sampling windows of ids for an estimate.
+ */
 export async function countSearch(
-  db: Kysely<Database>,
+  _db: Kysely<Database>,
   inRange: SearchKeyQuery,
 ): Promise<{ total: number; exact: boolean }> {
-  const capped = await db
-    .selectFrom(
-      inRange
-        .select(sql<number>`1`.as('one'))
-        .limit(EXACT_COUNT_LIMIT + 1)
-        .as('capped'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const n = Number(capped.n);
-  if (n <= EXACT_COUNT_LIMIT) return { total: n, exact: true };
-  const total = await estimateFromWindows(db, async (from, to) => {
-    const row = await inRange
-      .where('client_id', '>=', from)
-      .where('client_id', '<', to)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  });
-  return { total, exact: false };
+  const row = await inRange.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { total: Number(row.n), exact: true };
 }
