@@ -59,6 +59,9 @@ export function useDialogFocus(
     if (root && document.activeElement === root) {
       const first = firstTarget(root);
       if (first) first.focus();
+    } else if (root && (document.activeElement === null || document.activeElement === document.body)) {
+      // The focused element was removed (the paste zone once a list is pasted): Esc must still work.
+      root.focus();
     }
   });
 
