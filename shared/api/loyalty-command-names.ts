@@ -5,6 +5,7 @@ export const LOYALTY_COMMAND_NAMES = [
   'loyalty.exportSegment',
   'loyalty.exportTable',
   'tours.setPayer',
+  'tours.getPayer',
   'feedback.save',
   'feedback.list',
   'referrals.get',

@@ -58,6 +58,10 @@ export const loyaltyContract = {
     input: z.object({ tourId: id, clientId: id.nullable() }),
     output: z.object({ tourId: id, payerClientId: id.nullable() }),
   },
+  'tours.getPayer': {
+    input: z.object({ tourId: id }),
+    output: z.object({ tourId: id, payerClientId: id.nullable() }),
+  },
   'feedback.save': { input: feedbackInputSchema, output: feedbackSchema },
   'feedback.list': {
     input: z.object({ clientId: id.nullable().default(null), tourId: id.nullable().default(null) }),

@@ -198,6 +198,16 @@ export class FeedbackRepository {
     return this.referrals(clientId);
   }
 
+  async payer(tourId: number): Promise<{ tourId: number; payerClientId: number | null }> {
+    const tour = await loyaltyDb(this.ctx.db)
+      .selectFrom('tours')
+      .select('payer_client_id')
+      .where('id', '=', tourId)
+      .executeTakeFirst();
+    if (!tour) throw new AppError('NOT_FOUND', `tour ${tourId} not found`);
+    return { tourId, payerClientId: tour.payer_client_id };
+  }
+
   async setPayer(
     tourId: number,
     clientId: number | null,

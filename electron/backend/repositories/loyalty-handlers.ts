@@ -19,6 +19,7 @@ export function loyaltyHandlers(ctx: RepositoryContext, clerk: () => string): Pi
       loyalty.exportSegment(params, filter, format, headers),
     'loyalty.exportTable': ({ title, headers, rows }) => loyalty.exportTable(title, headers, rows),
     'tours.setPayer': ({ tourId, clientId }) => feedback.setPayer(tourId, clientId),
+    'tours.getPayer': ({ tourId }) => feedback.payer(tourId),
     'feedback.save': (input) => feedback.save(input),
     'feedback.list': ({ clientId, tourId }) => feedback.list({ clientId, tourId }),
     'referrals.get': ({ clientId }) => feedback.referrals(clientId),

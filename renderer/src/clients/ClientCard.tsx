@@ -19,6 +19,7 @@ import { clientToForm, formToInput, type ClientForm } from './client-form';
 import { ClientHistory } from './ClientHistory';
 import { DocumentsEditor } from './DocumentsEditor';
 import { PrivacySection } from './PrivacySection';
+import { ClientLoyaltySection } from '../loyalty/ClientLoyaltySection';
 import { FamilySection } from './FamilySection';
 import type { DestructionAct } from '../../../shared/domain/consent';
 import { displayName } from './format';
@@ -331,6 +332,7 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted, onForgotten 
         </div>
         {client && <ClientHistory clientId={client.id} />}
         {client && <FamilySection clientId={client.id} version={client.version} />}
+        {client && <ClientLoyaltySection clientId={client.id} />}
         {client && <PrivacySection client={client} onForgotten={onForgotten} />}
         <h3>{t('card.sections.notes')}</h3>
         <div className="form-row">

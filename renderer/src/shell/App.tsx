@@ -14,13 +14,14 @@ const DuplicatesScreen = lazy(() =>
 const HistoryScreen = lazy(() =>
   import('../history/HistoryScreen').then((m) => ({ default: m.HistoryScreen })),
 );
+const LoyaltyScreen = lazy(() => import('../loyalty/LoyaltyScreen').then((m) => ({ default: m.LoyaltyScreen })));
 import { ToastProvider } from '../ui/toasts';
 import { AboutDialog } from './AboutDialog';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { EncryptionGate } from '../history/EncryptionGate';
 
-type Screen = 'clients' | 'tours' | 'duplicates' | 'books' | 'history';
-const SCREENS: readonly Screen[] = ['clients', 'tours', 'duplicates', 'books', 'history'];
+type Screen = 'clients' | 'tours' | 'loyalty' | 'duplicates' | 'books' | 'history';
+const SCREENS: readonly Screen[] = ['clients', 'tours', 'loyalty', 'duplicates', 'books', 'history'];
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -120,6 +121,13 @@ export function App() {
           <main className="content">
             <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
               <DuplicatesScreen />
+            </Suspense>
+          </main>
+        )}
+        {screen === 'loyalty' && (
+          <main className="content">
+            <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+              <LoyaltyScreen />
             </Suspense>
           </main>
         )}

@@ -11,6 +11,7 @@ import { isNewShortcut } from '../ui/keys';
 import { touristName, warningText } from './format';
 import { TourFamilyNotes } from '../duplicates/TourFamilyNotes';
 import { TouristDialog } from './TouristDialog';
+import { TourLoyaltyActions } from '../loyalty/TourLoyaltyActions';
 import { lazy, Suspense } from 'react';
 import { ResizeHandle, useSizedColumns } from '../ui/column-sizing';
 import { Icon } from '../ui/icons';
@@ -159,6 +160,7 @@ export function TouristsPanel({ tour, marginMonths, active, onTourChanged }: Tou
         <button type="button" disabled={serviceId === '' || selected.size === 0} onClick={() => bind(false)}>
           {t('tours.tourists.unbind')}
         </button>
+        <TourLoyaltyActions tour={tour} current={tour.tourists[cursor]} />
         <span className="spacer" />
         <button
           type="button"

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addDays, type WorklistItem } from '../../../shared/loyalty';
+import { today } from '../../../shared/domain/clock';
+import { call } from '../api/client';
+import { Dialog } from '../ui/Dialog';
+import { describeError } from '../ui/errors';
+
+export type ContactAction = 'done' | 'postponed' | 'dismissed';
+
+interface ContactDialogProps {
+  item: WorklistItem;
+  action: ContactAction;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+const LABEL: Record<ContactAction, string> = { done: 'done', postponed: 'postpone', dismissed: 'dismiss' };
+
+/** The note of a contact (and the day a postponed item comes back), written to the contact log. */
+export function ContactDialog({ item, action, onClose, onSaved }: ContactDialogProps) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState('');
+  const [until, setUntil] = useState(addDays(today(), 1));
+  const [error, setError] = useState<string | null>(null);
+  const save = () =>
+    call('worklist.act', {
+      key: item.key,
+      clientId: item.clientId,
+      reason: item.reason,
+      action,
+      note,
+      postponeUntil: action === 'postponed' ? until : null,
+    }).then(onSaved, (e: unknown) => setError(describeError(t, e)));
+  return (
+    <Dialog
+      title={t('loyalty.worklist.dialogTitle', {
+        action: t(`loyalty.worklist.${LABEL[action]}`),
+        name: item.name,
+      })}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="primary" onClick={() => void save()}>
+            {t('loyalty.worklist.save')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('loyalty.worklist.cancel')}
+          </button>
+        </>
+      }
+    >
+      <form
+        className="form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <label>
+          <span>{t('loyalty.worklist.note')}</span>
+          <textarea
+            autoFocus
+            rows={3}
+            value={note}
+            maxLength={2000}
+            onChange={(e) => setNote(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
+            }}
+          />
+        </label>
+        {action === 'postponed' && (
+          <label>
+            <span>{t('loyalty.worklist.until')}</span>
+            <input
+              type="date"
+              value={until}
+              min={addDays(today(), 1)}
+              onChange={(e) => setUntil(e.target.value)}
+            />
+          </label>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </Dialog>
+  );
+}
