@@ -984,7 +984,6 @@ export const en: Shape<typeof ru> = {
       clients: 'Ctrl+F search, Ctrl+N new client, Enter open, Esc close',
       tours: 'Ctrl+F find tour, Ctrl+N new tour, Enter open, Delete delete',
       books: 'Double-click a row to edit it, Esc close',
-      loyalty: 'Click a matrix cell to see its clients; PNG and .xlsx on every chart',
       history: 'Undo the chosen action, or restore a backup',
       duplicates:
         'Likeliest pairs first; Merge… to choose the fields, Different people to stop offering a pair',

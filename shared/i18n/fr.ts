@@ -1001,7 +1001,6 @@ export const fr: Shape<typeof ru> = {
       clients: 'Ctrl+F recherche, Ctrl+N nouveau client, Entrée ouvrir, Échap fermer',
       tours: 'Ctrl+F trouver un séjour, Ctrl+N nouveau séjour, Entrée ouvrir, Suppr supprimer',
       books: 'Double-clic sur une ligne pour la modifier, Échap fermer',
-      loyalty: 'Cliquez une case de la matrice pour voir ses clients ; PNG et .xlsx sur chaque graphique',
       history: 'Annulez l’action choisie ou restaurez une sauvegarde',
       duplicates:
         'Les paires les plus probables d’abord ; Fusionner… pour choisir les champs, Personnes différentes pour ne plus proposer la paire',
