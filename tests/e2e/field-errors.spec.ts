@@ -152,7 +152,7 @@ test('«Россия» typed into citizenship stays whole and becomes RUS; an un
   await page.getByRole('button', { name: '+ Новый клиент' }).click();
   const card = page.getByRole('dialog', { name: 'Новый клиент' });
   await card.getByLabel('Фамилия', { exact: true }).fill('Странова');
-  const citizenship = card.getByLabel('Гражданство');
+  const citizenship = card.getByRole('combobox', { name: 'Гражданство' });
   await citizenship.fill('Атлантида');
   await citizenship.press('Tab');
   await expect(citizenship).toHaveValue('Атлантида');
