@@ -100,6 +100,7 @@ test('a passport margin of 30 or -5 stays in its cell with the reason and is not
 }) => {
   await openApp();
   await page.getByRole('button', { name: 'Справочники' }).click();
+  await page.getByRole('tab', { name: 'Страны' }).click();
   const margin = page.getByLabel('FRA Запас паспорта, мес.');
   await expect(margin).toHaveValue('3');
   for (const bad of ['30', '-5']) {
