@@ -18,7 +18,7 @@ const rub = (whole: number) => whole * 100;
 
 /**
  * A small base with known trips, for "today" 2026-11-23 (see loyalty.test.ts for every figure):
- * A (Анна) pays T1 for herself and B, travels T2 (with a 10 000 service) and T3, and recommended C;
+ * A (Анна) pays T1 for herself and B, travels T2 (priced by its 210 000 service) and T3, and recommended C;
  * C and D share T4 (no payer); D has T5 booked to Thailand with a passport that ends too soon and
  * an open complaint; E made three trips up to 2023; F is D's spouse and has no trip.
  */
@@ -116,8 +116,9 @@ export async function buildKnownBase(t: TempBackend): Promise<KnownBase> {
     return saved.id;
   };
   const t1 = await tour('T1', 'TUR', 'Maxx Royal', '2024-03-10', '2024-03-20', 100_000, 90_000, [a, b]);
-  const t2 = await tour('T2', 'TUR', 'Maxx Royal', '2025-03-05', '2025-03-15', 200_000, 170_000, [a], {
-    servicePrice: 10_000,
+  // No price of its own: the services' 210 000 are the revenue.
+  const t2 = await tour('T2', 'TUR', 'Maxx Royal', '2025-03-05', '2025-03-15', 0, 170_000, [a], {
+    servicePrice: 210_000,
   });
   const t3 = await tour('T3', 'TUR', 'Maxx Royal', '2026-03-01', '2026-03-10', 150_000, 120_000, [a]);
   const t4 = await tour('T4', 'EGY', 'Rixos', '2025-11-25', '2025-12-05', 50_000, 45_000, [c, d]);

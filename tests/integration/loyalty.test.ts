@@ -24,7 +24,7 @@ describe('loyalty screen figures on a known base', () => {
   it('totals, ABC×XYZ, RFM segments, key clients and concentration', async () => {
     const o = await t.call('loyalty.overview', { params: { periods: 3 } });
     expect(o.from).toBe('2023-11-24');
-    // A: T1 paid (100 000), T2 200 000 + 10 000 service, T3 150 000; C and D: half of T4 each; B: T1 paid by A.
+    // A: T1 paid (100 000), T2 by its service 210 000, T3 150 000; C and D: half of T4 each; B: T1 paid by A.
     expect(o.totals).toEqual({ clients: 4, trips: 6, revenueMinor: kop(510_000), marginMinor: kop(85_000) });
     const cell = (abc: string, xyz: string) => o.matrix.find((m) => m.abc === abc && m.xyz === xyz);
     expect(cell('A', 'Z')).toMatchObject({ count: 1, revenueMinor: kop(460_000) });

@@ -6,7 +6,8 @@ import { loyaltyDb, TRIP_STATUSES } from './loyalty-schema';
 /**
  * Every client's trips with their share of the money, their referrals and NPS answers, read with
  * plain Kysely selects (no SQL date functions) and put together in TypeScript. A tour's revenue is
- * its price plus its services' prices, its cost the tour's cost; the payer takes all of it, else the
+ * its price (the services are its breakdown), or the sum of its services' prices when the tour has
+ * no price of its own; its cost is the tour's cost; the payer takes all of it, else the
  * travellers who are regular clients share it (shared/loyalty/money.ts).
  */
 export async function loadClientFacts(
@@ -89,7 +90,7 @@ export async function loadClientFacts(
     const people = travellers.get(tour.id) ?? [];
     if (payer === null && people.length === 0) continue;
     const shares = allocateTrip(
-      { revenueMinor: tour.price_minor + (serviceTotal.get(tour.id) ?? 0), costMinor: tour.cost_minor },
+      { revenueMinor: tour.price_minor || (serviceTotal.get(tour.id) ?? 0), costMinor: tour.cost_minor },
       payer,
       people,
     );
