@@ -14,8 +14,8 @@ export const fr: Shape<typeof ru> = {
       tours: 'Séjours',
       books: 'Référentiels',
       history: 'Annulation et sauvegardes',
-      duplicates: 'Doublons',
       loyalty: 'Fidélité',
+      duplicates: 'Doublons',
     },
     about: 'À propos',
     language: 'Langue',
@@ -510,8 +510,7 @@ export const fr: Shape<typeof ru> = {
     unverified: 'Libellé non vérifié par rapport au texte officiel',
     templates: {
       title: 'Formulaire du consulat (PDF ou Word)',
-      none:
-        'Aucun formulaire du consulat pour ce pays : ajoutez un PDF remplissable ou un Word avec des {balises}.',
+      none: 'Aucun formulaire du consulat pour ce pays : ajoutez un PDF remplissable ou un Word avec des {balises}.',
       add: 'Ajouter le formulaire du consulat…',
       fill: 'Remplir pour les touristes ({{n}})',
       mapping: 'Correspondance des champs',
@@ -1312,7 +1311,6 @@ export const fr: Shape<typeof ru> = {
         'Cette sauvegarde est endommagée et ne peut pas être restaurée : choisissez-en une autre.',
       backupNewer:
         'Cette sauvegarde a été faite par une version plus récente de l’application : mettez d’abord l’application à jour.',
-      cursorStale: 'La liste a changé pendant le défilement : elle est affichée de nouveau à partir d’ici.',
       cursorStale: 'La liste a changé pendant le défilement : elle est affichée de nouveau à partir d’ici.',
       wrongKey: 'La clé de chiffrement n’ouvre pas la base {{path}}. Ouvrez-la avec la clé de secours.',
       wrongRecoveryKey:

@@ -20,8 +20,8 @@ import { AboutDialog } from './AboutDialog';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { EncryptionGate } from '../history/EncryptionGate';
 
-type Screen = 'clients' | 'tours' | 'loyalty' | 'duplicates' | 'books' | 'history';
-const SCREENS: readonly Screen[] = ['clients', 'tours', 'loyalty', 'duplicates', 'books', 'history'];
+type Screen = 'clients' | 'tours' | 'duplicates' | 'loyalty' | 'books' | 'history';
+const SCREENS: readonly Screen[] = ['clients', 'tours', 'duplicates', 'loyalty', 'books', 'history'];
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -117,17 +117,17 @@ export function App() {
             </Suspense>
           </main>
         )}
-        {screen === 'duplicates' && (
-          <main className="content">
-            <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
-              <DuplicatesScreen />
-            </Suspense>
-          </main>
-        )}
         {screen === 'loyalty' && (
           <main className="content">
             <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
               <LoyaltyScreen />
+            </Suspense>
+          </main>
+        )}
+        {screen === 'duplicates' && (
+          <main className="content">
+            <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+              <DuplicatesScreen />
             </Suspense>
           </main>
         )}
