@@ -69,12 +69,10 @@ export const loyaltyContract = {
   },
   'referrals.get': { input: z.object({ clientId: id }), output: referralsSchema },
   'referrals.set': {
-    input: z
-      .object({ clientId: id, referrerId: id.nullable() })
-      .refine((r) => r.clientId !== r.referrerId, {
-        path: ['referrerId'],
-        message: 'a client cannot recommend themselves',
-      }),
+    input: z.object({ clientId: id, referrerId: id.nullable() }).refine((r) => r.clientId !== r.referrerId, {
+      path: ['referrerId'],
+      message: 'a client cannot recommend themselves',
+    }),
     output: referralsSchema,
   },
   'worklist.list': { input: worklistQuerySchema, output: z.array(worklistItemSchema) },

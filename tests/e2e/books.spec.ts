@@ -318,7 +318,11 @@ test('forms: deleting a form says what goes with it, leaves its countries withou
   await page.getByRole('tab', { name: 'Анкеты и поля' }).click();
   await page.getByLabel('Загрузить из файла…').setInputFiles(file);
   await expect(toasts(page)).toContainText('Загружено анкет: 1, полей: 61');
-  await expect(picker.locator('option')).toHaveText([`${JAPAN} (61)`, `${SCHENGEN} (72)`, `${SCHENGEN_2023} (72)`]);
+  await expect(picker.locator('option')).toHaveText([
+    `${JAPAN} (61)`,
+    `${SCHENGEN} (72)`,
+    `${SCHENGEN_2023} (72)`,
+  ]);
 });
 
 test('forms: deleting a form that is already gone is refused with a message, and the list catches up', async ({

@@ -268,7 +268,7 @@ describe('questionnaire reference books', () => {
       answer: { value: 'médecin' },
       unknownWords: [],
     });
-    const total = (await t.call('dictionary.list', { limit: 1 })).total;
+    const total = (await t.call('dictionary.list', { limit: 1 })).total ?? Number.NaN;
     const row = (await t.call('dictionary.list', { search: 'врач' })).rows.find((r) => r.ru === 'врач')!;
 
     expect(await t.call('dictionary.delete', { id: row.id })).toMatchObject(row);

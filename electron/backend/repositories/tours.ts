@@ -710,18 +710,20 @@ export class ToursRepository {
       else companions.set(key, { clientId: o.client_id, name, tours: 1 });
     }
     return {
-      tours: tours.filter((t, i) => tours.findIndex((u) => u.id === t.id) === i).map((t) => ({
-        tourId: t.id,
-        voucher: t.voucher,
-        arrivalDate: t.arrival_date,
-        departureDate: t.departure_date,
-        country: t.country,
-        resort: t.resort,
-        hotel: t.hotel,
-        priceMinor: t.price_minor,
-        currency: t.currency,
-        status: t.status,
-      })),
+      tours: tours
+        .filter((t, i) => tours.findIndex((u) => u.id === t.id) === i)
+        .map((t) => ({
+          tourId: t.id,
+          voucher: t.voucher,
+          arrivalDate: t.arrival_date,
+          departureDate: t.departure_date,
+          country: t.country,
+          resort: t.resort,
+          hotel: t.hotel,
+          priceMinor: t.price_minor,
+          currency: t.currency,
+          status: t.status,
+        })),
       companions: [...companions.values()].sort(
         (a, b) => b.tours - a.tours || a.name.localeCompare(b.name, 'ru'),
       ),

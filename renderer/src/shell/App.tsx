@@ -14,7 +14,9 @@ const DuplicatesScreen = lazy(() =>
 const HistoryScreen = lazy(() =>
   import('../history/HistoryScreen').then((m) => ({ default: m.HistoryScreen })),
 );
-const LoyaltyScreen = lazy(() => import('../loyalty/LoyaltyScreen').then((m) => ({ default: m.LoyaltyScreen })));
+const LoyaltyScreen = lazy(() =>
+  import('../loyalty/LoyaltyScreen').then((m) => ({ default: m.LoyaltyScreen })),
+);
 import { ToastProvider } from '../ui/toasts';
 import { AboutDialog } from './AboutDialog';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
