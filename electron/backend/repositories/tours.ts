@@ -464,16 +464,21 @@ export class ToursRepository {
     let clientId = request.tourist.clientId;
     // A deleted card still counts: its tourists keep pointing at it. Only a client never stored is refused.
     if (clientId !== null) await this.mustExist(trx, 'clients', clientId, 'client');
-    if (clientId !== null) await refuseTouristTwice(trx, request.tourId, clientId, request.tourist.id);
     let client: Client | null = null;
-    if (clientId !== null && request.updateClient && request.updateClient.fields.length > 0) {
-      const current = await this.clients.getIn(trx, clientId);
-      if (current.version !== request.updateClient.clientVersion) {
-        throw new AppError(
-          'STALE_VERSION',
-          `client ${clientId} was changed since version ${request.updateClient.clientVersion}`,
-        );
-      }
+    const current =
+      clientId !== null && request.updateClient && request.updateClient.fields.length > 0
+        ? await this.clients.getIn(trx, clientId)
+        : null;
+    // A stale client answers first: the clerk's form is out of date, and once reloaded it shows
+    // whatever else (the client already in the tour) stands in the way.
+    if (current && request.updateClient && current.version !== request.updateClient.clientVersion) {
+      throw new AppError(
+        'STALE_VERSION',
+        `client ${clientId} was changed since version ${request.updateClient.clientVersion}`,
+      );
+    }
+    if (clientId !== null) await refuseTouristTwice(trx, request.tourId, clientId, request.tourist.id);
+    if (current && request.updateClient) {
       client = await this.clients.saveIn(
         trx,
         applyTouristToClient(current, fields, request.updateClient.fields),
