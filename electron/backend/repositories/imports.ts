@@ -213,7 +213,9 @@ export class ImportsRepository {
       creating.forEach((p, i) => clientOf.set(p.row, newIds[i]!));
 
       let passportsAdded = 0;
-      for (const { row } of kept) {
+      // Every linked row of the list, skipped ones too: a skip keeps the person from being a tourist
+      // twice, but the newer passport a later row carries still belongs on the client's card.
+      for (const { row } of prepared) {
         if (row.action !== 'link' || row.clientId === null) continue;
         clientOf.set(row, row.clientId);
         const client = await this.clients.getIn(trx, row.clientId);
