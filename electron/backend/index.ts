@@ -18,6 +18,7 @@ import { duplicatesHandlers } from './repositories/duplicates-handlers';
 import { visaHandlers } from './repositories/visa-handlers';
 import { ToursRepository } from './repositories/tours';
 import { ImportsRepository } from './repositories/imports';
+import { mustExist } from './repositories/must-exist';
 import { getSetting, setSetting } from './settings';
 import { ReferenceBooksRepository } from './repositories/reference-books';
 import { QuestionnairesRepository } from './repositories/questionnaires';
@@ -208,7 +209,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         }
       },
       'import.readProgress': () => ({ percent: readPercent }),
-      'import.match': ({ drafts, tourId }) => imports.match(drafts, tourId),
+      'import.match': async ({ drafts, tourId }) => {
+        await mustExist(db, 'tours', tourId, 'tour');
+        return imports.match(drafts, tourId);
+      },
       'import.commit': (request) => imports.commit(request),
       'import.undo': ({ batchId }) => imports.undo(batchId),
       'tourists.bindServices': ({ tourId, touristIds, serviceIds, bind }) =>

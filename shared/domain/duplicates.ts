@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clientSchema } from './client';
+import { multiline } from './safe-text';
 
 /** Why two cards may be one person, strongest first. */
 export const DUPLICATE_REASONS = [
@@ -76,13 +77,36 @@ export const mergePreviewSchema = z.object({
 });
 export type MergePreview = z.infer<typeof mergePreviewSchema>;
 
+/**
+ * A chosen value: an object over the merge fields rather than a record, so the forbidden-character
+ * check knows each field, and notes and preferences keep their line breaks as on the card.
+ */
+const mergeValue = z.string().max(5000).nullable().optional();
+const mergeMultiline = multiline(z.string().max(5000)).nullable().optional();
+
 export const mergeInputSchema = z.object({
   keepId: id,
   keepVersion: id,
   mergeId: id,
   mergeVersion: id,
   /** The value chosen for each field; it must be one the preview offered. */
-  values: z.partialRecord(z.enum(MERGE_FIELDS), z.string().max(5000).nullable()),
+  values: z.strictObject({
+    lastNameRu: mergeValue,
+    firstNameRu: mergeValue,
+    middleNameRu: mergeValue,
+    lastNameLat: mergeValue,
+    firstNameLat: mergeValue,
+    gender: mergeValue,
+    birthDate: mergeValue,
+    birthPlace: mergeValue,
+    citizenship: mergeValue,
+    phone: mergeValue,
+    email: mergeValue,
+    address: mergeValue,
+    notes: mergeMultiline,
+    preferences: mergeMultiline,
+    cardLast4: mergeValue,
+  } satisfies Record<MergeField, z.ZodType>),
 });
 export type MergeInput = z.infer<typeof mergeInputSchema>;
 

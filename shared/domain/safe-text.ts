@@ -40,6 +40,7 @@ interface Def {
   innerType?: z.ZodType;
   in?: z.ZodType;
   valueType?: z.ZodType;
+  options?: z.ZodType[];
 }
 
 const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
@@ -99,6 +100,13 @@ export function forbiddenTextIssues(schema: z.ZodType, value: unknown): Validati
       case 'pipe':
         if (def.in) walk(def.in, data, path);
         return;
+      case 'union': {
+        // The option the value is (a table cell: text or number) says how its strings are checked.
+        const option = def.options?.find((o) => o.safeParse(data).success);
+        if (option) walk(option, data, path);
+        else loose(data, path);
+        return;
+      }
       case 'enum':
       case 'literal':
       case 'number':

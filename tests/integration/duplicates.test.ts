@@ -331,6 +331,15 @@ describe('families', () => {
     ).toMatchObject({
       reason: 'familyLinkExists',
     });
+    // Unlinked from either side the link is gone for both; a link of someone else is not found.
+    const [link] = await t.call('families.list', { clientId: son.id });
+    const stranger = await t.call('clients.save', ivanov());
+    expect(
+      await t.callError('families.unlink', { clientId: stranger.id, linkId: link!.linkId }),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await t.call('families.unlink', { clientId: mother.id, linkId: link!.linkId })).toEqual([]);
+    expect(await t.call('families.list', { clientId: son.id })).toEqual([]);
+    await t.call('families.link', { clientId: son.id, otherId: mother.id, relation: 'parent' });
     const tour = await t.call('tours.save', {
       ...emptyTourInput(),
       voucher: 'F-1',

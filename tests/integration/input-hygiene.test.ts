@@ -111,6 +111,31 @@ describe('forbidden characters', () => {
     expect((await t.call('tours.get', { id: tour.id })).tourists).toEqual([]);
   });
 
+  it("refuses one in a merge's chosen value and in a chart table's cell, at its field", async () => {
+    expect(
+      await t.callError('duplicates.merge', {
+        keepId: 1,
+        keepVersion: 1,
+        mergeId: 2,
+        mergeVersion: 1,
+        values: { lastNameRu: 'Ива\u0007нов', notes: 'line one\nline two' },
+      }),
+    ).toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ path: 'values.lastNameRu', code: 'textForbiddenChar', params: { char: 'U+0007' } }],
+    });
+    expect(
+      await t.callError('loyalty.exportTable', {
+        title: 'Поездки',
+        headers: ['Клиент'],
+        rows: [['Ива\u001Bнов', 3]],
+      }),
+    ).toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ path: 'rows.0.0', code: 'textForbiddenChar', params: { char: 'U+001B' } }],
+    });
+  });
+
   it('refuses a reference book file with one, naming its row and column', async () => {
     const file = [{ code: 'FRA', nameRu: 'Фран\u202Eция', nameEn: 'France', passportMarginMonths: 3 }];
     const error = await t.callError('countries.importBook', {
@@ -146,6 +171,8 @@ function stringLeaves(schema: Schema, path: string[] = []): { path: string[]; mu
     case 'prefault':
     case 'readonly':
       return stringLeaves(def.innerType as Schema, path);
+    case 'union':
+      return (def.options as Schema[]).flatMap((option) => stringLeaves(option, path));
     case 'unknown':
       return [{ path: [...path, 'free'], multiline: true }];
     case 'enum':
@@ -188,6 +215,10 @@ describe('every text of every command input', () => {
       [
         'clients.save notes',
         'clients.save preferences',
+        'duplicates.merge values.notes',
+        'duplicates.merge values.preferences',
+        'feedback.save resolution',
+        'feedback.save text',
         'forms.save name.en',
         'forms.save name.fr',
         'forms.save name.ru',
@@ -201,6 +232,7 @@ describe('every text of every command input', () => {
         'questionnaire.save value',
         'settings.set value.free',
         'tours.save notes',
+        'worklist.act note',
       ].sort(),
     );
   });

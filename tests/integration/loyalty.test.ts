@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../shared/domain/clock';
 import { fixedClock } from '../../shared/domain/clock';
@@ -106,7 +107,15 @@ describe('loyalty screen figures on a known base', () => {
       marginMinor: kop(2_500),
       segment: 'promising',
     });
+    expect(await t.call('tours.getPayer', { tourId: base.tours.t1 })).toEqual({
+      tourId: base.tours.t1,
+      payerClientId: base.a,
+    });
     await t.call('tours.setPayer', { tourId: base.tours.t1, clientId: null });
+    expect(await t.call('tours.getPayer', { tourId: base.tours.t1 })).toEqual({
+      tourId: base.tours.t1,
+      payerClientId: null,
+    });
     const shared = await t.call('loyalty.clients', { filter: { segment: 'hibernating' } });
     // Without a payer A and B share T1: 50 000 revenue, 5 000 margin each.
     expect(shared.rows).toEqual([
@@ -142,6 +151,29 @@ describe('loyalty screen figures on a known base', () => {
       headers,
     });
     expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('a chart table', () => {
+  it('is written to an xlsx that reads back as sent, formula-like texts kept as text', async () => {
+    const { fileName, base64 } = await t.call('loyalty.exportTable', {
+      title: 'Выручка по годам',
+      headers: ['Год', 'Клиенты', 'Выручка'],
+      rows: [
+        ['2025', 3, 125_000.5],
+        ['=SUM(1)', 0, 0],
+      ],
+    });
+    expect(fileName).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('Выручка по годам');
+    const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    expect(values(1)).toEqual(['Год', 'Клиенты', 'Выручка']);
+    expect(values(2)).toEqual(['2025', 3, 125_000.5]);
+    expect(values(3)).toEqual(['=SUM(1)', 0, 0]);
+    sheet.eachRow((r) => r.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula)));
   });
 });
 

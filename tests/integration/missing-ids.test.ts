@@ -1,6 +1,8 @@
+import { PDFDocument } from '@cantoo/pdf-lib';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type CommandInput, type CommandName } from '../../shared/api/contract';
+import { emptyClientInput } from '../../shared/domain/client';
 import { emptyTourInput, emptyTouristFields } from '../../shared/domain/tour';
 import { ivanov } from '../helpers/fixtures';
 import { createTempBackend, type TempBackend } from '../helpers/temp-backend';
@@ -61,6 +63,12 @@ interface Seed {
   batchId: number;
   undoId: number;
   consentId: number;
+  /** A second card (merged into the first last of all), a third linked to the first as family. */
+  other: { id: number; version: number };
+  third: { id: number };
+  linkId: number;
+  template: { id: number; version: number };
+  feedback: { id: number; version: number };
 }
 let seed: Seed;
 
@@ -75,6 +83,14 @@ const field = {
   required: false,
   options: [],
 };
+
+/** A one-field AcroForm, the smallest consulate template. */
+async function fillablePdf(): Promise<string> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  doc.getForm().createTextField('1_Surname').addToPage(page, { x: 50, y: 780, width: 300, height: 18 });
+  return Buffer.from(await doc.save()).toString('base64');
+}
 
 beforeAll(async () => {
   t = await createTempBackend({ today: '2026-11-23' });
@@ -112,6 +128,29 @@ beforeAll(async () => {
     scope: 'processing',
     givenOn: '2026-01-10',
   });
+  const other = await t.call('clients.save', {
+    ...emptyClientInput(),
+    lastNameRu: 'Иванова',
+    firstNameRu: 'Мария',
+  });
+  const third = await t.call('clients.save', {
+    ...emptyClientInput(),
+    lastNameRu: 'Иванов',
+    firstNameRu: 'Петя',
+  });
+  const [link] = await t.call('families.link', { clientId: client.id, otherId: third.id, relation: 'child' });
+  const template = await t.call('templates.add', {
+    country: 'FRA',
+    fileName: 'demande.pdf',
+    base64: await fillablePdf(),
+  });
+  const feedback = await t.call('feedback.save', {
+    clientId: client.id,
+    tourId: tour.id,
+    kind: 'praise',
+    text: 'Всё понравилось',
+    receivedOn: '2026-11-20',
+  });
   seed = {
     client: { id: client.id, version: client.version, documentId: client.documents[0]!.id },
     tour: { id: tour.id, version: tour.version, serviceId },
@@ -121,6 +160,11 @@ beforeAll(async () => {
     batchId: batch.batchId,
     undoId: deleted.undoId,
     consentId: consent.id,
+    other: { id: other.id, version: other.version },
+    third: { id: third.id },
+    linkId: link!.linkId,
+    template: { id: template.id, version: template.version },
+    feedback: { id: feedback.id, version: feedback.version },
   };
 });
 
@@ -128,6 +172,17 @@ beforeAll(async () => {
 async function refreshVersions(): Promise<void> {
   const client = await t.backend.dispatch('clients.get', { id: seed.client.id });
   if (client.ok) seed.client.version = (client.value as { version: number }).version;
+  const other = await t.backend.dispatch('clients.get', { id: seed.other.id });
+  if (other.ok) seed.other.version = (other.value as { version: number }).version;
+  const template = (await t.call('templates.list', { country: 'FRA' })).find(
+    (x) => x.id === seed.template.id,
+  );
+  if (template) seed.template.version = template.version;
+  const feedback = await t.backend.dispatch('feedback.list', { clientId: seed.client.id });
+  const entry = feedback.ok
+    ? (feedback.value as { id: number; version: number }[]).find((x) => x.id === seed.feedback.id)
+    : undefined;
+  if (entry) seed.feedback.version = entry.version;
   const tour = await t.call('tours.get', { id: seed.tour.id });
   seed.tour.version = tour.version;
   const tourist = tour.tourists.find((x) => x.id === seed.tourist.id);
@@ -226,10 +281,59 @@ const samples: { [K in CommandName]?: (s: Seed) => CommandInput<K> } = {
   }),
   'clients.exportPersonalData': (s) => ({ id: s.client.id }),
   'clients.forget': (s) => ({ id: s.client.id }),
+  'import.match': (s) => ({ drafts: [{ lastNameRu: 'Иванов', firstNameRu: 'Иван' }], tourId: s.tour.id }),
+  'duplicates.matches': (s) => ({ clientId: s.client.id }),
+  'duplicates.mergePreview': (s) => ({ keepId: s.client.id, mergeId: s.other.id }),
+  'duplicates.merge': (s) => ({
+    keepId: s.client.id,
+    keepVersion: s.client.version,
+    mergeId: s.other.id,
+    mergeVersion: s.other.version,
+    values: {},
+  }),
+  'duplicates.mergesOf': (s) => ({ clientId: s.client.id }),
+  'families.list': (s) => ({ clientId: s.client.id }),
+  'families.link': (s) => ({ clientId: s.other.id, otherId: s.third.id, relation: 'sibling' }),
+  'families.unlink': (s) => ({ clientId: s.client.id, linkId: s.linkId }),
+  'families.companions': (s) => ({ tourId: s.tour.id, clientId: s.client.id }),
+  'families.tourChecks': (s) => ({ tourId: s.tour.id }),
+  'templates.saveMapping': (s) => ({
+    id: s.template.id,
+    version: s.template.version,
+    // Unmapped: the test form has no surname, and the Cyrillic name would not fit a standard PDF font.
+    mapping: [],
+    flatten: false,
+  }),
+  'templates.delete': (s) => ({ id: s.template.id }),
+  'templates.fill': (s) => ({ id: s.template.id, subjects: [{ kind: 'tourist', id: s.tourist.id }] }),
+  'tours.setPayer': (s) => ({ tourId: s.tour.id, clientId: s.client.id }),
+  'tours.getPayer': (s) => ({ tourId: s.tour.id }),
+  'feedback.save': (s) => ({
+    id: s.feedback.id,
+    version: s.feedback.version,
+    clientId: s.client.id,
+    tourId: s.tour.id,
+    kind: 'praise',
+    text: 'Всё понравилось, отель отличный',
+    receivedOn: '2026-11-20',
+  }),
+  'feedback.list': (s) => ({ clientId: s.client.id, tourId: s.tour.id }),
+  'referrals.get': (s) => ({ clientId: s.client.id }),
+  'referrals.set': (s) => ({ clientId: s.client.id, referrerId: s.other.id }),
+  'worklist.act': (s) => ({
+    key: `birthday:${s.client.id}:2026-11-26`,
+    clientId: s.client.id,
+    reason: 'birthday',
+    action: 'done',
+  }),
+  'contactLog.list': (s) => ({ clientId: s.client.id }),
 };
 
 // Commands that change or remove the seeded rows run last, so the others still find them.
 const LAST: CommandName[] = [
+  'templates.delete',
+  'families.unlink',
+  'duplicates.merge',
   'forms.deleteField',
   'forms.delete',
   'dictionary.delete',

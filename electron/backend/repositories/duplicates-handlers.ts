@@ -5,6 +5,7 @@ import type { ClientsRepository } from './clients';
 import { DuplicatesRepository } from './duplicates';
 import { FamiliesRepository } from './families';
 import { MergeRepository } from './merge';
+import { mustExist } from './must-exist';
 
 type DuplicatesHandlers = Pick<Handlers, keyof typeof duplicatesContract>;
 
@@ -22,11 +23,21 @@ export function duplicatesHandlers(ctx: RepositoryContext, clients: ClientsRepos
     },
     'duplicates.mergePreview': ({ keepId, mergeId }) => merges.preview(keepId, mergeId),
     'duplicates.merge': (input) => merges.merge(input),
-    'duplicates.mergesOf': ({ clientId }) => merges.mergesOf(clientId),
-    'families.list': ({ clientId }) => families.members(clientId),
+    'duplicates.mergesOf': async ({ clientId }) => {
+      await mustExist(ctx.db, 'clients', clientId, 'client');
+      return merges.mergesOf(clientId);
+    },
+    'families.list': async ({ clientId }) => {
+      await mustExist(ctx.db, 'clients', clientId, 'client');
+      return families.members(clientId);
+    },
     'families.link': ({ clientId, otherId, relation }) => families.link(clientId, otherId, relation),
     'families.unlink': ({ clientId, linkId }) => families.unlink(clientId, linkId),
-    'families.companions': ({ tourId, clientId }) => families.companionsFor(tourId, clientId),
+    'families.companions': async ({ tourId, clientId }) => {
+      await mustExist(ctx.db, 'tours', tourId, 'tour');
+      await mustExist(ctx.db, 'clients', clientId, 'client');
+      return families.companionsFor(tourId, clientId);
+    },
     'families.tourChecks': async ({ tourId }) => ({
       minorsWithoutParent: await families.minorsWithoutParent(tourId),
     }),

@@ -3,6 +3,7 @@ import type { RepositoryContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { FeedbackRepository } from './feedback';
 import { LoyaltyRepository } from './loyalty';
+import { mustExist } from './must-exist';
 import { WorklistRepository } from './worklist';
 
 type LoyaltyCommand = (typeof LOYALTY_COMMAND_NAMES)[number];
@@ -21,11 +22,18 @@ export function loyaltyHandlers(ctx: RepositoryContext, clerk: () => string): Pi
     'tours.setPayer': ({ tourId, clientId }) => feedback.setPayer(tourId, clientId),
     'tours.getPayer': ({ tourId }) => feedback.payer(tourId),
     'feedback.save': (input) => feedback.save(input),
-    'feedback.list': ({ clientId, tourId }) => feedback.list({ clientId, tourId }),
+    'feedback.list': async ({ clientId, tourId }) => {
+      await mustExist(ctx.db, 'clients', clientId, 'client');
+      await mustExist(ctx.db, 'tours', tourId, 'tour');
+      return feedback.list({ clientId, tourId });
+    },
     'referrals.get': ({ clientId }) => feedback.referrals(clientId),
     'referrals.set': ({ clientId, referrerId }) => feedback.setReferrer(clientId, referrerId),
     'worklist.list': (query) => worklist.list(query),
     'worklist.act': (input) => worklist.act(input),
-    'contactLog.list': ({ clientId }) => worklist.log(clientId),
+    'contactLog.list': async ({ clientId }) => {
+      await mustExist(ctx.db, 'clients', clientId, 'client');
+      return worklist.log(clientId);
+    },
   };
 }
