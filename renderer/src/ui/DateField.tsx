@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DateKind } from '../../../shared/domain/dates';
+import { afterPress } from './after-press';
 import { resolveDateText } from './date-mask';
 import { DateInput, DateTextInput } from './DateInput';
 import { Field } from './Field';
@@ -43,7 +44,7 @@ export function DateField({
           setValid(ok);
           onValidity?.(ok);
         }}
-        onBlur={() => setLeft(true)}
+        onBlur={() => afterPress(() => setLeft(true))}
       />
     </Field>
   );
@@ -80,7 +81,7 @@ export function DateTextField({
           setLeft(false);
           onChange(text);
         }}
-        onBlur={() => setLeft(true)}
+        onBlur={() => afterPress(() => setLeft(true))}
       />
     </Field>
   );
