@@ -280,7 +280,8 @@ test('filters, column choice and the remembered language', async ({ page, openAp
   });
   await openApp();
   await expect(rows(page)).toHaveCount(2);
-  await page.getByLabel('Гражданство').selectOption('KAZ');
+  // The filter, not the citizenship column's width handle («Ширина столбца «Гражданство»»).
+  await page.getByRole('group', { name: 'Фильтры' }).getByLabel('Гражданство').selectOption('KAZ');
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText('Казахова');
   await page.getByRole('button', { name: 'Сбросить фильтры' }).click();

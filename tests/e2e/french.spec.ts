@@ -87,6 +87,8 @@ test('the UI switched to French in the top bar speaks French on every screen, qu
   await expect(nav.getByRole('button')).toHaveText([
     'Clients',
     'Séjours',
+    'Doublons',
+    'Fidélité',
     'Référentiels',
     'Annulation et sauvegardes',
   ]);
@@ -111,7 +113,8 @@ test('the UI switched to French in the top bar speaks French on every screen, qu
   // The tours screen and a tour.
   await nav.getByRole('button', { name: 'Séjours' }).click();
   await expect(page.getByRole('button', { name: '+ Nouveau séjour' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Derniers séjours' })).toBeVisible();
+  // The 'latest tours' heading gave way to the filtered tours list (8db1bd3): its filters speak French.
+  await expect(page.getByRole('search', { name: 'Filtres des séjours' })).toBeVisible();
   await expect(page.getByTestId('tours-table').getByRole('columnheader', { name: 'Arrivée' })).toBeVisible();
   await expect(page.getByTestId('tours-table')).toContainText('Réservé');
 
