@@ -54,6 +54,25 @@ export const clientFieldsSchema = z.object({
 });
 export type ClientFields = z.infer<typeof clientFieldsSchema>;
 
+/** The card's own values, one by one: what the audit compares and what a merge lets the clerk choose. */
+export const CLIENT_CARD_FIELDS = [
+  'lastNameRu',
+  'firstNameRu',
+  'middleNameRu',
+  'lastNameLat',
+  'firstNameLat',
+  'gender',
+  'birthDate',
+  'birthPlace',
+  'citizenship',
+  'phone',
+  'email',
+  'address',
+  'notes',
+  'preferences',
+  'cardLast4',
+] as const satisfies readonly (keyof ClientFields)[];
+
 export const clientInputSchema = clientFieldsSchema.extend({
   id: z.number().int().positive().optional(),
   /** The version the clerk started editing from; required when id is given. */

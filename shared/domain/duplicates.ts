@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clientSchema } from './client';
+import { CLIENT_CARD_FIELDS, clientSchema } from './client';
 import { multiline } from './safe-text';
 
 /** Why two cards may be one person, strongest first. */
@@ -33,23 +33,7 @@ export const duplicateCandidateSchema = z.object({
 export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
 
 /** Fields of a card the clerk chooses one by one when two cards become one. */
-export const MERGE_FIELDS = [
-  'lastNameRu',
-  'firstNameRu',
-  'middleNameRu',
-  'lastNameLat',
-  'firstNameLat',
-  'gender',
-  'birthDate',
-  'birthPlace',
-  'citizenship',
-  'phone',
-  'email',
-  'address',
-  'notes',
-  'preferences',
-  'cardLast4',
-] as const;
+export const MERGE_FIELDS = CLIENT_CARD_FIELDS;
 export type MergeField = (typeof MERGE_FIELDS)[number];
 
 export const mergeOptionSchema = z.object({

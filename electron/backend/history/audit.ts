@@ -1,25 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Client } from '../../../shared/domain/client';
+import { CLIENT_CARD_FIELDS, type Client } from '../../../shared/domain/client';
 import { timestamp, type Clock } from '../../../shared/domain/clock';
 import type { Database } from '../db/schema';
-
-const AUDITED_CLIENT_FIELDS = [
-  'lastNameRu',
-  'firstNameRu',
-  'middleNameRu',
-  'lastNameLat',
-  'firstNameLat',
-  'gender',
-  'birthDate',
-  'birthPlace',
-  'citizenship',
-  'phone',
-  'email',
-  'address',
-  'notes',
-  'preferences',
-  'cardLast4',
-] as const;
 
 /**
  * What changed on a client card, field by field. Documents are summarised by count only, so
@@ -28,7 +10,7 @@ const AUDITED_CLIENT_FIELDS = [
 export function describeClientChanges(before: Client | null, after: Client | null): Record<string, unknown> {
   if (!after) return {};
   const changes: Record<string, unknown> = {};
-  for (const field of AUDITED_CLIENT_FIELDS) {
+  for (const field of CLIENT_CARD_FIELDS) {
     const old = before ? before[field] : null;
     if (old !== after[field]) changes[field] = [old, after[field]];
   }
