@@ -299,7 +299,14 @@ test('a list imported into the base makes regular clients; a tour takes tourists
   await expect(again.locator('[data-testid^="import-row-"]').first().getByRole('combobox')).toHaveValue(
     /^link:/,
   );
+  // Closing after a paste asks before dropping the work; nothing is to be loaded here.
   await again.getByRole('button', { name: 'Закрыть' }).click();
+  await page
+    .getByRole('dialog', { name: 'Несохранённые изменения' })
+    .getByRole('button', { name: 'Не сохранять', exact: true })
+    .click();
+  await expect(again).toBeHidden();
+  await expect(page.getByTestId('clients-count')).toHaveText('2 клиента');
 
   await page.getByRole('button', { name: 'Туры' }).click();
   await page.getByTestId('tours-table').getByText('GR-900').dblclick();

@@ -92,6 +92,10 @@ test('a clerk builds a tour from the regular-client base (R1-R3)', async ({ page
   await expect(dialog.getByLabel('Действует до')).toHaveValue('01.01.2032');
   await expect(dialog.getByRole('button', { name: 'Редактировать постоянного клиента' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  // The card has no sex: the one proposed from the Russian name is offered to the card too, and the clerk takes it.
+  const sexToCard = page.getByRole('dialog', { name: 'Данные туриста отличаются от карточки клиента' });
+  await expect(sexToCard.getByRole('row', { name: /Пол\s+Женский/ })).toBeVisible();
+  await sexToCard.getByRole('button', { name: 'Обновить отмеченные' }).click();
   await expect(dialog).toBeHidden();
   await expect(touristsTable(page)).toContainText('Петрова Анна');
 
