@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { emptyClientInput } from '../../shared/domain/client';
+import { emptyTourInput } from '../../shared/domain/tour';
 import { test as base, type AppServer } from './fixtures';
 
 /**
@@ -14,39 +16,18 @@ export const test = base.extend({
   },
 });
 
-export const CLIENT_BASE = {
-  middleNameRu: '',
-  lastNameLat: '',
-  firstNameLat: '',
-  gender: null,
-  birthDate: null,
-  birthPlace: '',
-  citizenship: 'RUS',
-  phone: '',
-  email: '',
-  address: '',
-  notes: '',
-  preferences: '',
-  cardLast4: '',
-  documents: [],
-};
-
-export const TOUR_BASE = {
+const TOUR_BASE = {
+  ...emptyTourInput(),
   arrivalDate: '2027-05-01',
   departureDate: '2027-05-10',
   country: 'FRA',
-  resort: '',
   hotel: 'Hôtel du Louvre',
-  status: 'draft',
-  priceMinor: 0,
-  costMinor: 0,
-  currency: 'RUB',
-  notes: '',
-  services: [],
 };
-
 export function seedClient(app: AppServer, fields: Record<string, unknown>) {
-  return app.api('clients.save', { ...CLIENT_BASE, ...fields }) as Promise<{ id: number; version: number }>;
+  return app.api('clients.save', { ...emptyClientInput(), ...fields }) as Promise<{
+    id: number;
+    version: number;
+  }>;
 }
 
 export function seedTour(app: AppServer, voucher: string) {

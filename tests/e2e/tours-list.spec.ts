@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { emptyTouristFields } from '../../shared/domain/tour';
 import { expect, test, type AppServer } from './fixtures';
 
 interface SavedTour {
@@ -37,25 +38,7 @@ async function tourist(
   await app.api('tourists.save', {
     tourId,
     tourist: {
-      lastNameRu: '',
-      firstNameRu: '',
-      middleNameRu: '',
-      lastNameLat: '',
-      firstNameLat: '',
-      gender: null,
-      birthDate: null,
-      citizenship: 'RUS',
-      passportSeries: '',
-      passportNumber: '',
-      passportIssueDate: null,
-      passportExpiry: null,
-      passportLastNameLat: '',
-      passportFirstNameLat: '',
-      internalSeries: '',
-      internalNumber: '',
-      ticketNumber: '',
-      phone: '',
-      email: '',
+      ...emptyTouristFields(),
       ...fields,
       clientId: null,
       serviceIds,
