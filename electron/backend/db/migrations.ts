@@ -494,6 +494,26 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Issue 14: clerks who sign in, with a role; name_key is the name folded in JS (SQLite's lower()
+    // leaves Cyrillic as it is), so Иванова and ИВАНОВА are one clerk. No password on one computer.
+    name: 'clerks',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE clerks (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          name TEXT NOT NULL,
+          name_key TEXT NOT NULL UNIQUE,
+          password_hash TEXT,
+          role TEXT NOT NULL CHECK (role IN ('clerk', 'head', 'admin')),
+          active INTEGER NOT NULL DEFAULT 1,
+          version INTEGER NOT NULL DEFAULT 1,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
