@@ -717,7 +717,7 @@ export const en: Shape<typeof ru> = {
     noFormFields:
       'The file has no fields to fill: use a fillable PDF (AcroForm) or a Word file with {placeholders}.',
     pdfFontCharacters:
-      'Field “{{field}}”: the value holds letters the PDF form’s font lacks (Cyrillic?). Translate the value.',
+      'Field “{{field}}”: the PDF form’s font has no “{{character}}”. Replace it or take it out of the answer.',
     pdfFieldTooLong:
       'Field “{{field}}” of the PDF form holds at most {{max}} characters: shorten the answer.',
     textForbiddenChar:

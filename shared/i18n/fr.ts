@@ -730,7 +730,7 @@ export const fr: Shape<typeof ru> = {
     noFormFields:
       'Le fichier n’a aucun champ à remplir : utilisez un PDF remplissable (AcroForm) ou un Word avec des {balises}.',
     pdfFontCharacters:
-      'Champ « {{field}} » : la valeur contient des lettres absentes de la police du formulaire PDF (cyrillique ?). Traduisez la valeur.',
+      'Champ « {{field}} » : la police du formulaire PDF n’a pas le signe « {{character}} ». Remplacez-le ou retirez-le de la réponse.',
     pdfFieldTooLong:
       'Le champ « {{field}} » du formulaire PDF contient au plus {{max}} caractères : raccourcissez la réponse.',
     textForbiddenChar:

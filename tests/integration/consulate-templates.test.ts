@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import mammoth from 'mammoth';
 import PizZip from 'pizzip';
@@ -143,7 +146,7 @@ describe('consulate PDF forms', () => {
     expect((await read(flat.files[0]!.base64)).getFields()).toHaveLength(0);
   });
 
-  it('refuse a value the form’s font cannot print instead of leaving it out, naming the field', async () => {
+  it('print Cyrillic answers in the embedded font, read back with pdftotext, and refuse what it lacks', async () => {
     const subjects = await germanTour();
     await t.call('questionnaire.save', {
       subject: subjects[0]!,
@@ -151,15 +154,52 @@ describe('consulate PDF forms', () => {
       fieldKey: 'occupation',
       source: 'дегустатор',
     });
+    // A consulate that asks for the address as in the Russian passport: the clerk's own value.
+    const address = 'г. Москва, ул. Ленина, д. 5, кв. 12';
+    await t.call('questionnaire.save', {
+      subject: subjects[0]!,
+      country: 'DEU',
+      fieldKey: 'home_address',
+      source: address,
+      value: address,
+      accept: true,
+    });
     const added = await t.call('templates.add', {
       country: 'DEU',
       fileName: 'antrag.pdf',
       base64: await consulatePdf(),
     });
+    const mapping = [...added.mapping, { field: 'Remarks', key: 'home_address', code: null, option: null }];
+    const printed = async (flatten: boolean) => {
+      const current = (await t.call('templates.list', { country: 'DEU' }))[0]!;
+      await t.call('templates.saveMapping', { id: added.id, version: current.version, mapping, flatten });
+      const { files } = await t.call('templates.fill', { id: added.id, subjects: [subjects[0]!] });
+      const file = join(dirname(t.dbPath), `olga-${flatten}.pdf`);
+      writeFileSync(file, Buffer.from(files[0]!.base64, 'base64'));
+      return { text: execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }), file };
+    };
+    for (const flatten of [true, false]) {
+      const { text, file } = await printed(flatten);
+      expect(text).toContain('SMIRNOVA');
+      expect(text).toContain('дегустатор');
+      expect(text).toContain(address);
+      // Embedded (pdffonts' emb column), and a subset: the file is far smaller than the 750 KB font.
+      expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(
+        /^DejaVuSans\S* +CID TrueType +Identity-H +yes /m,
+      );
+      expect(statSync(file).size).toBeLessThan(60_000);
+    }
+
+    await t.call('questionnaire.save', {
+      subject: subjects[0]!,
+      country: 'DEU',
+      fieldKey: 'occupation',
+      source: '茶道家',
+    });
     const error = await t.callError('templates.fill', { id: added.id, subjects: [subjects[0]!] });
     expect(error).toMatchObject({
       code: 'VALIDATION',
-      issues: [{ path: '21_Current_occupation', code: 'pdfFontCharacters' }],
+      issues: [{ path: '21_Current_occupation', code: 'pdfFontCharacters', params: { character: '茶' } }],
     });
     const notAForm = await t.callError('templates.add', {
       country: 'DEU',

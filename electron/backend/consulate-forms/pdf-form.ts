@@ -1,27 +1,16 @@
 import {
+  ParseSpeeds,
   PDFCheckBox,
   PDFDocument,
   PDFDropdown,
   PDFOptionList,
   PDFRadioGroup,
   PDFTextField,
-  StandardFonts,
   type PDFField,
 } from '@cantoo/pdf-lib';
 import { AppError } from '../../../shared/api/envelope';
 import type { TemplateField, TemplateMappingEntry } from '../../../shared/questionnaire/templates';
-
-/** The characters beyond Latin-1 that the standard PDF fonts' WinAnsi encoding holds. */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-
-function printableInWinAnsi(text: string): boolean {
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    const latin = (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || code === 0x0a;
-    if (!latin && !WIN_ANSI_EXTRA.has(ch)) return false;
-  }
-  return true;
-}
+import { embedFormFont, unprintableCharacter } from './form-font';
 
 function kindOf(field: PDFField): TemplateField['kind'] | null {
   if (field instanceof PDFTextField) return 'text';
@@ -39,7 +28,8 @@ function optionsOf(field: PDFField): string[] {
 
 async function load(bytes: Uint8Array): Promise<PDFDocument> {
   try {
-    return await PDFDocument.load(bytes, { updateMetadata: false });
+    // pdf-lib's default speed pauses for a timer tick every 100 objects: 40 forms waited seconds.
+    return await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   } catch (e) {
     throw new AppError('VALIDATION', `not a readable PDF: ${(e as Error).message}`, [
       { path: 'file', code: 'noFormFields' },
@@ -88,20 +78,22 @@ export interface PdfValues {
 
 /**
  * Fills a consulate's PDF for one person with pdf-lib, flattened (printed as it is) or left fillable.
- * A value the PDF's font cannot write is refused with the field named, never left out.
+ * Written in DejaVu Sans, subset-embedded (Latin and Cyrillic); a character that font lacks is
+ * refused with the field named, never left out.
  */
 export async function fillPdf(bytes: Uint8Array, values: PdfValues, flatten: boolean): Promise<Uint8Array> {
   const doc = await load(bytes);
   const form = doc.getForm();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const font = await embedFormFont(doc);
   for (const field of form.getFields()) {
     const name = field.getName();
     if (field instanceof PDFTextField && values.text.has(name)) {
       const text = values.text.get(name) ?? '';
-      // The pdf-lib fork prints '?' for what the font lacks; a value is refused rather than changed.
-      if (!printableInWinAnsi(text))
-        throw new AppError('VALIDATION', `field ${name}: characters the form's font cannot print`, [
-          { path: name, code: 'pdfFontCharacters', params: { field: name } },
+      // pdf-lib prints nothing (or '?') for what the font lacks; a value is refused rather than changed.
+      const missing = unprintableCharacter(text);
+      if (missing !== null)
+        throw new AppError('VALIDATION', `field ${name}: a character the form's font cannot print`, [
+          { path: name, code: 'pdfFontCharacters', params: { field: name, character: missing } },
         ]);
       const max = field.getMaxLength();
       if (max !== undefined && text.length > max)
@@ -122,7 +114,7 @@ export async function fillPdf(bytes: Uint8Array, values: PdfValues, flatten: boo
   }
   form.updateFieldAppearances(font);
   if (flatten) form.flatten();
-  return doc.save();
+  return doc.save({ objectsPerTick: Infinity });
 }
 
 /** The PDF values of one person from the mapping and their printed answers. */
