@@ -5,8 +5,7 @@ import { createBackend } from '../electron/backend';
 import { KeyStore } from '../electron/backend/crypto/key-store';
 import { fileKeyWrapper } from '../electron/backend/crypto/key-wrappers';
 import { generateClients } from '../electron/backend/demo/generate-clients';
-import { generateTours } from '../electron/backend/demo/generate-tours';
-import { touristFromClient } from '../shared/domain/tourist-client';
+import { fillDemoHistory } from '../electron/backend/demo/fill-history';
 import { defaultDatabasePath } from '../electron/backend/paths';
 import { today as todayOf } from '../shared/domain/clock';
 
@@ -51,54 +50,13 @@ async function main(): Promise<void> {
     const count = Number(values.count);
     const today = todayOf();
     const added = await backend.clients.insertMany(generateClients(count, Date.now() % 100000, today));
-    // A few tours whose tourists are regular clients, so the tours screen and the clients'
-    // histories have something to show.
-    const sample = await backend.clients.list({
-      search: '',
-      citizenship: 'RUS',
-      passportExpiresWithinMonths: null,
-      birthdayMonth: null,
-      consent: null,
-      sort: 'updatedAt',
-      direction: 'asc',
-      offset: 0,
-      limit: 60,
-      after: null,
-      count: false,
-    });
-    let tourCount = 0;
-    for (const [i, input] of generateTours(20, Date.now() % 1000, today).entries()) {
-      if (
-        await backend.tours
-          .list({
-            voucher: input.voucher,
-            touristName: '',
-            createdFrom: null,
-            createdTo: null,
-            arrivalFrom: null,
-            arrivalTo: null,
-            limit: 1,
-          })
-          .then((r) => r.total > 0)
-      )
-        continue;
-      const tour = await backend.tours.save(input);
-      tourCount++;
-      for (const row of sample.rows.slice((i * 3) % 57, ((i * 3) % 57) + 1 + (i % 3))) {
-        const client = await backend.clients.get(row.id);
-        await backend.tours.saveTourist({
-          tourId: tour.id,
-          tourist: {
-            ...touristFromClient(client, { ticketNumber: '' }),
-            clientId: client.id,
-            serviceIds: tour.services.map((s) => s.id),
-          },
-          addToClients: false,
-          updateClient: null,
-        });
-      }
-    }
-    console.log(`Added ${added} demo clients and ${tourCount} tours to ${dbPath}`);
+    // Several years of tours with payers, feedback, referrals and a few contacts, so the tours
+    // screen, the clients' histories, the Loyalty screen and the worklist have something to show.
+    const history = await fillDemoHistory(backend, { today, seed: Date.now() % 100 });
+    console.log(
+      `Added ${added} demo clients, ${history.tours} tours (${history.tourists} tourists, ${history.payers} payers), ` +
+        `${history.feedback} feedback entries, ${history.referrals} referrals and ${history.contacts} contacts to ${dbPath}`,
+    );
   } finally {
     await backend.close();
   }
