@@ -53,6 +53,61 @@ interface Item {
   before: Row[];
 }
 
+/**
+ * Rows one change inserted, kept as what selects them (an integer column in ranges) and what they
+ * must still be, instead of a copy of every row: undo deletes them, so it only has to know they are
+ * untouched. A 5,000-row import writes a few lines here instead of megabytes of JSON.
+ */
+export interface CreatedRows {
+  table: JournalTable;
+  column: string;
+  ids: readonly number[];
+  /** The rows were inserted at this version: any later save bumps it, so undo sees the edit. */
+  version?: number;
+  /** Every row has one of these values in this column (tourist_services.service_id). */
+  within?: { column: string; values: readonly number[] };
+}
+
+type Span = [number, number];
+interface CreatedKey {
+  created: { column: string; spans: Span[] };
+}
+interface CreatedCheck {
+  rows: number;
+  version?: number;
+  within?: { column: string; values: number[] };
+}
+
+/** Sorted, distinct ids as [first, last] runs: an import's ids are one run. */
+export function spansOf(ids: readonly number[]): Span[] {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  const spans: Span[] = [];
+  for (const id of sorted) {
+    const last = spans[spans.length - 1];
+    if (last && id === last[1] + 1) last[1] = id;
+    else spans.push([id, id]);
+  }
+  return spans;
+}
+
+function inSpans(column: string, spans: readonly Span[]) {
+  return sql`(${sql.join(
+    spans.map(([from, to]) => sql`${sql.ref(column)} BETWEEN ${from} AND ${to}`),
+    sql` OR `,
+  )})`;
+}
+
+/** Spans split so no statement carries more than CHUNK parameters. */
+function spanChunks(spans: readonly Span[]): Span[][] {
+  const parts: Span[][] = [];
+  for (let i = 0; i < spans.length; i += CHUNK / 2) parts.push(spans.slice(i, i + CHUNK / 2));
+  return parts;
+}
+
+function isCreatedKey(key: unknown): key is CreatedKey {
+  return typeof key === 'object' && key !== null && 'created' in key;
+}
+
 function whereKey(key: RowKey) {
   const terms = Object.entries(key).map(([column, value]) =>
     Array.isArray(value)
@@ -147,7 +202,17 @@ export class UndoJournal {
         .execute();
       for (const item of items) {
         const table = item.table_name as JournalTable;
-        const key = JSON.parse(item.row_key) as RowKey;
+        const parsedKey = JSON.parse(item.row_key) as RowKey | CreatedKey;
+        if (isCreatedKey(parsedKey)) {
+          await this.removeCreated(
+            trx,
+            table,
+            parsedKey.created,
+            JSON.parse(item.after_rows) as CreatedCheck,
+          );
+          continue;
+        }
+        const key = parsedKey;
         const before = JSON.parse(item.before_rows) as Row[];
         const after = JSON.parse(item.after_rows) as Row[];
         const current = await selectRows(trx, table, key);
@@ -181,6 +246,72 @@ export class UndoJournal {
         undoneAt,
       };
     });
+  }
+
+  /**
+   * Deletes rows a change inserted, after checking they are as it left them: as many, none saved
+   * since (their version), none bound elsewhere; refused like any later edit otherwise.
+   */
+  private async removeCreated(
+    trx: Transaction<Database>,
+    table: JournalTable,
+    key: CreatedKey['created'],
+    check: CreatedCheck,
+  ): Promise<void> {
+    const laterEdit = () =>
+      new AppError('STALE_VERSION', `${table} made by this change changed since`, undefined, {
+        reason: 'undoLaterEdit',
+        params: { table },
+      });
+    let rows = 0;
+    let edited = 0;
+    let outside = 0;
+    for (const spans of spanChunks(key.spans)) {
+      const where = inSpans(key.column, spans);
+      const found = await sql<{
+        n: number;
+        edited: number | null;
+        outside: number | null;
+      }>`SELECT count(*) AS n,
+          ${check.version === undefined ? sql`0` : sql`sum(CASE WHEN version <> ${check.version} THEN 1 ELSE 0 END)`} AS edited,
+          ${
+            check.within === undefined
+              ? sql`0`
+              : sql`sum(CASE WHEN ${sql.ref(check.within.column)} IN (${sql.join(
+                  check.within.values.length > 0 ? check.within.values : [null],
+                )}) THEN 0 ELSE 1 END)`
+          } AS outside
+        FROM ${sql.table(table)} WHERE ${where}`.execute(trx);
+      const row = found.rows[0];
+      rows += Number(row?.n ?? 0);
+      edited += Number(row?.edited ?? 0);
+      outside += Number(row?.outside ?? 0);
+    }
+    if (rows !== check.rows || edited > 0 || outside > 0) throw laterEdit();
+    if (key.column === 'id') await this.refuseIfReferencedSpans(trx, table, key.spans);
+    for (const spans of spanChunks(key.spans))
+      await sql`DELETE FROM ${sql.table(table)} WHERE ${inSpans(key.column, spans)}`.execute(trx);
+  }
+
+  private async refuseIfReferencedSpans(
+    trx: Transaction<Database>,
+    table: string,
+    spans: readonly Span[],
+  ): Promise<void> {
+    for (const child of await this.childrenOf(trx, table)) {
+      for (const part of spanChunks(spans)) {
+        const found = await sql<{ one: number }>`SELECT 1 AS one FROM ${sql.table(child.table)}
+          WHERE ${inSpans(child.column, part)} LIMIT 1`.execute(trx);
+        if (found.rows.length > 0) {
+          throw new AppError(
+            'STALE_VERSION',
+            `${child.table} refers to ${table} made by this change`,
+            undefined,
+            { reason: 'undoDependents', params: { table: child.table } },
+          );
+        }
+      }
+    }
   }
 
   private async restore(
@@ -286,7 +417,7 @@ export class UndoJournal {
 
 /** One change being recorded: rows are captured before they are written and again at the end. */
 export class ChangeRecorder {
-  private readonly items: Item[] = [];
+  private readonly items: (Item | CreatedRows)[] = [];
 
   constructor(
     private readonly trx: Transaction<Database>,
@@ -305,6 +436,11 @@ export class ChangeRecorder {
     this.items.push({ table, key, before: [] });
   }
 
+  /** Call after inserting many rows (an import): kept as ranges and a count, not as copies. */
+  createdRows(rows: CreatedRows): void {
+    if (rows.ids.length > 0) this.items.push(rows);
+  }
+
   /** Stores the entry with every row as it is now; returns the entry id the UI undoes by. */
   async finish(kind: UndoKind, summary: UndoSummary): Promise<number> {
     const at = timestamp(this.clock);
@@ -315,6 +451,32 @@ export class ChangeRecorder {
       .executeTakeFirstOrThrow();
     const rows = [];
     for (const [seq, item] of this.items.entries()) {
+      if ('ids' in item) {
+        const spans = spansOf(item.ids);
+        let count = 0;
+        for (const part of spanChunks(spans)) {
+          const found = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(item.table)}
+            WHERE ${inSpans(item.column, part)}`.execute(this.trx);
+          count += Number(found.rows[0]?.n ?? 0);
+        }
+        const check: CreatedCheck = {
+          rows: count,
+          ...(item.version === undefined ? {} : { version: item.version }),
+          ...(item.within === undefined
+            ? {}
+            : { within: { column: item.within.column, values: [...item.within.values] } }),
+        };
+        const key: CreatedKey = { created: { column: item.column, spans } };
+        rows.push({
+          entry_id: entry.id,
+          seq,
+          table_name: item.table,
+          row_key: JSON.stringify(key),
+          before_rows: '[]',
+          after_rows: JSON.stringify(check),
+        });
+        continue;
+      }
       rows.push({
         entry_id: entry.id,
         seq,

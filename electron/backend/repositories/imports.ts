@@ -205,9 +205,9 @@ export class ImportsRepository {
         creating.map((p) => clientFromDraft(p.row.draft)),
       );
       if (newIds.length > 0) {
-        change.created('clients', { id: newIds });
-        change.created('documents', { client_id: newIds });
-        change.created('client_search_keys', { client_id: newIds });
+        change.createdRows({ table: 'clients', column: 'id', ids: newIds, version: 1 });
+        change.createdRows({ table: 'documents', column: 'client_id', ids: newIds });
+        change.createdRows({ table: 'client_search_keys', column: 'client_id', ids: newIds });
       }
       const clientOf = new Map<CommitRow, number>();
       creating.forEach((p, i) => clientOf.set(p.row, newIds[i]!));
@@ -262,8 +262,13 @@ export class ImportsRepository {
           tourists.flatMap((t) => services.map((service_id) => ({ tourist_id: t.id, service_id }))),
         );
         const touristIds = tourists.map((t) => t.id);
-        change.created('tourists', { id: touristIds });
-        change.created('tourist_services', { tourist_id: touristIds });
+        change.createdRows({ table: 'tourists', column: 'id', ids: touristIds, version: 1 });
+        change.createdRows({
+          table: 'tourist_services',
+          column: 'tourist_id',
+          ids: touristIds,
+          within: { column: 'service_id', values: services },
+        });
         touristsAdded = tourists.length;
       }
       const summary = { touristsAdded, clientsCreated: newIds.length, passportsAdded, voucher };
