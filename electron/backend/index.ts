@@ -23,6 +23,15 @@ import { getSetting, setSetting } from './settings';
 import { ReferenceBooksRepository } from './repositories/reference-books';
 import { QuestionnairesRepository } from './repositories/questionnaires';
 import { seedReferenceBooks } from './reference-seed';
+import { ClerkSession } from './clerks/session';
+import { ClerksRepository } from './clerks/clerks-repository';
+import { clerksHandlers, startSession } from './clerks/clerks-handlers';
+import { guardedDispatch } from './clerks/permissions';
+import { connectionHandlers } from './connection/connection-handlers';
+import { connectionFilePath } from './connection/connection-file';
+import { secretWrapperFromKeyFile, type SecretWrapper } from './connection/secret-wrapper';
+import { fileKeyWrapper } from './crypto/key-wrappers';
+import { dirname } from 'node:path';
 
 /**
  * The spreadsheet and Word libraries load on first use: the first screen never needs them, and
@@ -40,8 +49,15 @@ export interface BackendOptions {
   clock?: Clock;
   /** Minutes between automatic backups of a changed base; null: none (tests). */
   backupEveryMinutes?: number | null;
-  /** Who works at this desk, for the audit trail and the undo journal (the OS account by default). */
+  /**
+   * A clerk signed in from the start as administrator (tests, tools); without it the app starts as
+   * clerks/clerks-handlers.ts startSession says (one computer: the only clerk, or the sign-in screen).
+   */
   clerk?: string;
+  /** The base is on the office server: every clerk signs in with a password. */
+  serverMode?: boolean;
+  /** Keeps the server password wrapped: the OS key store in Electron, the key file by default. */
+  secrets?: SecretWrapper;
   /** How long a write waits for another program's write before answering BUSY (5 s by default). */
   busyTimeoutMs?: number;
   /** The base's encryption key (crypto/key-store.ts); null or absent only for a plain base. */
@@ -89,8 +105,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const readOnly = readOnlyReason !== null;
   const db = new Kysely<Database>({ dialect: new TourDeskSqliteDialect(sqlite, readOnly) });
   const clock = options.clock ?? systemClock;
-  const clerkName = options.clerk ?? osClerk();
-  const clerk = () => clerkName;
+  const session = new ClerkSession(osClerk());
+  const clerk = () => session.name();
   const audit = new AuditTrail(clock, clerk);
   const journal = new UndoJournal(db, clock, clerk, audit);
   const ctx = { db, clock, audit, journal };
@@ -99,6 +115,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const books = new ReferenceBooksRepository(ctx);
   const questionnaires = new QuestionnairesRepository(ctx, clients, books);
   const privacy = new PrivacyRepository(ctx, clerk);
+  const passwordRequired = options.serverMode === true;
+  const clerks = new ClerksRepository(ctx, passwordRequired);
+  await startSession(clerks, session, {
+    presetName: options.clerk,
+    osName: osClerk(),
+    passwordRequired,
+    readOnly,
+  });
   // A read-only base is shown as it is: the shipped books are written when it can be written again.
   if (!readOnly) await seedReferenceBooks(db, books);
   if (!readOnly) {
@@ -245,11 +269,17 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       }),
       ...duplicatesHandlers(ctx, clients),
       ...visaHandlers(ctx, questionnaires),
+      ...clerksHandlers(clerks, session, passwordRequired),
+      ...connectionHandlers({
+        path: connectionFilePath(options.dbPath),
+        secrets: options.secrets ?? secretWrapperFromKeyFile(fileKeyWrapper(dirname(options.dbPath))),
+        active: passwordRequired ? 'server' : 'local',
+      }),
     },
     options.logger ?? consoleLogger,
   );
   return {
-    dispatch,
+    dispatch: guardedDispatch(dispatch, session),
     db,
     clients,
     tours,

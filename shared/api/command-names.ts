@@ -2,6 +2,7 @@ import { DUPLICATES_COMMAND_NAMES } from './duplicates-command-names';
 import { VISA_COMMAND_NAMES } from './visa-command-names';
 import { LOYALTY_COMMAND_NAMES } from './loyalty-command-names';
 import { CRYPTO_COMMAND_NAMES } from './crypto-command-names';
+import { OFFICE_COMMAND_NAMES } from './office-command-names';
 
 /**
  * The names of the contract's commands, without their schemas, so the sandboxed preload can check a
@@ -66,6 +67,7 @@ export const COMMAND_NAMES = [
   ...DUPLICATES_COMMAND_NAMES,
   ...VISA_COMMAND_NAMES,
   ...CRYPTO_COMMAND_NAMES,
+  ...OFFICE_COMMAND_NAMES,
 ] as const;
 
 export type CommandNameList = (typeof COMMAND_NAMES)[number];

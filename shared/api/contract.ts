@@ -5,6 +5,7 @@ import { loyaltyContract } from './loyalty-contract';
 import { duplicatesContract } from './duplicates-contract';
 import { visaContract } from './visa-contract';
 import { cryptoContract } from './crypto-contract';
+import { officeContract } from './office-contract';
 import {
   CLIENT_SYNC_FIELDS,
   countrySchema,
@@ -521,6 +522,7 @@ export const contract = {
   ...visaContract,
   ...loyaltyContract,
   ...cryptoContract,
+  ...officeContract,
 } as const;
 
 export type Contract = typeof contract;

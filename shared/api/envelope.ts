@@ -44,7 +44,16 @@ export type ErrorReason =
   | 'wrongRecoveryKey'
   | 'wrongPassphrase'
   | 'passphraseTooShort'
-  | 'notAnExport';
+  | 'notAnExport'
+  /** Clerks (issue 14): no one signed in, a role too low, a wrong name or password, a taken name, the last admin. */
+  | 'signInNeeded'
+  | 'roleNeeded'
+  | 'wrongSignIn'
+  | 'clerkInactive'
+  | 'clerkNameTaken'
+  | 'lastAdmin'
+  | 'passwordNeeded'
+  | 'passwordTooShort';
 
 export interface ErrorDetail {
   reason: ErrorReason;

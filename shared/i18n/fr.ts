@@ -1318,6 +1318,15 @@ export const fr: Shape<typeof ru> = {
       wrongPassphrase: 'La phrase secrète n’ouvre pas ce fichier. Saisissez-la exactement comme à l’export.',
       passphraseTooShort: 'La phrase secrète doit compter au moins {{min}} caractères.',
       notAnExport: 'Ce fichier n’est pas un export de base TourDesk.',
+      signInNeeded: 'Connectez-vous d’abord : choisissez ou saisissez votre nom.',
+      roleNeeded: 'Votre rôle ne le permet pas. Adressez-vous au responsable ou à l’administrateur.',
+      wrongSignIn: 'Nom ou mot de passe incorrect.',
+      clerkInactive: 'Cet employé est désactivé. Adressez-vous à l’administrateur.',
+      clerkNameTaken: 'Un employé nommé « {{name}} » existe déjà.',
+      lastAdmin: 'C’est le dernier administrateur : nommez d’abord quelqu’un d’autre administrateur.',
+      passwordNeeded:
+        'Un mot de passe est nécessaire : sur un serveur, chaque employé se connecte avec le sien.',
+      passwordTooShort: 'Le mot de passe doit contenir au moins {{min}} caractères.',
       undoAlreadyDone: 'Cette action a déjà été annulée.',
       undoLaterEdit:
         'Impossible d’annuler : une modification ultérieure porte sur {{entity}}. Annulez d’abord cette modification ou corrigez à la main.',

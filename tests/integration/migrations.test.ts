@@ -63,6 +63,7 @@ describe('migrations', () => {
       'index:tours_payer',
       'index:tours_voucher',
       'table:audit',
+      'table:clerks',
       'table:client_consents',
       'table:client_links',
       'table:client_referrals',

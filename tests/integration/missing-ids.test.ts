@@ -69,6 +69,7 @@ interface Seed {
   linkId: number;
   template: { id: number; version: number };
   feedback: { id: number; version: number };
+  clerk: { id: number; version: number };
 }
 let seed: Seed;
 
@@ -151,7 +152,9 @@ beforeAll(async () => {
     text: 'Всё понравилось',
     receivedOn: '2026-11-20',
   });
+  const clerk = await t.call('clerks.save', { name: 'Ольга', role: 'clerk', active: true });
   seed = {
+    clerk: { id: clerk.id, version: clerk.version },
     client: { id: client.id, version: client.version, documentId: client.documents[0]!.id },
     tour: { id: tour.id, version: tour.version, serviceId },
     tourist: { id: tourist.id, version: tourist.version },
@@ -183,6 +186,8 @@ async function refreshVersions(): Promise<void> {
     ? (feedback.value as { id: number; version: number }[]).find((x) => x.id === seed.feedback.id)
     : undefined;
   if (entry) seed.feedback.version = entry.version;
+  const clerk = (await t.call('clerks.list', {})).find((x) => x.id === seed.clerk.id);
+  if (clerk) seed.clerk.version = clerk.version;
   const tour = await t.call('tours.get', { id: seed.tour.id });
   seed.tour.version = tour.version;
   const tourist = tour.tourists.find((x) => x.id === seed.tourist.id);
@@ -327,6 +332,14 @@ const samples: { [K in CommandName]?: (s: Seed) => CommandInput<K> } = {
     action: 'done',
   }),
   'contactLog.list': (s) => ({ clientId: s.client.id }),
+  'clerks.save': (s) => ({
+    id: s.clerk.id,
+    version: s.clerk.version,
+    name: 'Ольга',
+    role: 'head',
+    active: true,
+  }),
+  'clerks.setPassword': (s) => ({ id: s.clerk.id, password: 'пароль ольги' }),
 };
 
 // Commands that change or remove the seeded rows run last, so the others still find them.
