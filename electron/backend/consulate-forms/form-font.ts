@@ -57,6 +57,9 @@ const sharedFontkit: Fontkit = {
     return new Proxy(parsed, {
       get(target, prop) {
         if (prop === 'createSubset') return () => streamOnlySubset(target.createSubset());
+        // pdf-lib takes only the glyphs of a layout, never its positions: OpenType shaping (kerning,
+        // ligatures) was wasted work and most of the fill time; the character map gives the glyphs.
+        if (prop === 'layout') return (text: string) => ({ glyphs: target.glyphsForString(text) });
         const value: unknown = Reflect.get(target, prop, target);
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },
