@@ -5,6 +5,7 @@ import { prefixRangeEnd } from '../electron/backend/db/key-range';
 import { nameKey } from '../shared/names';
 import { emptyTourInput } from '../shared/domain/tour';
 import { percentile, time } from './report';
+import { fileOnly } from '../electron/backend/db/open-store';
 
 /** One figure beside the raw-SQLite figure for the same work on the same file, and their ratio. */
 export function printRatio(label: string, ms: number, rawMs: number, budgetMs: number | null = null): void {
@@ -141,7 +142,7 @@ export async function benchCommitBesideRaw(backend: Backend, dbPath: string): Pr
       services: [],
     });
     // After the tour is saved: the base is then unchanged, so the import's own backup is skipped.
-    backend.backups.create('manual');
+    fileOnly(backend.backups, 'backup').create('manual');
     const { ms, value } = await time(() =>
       backend.dispatch('import.commit', { tourId: tour.id, serviceIds: [], rows }),
     );

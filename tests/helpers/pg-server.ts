@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { createBackend } from '../../electron/backend';
 
 /**
  * A throwaway PostgreSQL server for tests, benches and the load test: a fresh cluster in a temp
@@ -20,8 +21,11 @@ export interface PgServer {
   dataDir: string;
   /** A connection string to one database of this server. */
   url: (database: string) => string;
-  /** Creates an empty database with a fresh unique name and answers its connection string. */
-  createDatabase: (prefix?: string) => Promise<string>;
+  /**
+   * Creates a database with a fresh unique name (empty, or a copy of `template`) and answers its
+   * connection string.
+   */
+  createDatabase: (prefix?: string, template?: string) => Promise<string>;
   dropDatabase: (url: string) => Promise<void>;
   stop: () => void;
 }
@@ -151,7 +155,7 @@ export async function startPgServer(): Promise<PgServer> {
 
 /** Creating and dropping databases of a running server (also used through TOURDESK_PG_ADMIN_URL). */
 export function databaseManager(url: (database: string) => string): {
-  createDatabase: (prefix?: string) => Promise<string>;
+  createDatabase: (prefix?: string, template?: string) => Promise<string>;
   dropDatabase: (url: string) => Promise<void>;
 } {
   const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
@@ -164,17 +168,54 @@ export function databaseManager(url: (database: string) => string): {
     }
   };
   return {
-    createDatabase: async (prefix = 'td') => {
+    createDatabase: async (prefix = 'td', template?: string) => {
       counter += 1;
       const name = `${prefix}_${process.pid}_${counter}_${Math.random().toString(36).slice(2, 8)}`;
-      await admin((c) => c.query(`CREATE DATABASE "${name}"`));
-      return url(name);
+      // A backend that just closed on the template may still be leaving it on the server's side.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await admin((c) =>
+            c.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`),
+          );
+          return url(name);
+        } catch (error) {
+          if ((error as { code?: unknown }).code !== '55006' || attempt >= 50) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
     },
     dropDatabase: async (databaseUrl) => {
       const name = new URL(databaseUrl).pathname.slice(1);
       await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
+}
+
+/** The migrated, empty base every test database is copied from (CREATE DATABASE … TEMPLATE). */
+export const TEMPLATE_DATABASE = 'tourdesk_template';
+
+/** Builds the template database: the whole schema, once per server. */
+export async function createTemplateDatabase(server: Pick<PgServer, 'url'>): Promise<void> {
+  const admin = new pg.Client({ connectionString: server.url('postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  // A whole backend once: the schema and the shipped reference books, which every test base needs.
+  const dir = mkdtempSync(join(tmpdir(), 'tourdesk-template-'));
+  try {
+    const backend = await createBackend({
+      dbPath: join(dir, 'unused.sqlite'),
+      postgres: { connectionString: server.url(TEMPLATE_DATABASE) },
+      backupEveryMinutes: null,
+      logger: { error: () => undefined },
+    });
+    await backend.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -196,6 +237,7 @@ export function testPgServer(): Promise<Pick<PgServer, 'createDatabase' | 'dropD
     }
     const server = await startPgServer();
     process.once('exit', () => server.stop());
+    await createTemplateDatabase(server);
     return server;
   })();
   return shared;

@@ -6,10 +6,19 @@ import type { ApiError } from '../../shared/api/envelope';
 import { createBackend, type Backend } from '../../electron/backend';
 import { fixedClock, type Clock } from '../../shared/domain/clock';
 import { newDatabaseKey, type DatabaseKey } from '../../electron/backend/crypto/database-key';
+import { TEMPLATE_DATABASE, testPgServer } from './pg-server';
+
+/**
+ * The dialect the backend tests run on: SQLite files by default, the real PostgreSQL server of
+ * `npm run test:pg` (vitest.pg.config.mts) with TOURDESK_TEST_DIALECT=postgres.
+ */
+export const testDialect: 'sqlite' | 'postgres' =
+  process.env.TOURDESK_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
 
 export interface TempBackend {
   backend: Backend;
   dbPath: string;
+  dialect: 'sqlite' | 'postgres';
   /** The base's encryption key; null for a base made with `plain: true`. */
   key: DatabaseKey | null;
   /** The in-process transport: the same dispatch the IPC and HTTP transports call. */
@@ -25,8 +34,11 @@ export async function createTempBackend(
   const dbPath = join(dir, 'test.sqlite');
   // Tests run on encrypted bases, as the app does; `plain` is for the few that need a plain file.
   const key = options.plain ? null : newDatabaseKey();
+  const server = testDialect === 'postgres' ? await testPgServer() : null;
+  const databaseUrl = server ? await server.createDatabase('td', TEMPLATE_DATABASE) : null;
   const backend = await createBackend({
     dbPath,
+    ...(databaseUrl ? { postgres: { connectionString: databaseUrl, max: 4 } } : {}),
     key,
     appVersion: 'test',
     logger: { error: (m) => (process.env.TEST_LOG ? console.error(m) : undefined) },
@@ -38,6 +50,7 @@ export async function createTempBackend(
   return {
     backend,
     dbPath,
+    dialect: testDialect,
     key,
     call: async (name, input) => {
       const envelope = await backend.dispatch(name, input);
@@ -51,6 +64,8 @@ export async function createTempBackend(
     },
     dispose: async () => {
       await backend.close();
+      // Dropped in the background: the next test need not wait; the server goes at the run's end.
+      if (server && databaseUrl) void server.dropDatabase(databaseUrl).catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     },
   };

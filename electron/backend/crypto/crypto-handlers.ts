@@ -65,3 +65,24 @@ export function cryptoHandlers(deps: CryptoDeps): CryptoHandlers {
     },
   };
 }
+
+/**
+ * On an office server base there is no file to encrypt or export: the server keeps its data (and
+ * its disk encryption and backups are the server's business).
+ */
+export function serverCryptoHandlers(): CryptoHandlers {
+  const onServer = () => {
+    throw new AppError(
+      'UNAVAILABLE',
+      "the base is on the office server: encryption and whole-base copies are the server's business",
+    );
+  };
+  return {
+    'crypto.status': () => ({ encrypted: false, storage: null, recoveryKeyPending: false, locked: false }),
+    'crypto.recoveryKey': onServer,
+    'crypto.confirmRecoveryKey': () => ({}),
+    'crypto.unlock': onServer,
+    'backup.exportBase': onServer,
+    'backup.importBase': onServer,
+  };
+}

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { PoolClient } from 'pg';
 import { nameKey } from '../../../shared/names';
 import { searchKeyRows, searchKeysOf, sortNamesOf } from '../repositories/client-mapping';
 import { PHONE_DIGITS_SQL } from '../repositories/client-identifiers';
@@ -11,6 +12,11 @@ import { PHONE_DIGITS_SQL } from '../repositories/client-identifiers';
 export interface Migration {
   name: string;
   up: (db: BetterSqlite3.Database) => void;
+  /**
+   * The PostgreSQL step, only where `up` cannot be replayed there (pg-migrate.ts): a backfill that
+   * reads rows of an existing base, a PRAGMA, SQL the translation (pg-ddl.ts) does not cover.
+   */
+  postgres?: (client: PoolClient) => Promise<void>;
 }
 
 export const migrations: readonly Migration[] = [

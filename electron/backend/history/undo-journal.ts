@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { foreignKeys } from '../db/dialect';
 import { AppError } from '../../../shared/api/envelope';
 import { timestamp, type Clock } from '../../../shared/domain/clock';
 import type { Database } from '../db/schema';
@@ -401,14 +402,8 @@ export class UndoJournal {
   private async childrenOf(trx: Transaction<Database>, parent: string) {
     if (!this.foreignKeys) {
       const map = new Map<string, { table: string; column: string }[]>();
-      const tables = await sql<{ name: string }>`SELECT name FROM sqlite_master
-        WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(trx);
-      for (const { name } of tables.rows) {
-        const keys = await sql<{ table: string; from: string }>`SELECT "table", "from"
-          FROM pragma_foreign_key_list(${name})`.execute(trx);
-        for (const fk of keys.rows)
-          map.set(fk.table, [...(map.get(fk.table) ?? []), { table: name, column: fk.from }]);
-      }
+      for (const fk of await foreignKeys(trx))
+        map.set(fk.parent, [...(map.get(fk.parent) ?? []), { table: fk.table, column: fk.column }]);
       this.foreignKeys = map;
     }
     return this.foreignKeys.get(parent) ?? [];

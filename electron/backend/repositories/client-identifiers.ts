@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { lastChars } from '../db/dialect';
 import { compactDocumentNumber } from '../../../shared/domain/passport';
 import { nameKey } from '../../../shared/names';
 import type { ClientRow } from '../../../shared/domain/client';
@@ -85,7 +86,7 @@ export async function findByIdentifier(db: Kysely<Database>, search: string): Pr
     const wanted = query.digits.slice(-NATIONAL_DIGITS);
     const phones = await sql<{ id: number; digits: string }>`SELECT id, ${sql.raw(PHONE_DIGITS_SQL)} AS digits
       FROM clients
-      WHERE deleted_at IS NULL AND substr(${sql.raw(PHONE_DIGITS_SQL)}, -4) = ${wanted.slice(-4)}
+      WHERE deleted_at IS NULL AND ${lastChars(db, PHONE_DIGITS_SQL, 4)} = ${wanted.slice(-4)}
       LIMIT ${MAX_FOUND}`.execute(db);
     for (const r of phones.rows) if (r.digits.endsWith(wanted)) found.add(r.id);
   }

@@ -131,7 +131,7 @@ async function nullablePage(
         ? ordered(
             base
               .selectAll('clients')
-              .where(sql<boolean>`(${sql.ref(ref)} IS NULL) = 0`)
+              .where(sql<boolean>`(${sql.ref(ref)} IS NULL) = false`)
               .$if(atCursor, (q) =>
                 q.where(rowAfter([ref, 'clients.id'], [value ?? null, id ?? null], direction)),
               ),
@@ -141,7 +141,7 @@ async function nullablePage(
         : ordered(
             base
               .selectAll('clients')
-              .where(sql<boolean>`(${sql.ref(ref)} IS NULL) = 1`)
+              .where(sql<boolean>`(${sql.ref(ref)} IS NULL) = true`)
               .where(sql.ref(ref), 'is', null)
               .$if(atCursor, (q) => q.where(rowAfter(['clients.id'], [id ?? null], direction))),
             ['clients.id'],

@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { refreshStatistics } from '../db/dialect';
 import type { z } from 'zod';
 import type { clientListQuerySchema } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/envelope';
@@ -358,7 +359,7 @@ export class ClientsRepository {
       return inserted;
     });
     // Fresh statistics let the planner choose between the search-key and the sort index.
-    await sql`PRAGMA optimize`.execute(this.db);
+    await refreshStatistics(this.db, 'clients');
     return ids.length;
   }
 

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { lastChars } from '../db/dialect';
 import { AppError } from '../../../shared/api/envelope';
 import { timestamp } from '../../../shared/domain/clock';
 import {
@@ -172,7 +173,7 @@ export class DuplicatesRepository {
           .selectFrom('clients')
           .select('id')
           .where('deleted_at', 'is', null)
-          .where(sql`(birth_date IS NULL)`, '=', 0)
+          .where(sql<boolean>`(birth_date IS NULL) = false`)
           .where('birth_date', '=', client.birth_date)
           .execute(),
       );
@@ -198,7 +199,7 @@ export class DuplicatesRepository {
       add(
         (
           await sql<{ id: number }>`SELECT id FROM clients
-            WHERE deleted_at IS NULL AND substr(${sql.raw(PHONE_DIGITS_SQL)}, -4) = ${phone.slice(-4)}`.execute(
+            WHERE deleted_at IS NULL AND ${lastChars(db, PHONE_DIGITS_SQL, 4)} = ${phone.slice(-4)}`.execute(
             db,
           )
         ).rows,

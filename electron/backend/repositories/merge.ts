@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { foreignKeys, jsonNumber, moveReferencesIgnoringDuplicates } from '../db/dialect';
 import { AppError } from '../../../shared/api/envelope';
 import type { Client, ClientInput } from '../../../shared/domain/client';
 import { timestamp } from '../../../shared/domain/clock';
@@ -27,16 +28,9 @@ const displayName = (c: Client) =>
   [c.lastNameLat, c.firstNameLat].filter(Boolean).join(' ');
 
 async function otherClientReferences(db: Kysely<Database>): Promise<{ table: string; column: string }[]> {
-  const tables = await sql<{ name: string }>`SELECT name FROM sqlite_master
-    WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(db);
-  const found: { table: string; column: string }[] = [];
-  for (const { name } of tables.rows) {
-    if (HANDLED.has(name)) continue;
-    const keys = await sql<{ table: string; from: string }>`SELECT "table", "from"
-      FROM pragma_foreign_key_list(${name})`.execute(db);
-    for (const fk of keys.rows) if (fk.table === 'clients') found.push({ table: name, column: fk.from });
-  }
-  return found;
+  return (await foreignKeys(db))
+    .filter((fk) => fk.parent === 'clients' && !HANDLED.has(fk.table))
+    .map(({ table, column }) => ({ table, column }));
 }
 
 /**
@@ -128,8 +122,7 @@ export class MergeRepository {
         .execute();
       await this.moveLinks(trx, keep.id, merge.id);
       for (const ref of others) {
-        await sql`UPDATE OR IGNORE ${sql.table(ref.table)} SET ${sql.ref(ref.column)} = ${keep.id}
-          WHERE ${sql.ref(ref.column)} = ${merge.id}`.execute(trx);
+        await moveReferencesIgnoringDuplicates(trx, ref.table, ref.column, merge.id, keep.id);
       }
 
       const now = timestamp(this.ctx.clock);
@@ -170,7 +163,7 @@ export class MergeRepository {
       .select(['id', 'at', 'summary'])
       .where('kind', '=', 'clients.merge')
       .where('undone_at', 'is', null)
-      .where(sql<number>`json_extract(summary, '$.keepId')`, '=', clientId)
+      .where(jsonNumber(this.ctx.db, 'summary', 'keepId'), '=', clientId)
       .orderBy('id', 'desc')
       .limit(10)
       .execute();

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Selectable, type Transaction } from 'kysely';
+import { compactAfterErasure } from '../db/dialect';
 import { AppError } from '../../../shared/api/envelope';
 import { timestamp } from '../../../shared/domain/clock';
 import type { Consent, ConsentInput, DestructionAct } from '../../../shared/domain/consent';
@@ -193,8 +194,7 @@ export class PrivacyRepository {
    * them, and the WAL, which holds older page images, is emptied.
    */
   private async compact(): Promise<void> {
-    await sql`VACUUM`.execute(this.ctx.db);
-    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(this.ctx.db);
+    await compactAfterErasure(this.ctx.db);
   }
 
   private async forgetIn(trx: Transaction<Database>, clientId: number): Promise<DestructionAct> {

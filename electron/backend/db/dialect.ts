@@ -1,0 +1,127 @@
+import { PostgresAdapter, sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
+
+/**
+ * The few pieces of SQL that differ between the embedded SQLite file and an office PostgreSQL
+ * server. Everything else is the same Kysely code on both. Which one a query runs on is read from
+ * the Kysely instance (a transaction has its database's adapter), so no repository carries a flag.
+ *
+ * What is the same on both by design, not here:
+ * - text compares and sorts by code point on both (PostgreSQL columns are COLLATE "C", see
+ *   pg-migrate.ts), and the Russian order (Ё with Е) and case folding come from keys the app
+ *   computes (sort_name, client_search_keys, name_key), so search and lists give the same rows;
+ * - ids, counts and money come back as numbers (int8 parsed as Number by open-postgres.ts);
+ * - booleans are 0/1 integers, dates ISO text.
+ */
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface TableReference {
+  /** The table holding the foreign key. */
+  table: string;
+  column: string;
+  /** The table it refers to. */
+  parent: string;
+}
+
+// A Kysely instance or a transaction.
+type AnyDb = QueryExecutorProvider;
+
+export function dialectOf(db: AnyDb): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** The last `n` characters of a text expression (SQLite's substr(x, -n); PostgreSQL's right(x, n)). */
+export function lastChars(db: AnyDb, expression: string, n: number): RawBuilder<string> {
+  const count = Math.trunc(n);
+  return dialectOf(db) === 'postgres'
+    ? sql<string>`right(${sql.raw(expression)}, ${sql.lit(count)})`
+    : sql<string>`substr(${sql.raw(expression)}, ${sql.lit(-count)})`;
+}
+
+/** A number stored under `key` of a JSON text column. */
+export function jsonNumber(db: AnyDb, column: string, key: string): RawBuilder<number> {
+  if (!/^\w+$/.test(key)) throw new Error(`jsonNumber: bad key ${key}`);
+  return dialectOf(db) === 'postgres'
+    ? sql<number>`(${sql.ref(column)}::jsonb ->> ${sql.lit(key)})::bigint`
+    : sql<number>`json_extract(${sql.ref(column)}, ${sql.lit(`$.${key}`)})`;
+}
+
+/** The app's own tables. */
+export async function tableNames(db: AnyDb): Promise<string[]> {
+  const result =
+    dialectOf(db) === 'postgres'
+      ? await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables
+          WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+            AND table_name <> 'tourdesk_schema' ORDER BY table_name`.execute(db)
+      : await sql<{ name: string }>`SELECT name FROM sqlite_master
+          WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`.execute(db);
+  return result.rows.map((r) => r.name);
+}
+
+/** Every single-column foreign key of the app's tables. */
+export async function foreignKeys(db: AnyDb): Promise<TableReference[]> {
+  if (dialectOf(db) === 'postgres') {
+    const result = await sql<TableReference>`SELECT c.conrelid::regclass::text AS "table",
+          a.attname AS "column", c.confrelid::regclass::text AS parent
+        FROM pg_constraint c
+        JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+        WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace
+        ORDER BY 1, 2`.execute(db);
+    return result.rows;
+  }
+  const found: TableReference[] = [];
+  for (const table of await tableNames(db)) {
+    const keys = await sql<{ table: string; from: string }>`SELECT "table", "from"
+      FROM pragma_foreign_key_list(${table})`.execute(db);
+    for (const fk of keys.rows) found.push({ table, column: fk.from, parent: fk.table });
+  }
+  return found;
+}
+
+/**
+ * Moves every reference `column = from` of `table` to `to`, leaving the rows where that would
+ * break a unique key (SQLite's UPDATE OR IGNORE). PostgreSQL has no such statement: each row is
+ * moved under a savepoint, and a unique violation only undoes that row.
+ */
+export async function moveReferencesIgnoringDuplicates(
+  trx: AnyDb,
+  table: string,
+  column: string,
+  from: number,
+  to: number,
+): Promise<void> {
+  if (dialectOf(trx) === 'sqlite') {
+    await sql`UPDATE OR IGNORE ${sql.table(table)} SET ${sql.ref(column)} = ${to}
+      WHERE ${sql.ref(column)} = ${from}`.execute(trx);
+    return;
+  }
+  const rows = await sql<{ row: string }>`SELECT ctid::text AS row FROM ${sql.table(table)}
+    WHERE ${sql.ref(column)} = ${from}`.execute(trx);
+  for (const { row } of rows.rows) {
+    await sql`SAVEPOINT move_reference`.execute(trx);
+    try {
+      await sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${to} WHERE ctid = ${row}::tid`.execute(
+        trx,
+      );
+      await sql`RELEASE SAVEPOINT move_reference`.execute(trx);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== '23505') throw error;
+      await sql`ROLLBACK TO SAVEPOINT move_reference`.execute(trx);
+    }
+  }
+}
+
+/** Fresh planner statistics after a bulk write (PRAGMA optimize / ANALYZE). */
+export async function refreshStatistics(db: AnyDb, table: string): Promise<void> {
+  if (dialectOf(db) === 'postgres') await sql`ANALYZE ${sql.table(table)}`.execute(db);
+  else await sql`PRAGMA optimize`.execute(db);
+}
+
+/**
+ * Gives the space of deleted rows back so their bytes are gone from the file (SQLite: VACUUM and an
+ * emptied WAL). On a server, deleted tuples are the server's own business (autovacuum).
+ */
+export async function compactAfterErasure(db: AnyDb): Promise<void> {
+  if (dialectOf(db) === 'postgres') return;
+  await sql`VACUUM`.execute(db);
+  await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+}
