@@ -510,6 +510,8 @@ export const en: Shape<typeof ru> = {
       source: 'Questionnaire field',
       mapped: 'fields mapped: {{mapped}} of {{total}}',
       filled: 'Forms filled: {{n}}',
+      where: '{{kind}}, p. {{page}}',
+      kind: { text: 'text', checkbox: 'tick box', radio: 'radio buttons', dropdown: 'list' },
     },
     origin: {
       client: 'from the client’s earlier questionnaires',
@@ -553,6 +555,10 @@ export const en: Shape<typeof ru> = {
       worksheet: 'Worksheet',
       online: 'For the online form',
       copyValue: 'Copy',
+      onlinePortalOrder:
+        'Fields follow the sections of the {{portal}} portal; the numbers are the official form’s.',
+      onlineOrder:
+        'Fields follow the official form’s order (by number), not the online form’s screens: find each on the portal by its name.',
       copied: 'Copied: {{value}}',
     },
   },

@@ -521,6 +521,8 @@ export const fr: Shape<typeof ru> = {
       source: 'Champ du questionnaire',
       mapped: 'champs associés : {{mapped}} sur {{total}}',
       filled: 'Formulaires remplis : {{n}}',
+      where: '{{kind}}, p. {{page}}',
+      kind: { text: 'texte', checkbox: 'case à cocher', radio: 'boutons radio', dropdown: 'liste' },
     },
     origin: {
       client: 'des questionnaires précédents du client',
@@ -564,6 +566,10 @@ export const fr: Shape<typeof ru> = {
       worksheet: 'Fiche de travail',
       online: 'Pour le formulaire en ligne',
       copyValue: 'Copier',
+      onlinePortalOrder:
+        'Les champs suivent les rubriques du portail {{portal}} ; les numéros sont ceux du formulaire officiel.',
+      onlineOrder:
+        'Les champs suivent l’ordre du formulaire officiel (par numéro), pas celui des écrans du formulaire en ligne : cherchez chacun sur le portail par son intitulé.',
       copied: 'Copié : {{value}}',
     },
   },

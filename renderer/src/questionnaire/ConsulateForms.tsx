@@ -7,6 +7,7 @@ import { describeErrorDetail } from '../ui/errors';
 import { downloadBase64, fileToBase64 } from '../ui/files';
 import { useToast } from '../ui/toasts';
 import { uiLabel } from './ui-label';
+import './consulate-forms.css';
 
 /** A mapping target as the select shows it: a field, or one option of a choice field (for a tick box). */
 const targetOf = (entry: TemplateMappingEntry | undefined) =>
@@ -46,6 +47,10 @@ function MappingEditor({
   return (
     <div className="template-mapping">
       <table className="table">
+        <colgroup>
+          <col className="template-field-column" />
+          <col />
+        </colgroup>
         <thead>
           <tr>
             <th>{t('questionnaire.templates.field')}</th>
@@ -56,9 +61,14 @@ function MappingEditor({
           {template.fields.map((f) => (
             <tr key={f.name}>
               <td>
-                {f.name}{' '}
+                <span className="template-field-name">{f.name}</span>{' '}
                 <span className="muted small">
-                  ({f.kind}, p. {f.page})
+                  (
+                  {t('questionnaire.templates.where', {
+                    kind: t(`questionnaire.templates.kind.${f.kind}`),
+                    page: f.page,
+                  })}
+                  )
                 </span>
               </td>
               <td>
@@ -79,15 +89,17 @@ function MappingEditor({
           ))}
         </tbody>
       </table>
-      {template.kind === 'pdf' && (
-        <label className="checkbox">
-          <input type="checkbox" checked={flatten} onChange={(e) => setFlatten(e.target.checked)} />
-          {t('questionnaire.templates.flatten')}
-        </label>
-      )}
-      <button type="button" className="primary" onClick={save}>
-        {t('questionnaire.templates.saveMapping')}
-      </button>
+      <div className="template-mapping-actions">
+        {template.kind === 'pdf' && (
+          <label className="checkbox">
+            <input type="checkbox" checked={flatten} onChange={(e) => setFlatten(e.target.checked)} />
+            {t('questionnaire.templates.flatten')}
+          </label>
+        )}
+        <button type="button" className="primary" onClick={save}>
+          {t('questionnaire.templates.saveMapping')}
+        </button>
+      </div>
     </div>
   );
 }
