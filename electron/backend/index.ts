@@ -1,15 +1,16 @@
-import type { Kysely } from 'kysely';
+import { Kysely } from 'kysely';
 import { userInfo } from 'node:os';
-import { fileOnly, openStore } from './db/open-store';
-import type { PostgresConnection } from './db/open-postgres';
+import { openDatabase } from './db/open-database';
 import type { DatabaseKey } from './crypto/database-key';
-import { cryptoHandlers, serverCryptoHandlers, type KeySession } from './crypto/crypto-handlers';
+import { cryptoHandlers, type KeySession } from './crypto/crypto-handlers';
+import { TourDeskSqliteDialect } from './db/sqlite-dialect';
 import { systemClock, type Clock } from '../../shared/domain/clock';
 import { AuditTrail } from './history/audit';
 import { UndoJournal } from './history/undo-journal';
 import { Backups } from './backup/backups';
 import { PrivacyRepository } from './repositories/privacy';
 import { backupOptions, scheduleBackups } from './backup/schedule';
+import { watchIntegrity } from './integrity-watch';
 import type { Database } from './db/schema';
 import { createDispatch, type Dispatch, type DispatchLogger } from './dispatch';
 import { ClientsRepository } from './repositories/clients';
@@ -43,8 +44,6 @@ const touristsXlsx = () => import('./excel/tourists-xlsx');
 
 export interface BackendOptions {
   dbPath: string;
-  /** The base is on an office PostgreSQL server, not in the file at dbPath (issue 14). */
-  postgres?: PostgresConnection;
   appVersion?: string;
   logger?: DispatchLogger;
   /** The one source of "now" for every rule and timestamp; tests pin it. */
@@ -66,6 +65,8 @@ export interface BackendOptions {
   key?: DatabaseKey | null;
   /** What the key store says about the key (its storage, the recovery key still to show). */
   keySession?: KeySession;
+  /** Answer first, quick_check the file in the background (the app; tests check at once). */
+  deferIntegrityCheck?: boolean;
 }
 
 export interface Backend {
@@ -75,9 +76,10 @@ export interface Backend {
   tours: ToursRepository;
   books: ReferenceBooksRepository;
   questionnaires: QuestionnairesRepository;
-  /** null on an office server base: its backups are the server's (pg_dump). */
-  backups: Backups | null;
+  backups: Backups;
   privacy: PrivacyRepository;
+  /** The background quick_check (deferIntegrityCheck): false when it found the base damaged. */
+  integrityChecked: Promise<boolean>;
   close: () => Promise<void>;
 }
 
@@ -97,9 +99,15 @@ const consoleLogger: DispatchLogger = { error: (message) => console.error(messag
 
 /** Opens the database and wires every command of the contract to its handler. Never imports electron. */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-  // The SQLite file, or the office server (options.postgres): the same repositories on both.
-  const { db, sqlite, schemaVersion, readOnlyReason } = await openStore(options);
-  const readOnly = readOnlyReason !== null;
+  const opened = await openDatabase(options.dbPath, {
+    key: options.key ?? null,
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+    deferQuickCheck: options.deferIntegrityCheck === true,
+  });
+  const { db: sqlite, schemaVersion } = opened;
+  let { readOnlyReason } = opened;
+  let readOnly = readOnlyReason !== null;
+  const db = new Kysely<Database>({ dialect: new TourDeskSqliteDialect(sqlite, readOnly) });
   const clock = options.clock ?? systemClock;
   const session = new ClerkSession(osClerk());
   const clerk = () => session.name();
@@ -125,18 +133,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     const days = await getSetting(db, 'privacy.purgeDeletedAfterDays');
     await privacy.purgeDeleted(typeof days === 'number' && days >= 1 ? days : PURGE_DELETED_AFTER_DAYS);
   }
-  const backups = sqlite
-    ? new Backups(sqlite, clock, () => backupOptions(sqlite, options.dbPath), {
-        path: options.dbPath,
-        key: options.key ?? null,
-      })
-    : null;
-  if (!readOnly) backups?.encryptPlainBackups();
+  const backups = new Backups(sqlite, clock, () => backupOptions(sqlite, options.dbPath), {
+    path: options.dbPath,
+    key: options.key ?? null,
+  });
+  if (!readOnly) backups.encryptPlainBackups();
   // A failed copy (a full disk, an unplugged share) is reported and never stops the import itself.
   const backupBeforeImport = () => {
     if (readOnly) return;
     try {
-      backups?.createIfChanged('import');
+      backups.createIfChanged('import');
     } catch (error) {
       (options.logger ?? consoleLogger).error(
         `backup before import failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -145,12 +151,26 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   };
   // The copy is made only for a commit that will write: not for refused rows or a retried key.
   const imports = new ImportsRepository(ctx, clients, backupBeforeImport);
-  const stopBackups = backups
-    ? scheduleBackups(
-        backups,
-        readOnly ? null : options.backupEveryMinutes === undefined ? 15 : options.backupEveryMinutes,
-      )
-    : () => undefined;
+  const startBackups = () =>
+    scheduleBackups(
+      backups,
+      readOnly ? null : options.backupEveryMinutes === undefined ? 15 : options.backupEveryMinutes,
+    );
+  let stopBackups: () => void = () => undefined;
+  const integrity = opened.quickCheckDeferred
+    ? watchIntegrity({
+        sqlite,
+        path: options.dbPath,
+        key: options.key ?? null,
+        log: (message) => (options.logger ?? consoleLogger).error(message),
+        onDamaged: () => {
+          readOnlyReason = 'damaged';
+          readOnly = true;
+        },
+        onPassed: () => (stopBackups = startBackups()),
+      })
+    : null;
+  if (!integrity) stopBackups = startBackups();
   const backupAudited = async <T extends { name: string }>(action: string, entry: T) => {
     await audit.record(db, { entity: 'backup', entityId: null, action, changes: { name: entry.name } });
     return entry;
@@ -165,6 +185,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         schemaVersion,
         readOnly,
         readOnlyReason,
+        checking: integrity?.checking() ?? false,
       }),
       'settings.get': async ({ key }) => ({ value: await getSetting(db, key) }),
       'settings.set': async ({ key, value }) => {
@@ -246,30 +267,27 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       'consents.save': (consent) => privacy.saveConsent(consent),
       'clients.exportPersonalData': ({ id }) => privacy.exportPersonalData(id),
       'clients.forget': ({ id }) => privacy.forget(id),
-      'backup.list': () => fileOnly(backups, 'backup').list(),
-      'backup.create': () => backupAudited('create', fileOnly(backups, 'backup').create('manual')),
+      'backup.list': () => backups.list(),
+      'backup.create': () => backupAudited('create', backups.create('manual')),
       'backup.restore': async ({ name }) => {
-        const fileBackups = fileOnly(backups, 'backup');
-        if (readOnly) return { restored: fileBackups.stageRestore(name), safety: null, restartNeeded: true };
-        const result = await fileBackups.restore(name);
+        if (readOnly) return { restored: backups.stageRestore(name), safety: null, restartNeeded: true };
+        const result = await backups.restore(name);
         await backupAudited('restore', result.restored);
         return { ...result, restartNeeded: false };
       },
       'undo.apply': ({ id }) => journal.undo(id),
       ...loyaltyHandlers(ctx, clerk),
-      ...(sqlite && backups
-        ? cryptoHandlers({
-            sqlite,
-            backups,
-            key: options.key ?? null,
-            clock,
-            readOnly,
-            session: options.keySession ?? null,
-            audited: async (action, name) => {
-              await backupAudited(action, { name });
-            },
-          })
-        : serverCryptoHandlers()),
+      ...cryptoHandlers({
+        sqlite,
+        backups,
+        key: options.key ?? null,
+        clock,
+        readOnly,
+        session: options.keySession ?? null,
+        audited: async (action, name) => {
+          await backupAudited(action, { name });
+        },
+      }),
       ...duplicatesHandlers(ctx, clients),
       ...visaHandlers(ctx, questionnaires),
       ...clerksHandlers(clerks, session, passwordRequired),
@@ -290,7 +308,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     questionnaires,
     backups,
     privacy,
+    integrityChecked: integrity?.done ?? Promise.resolve(readOnlyReason !== 'damaged'),
     close: async () => {
+      integrity?.stop();
       stopBackups();
       await db.destroy();
     },

@@ -80,7 +80,10 @@ async function start(): Promise<void> {
         `The OS key store is unavailable (${os.unavailable}): the database key is kept in a private file.`,
       );
     const wrappers = 'wrapper' in os ? [os.wrapper, fileKeyWrapper(userData)] : [fileKeyWrapper(userData)];
-    backend = await startBackend({ dbPath, appVersion: app.getVersion() }, new KeyStore(dbPath, wrappers));
+    backend = await startBackend(
+      { dbPath, appVersion: app.getVersion(), deferIntegrityCheck: true },
+      new KeyStore(dbPath, wrappers),
+    );
   } catch (error) {
     dialog.showErrorBox(
       'TourDesk',

@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     dbPath === ':memory:'
       ? await createBackend({ dbPath, appVersion: appVersion() })
       : await startBackend(
-          { dbPath, appVersion: appVersion() },
+          { dbPath, appVersion: appVersion(), deferIntegrityCheck: true },
           new KeyStore(dbPath, [fileKeyWrapper(dirname(dbPath))]),
         );
   const server = await startWebServer({

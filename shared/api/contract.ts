@@ -189,6 +189,8 @@ export const contract = {
       /** The base was opened read-only: every write answers READ_ONLY, and the UI says why. */
       readOnly: z.boolean(),
       readOnlyReason: z.enum(['damaged', 'fileReadOnly']).nullable(),
+      /** The base's quick_check still runs in the background: readOnlyReason may yet become 'damaged'. */
+      checking: z.boolean().optional(),
     }),
   },
   'settings.get': {

@@ -3,7 +3,12 @@ import { accessSync, constants, existsSync, readdirSync, renameSync, rmSync } fr
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../../shared/api/envelope';
 import { connect, hasIntactEncryptedHeader, isPlainSqlite, type DatabaseKey } from '../crypto/database-key';
-import { encryptFileInPlace, type EncryptFileHooks } from '../crypto/encrypt-file';
+import {
+  damagedCopies,
+  encryptDamagedCopy,
+  encryptFileInPlace,
+  type EncryptFileHooks,
+} from '../crypto/encrypt-file';
 import { migrations as shippedMigrations, type Migration } from './migrations';
 import { createPrivateFile, makePrivate } from './private-files';
 
@@ -16,6 +21,8 @@ export interface OpenedDatabase {
   schemaVersion: number;
   /** Why the connection is read-only, or null when the base can be written. */
   readOnlyReason: ReadOnlyReason | null;
+  /** quick_check was left to the caller (deferQuickCheck): run it in the background, see integrity-check.ts. */
+  quickCheckDeferred?: boolean;
 }
 
 export interface OpenDatabaseOptions {
@@ -30,6 +37,11 @@ export interface OpenDatabaseOptions {
   key?: DatabaseKey | null;
   /** Tests only: runs inside the conversion of a plain base (see encryptFileInPlace). */
   conversionHooks?: EncryptFileHooks;
+  /**
+   * Skip quick_check of a base whose schema is current: it reads every page (seconds at a million
+   * clients), so the app answers first and checks in the background. An upgrade still checks first.
+   */
+  deferQuickCheck?: boolean;
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
@@ -80,7 +92,8 @@ function inspect(
   key: DatabaseKey | null,
   latest: number,
   busyTimeoutMs: number,
-): { healthy: boolean; readable: boolean } {
+  deferCheck = false,
+): { healthy: boolean; readable: boolean; checked: boolean } {
   let probe: Database.Database;
   try {
     probe = connect(path, key, { readonly: true, fileMustExist: true });
@@ -106,10 +119,11 @@ function inspect(
         );
       }
       // Its header is destroyed: no page can be read, but the app still starts to offer backups.
-      return { healthy: false, readable: false };
+      return { healthy: false, readable: false, checked: true };
     }
     if (found > latest) refuseNewer(path, found, latest);
-    return { healthy: passesQuickCheck(probe), readable: true };
+    if (deferCheck && found === latest) return { healthy: true, readable: true, checked: false };
+    return { healthy: passesQuickCheck(probe), readable: true, checked: true };
   } finally {
     probe.close();
   }
@@ -256,6 +270,7 @@ function encryptPlainFiles(path: string, key: DatabaseKey, hooks: EncryptFileHoo
   try {
     encryptFileInPlace(path, key, hooks);
     for (const copy of upgradeCopies(path)) encryptFileInPlace(copy, key);
+    for (const copy of damagedCopies(path)) encryptDamagedCopy(copy, key);
   } catch (error) {
     throw new AppError(
       'UNAVAILABLE',
@@ -314,10 +329,12 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
   const inMemory = path === ':memory:';
   if (!inMemory) swapInStagedRestore(path);
   const existed = !inMemory && existsSync(path);
+  let quickCheckDeferred = false;
   if (existed) {
     // A plain base is inspected as it is; once it passed, it is converted and opened with the key.
     const plain = key !== null && isPlainSqlite(path);
-    const found = inspect(path, plain ? null : key, latest, busyTimeoutMs);
+    const found = inspect(path, plain ? null : key, latest, busyTimeoutMs, options.deferQuickCheck === true);
+    quickCheckDeferred = !found.checked;
     if (!found.readable) return openUnreadable(list, busyTimeoutMs);
     if (!found.healthy) return openReadOnly(path, plain ? null : key, 'damaged', latest, busyTimeoutMs);
     if (!canWrite(path)) return openReadOnly(path, plain ? null : key, 'fileReadOnly', latest, busyTimeoutMs);
@@ -342,7 +359,7 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
     db.pragma('synchronous = NORMAL');
     db.pragma('optimize=0x10002');
     if (!inMemory) refusePlaintext(path, key);
-    return { db, schemaVersion: latest, readOnlyReason: null };
+    return { db, schemaVersion: latest, readOnlyReason: null, quickCheckDeferred };
   } catch (error) {
     db.close();
     const code = codeOf(error);

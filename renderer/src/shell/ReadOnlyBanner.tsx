@@ -5,6 +5,8 @@ import { call } from '../api/client';
 
 type Reason = CommandOutput<'app.info'>['readOnlyReason'];
 
+const CHECK_POLL_MS = 1000;
+
 /**
  * Says, above every screen, that the base was opened read-only and why: its file is damaged (restore
  * a backup: `action` holds the way to) or this account may not write it. Nothing shows otherwise.
@@ -13,11 +15,19 @@ export function ReadOnlyBanner({ action }: { action?: ReactNode }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState<Reason>(null);
   useEffect(() => {
-    // The About dialog reports a failure to read app.info; here there is simply nothing to say.
-    call('app.info', {}).then(
-      (info) => setReason(info.readOnlyReason),
-      () => undefined,
-    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The base is checked in the background after the first answer: asked again until that is done.
+    const ask = () =>
+      // The About dialog reports a failure to read app.info; here there is simply nothing to say.
+      call('app.info', {}).then(
+        (info) => {
+          setReason(info.readOnlyReason);
+          if (info.checking === true) timer = setTimeout(ask, CHECK_POLL_MS);
+        },
+        () => undefined,
+      );
+    void ask();
+    return () => clearTimeout(timer);
   }, []);
   if (reason === null) return null;
   return (

@@ -1,0 +1,52 @@
+import type Database from 'better-sqlite3';
+import type { DatabaseKey } from './crypto/database-key';
+import { quickCheckInBackground } from './db/integrity-check';
+
+export interface IntegrityWatch {
+  /** True while the background quick_check runs. */
+  checking: () => boolean;
+  /** True when the base passed (or the check could not run), false when it is damaged. */
+  done: Promise<boolean>;
+  /** The backend is closing: the check stops and reports nothing. */
+  stop: () => void;
+}
+
+/**
+ * Checks a base opened without its quick_check (open-database's deferQuickCheck) while the app
+ * already answers. A damaged base goes read-only on the spot (query_only: every write then answers
+ * READ_ONLY) and `onDamaged` lets the backend say so; a healthy one gets `onPassed` (the start
+ * backup waits for it, so a damaged file never rotates a good backup out).
+ */
+export function watchIntegrity(options: {
+  sqlite: Database.Database;
+  path: string;
+  key: DatabaseKey | null;
+  log: (message: string) => void;
+  onDamaged: () => void;
+  onPassed: () => void;
+}): IntegrityWatch {
+  let running = true;
+  let stopped = false;
+  const check = quickCheckInBackground(options.path, options.key);
+  const done = check.result.then(({ verdict, detail }) => {
+    running = false;
+    if (stopped) return verdict !== 'damaged';
+    if (verdict === 'damaged') {
+      options.sqlite.pragma('query_only = ON');
+      options.log(`the base ${options.path} is damaged (quick_check): it is now read-only`);
+      options.onDamaged();
+      return false;
+    }
+    if (verdict === 'unknown') options.log(`the start-up check of ${options.path} did not run: ${detail}`);
+    options.onPassed();
+    return true;
+  });
+  return {
+    checking: () => running,
+    done,
+    stop: () => {
+      stopped = true;
+      check.cancel();
+    },
+  };
+}
