@@ -99,10 +99,13 @@ export function analyse(
     params.abc,
   );
   const years = Math.max(1, Math.round(params.windowMonths / 12));
+  // The first day of each later year of the window: a trip's year is how many of them it has reached.
+  const yearStarts = Array.from({ length: years - 1 }, (_, i) => addMonths(from, 12 * (i + 1)));
   for (const c of inWindow) {
     const perYear = Array.from({ length: years }, () => 0);
     for (const t of c.trips) {
-      const index = Math.min(years - 1, Math.floor(monthsBetween(from, t.start) / 12));
+      let index = 0;
+      while (index < yearStarts.length && t.start >= (yearStarts[index] as string)) index += 1;
       perYear[index] = (perYear[index] ?? 0) + t.revenueMinor - t.costMinor;
     }
     const cls = classes.get(c.facts.id) as ClientClass;
@@ -179,7 +182,7 @@ export function analyse(
       revenueShare: revenue > 0 ? c.revenue / revenue : 0,
       marginShare: margin > 0 ? c.margin / margin : 0,
     }));
-  const revenues = inWindow.map((c) => c.revenue);
+  const revenues = inWindow.map((c) => c.revenue).sort((a, b) => b - a);
 
   return {
     classes,
@@ -286,6 +289,8 @@ export function retention(
 ): LoyaltyOverview['retention'] {
   return periods.map((p) => {
     const startDay = addDays(p.start, -1);
+    const sinceStart = activeSince(startDay, activityMonths);
+    const sinceEnd = activeSince(p.end, activityMonths);
     let atStart = 0;
     let atEnd = 0;
     let acquired = 0;
@@ -293,8 +298,8 @@ export function retention(
     for (const c of clients) {
       const first = c.trips[0];
       if (!first) continue;
-      const before = activeOn(c.trips, startDay, activityMonths);
-      const after = activeOn(c.trips, p.end, activityMonths);
+      const before = activeOn(c.trips, sinceStart, startDay);
+      const after = activeOn(c.trips, sinceEnd, p.end);
       if (before) atStart += 1;
       if (after) atEnd += 1;
       if (before && !after) lost += 1;
@@ -314,8 +319,11 @@ export function retention(
   });
 }
 
-function activeOn(trips: readonly ClientTrip[], day: string, months: number): boolean {
-  const since = addDays(addMonths(day, -months), 1);
+function activeSince(day: string, months: number): string {
+  return addDays(addMonths(day, -months), 1);
+}
+
+function activeOn(trips: readonly ClientTrip[], since: string, day: string): boolean {
   return trips.some((t) => t.start >= since && t.start <= day);
 }
 
@@ -331,7 +339,9 @@ function npsFigures(
     for (const f of scored) {
       const key = keyOf(f);
       if (key === '') continue;
-      groups.set(key, [...(groups.get(key) ?? []), f.score as number]);
+      const list = groups.get(key);
+      if (list) list.push(f.score as number);
+      else groups.set(key, [f.score as number]);
     }
     return [...groups.entries()]
       .map(([key, scores]) => ({ key, score: netPromoterScore(scores), responses: scores.length }))

@@ -32,17 +32,18 @@ export async function loadClientFacts(
       .where('status', 'in', TRIP_STATUSES)
       .where('currency', '=', currency as 'RUB')
       .execute(),
+    // Only a tour without a price of its own is priced by its services: the others' are not summed.
     db
       .selectFrom('tour_services')
-      .select((eb) => ['tour_id', eb.fn.sum<number>('price_minor').as('total')])
-      .groupBy('tour_id')
+      .innerJoin('tours', 'tours.id', 'tour_services.tour_id')
+      .select((eb) => ['tour_services.tour_id', eb.fn.sum<number>('tour_services.price_minor').as('total')])
+      .where('tours.price_minor', '=', 0)
+      .groupBy('tour_services.tour_id')
       .execute(),
     db
       .selectFrom('tourists')
-      .select(['tour_id', 'client_id'])
+      .select(['tour_id', 'client_id', 'position'])
       .where('client_id', 'is not', null)
-      .orderBy('tour_id')
-      .orderBy('position')
       .execute(),
     db.selectFrom('clients').select('id').where('deleted_at', 'is not', null).execute(),
     db.selectFrom('client_referrals').select(['client_id', 'referrer_id']).execute(),
@@ -65,13 +66,24 @@ export async function loadClientFacts(
 
   const gone = new Set(deleted.map((d) => d.id));
   const serviceTotal = new Map(services.map((s) => [s.tour_id, Number(s.total)]));
-  const travellers = new Map<number, number[]>();
+  // Read in table order (no sort over a million rows); each tour's few travellers are put in
+  // tourist order here, since the first ones take the odd kopecks of a shared price.
+  const byTour = new Map<number, { clientId: number; position: number }[]>();
   for (const t of tourists) {
     const clientId = t.client_id as number;
     if (gone.has(clientId)) continue;
-    const list = travellers.get(t.tour_id);
-    if (list) list.push(clientId);
-    else travellers.set(t.tour_id, [clientId]);
+    const list = byTour.get(t.tour_id);
+    const entry = { clientId, position: t.position };
+    if (list) list.push(entry);
+    else byTour.set(t.tour_id, [entry]);
+  }
+  const travellers = new Map<number, number[]>();
+  for (const [tourId, list] of byTour) {
+    if (list.length > 1) list.sort((a, b) => a.position - b.position);
+    travellers.set(
+      tourId,
+      list.map((e) => e.clientId),
+    );
   }
 
   const byClient = new Map<number, ClientFacts>();

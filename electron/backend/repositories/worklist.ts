@@ -47,8 +47,9 @@ export class WorklistRepository {
     const db = loyaltyDb(this.ctx.db);
     const day = today(this.ctx.clock);
     const horizonDays = query.horizon === 'today' ? 0 : 7;
-    const candidates = await this.candidates(db, day, horizonDays, query);
-    const facts = await this.facts(db, [...candidates], day, horizonDays);
+    const family = await this.familyCandidates(db, day, horizonDays);
+    const candidates = await this.candidates(db, day, horizonDays, query, family);
+    const facts = await this.facts(db, [...candidates], day, family);
     const rules = {
       horizonDays,
       birthdayDays: query.horizon === 'today' ? 0 : query.birthdayDays,
@@ -134,6 +135,7 @@ export class WorklistRepository {
     day: string,
     horizonDays: number,
     query: WorklistQuery,
+    family: Map<number, WorklistClient['familyBookings']>,
   ): Promise<Set<number>> {
     const ids = new Set<number>();
     const add = (rows: { id: number | null }[]) => rows.forEach((r) => r.id !== null && ids.add(r.id));
@@ -142,7 +144,7 @@ export class WorklistRepository {
     const horizonMonthDays = monthDays.slice(0, horizonDays + 1);
     const live = db.selectFrom('clients').where('clients.deleted_at', 'is', null);
 
-    const [birthdays, upcoming, passports, dormant, anniversaries, complaints, booked] = await Promise.all([
+    const [birthdays, upcoming, passports, dormant, anniversaries, complaints] = await Promise.all([
       // A scan of the birth dates: month and day are matched with LIKE, which every SQL has.
       live
         .select('clients.id')
@@ -186,10 +188,9 @@ export class WorklistRepository {
         .where('kind', '=', 'complaint')
         .where('status', '<>', 'resolved')
         .execute(),
-      this.familyCandidates(db, day, horizonDays),
     ]);
     for (const rows of [birthdays, upcoming, passports, dormant, anniversaries, complaints]) add(rows);
-    for (const id of booked.keys()) ids.add(id);
+    for (const id of family.keys()) ids.add(id);
     return ids;
   }
 
@@ -268,9 +269,8 @@ export class WorklistRepository {
     db: Kysely<LoyaltyDatabase>,
     ids: readonly number[],
     day: string,
-    horizonDays: number,
+    family: Map<number, WorklistClient['familyBookings']>,
   ): Promise<WorklistClient[]> {
-    const family = await this.familyCandidates(db, day, horizonDays);
     const result: WorklistClient[] = [];
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
@@ -317,8 +317,10 @@ export class WorklistRepository {
           .orderBy('received_on')
           .execute(),
       ]);
+      const tripsOf = groupBy(trips, (t) => t.client_id as number);
+      const complaintsOf = groupBy(complaints, (f) => f.client_id);
       for (const c of clients) {
-        const own = trips.filter((t) => t.client_id === c.id);
+        const own = tripsOf.get(c.id) ?? [];
         const past = own
           .filter((t) => (t.arrival_date as string) <= day)
           .map((t) => t.arrival_date as string);
@@ -340,9 +342,11 @@ export class WorklistRepository {
               }
             : null,
           regular: past.length >= REGULAR_TRIPS,
-          openComplaints: complaints
-            .filter((f) => f.client_id === c.id)
-            .map((f) => ({ id: f.id, receivedOn: f.received_on, score: f.score })),
+          openComplaints: (complaintsOf.get(c.id) ?? []).map((f) => ({
+            id: f.id,
+            receivedOn: f.received_on,
+            score: f.score,
+          })),
           familyBookings: family.get(c.id) ?? [],
         });
       }
@@ -374,6 +378,18 @@ export class WorklistRepository {
       return entry.action === 'postponed' && entry.until !== null && entry.until <= day;
     });
   }
+}
+
+/** Rows by a key, in their order. */
+function groupBy<T>(rows: readonly T[], keyOf: (row: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = groups.get(key);
+    if (list) list.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
 }
 
 /** Migration 11's family links (issue 13), as far as the worklist reads them. */
