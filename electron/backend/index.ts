@@ -1,9 +1,9 @@
-import { Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { userInfo } from 'node:os';
-import { openDatabase } from './db/open-database';
+import { fileOnly, openStore } from './db/open-store';
+import type { PostgresConnection } from './db/open-postgres';
 import type { DatabaseKey } from './crypto/database-key';
-import { cryptoHandlers, type KeySession } from './crypto/crypto-handlers';
-import { TourDeskSqliteDialect } from './db/sqlite-dialect';
+import { cryptoHandlers, serverCryptoHandlers, type KeySession } from './crypto/crypto-handlers';
 import { systemClock, type Clock } from '../../shared/domain/clock';
 import { AuditTrail } from './history/audit';
 import { UndoJournal } from './history/undo-journal';
@@ -44,6 +44,8 @@ const touristsXlsx = () => import('./excel/tourists-xlsx');
 
 export interface BackendOptions {
   dbPath: string;
+  /** The base is on an office PostgreSQL server, not in the file at dbPath (issue 14). */
+  postgres?: PostgresConnection;
   appVersion?: string;
   logger?: DispatchLogger;
   /** The one source of "now" for every rule and timestamp; tests pin it. */
@@ -76,7 +78,8 @@ export interface Backend {
   tours: ToursRepository;
   books: ReferenceBooksRepository;
   questionnaires: QuestionnairesRepository;
-  backups: Backups;
+  /** null on an office server base: its backups are the server's (pg_dump). */
+  backups: Backups | null;
   privacy: PrivacyRepository;
   /** The background quick_check (deferIntegrityCheck): false when it found the base damaged. */
   integrityChecked: Promise<boolean>;
@@ -99,15 +102,11 @@ const consoleLogger: DispatchLogger = { error: (message) => console.error(messag
 
 /** Opens the database and wires every command of the contract to its handler. Never imports electron. */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-  const opened = await openDatabase(options.dbPath, {
-    key: options.key ?? null,
-    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
-    deferQuickCheck: options.deferIntegrityCheck === true,
-  });
-  const { db: sqlite, schemaVersion } = opened;
-  let { readOnlyReason } = opened;
+  // The SQLite file, or the office server (options.postgres): the same repositories on both.
+  const store = await openStore({ ...options, deferQuickCheck: options.deferIntegrityCheck === true });
+  const { db, sqlite, schemaVersion } = store;
+  let { readOnlyReason } = store;
   let readOnly = readOnlyReason !== null;
-  const db = new Kysely<Database>({ dialect: new TourDeskSqliteDialect(sqlite, readOnly) });
   const clock = options.clock ?? systemClock;
   const session = new ClerkSession(osClerk());
   const clerk = () => session.name();
@@ -133,16 +132,18 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     const days = await getSetting(db, 'privacy.purgeDeletedAfterDays');
     await privacy.purgeDeleted(typeof days === 'number' && days >= 1 ? days : PURGE_DELETED_AFTER_DAYS);
   }
-  const backups = new Backups(sqlite, clock, () => backupOptions(sqlite, options.dbPath), {
-    path: options.dbPath,
-    key: options.key ?? null,
-  });
-  if (!readOnly) backups.encryptPlainBackups();
+  const backups = sqlite
+    ? new Backups(sqlite, clock, () => backupOptions(sqlite, options.dbPath), {
+        path: options.dbPath,
+        key: options.key ?? null,
+      })
+    : null;
+  if (!readOnly) backups?.encryptPlainBackups();
   // A failed copy (a full disk, an unplugged share) is reported and never stops the import itself.
   const backupBeforeImport = () => {
     if (readOnly) return;
     try {
-      backups.createIfChanged('import');
+      backups?.createIfChanged('import');
     } catch (error) {
       (options.logger ?? consoleLogger).error(
         `backup before import failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -152,24 +153,27 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   // The copy is made only for a commit that will write: not for refused rows or a retried key.
   const imports = new ImportsRepository(ctx, clients, backupBeforeImport);
   const startBackups = () =>
-    scheduleBackups(
-      backups,
-      readOnly ? null : options.backupEveryMinutes === undefined ? 15 : options.backupEveryMinutes,
-    );
+    backups
+      ? scheduleBackups(
+          backups,
+          readOnly ? null : options.backupEveryMinutes === undefined ? 15 : options.backupEveryMinutes,
+        )
+      : () => undefined;
   let stopBackups: () => void = () => undefined;
-  const integrity = opened.quickCheckDeferred
-    ? watchIntegrity({
-        sqlite,
-        path: options.dbPath,
-        key: options.key ?? null,
-        log: (message) => (options.logger ?? consoleLogger).error(message),
-        onDamaged: () => {
-          readOnlyReason = 'damaged';
-          readOnly = true;
-        },
-        onPassed: () => (stopBackups = startBackups()),
-      })
-    : null;
+  const integrity =
+    sqlite && store.quickCheckDeferred
+      ? watchIntegrity({
+          sqlite,
+          path: options.dbPath,
+          key: options.key ?? null,
+          log: (message) => (options.logger ?? consoleLogger).error(message),
+          onDamaged: () => {
+            readOnlyReason = 'damaged';
+            readOnly = true;
+          },
+          onPassed: () => (stopBackups = startBackups()),
+        })
+      : null;
   if (!integrity) stopBackups = startBackups();
   const backupAudited = async <T extends { name: string }>(action: string, entry: T) => {
     await audit.record(db, { entity: 'backup', entityId: null, action, changes: { name: entry.name } });
@@ -267,27 +271,30 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       'consents.save': (consent) => privacy.saveConsent(consent),
       'clients.exportPersonalData': ({ id }) => privacy.exportPersonalData(id),
       'clients.forget': ({ id }) => privacy.forget(id),
-      'backup.list': () => backups.list(),
-      'backup.create': () => backupAudited('create', backups.create('manual')),
+      'backup.list': () => fileOnly(backups, 'backup').list(),
+      'backup.create': () => backupAudited('create', fileOnly(backups, 'backup').create('manual')),
       'backup.restore': async ({ name }) => {
-        if (readOnly) return { restored: backups.stageRestore(name), safety: null, restartNeeded: true };
-        const result = await backups.restore(name);
+        const fileBackups = fileOnly(backups, 'backup');
+        if (readOnly) return { restored: fileBackups.stageRestore(name), safety: null, restartNeeded: true };
+        const result = await fileBackups.restore(name);
         await backupAudited('restore', result.restored);
         return { ...result, restartNeeded: false };
       },
       'undo.apply': ({ id }) => journal.undo(id),
       ...loyaltyHandlers(ctx, clerk),
-      ...cryptoHandlers({
-        sqlite,
-        backups,
-        key: options.key ?? null,
-        clock,
-        readOnly,
-        session: options.keySession ?? null,
-        audited: async (action, name) => {
-          await backupAudited(action, { name });
-        },
-      }),
+      ...(sqlite && backups
+        ? cryptoHandlers({
+            sqlite,
+            backups,
+            key: options.key ?? null,
+            clock,
+            readOnly,
+            session: options.keySession ?? null,
+            audited: async (action, name) => {
+              await backupAudited(action, { name });
+            },
+          })
+        : serverCryptoHandlers()),
       ...duplicatesHandlers(ctx, clients),
       ...visaHandlers(ctx, questionnaires),
       ...clerksHandlers(clerks, session, passwordRequired),
