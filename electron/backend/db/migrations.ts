@@ -520,6 +520,18 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Issue 14: the list sorted Ёлкин after Яковлев (ё is past я in code-point order, on SQLite and
+    // on the server alike); the sort keys now spell Ё as Е, as a Russian index does.
+    name: 'sort names with Ё as Е',
+    up: (db) => {
+      db.exec(`
+        UPDATE clients SET sort_name = replace(sort_name, 'ё', 'е'), sort_name_lat = replace(sort_name_lat, 'ё', 'е')
+          WHERE sort_name LIKE '%ё%' OR sort_name_lat LIKE '%ё%';
+        UPDATE client_search_keys SET sort_name = replace(sort_name, 'ё', 'е') WHERE sort_name LIKE '%ё%';
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

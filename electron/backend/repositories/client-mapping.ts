@@ -83,9 +83,11 @@ const joinName = (...parts: string[]) => parts.filter((p) => p !== '').join(' ')
 export function sortNamesOf(input: NameFields): { sortName: string; sortNameLat: string } {
   const latinName = joinName(input.lastNameLat, input.firstNameLat);
   const cyrillicName = joinName(input.lastNameRu, input.firstNameRu, input.middleNameRu);
+  // Ё sorts as Е (a Russian index's order); in code points ё would come after я.
+  const sortKey = (name: string) => name.toLowerCase().replace(/ё/g, 'е');
   return {
-    sortName: (cyrillicName || latinName).toLowerCase(),
-    sortNameLat: (latinName || cyrillicName).toLowerCase(),
+    sortName: sortKey(cyrillicName || latinName),
+    sortNameLat: sortKey(latinName || cyrillicName),
   };
 }
 
