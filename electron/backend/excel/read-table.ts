@@ -8,6 +8,7 @@ import {
   type TableWorkerOutput,
   type TableWorkerProgress,
 } from './table-worker';
+import { unpackRows } from './xlsx/packed';
 
 const MAX_ROWS = 100_000;
 const MAX_COLUMNS = 100;
@@ -180,5 +181,5 @@ export async function readTableFile(
     if (rows.length === 0) refuse('fileNoTable', `${fileName} holds no table`);
     return { sheets: [], sheet: '', rows };
   }
-  return { sheets: output.sheets, sheet: output.sheet, rows: output.rows };
+  return { sheets: output.sheets, sheet: output.sheet, rows: unpackRows(output.rows) };
 }

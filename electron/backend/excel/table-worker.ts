@@ -9,6 +9,7 @@
 
 import type { XlsxLib } from './xlsx/lib';
 import { XLSX_LIB_SOURCE } from './xlsx/lib';
+import type { PackedRows } from './xlsx/packed';
 
 export interface TableWorkerInput {
   /** `xlsx`: .xlsx/.xlsm by the streaming reader; `sheet`: .xls/.ods by SheetJS. */
@@ -28,7 +29,7 @@ export interface TableWorkerProgress {
 }
 
 export type TableWorkerOutput =
-  | { ok: true; kind: 'sheet'; sheets: string[]; sheet: string; rows: string[][] }
+  | { ok: true; kind: 'sheet'; sheets: string[]; sheet: string; rows: PackedRows }
   | { ok: true; kind: 'docx'; html: string }
   | { ok: false; reason: 'fileBroken' | 'fileTooComplex' };
 
@@ -53,7 +54,7 @@ function tableWorkerMain(xlsxLib: XlsxLib): void {
     SSF: { is_date: (format: string) => boolean };
   }
   const { parentPort, workerData } = require('node:worker_threads') as {
-    parentPort: { postMessage: (message: unknown) => void };
+    parentPort: { postMessage: (message: unknown, transfer?: ArrayBuffer[]) => void };
     workerData: TableWorkerInput;
   };
 
@@ -94,7 +95,9 @@ function tableWorkerMain(xlsxLib: XlsxLib): void {
       (workerData.sheet && book.SheetNames.includes(workerData.sheet) ? workerData.sheet : undefined) ??
       book.SheetNames.find(hasContent) ??
       book.SheetNames[0];
-    if (name === undefined) return { ok: true, kind: 'sheet', sheets: [], sheet: '', rows: [] };
+    if (name === undefined) {
+      return { ok: true, kind: 'sheet', sheets: [], sheet: '', rows: xlsxLib.packRows([]) };
+    }
     const cells = data(name);
     // The table ends at its last cell with content: a merged range or a formatted column that
     // reaches row 1,048,576 does not make a million empty rows. Each cell is read once.
@@ -121,7 +124,7 @@ function tableWorkerMain(xlsxLib: XlsxLib): void {
       for (let r = merge.s.r; r <= Math.min(merge.e.r, height - 1); r++)
         for (let c = merge.s.c; c <= Math.min(merge.e.c, width - 1); c++) rows[r]![c] = value;
     }
-    return { ok: true, kind: 'sheet', sheets: book.SheetNames, sheet: name, rows };
+    return { ok: true, kind: 'sheet', sheets: book.SheetNames, sheet: name, rows: xlsxLib.packRows(rows) };
   };
 
   const readDocx = async (): Promise<TableWorkerOutput> => {
@@ -142,7 +145,13 @@ function tableWorkerMain(xlsxLib: XlsxLib): void {
       maxPartBytes: workerData.maxPartBytes,
       onProgress: progress,
     });
-    return { ok: true, kind: 'sheet', ...table };
+    return {
+      ok: true,
+      kind: 'sheet',
+      sheets: table.sheets,
+      sheet: table.sheet,
+      rows: xlsxLib.packRows(table.rows),
+    };
   };
 
   const run = async (): Promise<TableWorkerOutput> => {
@@ -157,7 +166,12 @@ function tableWorkerMain(xlsxLib: XlsxLib): void {
       };
     }
   };
-  void run().then((output) => parentPort.postMessage(output));
+  void run().then((output) =>
+    parentPort.postMessage(
+      output,
+      output.ok && output.kind === 'sheet' ? [output.rows.lengths.buffer as ArrayBuffer] : [],
+    ),
+  );
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -25,8 +25,8 @@ export function sharedStringsHandler(lib: XlsxLib, strings: string[]): XmlHandle
       else if (name === 'si') strings.push(lib.decodeXmlText(raw).trim());
       else if (name === 'rPh') phonetic--;
     },
-    text(text) {
-      raw += text;
+    text(s, from, to) {
+      raw += s.slice(from, to);
     },
   };
   return handler;
@@ -68,28 +68,27 @@ export function sheetHandler(lib: XlsxLib, context: SheetContext, out: SheetCell
   let inInline = false;
   let phonetic = 0;
 
-  // The r, t and s attributes of a <c>, read in place: this runs for every cell of the sheet.
-  // Excel, LibreOffice and exceljs write ` r="A1" s="1" t="s"`; any other spacing or quoting
-  // takes the general loop.
-  const attribute = (tag: string, name: string): string | null => {
-    const at = tag.indexOf(name);
-    if (at < 0) return null;
-    const end = tag.indexOf('"', at + name.length);
-    return end < 0 ? null : tag.slice(at + name.length, end);
+  /** The shared-string index of the current `<v>`, read from its digits in place; -1 when not read so. */
+  let stringIndex = -1;
+
+  // parseInt(s.slice(from, to), 10) without the slice, for the plain digits of every cell.
+  const intAt = (s: string, from: number, to: number): number => {
+    let n = 0;
+    let i = from;
+    for (; i < to && i - from < 15; i++) {
+      const digit = s.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) break;
+      n = n * 10 + digit;
+    }
+    return i > from && (i === to || i - from < 15) ? n : parseInt(s.slice(from, to), 10);
   };
+
+  // The r, t and s attributes of a <c>, read in place without copying the tag: this runs for
+  // every cell of the sheet.
   const readCellTag = (s: string, from: number, to: number) => {
-    let ref = '';
+    let placed = false;
     type = '';
     style = -1;
-    // The tag on its own, so that no search runs past it into the rest of the chunk.
-    const tag = s.slice(from, to);
-    if (tag.indexOf("'") < 0) {
-      ref = attribute(tag, ' r="') ?? '';
-      type = attribute(tag, ' t="') ?? '';
-      const styleText = attribute(tag, ' s="');
-      if (styleText !== null) style = parseInt(styleText, 10);
-      if (ref !== '' || type !== '' || styleText !== null || tag.trim() === '') return placeCell(ref);
-    }
     let i = from;
     while (i < to) {
       while (i < to && s.charCodeAt(i) <= 32) i++;
@@ -97,35 +96,36 @@ export function sheetHandler(lib: XlsxLib, context: SheetContext, out: SheetCell
       while (i < to && s.charCodeAt(i) !== 61 && s.charCodeAt(i) > 32) i++;
       const nameEnd = i;
       while (i < to && s.charCodeAt(i) !== 34 && s.charCodeAt(i) !== 39) i++;
-      const quote = s.charCodeAt(i);
-      const valueEnd = s.indexOf(quote === 39 ? "'" : '"', i + 1);
+      if (i >= to) break;
+      const valueEnd = s.indexOf(s.charCodeAt(i) === 39 ? "'" : '"', i + 1);
       if (valueEnd < 0 || valueEnd > to) break;
       if (nameEnd - nameStart === 1) {
         const letter = s.charCodeAt(nameStart);
-        if (letter === 114) ref = s.slice(i + 1, valueEnd);
-        else if (letter === 116) type = s.slice(i + 1, valueEnd);
-        else if (letter === 115) style = parseInt(s.slice(i + 1, valueEnd), 10);
+        if (letter === 114) placed = placeCell(s, i + 1, valueEnd);
+        else if (letter === 116) type = valueEnd - i === 2 ? s.charAt(i + 1) : s.slice(i + 1, valueEnd);
+        else if (letter === 115) style = intAt(s, i + 1, valueEnd);
       }
       i = valueEnd + 1;
     }
-    placeCell(ref);
-  };
-
-  const placeCell = (ref: string) => {
-    if (ref === '') {
+    if (!placed) {
       column++;
       cellRow = row;
-      return;
     }
+  };
+
+  /** Places the cell by its reference `s.slice(from, to)` ("B7"); false for an empty one. */
+  const placeCell = (s: string, from: number, to: number): boolean => {
+    if (from === to) return false;
     let col = 0;
-    let k = 0;
-    for (; k < ref.length; k++) {
-      const code = ref.charCodeAt(k) | 32;
+    let k = from;
+    for (; k < to; k++) {
+      const code = s.charCodeAt(k) | 32;
       if (code < 97 || code > 122) break;
       col = col * 26 + (code - 96);
     }
     column = col - 1;
-    cellRow = k < ref.length ? parseInt(ref.slice(k), 10) - 1 : row;
+    cellRow = k < to ? intAt(s, k, to) - 1 : row;
+    return true;
   };
 
   const serialToIso = (serial: number): string => {
@@ -157,6 +157,7 @@ export function sheetHandler(lib: XlsxLib, context: SheetContext, out: SheetCell
         if (value === undefined) return type === '' && formula ? '0' : undefined;
         return numberText(parseFloat(lib.decodeXmlText(value)));
       case 's': {
+        if (stringIndex >= 0) return context.strings[stringIndex] ?? '';
         if (value === undefined) return undefined;
         return context.strings[parseInt(value, 10)] ?? '';
       }
@@ -182,12 +183,14 @@ export function sheetHandler(lib: XlsxLib, context: SheetContext, out: SheetCell
         case 'c':
           readCellTag(s, from, to);
           value = undefined;
+          stringIndex = -1;
           inline = undefined;
           formula = false;
           break;
         case 'v':
           target = 'v';
           value = '';
+          stringIndex = -1;
           handler.capture = true;
           break;
         case 't':
@@ -207,7 +210,10 @@ export function sheetHandler(lib: XlsxLib, context: SheetContext, out: SheetCell
           formula = true;
           break;
         case 'row': {
-          const r = lib.xmlAttributes(s.slice(from, to)).r;
+          // ` r="7"` first, as every writer puts it; anything else through the full attribute reader.
+          const quote = s.startsWith(' r="', from) ? s.indexOf('"', from + 4) : -1;
+          const r =
+            quote > 0 && quote < to ? s.slice(from + 4, quote) : lib.xmlAttributes(s.slice(from, to)).r;
           row = r !== undefined ? parseInt(r, 10) - 1 : row + 1;
           column = -1;
           break;
@@ -245,7 +251,7 @@ export function sheetHandler(lib: XlsxLib, context: SheetContext, out: SheetCell
         case 'c': {
           if (cellRow < 0 || cellRow >= context.maxRows || column < 0 || column >= context.maxColumns) break;
           // <v></v> is no value, as in the previous reader.
-          if (value === '') value = undefined;
+          if (value === '' && stringIndex < 0) value = undefined;
           const text = cellText();
           if (text === undefined) break;
           (out.rows[cellRow] ??= [])[column] = text;
@@ -253,9 +259,31 @@ export function sheetHandler(lib: XlsxLib, context: SheetContext, out: SheetCell
         }
       }
     },
-    text(raw) {
-      if (target === 'v') value += raw;
-      else inline += raw;
+    text(s, from, to) {
+      if (target !== 'v') {
+        inline += s.slice(from, to);
+        return;
+      }
+      if (type === 's' && value === '' && stringIndex < 0 && to > from && to - from <= 9) {
+        // A shared string's index, the most common value of all: read without a copy.
+        let n = 0;
+        let i = from;
+        for (; i < to; i++) {
+          const digit = s.charCodeAt(i) - 48;
+          if (digit < 0 || digit > 9) break;
+          n = n * 10 + digit;
+        }
+        if (i === to) {
+          stringIndex = n;
+          return;
+        }
+      }
+      if (stringIndex >= 0) {
+        // The digits went on in the next chunk.
+        value = String(stringIndex);
+        stringIndex = -1;
+      }
+      value += s.slice(from, to);
     },
   };
   return handler;

@@ -6,6 +6,7 @@
  */
 import * as zlib from 'node:zlib';
 import { sharedStringsHandler, sheetHandler } from './cells';
+import { packRows } from './packed';
 import { builtInFormat, isDateFormat, parseRelationships, parseStyles, parseWorkbook } from './parts';
 import { readXlsx, tableOf } from './read-xlsx';
 import { decodeXmlText, xmlAttributes, xmlTokenizer } from './xml';
@@ -27,6 +28,7 @@ const functions = {
   sheetHandler,
   tableOf,
   readXlsx,
+  packRows,
 };
 
 export type XlsxLib = typeof functions & { zlib: Pick<typeof zlib, 'createInflateRaw'> };

@@ -5,12 +5,15 @@
 
 /** What a part reader does with the tags and text the tokenizer finds. */
 export interface XmlHandler {
-  /** While true, the text between tags goes to `text` (raw: entities still encoded). */
+  /**
+   * While true, the text between tags goes to `text` as `s.slice(from, to)` (raw: entities still
+   * encoded), in one or more pieces.
+   */
   capture: boolean;
   /** `s.slice(from, to)` is the tag's attribute text; a self-closing tag is followed by `close`. */
   open(name: string, s: string, from: number, to: number): void;
   close(name: string): void;
-  text(raw: string): void;
+  text(s: string, from: number, to: number): void;
 }
 
 export interface XmlTokenizer {
@@ -38,11 +41,11 @@ export function xmlTokenizer(handler: XmlHandler): XmlTokenizer {
     while (pos < n) {
       const lt = s.indexOf('<', pos);
       if (lt < 0) {
-        if (handler.capture) handler.text(s.slice(pos));
+        if (handler.capture) handler.text(s, pos, n);
         pos = n;
         break;
       }
-      if (lt > pos && handler.capture) handler.text(s.slice(pos, lt));
+      if (lt > pos && handler.capture) handler.text(s, pos, lt);
       pos = lt;
       const first = s.charCodeAt(lt + 1);
       if (first === 33) {
@@ -50,13 +53,13 @@ export function xmlTokenizer(handler: XmlHandler): XmlTokenizer {
         if (s.startsWith('<![CDATA[', lt)) {
           const close = s.indexOf(']]>', lt + 9);
           if (close < 0) break;
-          if (handler.capture)
-            handler.text(
-              s
-                .slice(lt + 9, close)
-                .replace(/&/g, '&amp;')
-                .replace(/</g, '&lt;'),
-            );
+          if (handler.capture) {
+            const text = s
+              .slice(lt + 9, close)
+              .replace(/&/g, '&amp;')
+              .replace(/</g, '&lt;');
+            handler.text(text, 0, text.length);
+          }
           pos = close + 3;
         } else if (s.startsWith('<!--', lt)) {
           const close = s.indexOf('-->', lt + 4);
