@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
 import { connect, isPlainSqlite, newDatabaseKey } from '../../electron/backend/crypto/database-key';
-import { encryptingPath } from '../../electron/backend/crypto/encrypt-file';
+import { connectDamagedCopy, encryptingPath } from '../../electron/backend/crypto/encrypt-file';
 import { keyFilePath, KeyStore } from '../../electron/backend/crypto/key-store';
 import { fileKeyWrapper, MASTER_KEY_FILE } from '../../electron/backend/crypto/key-wrappers';
 import { formatRecoveryKey } from '../../electron/backend/crypto/recovery-key';
@@ -190,6 +190,49 @@ describe('a base made before encryption', () => {
     expect(existsSync(encryptingPath(dbPath))).toBe(false);
     const list = (await backend.dispatch('clients.list', {})) as { ok: true; value: { total: number } };
     expect(list.value.total).toBe(2);
+  });
+});
+
+describe('damaged copies kept by an earlier version', () => {
+  it('are encrypted page by page at the first start with a key, or kept 0600 when their header is gone', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'tourdesk.sqlite');
+    const plain = await createBackend({ dbPath, logger: quiet, backupEveryMinutes: null });
+    await plain.dispatch('clients.save', secretClient());
+    for (let i = 0; i < 40; i++) {
+      await plain.dispatch('clients.save', ivanov({ lastNameRu: `Петров${i}`, lastNameLat: `PETROV${i}` }));
+    }
+    await plain.close();
+    const damaged = `${dbPath}.damaged-20250301T101500`;
+    const headless = `${dbPath}.damaged-20250302T101500`;
+    for (const copy of [damaged, headless]) writeFileSync(copy, readFileSync(dbPath), { mode: 0o644 });
+    // 4 KB of noise in the middle of one copy (the damage), the first page of the other destroyed.
+    const noise = (path: string, at: number) => {
+      const fd = openSync(path, 'r+');
+      writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, at);
+      closeSync(fd);
+    };
+    noise(damaged, Math.floor(statSync(damaged).size / 2 / 4096) * 4096);
+    noise(headless, 0);
+    expect(leaks(damaged).passport).toBe(true);
+    const before = connect(damaged, null, { readonly: true });
+    expect(before.pragma('quick_check', { simple: true })).not.toBe('ok');
+    const pages = before.pragma('page_count', { simple: true }) as number;
+    before.close();
+
+    const key = newDatabaseKey();
+    const backend = await createBackend({ dbPath, key, logger: quiet, backupEveryMinutes: null });
+    cleanup.push(() => backend.close());
+    expect(leaks(damaged)).toEqual(none);
+    expect(modeOf(damaged)).toBe(0o600);
+    // Still the same pages, read with the base's key only.
+    const after = connectDamagedCopy(damaged, key);
+    expect(after.pragma('page_count', { simple: true })).toBe(pages);
+    after.close();
+    expect(() => connect(damaged, null, { readonly: true }).pragma('page_count')).toThrow();
+    // Without a first page it cannot be rekeyed: kept as it is, but private.
+    expect(modeOf(headless)).toBe(0o600);
+    expect(readdirSync(dir).filter((f) => f.includes('.encrypting'))).toEqual([]);
   });
 });
 

@@ -1,6 +1,8 @@
+import DatabaseDriver from 'better-sqlite3';
 import type Database from 'better-sqlite3';
-import { chmodSync, renameSync, rmSync } from 'node:fs';
-import { connect, isPlainSqlite, type DatabaseKey } from './database-key';
+import { chmodSync, copyFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { connect, hasIntactEncryptedHeader, isPlainSqlite, type DatabaseKey } from './database-key';
 
 const SIDECARS = ['-wal', '-shm'] as const;
 
@@ -79,5 +81,81 @@ export function encryptFileInPlace(path: string, key: DatabaseKey, hooks: Encryp
   } catch (error) {
     rmSync(copy, { force: true });
     throw error;
+  }
+}
+
+/** The `.damaged-<time>` copies a restore over a damaged base left beside it. */
+export function damagedCopies(path: string): string[] {
+  const prefix = `${basename(path)}.damaged-`;
+  return readdirSync(dirname(path))
+    .filter((name) => name.startsWith(prefix) && !/(\.encrypting|-wal|-shm|-journal)$/.test(name))
+    .map((name) => join(dirname(path), name));
+}
+
+const pageCount = (db: Database.Database) => db.pragma('page_count', { simple: true }) as number;
+
+/**
+ * The cipher of an encrypted damaged copy. The base's ChaCha20-Poly1305 keeps a tag in every page,
+ * so turning a plain file into it rebuilds the file table by table (a VACUUM), which a damaged file
+ * fails; AES-256-CBC (SQLite3MultipleCiphers' `aes256cbc`) needs no room in the page, so rekey
+ * encrypts a damaged file page by page without reading its tables.
+ */
+export const DAMAGED_COPY_CIPHER = 'aes256cbc';
+
+/** Opens an encrypted damaged copy (to read what is left of it) with the base's key. */
+export function connectDamagedCopy(path: string, key: DatabaseKey): Database.Database {
+  const db = new DatabaseDriver(path, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma(`cipher = '${DAMAGED_COPY_CIPHER}'`);
+    db.key(key);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * A `.damaged-*` copy from a version before encryption is plain: a byte copy of it is encrypted
+ * page by page under the base's key (see DAMAGED_COPY_CIPHER), checked (no plain header, every page
+ * there under the key) and renamed over it. A copy whose first page is destroyed cannot be rekeyed,
+ * nor told from an encrypted one whose header is destroyed: it stays as it is, readable by its owner
+ * only (0600), as every copy is. Never throws: a damaged copy must not stop the app. Returns whether
+ * the copy is now encrypted (or already was).
+ */
+export function encryptDamagedCopy(path: string, key: DatabaseKey): boolean {
+  try {
+    chmodSync(path, 0o600);
+  } catch {
+    return false;
+  }
+  if (!isPlainSqlite(path)) return hasIntactEncryptedHeader(path);
+  const copy = encryptingPath(path);
+  try {
+    for (const suffix of ['', '-journal']) rmSync(`${copy}${suffix}`, { force: true });
+    copyFileSync(path, copy);
+    chmodSync(copy, 0o600);
+    const target = connect(copy, null);
+    let pages: number;
+    try {
+      target.pragma('journal_mode = DELETE');
+      pages = pageCount(target);
+      target.pragma(`cipher = '${DAMAGED_COPY_CIPHER}'`);
+      target.rekey(key);
+    } finally {
+      target.close();
+    }
+    if (isPlainSqlite(copy) || !hasIntactEncryptedHeader(copy)) throw new Error('not encrypted');
+    const check = connectDamagedCopy(copy, key);
+    try {
+      if (pageCount(check) !== pages) throw new Error('pages lost');
+    } finally {
+      check.close();
+    }
+    renameSync(copy, path);
+    return true;
+  } catch {
+    for (const suffix of ['', '-journal']) rmSync(`${copy}${suffix}`, { force: true });
+    return false;
   }
 }
