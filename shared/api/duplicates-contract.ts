@@ -11,11 +11,21 @@ import {
 
 const id = z.number().int().positive();
 
+const scanCursorSchema = z.object({ score: z.number().int().min(0).max(100), a: id, b: id });
+
 /** Issue 13: the duplicate finder, merging two cards, families and travel groups. */
 export const duplicatesContract = {
   'duplicates.scan': {
-    input: z.object({ limit: z.number().int().min(1).max(5000).default(500) }),
-    output: z.object({ total: z.number().int(), candidates: z.array(duplicateCandidateSchema) }),
+    input: z.object({
+      limit: z.number().int().min(1).max(5000).default(500),
+      /** The `next` of the previous page; none for the first page (a fresh scan). */
+      after: scanCursorSchema.nullable().default(null),
+    }),
+    output: z.object({
+      total: z.number().int(),
+      candidates: z.array(duplicateCandidateSchema),
+      next: scanCursorSchema.nullable(),
+    }),
   },
   'duplicates.matches': {
     input: z.object({ clientId: id }),

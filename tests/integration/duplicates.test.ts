@@ -86,6 +86,57 @@ describe('duplicate finder', () => {
     expect(await pairs()).toEqual([]);
     expect(await t.call('duplicates.matches', { clientId: a.id })).toEqual([]);
   });
+
+  it("finds a card by the maiden name printed in the other's older passport, and forgets a deleted card", async () => {
+    const married = await t.call('clients.save', {
+      ...ivanova({ lastNameRu: 'Петрова', firstNameRu: 'Анна' }),
+      documents: [passport('71', '1234567', '2012-05-01', 'SIDOROVA', 'ANNA')],
+    });
+    const maiden = await t.call('clients.save', {
+      ...emptyClientInput(),
+      lastNameLat: 'SIDOROVA',
+      firstNameLat: 'ANNA',
+      birthDate: '1985-03-02',
+    });
+    expect(await pairs()).toEqual([{ ids: [married.id, maiden.id], reasons: ['nameBirth'] }]);
+    await t.call('clients.delete', { id: married.id, version: married.version });
+    expect(await pairs()).toEqual([]);
+  });
+
+  it('pages the pairs strongest first after a cursor, and scans again when a card changed between pages', async () => {
+    const ids: number[][] = [];
+    for (const [day, name] of [
+      ['01', 'Анна'],
+      ['02', 'Ольга'],
+      ['03', 'Вера'],
+      ['04', 'Нина'],
+      ['05', 'Зоя'],
+    ] as const) {
+      const x = await t.call('clients.save', ivanova({ firstNameRu: name, birthDate: `1990-01-${day}` }));
+      const y = await t.call('clients.save', ivanova({ firstNameRu: name, birthDate: `1990-01-${day}` }));
+      ids.push([x.id, y.id]);
+    }
+    const whole = await t.call('duplicates.scan', {});
+    expect(whole).toMatchObject({ total: 5, next: null });
+    const seen: number[][] = [];
+    let page = await t.call('duplicates.scan', { limit: 2 });
+    seen.push(...page.candidates.map((c) => [c.a.id, c.b.id]));
+    while (page.next) {
+      expect(page.candidates).toHaveLength(2);
+      page = await t.call('duplicates.scan', { limit: 2, after: page.next });
+      seen.push(...page.candidates.map((c) => [c.a.id, c.b.id]));
+    }
+    expect(seen).toEqual(whole.candidates.map((c) => [c.a.id, c.b.id]));
+    expect(seen.sort((p, q) => p[0]! - q[0]!)).toEqual(ids);
+
+    const first = await t.call('duplicates.scan', { limit: 2 });
+    const [x, y] = ids[4]!;
+    const gone = await t.call('clients.get', { id: y! });
+    await t.call('clients.delete', { id: gone.id, version: gone.version });
+    const rest = await t.call('duplicates.scan', { limit: 10, after: first.next });
+    expect(rest.total).toBe(4);
+    expect(rest.candidates.map((c) => c.a.id)).not.toContain(x);
+  });
 });
 
 /** Every column of the rows naming these cards, but the version and time every write bumps. */

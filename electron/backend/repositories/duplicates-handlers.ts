@@ -15,7 +15,7 @@ export function duplicatesHandlers(ctx: RepositoryContext, clients: ClientsRepos
   const merges = new MergeRepository(ctx, clients);
   const families = new FamiliesRepository(ctx);
   return {
-    'duplicates.scan': ({ limit }) => duplicates.scan(limit),
+    'duplicates.scan': ({ limit, after }) => duplicates.scan(limit, after),
     'duplicates.matches': ({ clientId }) => duplicates.matchesFor(clientId),
     'duplicates.dismiss': async ({ a, b }) => {
       await duplicates.dismiss(a, b);

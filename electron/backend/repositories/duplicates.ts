@@ -3,6 +3,7 @@ import { lastChars } from '../db/dialect';
 import { AppError } from '../../../shared/api/envelope';
 import { timestamp } from '../../../shared/domain/clock';
 import {
+  byStrength,
   findDuplicatePairs,
   phoneKey,
   type DuplicatePair,
@@ -13,6 +14,7 @@ import { passportIdentity } from '../../../shared/domain/passport';
 import type { RepositoryContext } from '../context';
 import type { Database } from '../db/schema';
 import { PHONE_DIGITS_SQL } from './client-identifiers';
+import { scanPairs } from './duplicates-scan';
 
 interface SubjectRow {
   id: number;
@@ -67,7 +69,19 @@ function toSubjects(rows: SubjectRow[], documents: DocumentRow[]): DuplicateSubj
   }));
 }
 
-function sideOf(r: SubjectRow) {
+type SideRow = Pick<
+  SubjectRow,
+  | 'id'
+  | 'last_name_ru'
+  | 'first_name_ru'
+  | 'middle_name_ru'
+  | 'last_name_lat'
+  | 'first_name_lat'
+  | 'birth_date'
+  | 'updated_at'
+>;
+
+function sideOf(r: SideRow) {
   return {
     id: r.id,
     name: [r.last_name_ru, r.first_name_ru, r.middle_name_ru].filter(Boolean).join(' '),
@@ -83,20 +97,8 @@ async function dismissedTest(db: Kysely<Database>): Promise<(a: number, b: numbe
   return (a, b) => set.has(`${a}-${b}`);
 }
 
-/** The whole base read once and every candidate pair found (the screen's scan, and the bench's). */
-export async function scanPairs(
-  db: Kysely<Database>,
-): Promise<{ rows: SubjectRow[]; pairs: DuplicatePair[] }> {
-  const rows = (
-    await sql<SubjectRow>`SELECT ${SUBJECT_COLUMNS} FROM clients c WHERE c.deleted_at IS NULL`.execute(db)
-  ).rows;
-  const documents = (
-    await sql<DocumentRow>`SELECT d.client_id, d.kind, d.series, d.number, d.last_name_lat, d.first_name_lat
-      FROM documents d JOIN clients c ON c.id = d.client_id
-      WHERE c.deleted_at IS NULL AND d.kind IN ('foreign_passport', 'internal_passport')`.execute(db)
-  ).rows;
-  return { rows, pairs: findDuplicatePairs(toSubjects(rows, documents), await dismissedTest(db)) };
-}
+/** Where the previous page of the scan ended: its last pair (pairs come strongest first). */
+export type ScanCursor = Pick<DuplicatePair, 'score' | 'a' | 'b'>;
 
 /**
  * Cards likely to be one person (issue 13): the whole base scanned for the Duplicates screen, or
@@ -106,11 +108,31 @@ export async function scanPairs(
 export class DuplicatesRepository {
   constructor(private readonly ctx: RepositoryContext) {}
 
-  /** Every candidate pair of live cards, strongest first. */
-  async scan(limit: number): Promise<{ total: number; candidates: DuplicateCandidate[] }> {
-    const { rows, pairs } = await scanPairs(this.ctx.db);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return { total: pairs.length, candidates: this.describe(pairs.slice(0, limit), byId) };
+  /** The last whole scan, reused for the next pages while the base has not changed. */
+  private last: { fingerprint: string; pairs: DuplicatePair[] } | null = null;
+
+  /**
+   * One page of the candidate pairs of live cards, strongest first. The first page scans the base
+   * again; a later page (after the cursor) reuses that scan unless a card, document or dismissal
+   * changed since, and then scans again: the cursor is a place in the order, not an offset.
+   */
+  async scan(
+    limit: number,
+    after: ScanCursor | null = null,
+  ): Promise<{ total: number; candidates: DuplicateCandidate[]; next: ScanCursor | null }> {
+    const fingerprint = await this.fingerprint();
+    if (after === null || this.last?.fingerprint !== fingerprint) {
+      this.last = { fingerprint, pairs: await scanPairs(this.ctx.db, await dismissedTest(this.ctx.db)) };
+    }
+    const { pairs } = this.last;
+    const start = after === null ? 0 : pairs.findIndex((p) => byStrength(after as DuplicatePair, p) < 0);
+    const page = start < 0 ? [] : pairs.slice(start, start + limit);
+    const end = page[page.length - 1];
+    return {
+      total: pairs.length,
+      candidates: await this.describeById(page),
+      next: end && start + limit < pairs.length ? { score: end.score, a: end.a, b: end.b } : null,
+    };
   }
 
   /** The live cards the given one may duplicate (a card just saved, a client just imported). */
@@ -136,6 +158,7 @@ export class DuplicatesRepository {
   async dismiss(x: number, y: number): Promise<void> {
     if (x === y) throw new AppError('BAD_INPUT', 'a card cannot be dismissed against itself');
     const [a, b] = x < y ? [x, y] : [y, x];
+    const before = await this.fingerprint();
     await this.ctx.db.transaction().execute(async (trx) => {
       const found = await trx.selectFrom('clients').select('id').where('id', 'in', [a, b]).execute();
       if (found.length !== 2) throw new AppError('NOT_FOUND', `client ${a} or ${b} not found`);
@@ -151,6 +174,11 @@ export class DuplicatesRepository {
         changes: { other: b },
       });
     });
+    // The pages already scanned stay valid without this pair; any other change scans again.
+    if (this.last?.fingerprint === before) {
+      const pairs = this.last.pairs.filter((p) => p.a !== a || p.b !== b);
+      this.last = { fingerprint: await this.fingerprint(), pairs };
+    }
   }
 
   /**
@@ -218,7 +246,54 @@ export class DuplicatesRepository {
     return [...found];
   }
 
-  private describe(pairs: DuplicatePair[], byId: Map<number, SubjectRow>): DuplicateCandidate[] {
+  /** Counts and latest changes of what the scan reads: equal only while nothing it reads changed. */
+  private async fingerprint(): Promise<string> {
+    const db = this.ctx.db;
+    const clients = await db
+      .selectFrom('clients')
+      .select((eb) => [
+        eb.fn.countAll().as('n'),
+        eb.fn.max('id').as('id'),
+        eb.fn.max('updated_at').as('at'),
+        // Every save bumps a version and a delete sets deleted_at, whatever it does to updated_at.
+        eb.fn.sum('version').as('versions'),
+        eb.fn.count('deleted_at').as('deleted'),
+      ])
+      .executeTakeFirstOrThrow();
+    const documents = await db
+      .selectFrom('documents')
+      .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('id').as('id')])
+      .executeTakeFirstOrThrow();
+    const dismissals = await db
+      .selectFrom('duplicate_dismissals')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    return JSON.stringify([clients, documents, dismissals]);
+  }
+
+  /** The pairs with both sides read by id (a page of the scan: a few hundred cards). */
+  private async describeById(pairs: DuplicatePair[]): Promise<DuplicateCandidate[]> {
+    const ids = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
+    if (ids.length === 0) return [];
+    const rows = await this.ctx.db
+      .selectFrom('clients')
+      .select([
+        'id',
+        'last_name_ru',
+        'first_name_ru',
+        'middle_name_ru',
+        'last_name_lat',
+        'first_name_lat',
+        'birth_date',
+        'updated_at',
+      ])
+      .where('id', 'in', ids)
+      .where('deleted_at', 'is', null)
+      .execute();
+    return this.describe(pairs, new Map(rows.map((r) => [r.id, r])));
+  }
+
+  private describe(pairs: DuplicatePair[], byId: Map<number, SideRow>): DuplicateCandidate[] {
     return pairs.flatMap((p) => {
       const a = byId.get(p.a);
       const b = byId.get(p.b);
