@@ -1,5 +1,13 @@
 import { expect } from './fixtures';
-import { dispatchWithLayout, openTour, pressWithLayout, seedClient, seedTour, test } from './forms-helpers';
+import {
+  answerUnsaved,
+  dispatchWithLayout,
+  openTour,
+  pressWithLayout,
+  seedClient,
+  seedTour,
+  test,
+} from './forms-helpers';
 
 const RU_CTRL_F = { key: 'а', code: 'KeyF', keyCode: 70, ctrl: true };
 const RU_CTRL_N = { key: 'т', code: 'KeyN', keyCode: 78, ctrl: true };
@@ -97,10 +105,7 @@ test('masked dates: 01011990 becomes 01.01.1990; two-digit years are past for bi
   await birth.press('Tab');
   await expect(birth).toHaveValue('15.05.1930');
   await page.keyboard.press('Escape');
-  await page
-    .getByRole('dialog', { name: 'Несохранённые изменения' })
-    .getByRole('button', { name: 'Не сохранять' })
-    .click();
+  await answerUnsaved(page, 'Не сохранять');
 
   await page.getByRole('button', { name: 'Туры', exact: true }).click();
   await page.getByRole('button', { name: '+ Новый тур' }).click();
@@ -260,9 +265,101 @@ test('after a refused duplicate in the dictionary dialog the focus stays in it a
   await expect(dialog.getByText('Это слово уже есть в словаре.')).toBeVisible();
   await expect(dialog.getByLabel('По-русски')).toBeFocused();
   await page.keyboard.press('Escape');
-  await page
-    .getByRole('dialog', { name: 'Несохранённые изменения' })
-    .getByRole('button', { name: 'Не сохранять' })
-    .click();
+  await answerUnsaved(page, 'Не сохранять');
   await expect(dialog).toBeHidden();
+});
+
+test('the tour destination is a country picker: Russian, English, French names and codes', async ({
+  page,
+  openApp,
+  app,
+}) => {
+  await openApp();
+  await page.getByRole('button', { name: 'Туры', exact: true }).click();
+  await page.getByRole('button', { name: '+ Новый тур' }).click();
+  await page.getByLabel('Номер путёвки').fill('DEST-1');
+  const destination = page.getByRole('combobox', { name: 'Страна' });
+  const list = page.getByRole('listbox', { name: 'Страна' });
+  for (const typed of ['итал', 'Ital', 'itali', 'ITA'])
+    await destination
+      .fill(typed)
+      .then(() => expect(list.getByRole('option').first()).toHaveText('ITA Италия'));
+  await destination.fill('Нарния');
+  await destination.press('Tab');
+  await expect(page.getByText('«Нарния» — не страна из справочника')).toBeVisible();
+  await page.getByRole('button', { name: 'Сохранить тур' }).click();
+  await expect(page.getByRole('heading', { name: 'Новый тур' })).toBeVisible();
+  await destination.fill('итал');
+  await destination.press('Enter');
+  await expect(destination).toHaveValue('Италия (ITA)');
+  await page.getByRole('button', { name: 'Сохранить тур' }).click();
+  await expect(page.getByRole('heading', { name: 'Тур DEST-1' })).toBeVisible();
+  const tours = (await app.api('tours.list', {})) as { rows: { country: string }[] };
+  expect(tours.rows[0]?.country).toBe('ITA');
+});
+
+test('Enter in the last field goes to Save, and one more Enter saves (tourist dialog, tour card)', async ({
+  page,
+  openApp,
+  app,
+}) => {
+  const tour = await seedTour(app, 'LAST-1');
+  await openApp();
+  await openTour(page, 'LAST-1');
+  await page.getByLabel('Примечания').fill('у окна');
+  await page.getByLabel('Примечания').press('Enter');
+  const saveTour = page.getByRole('button', { name: 'Сохранить тур' });
+  await expect(saveTour).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(async () => ((await app.api('tours.get', { id: tour.id })) as { notes: string }).notes)
+    .toBe('у окна');
+
+  await page.getByRole('button', { name: '+ Добавить туриста' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Новый турист' });
+  await dialog.getByLabel('Фамилия', { exact: true }).fill('Последнева');
+  await dialog.getByLabel('Эл. почта').fill('last@example.com');
+  await dialog.getByLabel('Эл. почта').press('Enter');
+  await expect(dialog.getByRole('button', { name: 'Сохранить', exact: true })).toBeFocused();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('tourists-table')).toContainText('Последнева');
+});
+
+test('a tourist filled from a card without a sex gets none proposed unless the clerk edits the name', async ({
+  page,
+  openApp,
+  app,
+}) => {
+  await seedClient(app, { lastNameRu: 'Безполова', firstNameRu: 'Мария', lastNameLat: 'BEZPOLOVA' });
+  const tour = await seedTour(app, 'SEX-1');
+  await openApp();
+  await openTour(page, 'SEX-1');
+  await page.getByRole('button', { name: '+ Добавить туриста' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Новый турист' });
+  const surname = dialog.getByLabel('Фамилия', { exact: true });
+  await surname.fill('Безполова');
+  await surname.press('Enter');
+  await expect(dialog.getByText('Данные взяты из карточки постоянного клиента.')).toBeVisible();
+  await surname.focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel('Пол')).toHaveValue('');
+  await expect(dialog.getByLabel('Имя латиницей')).toHaveValue('');
+  await dialog.getByRole('button', { name: 'Сохранить', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    page.getByRole('dialog', { name: 'Данные туриста отличаются от карточки клиента' }),
+  ).toHaveCount(0);
+  const saved = (await app.api('tours.get', { id: tour.id })) as { tourists: { gender: string | null }[] };
+  expect(saved.tourists[0]?.gender).toBeNull();
+
+  // The clerk types a name: proposals follow what was typed, as for a new tourist.
+  await page.getByTestId('tourists-table').getByText('Безполова').dblclick();
+  const edit = page.getByRole('dialog', { name: 'Турист: Безполова Мария' });
+  await edit.getByLabel('Отчество').fill('Ивановна');
+  await edit.getByLabel('Отчество').press('Tab');
+  await expect(edit.getByLabel('Пол')).toHaveValue('F');
+  await expect(edit.getByLabel('Имя латиницей')).toHaveValue('MARIIA');
 });

@@ -144,6 +144,46 @@ test('a 300-character surname is kept, counted and refused at the field, never c
   expect(list.rows).toHaveLength(0);
 });
 
+test('notes and preferences count near their 5000 limit; a longer text is refused at the field, not cut', async ({
+  page,
+  openApp,
+  app,
+}) => {
+  await openApp();
+  await page.getByRole('button', { name: '+ Новый клиент' }).click();
+  const card = page.getByRole('dialog', { name: 'Новый клиент' });
+  await card.getByLabel('Фамилия', { exact: true }).fill('Заметкина');
+  const notes = card.getByLabel('Заметки');
+  const notesField = card.locator('.field').filter({ has: page.getByLabel('Заметки') });
+  await notes.fill('з'.repeat(3900));
+  await expect(notesField.getByTestId('char-counter')).toHaveCount(0);
+  await notes.fill('з'.repeat(4500));
+  await expect(notesField.getByTestId('char-counter')).toHaveText('4500 / 5000');
+  await notes.fill('з'.repeat(5001));
+  await expect(notes).toHaveValue('з'.repeat(5001));
+  await expect(notesField.getByTestId('char-counter')).toHaveText('5001 / 5000');
+  await expect(notesField.getByText('Не длиннее 5000 знаков')).toBeVisible();
+  const preferences = card.getByLabel('Предпочтения');
+  await preferences.fill('п'.repeat(4200));
+  await expect(
+    card
+      .locator('.field')
+      .filter({ has: page.getByLabel('Предпочтения') })
+      .getByTestId('char-counter'),
+  ).toHaveText('4200 / 5000');
+  await card.getByRole('button', { name: 'Сохранить', exact: true }).click();
+  await expect(card).toBeVisible();
+  expect(((await app.api('clients.list', {})) as { rows: unknown[] }).rows).toHaveLength(0);
+  await notes.fill('з'.repeat(5000));
+  await card.getByRole('button', { name: 'Сохранить', exact: true }).click();
+  await expect(card).toBeHidden();
+  const found = (await app.api('clients.lookup', { lastName: 'Заметкина' })) as {
+    candidates: { notes: string; preferences: string }[];
+  };
+  expect(found.candidates[0]?.notes).toHaveLength(5000);
+  expect(found.candidates[0]?.preferences).toHaveLength(4200);
+});
+
 test('«Россия» typed into citizenship stays whole and becomes RUS; an unknown country is said at the field', async ({
   page,
   openApp,

@@ -75,3 +75,26 @@ export async function pressWithLayout(
     });
   await cdp.detach();
 }
+
+/** The unsaved-work question every editor asks on leaving with changes. */
+export const unsavedPrompt = (page: Page) => page.getByRole('dialog', { name: 'Несохранённые изменения' });
+
+/** Answers the unsaved-work question. */
+export const answerUnsaved = (page: Page, answer: 'Сохранить' | 'Не сохранять' | 'Отмена') =>
+  unsavedPrompt(page).getByRole('button', { name: answer, exact: true }).click();
+
+/** A table pasted from Excel or Word into the focused element (HTML and tab-separated text). */
+export async function pasteTable(page: Page, rows: string[][]) {
+  const html = `<table>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
+  await page.evaluate(
+    ([h, t]) => {
+      const data = new DataTransfer();
+      data.setData('text/html', h!);
+      data.setData('text/plain', t!);
+      document.activeElement?.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    },
+    [html, rows.map((r) => r.join('\t')).join('\n')],
+  );
+}

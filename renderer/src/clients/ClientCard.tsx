@@ -9,7 +9,6 @@ import { describeError } from '../ui/errors';
 import { CardForm } from '../ui/CardForm';
 import { CountryPicker, useCountries } from '../ui/CountryPicker';
 import { DateTextField } from '../ui/DateField';
-import { Field } from '../ui/Field';
 import { useInvalidFields } from '../ui/invalid-fields';
 import { lengthIssues, maxLengthOf } from '../ui/limits';
 import { TextField } from '../ui/TextField';
@@ -247,6 +246,7 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted, onForgotten 
           <button
             type="button"
             className="primary"
+            data-save-button
             disabled={busy}
             title={t('card.saveHint')}
             onClick={() => void save()}
@@ -337,9 +337,16 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted, onForgotten 
         <h3>{t('card.sections.notes')}</h3>
         <div className="form-row">
           {(['notes', 'preferences'] as const).map((field) => (
-            <Field key={field} label={t(`card.fields.${field}`)} className="grow" error={errorAt(field)}>
-              <textarea rows={3} value={form[field]} onChange={(e) => set({ [field]: e.target.value })} />
-            </Field>
+            <TextField
+              key={field}
+              label={t(`card.fields.${field}`)}
+              className="grow"
+              rows={3}
+              value={form[field]}
+              onChange={(value) => set({ [field]: value })}
+              max={maxLengthOf(clientFieldsSchema, field)}
+              error={errorAt(field)}
+            />
           ))}
         </div>
       </CardForm>

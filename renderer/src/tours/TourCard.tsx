@@ -20,7 +20,7 @@ import { ApiCallError, call } from '../api/client';
 import { CardForm } from '../ui/CardForm';
 import { DateField } from '../ui/DateField';
 import { describeError } from '../ui/errors';
-import { countryName } from '../ui/country-name';
+import { CountryPicker } from '../ui/CountryPicker';
 import { Field } from '../ui/Field';
 import { useInvalidFields } from '../ui/invalid-fields';
 import { isSaveShortcut } from '../ui/keys';
@@ -71,7 +71,7 @@ interface TourCardProps {
 
 /** A tour: its voucher, dates and hotel, its services, and its tourists. */
 export function TourCard({ tourId, active, onCreated, onBack, onOpenClients }: TourCardProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const toast = useToast();
   const [tour, setTour] = useState<Tour | null>(null);
   const [header, setHeader] = useState<HeaderForm>(toHeader(emptyTourInput()));
@@ -80,6 +80,7 @@ export function TourCard({ tourId, active, onCreated, onBack, onOpenClients }: T
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [busy, setBusy] = useState(false);
   const dateChecks = useInvalidFields('dateInvalid');
+  const countryChecks = useInvalidFields('countryUnknown');
   const [pristine, setPristine] = useState(() => editedText(toHeader(emptyTourInput()), []));
 
   const adopt = useCallback((loaded: Tour) => {
@@ -128,6 +129,7 @@ export function TourCard({ tourId, active, onCreated, onBack, onOpenClients }: T
     );
     const all = [
       ...dateIssues,
+      ...countryChecks.issues,
       ...lengthIssues(tourInputSchema, input),
       ...validateTour(input),
       ...moneyIssues,
@@ -212,7 +214,13 @@ export function TourCard({ tourId, active, onCreated, onBack, onOpenClients }: T
         <button type="button" onClick={onOpenClients}>
           {t('tours.tourists.clients')}
         </button>
-        <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
+        <button
+          type="button"
+          className="primary"
+          data-save-button
+          disabled={busy}
+          onClick={() => void save()}
+        >
           {t('tours.card.save')}
         </button>
       </div>
@@ -231,16 +239,14 @@ export function TourCard({ tourId, active, onCreated, onBack, onOpenClients }: T
               ))}
             </select>
           </Field>
-          <Field label={t('tours.card.fields.country')}>
-            <select value={header.country} onChange={(e) => set({ country: e.target.value })}>
-              <option value="">—</option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {countryName(c, i18n.language)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <CountryPicker
+            label={t('tours.card.fields.country')}
+            value={header.country}
+            onChange={(code) => set({ country: code })}
+            countries={countries}
+            error={errorAt('country')}
+            onValidity={countryChecks.report('country')}
+          />
           {text('resort')}
           {text('hotel', 'grow')}
         </div>

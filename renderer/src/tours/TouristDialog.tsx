@@ -55,6 +55,8 @@ const TOURIST_LABELS = new Set<TextKey>([
   'ticketNumber',
 ]);
 
+const CYRILLIC_NAMES = new Set<TextKey>(['lastNameRu', 'firstNameRu', 'middleNameRu']);
+
 interface TouristDialogProps {
   tour: Tour;
   tourist: Tourist | null;
@@ -89,6 +91,8 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
   const [overwrite, setOverwrite] = useState<{ client: Client; differences: SyncDifference[] } | null>(null);
   const [clientCardOpen, setClientCardOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  // A tourist filled from a card keeps the card's data: proposals only follow a name the clerk typed.
+  const [nameTyped, setNameTyped] = useState(false);
   const fail = (e: unknown) => toast({ kind: 'error', message: describeError(t, e) });
 
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
@@ -104,6 +108,7 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
       serviceIds: f.serviceIds,
     }));
     setAddToClients(false);
+    setNameTyped(false);
     setLookup(null);
     setInfo(t('tourist.filled'));
   };
@@ -188,9 +193,14 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
   const { guard, prompt } = useUnsavedGuard({ dirty, save });
   const close = () => guard(onClose);
 
-  /** Leaving a Cyrillic name proposes the ICAO Latin and the sex, filling blanks only (as the card does). */
+  /**
+   * Leaving a Cyrillic name proposes the ICAO Latin and the sex, filling blanks only (as the card
+   * does); not for a tourist linked to a card whose name the clerk left as the card has it, or Save
+   * would ask to copy to the card a sex nobody typed.
+   */
   const onCyrillicLeft = () =>
     setForm((f) => {
+      if (f.clientId !== null && !nameTyped) return f;
       const patch = blankFillsFromCyrillic(f);
       return Object.keys(patch).length > 0 ? { ...f, ...patch } : f;
     });
@@ -209,7 +219,10 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
     <TextField
       label={t(TOURIST_LABELS.has(field) ? `tourist.fields.${field}` : `card.fields.${field}`)}
       value={form[field]}
-      onChange={(value) => set({ [field]: value })}
+      onChange={(value) => {
+        if (CYRILLIC_NAMES.has(field)) setNameTyped(true);
+        set({ [field]: value });
+      }}
       max={maxLengthOf(touristFieldsSchema, field)}
       error={errorAt(field)}
       className={extra.className}
@@ -267,7 +280,13 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
             <button type="button" onClick={close}>
               {t('card.cancel')}
             </button>
-            <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
+            <button
+              type="button"
+              className="primary"
+              data-save-button
+              disabled={busy}
+              onClick={() => void save()}
+            >
               {t('card.save')}
             </button>
           </>

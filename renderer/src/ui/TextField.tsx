@@ -17,13 +17,26 @@ interface TextFieldProps {
   onKeyDown?: ((e: KeyboardEvent<HTMLInputElement>) => void) | undefined;
   lang?: string;
   autoFocus?: boolean;
+  /** A text of several lines (notes, preferences): a text area of this many rows. */
+  rows?: number;
 }
 
 /**
  * A labelled text box with its limit: near the limit a counter shows (95/100); past it the text
  * stays as typed or pasted, the counter turns red and the field says what is wrong — nothing is cut.
  */
-export function TextField({ label, value, onChange, max, error, hint, className, ...rest }: TextFieldProps) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  max,
+  error,
+  hint,
+  className,
+  rows,
+  onKeyDown,
+  ...rest
+}: TextFieldProps) {
   const { t } = useTranslation();
   const over = value.length > max;
   const ownError = over ? t('validation.tooLong', { max }) : undefined;
@@ -45,7 +58,11 @@ export function TextField({ label, value, onChange, max, error, hint, className,
         ) : undefined
       }
     >
-      <input {...rest} value={value} onChange={(e) => onChange(e.target.value)} />
+      {rows === undefined ? (
+        <input {...rest} onKeyDown={onKeyDown} value={value} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <textarea {...rest} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} />
+      )}
     </Field>
   );
 }
