@@ -127,8 +127,8 @@ export async function benchConsulateForms(): Promise<void> {
           if (field instanceof PDFTextField) field.setText(`VALUE ${i} ${ADDRESS_RU}${i + 1}`);
         acro.getCheckBox('8_Sex_Female').check();
         acro.updateFieldAppearances(font);
-        acro.flatten();
-        await doc.save({ objectsPerTick: Infinity });
+        acro.flatten({ updateFieldAppearances: false });
+        await doc.save({ objectsPerTick: Infinity, updateFieldAppearances: false });
       }
     });
     const again = await timed(fill);

@@ -113,8 +113,10 @@ export async function fillPdf(bytes: Uint8Array, values: PdfValues, flatten: boo
     }
   }
   form.updateFieldAppearances(font);
-  if (flatten) form.flatten();
-  return doc.save({ objectsPerTick: Infinity });
+  // Appearances are made once, above, in the form font: pdf-lib would otherwise redo them on
+  // flatten and save with a default Helvetica it also embeds.
+  if (flatten) form.flatten({ updateFieldAppearances: false });
+  return doc.save({ objectsPerTick: Infinity, updateFieldAppearances: false });
 }
 
 /** The PDF values of one person from the mapping and their printed answers. */
