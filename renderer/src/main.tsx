@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { createI18n, isLanguage } from '../../shared/i18n/create-i18n';
 import { call } from './api/client';
 import { App } from './shell/App';
+import { LeaveGuardProvider } from './ui/leave-guard';
 import './styles.css';
 
 async function boot(): Promise<void> {
@@ -15,7 +16,9 @@ async function boot(): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <App />
+        <LeaveGuardProvider>
+          <App />
+        </LeaveGuardProvider>
       </I18nextProvider>
     </StrictMode>,
   );

@@ -606,6 +606,8 @@ export const en: Shape<typeof ru> = {
       new: 'New country',
       add: 'Add',
       saved: 'Country “{{name}}” saved',
+      draftIncomplete:
+        'The new country was not added: it needs a three-letter Latin code and a Russian name.',
       imported: 'Countries loaded: {{count}}',
     },
     forms: {

@@ -617,6 +617,8 @@ export const fr: Shape<typeof ru> = {
       new: 'Nouveau pays',
       add: 'Ajouter',
       saved: 'Pays « {{name}} » enregistré',
+      draftIncomplete:
+        'Le nouveau pays n’est pas ajouté : il faut un code de trois lettres latines et un nom en russe.',
       imported: 'Pays chargés : {{count}}',
     },
     forms: {

@@ -7,7 +7,9 @@ import { call } from '../api/client';
 import { describeErrorDetail } from '../ui/errors';
 import { maxLengthOf, rangeOf } from '../ui/limits';
 import { uiLabel } from '../questionnaire/ui-label';
+import { useLeaveGuard } from '../ui/leave-guard';
 import { useToast } from '../ui/toasts';
+import { useUnsavedGuard } from '../ui/UnsavedGuard';
 import { BookFileButtons } from './BookFileButtons';
 
 const NEW_COUNTRY: Country = {
@@ -48,16 +50,44 @@ export function CountriesBook({ onChanged }: { onChanged?: () => void }) {
   }, [fail]);
   useEffect(load, [load]);
 
-  const save = (country: Country) =>
-    call('countries.save', country).then((saved) => {
-      setCountries((list) =>
-        list.some((c) => c.code === saved.code)
-          ? list.map((c) => (c.code === saved.code ? saved : c))
-          : [...list, saved],
-      );
-      toast({ kind: 'info', message: t('books.countries.saved', { name: saved.nameRu }) });
-      onChanged?.();
-    }, fail);
+  /** Saves one country; false when refused (the toast says why). */
+  const save = (country: Country): Promise<boolean> =>
+    call('countries.save', country).then(
+      (saved) => {
+        setCountries((list) =>
+          list.some((c) => c.code === saved.code)
+            ? list.map((c) => (c.code === saved.code ? saved : c))
+            : [...list, saved],
+        );
+        toast({ kind: 'info', message: t('books.countries.saved', { name: saved.nameRu }) });
+        onChanged?.();
+        return true;
+      },
+      (e: unknown) => {
+        fail(e);
+        return false;
+      },
+    );
+
+  const draftReady = /^[A-Z]{3}$/.test(draft.code) && draft.nameRu !== '';
+  const addDraft = async (): Promise<boolean> => {
+    const refused = Object.keys(cellErrors).length;
+    if (refused > 0) {
+      toast({ kind: 'error', message: t('card.fixErrors', { count: refused }) });
+      return false;
+    }
+    if (!draftReady) {
+      toast({ kind: 'error', message: t('books.countries.draftIncomplete') });
+      return false;
+    }
+    const saved = await save(draft);
+    if (saved) setDraft(NEW_COUNTRY);
+    return saved;
+  };
+  // The new country's row and a value refused in a cell are not in the book yet: leaving asks first.
+  const dirty = JSON.stringify(draft) !== JSON.stringify(NEW_COUNTRY) || Object.keys(cellErrors).length > 0;
+  const { guard, prompt } = useUnsavedGuard({ dirty, save: addDraft });
+  useLeaveGuard(guard);
 
   const edit = (country: Country, patch: Partial<Country>) => {
     const next = { ...country, ...patch };
@@ -176,12 +206,7 @@ export function CountriesBook({ onChanged }: { onChanged?: () => void }) {
         </td>
         <td>
           {isNew && (
-            <button
-              type="button"
-              className="primary"
-              disabled={!/^[A-Z]{3}$/.test(draft.code) || draft.nameRu === ''}
-              onClick={() => void save(draft).then(() => setDraft(NEW_COUNTRY))}
-            >
+            <button type="button" className="primary" disabled={!draftReady} onClick={() => void addDraft()}>
               {t('books.countries.add')}
             </button>
           )}
@@ -222,6 +247,7 @@ export function CountriesBook({ onChanged }: { onChanged?: () => void }) {
           </tbody>
         </table>
       </div>
+      {prompt}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useGuardedLeave } from '../ui/leave-guard';
 import { TabbedScreen } from '../ui/TabbedScreen';
 import { CountriesBook } from './CountriesBook';
 import { DictionaryBook } from './DictionaryBook';
@@ -12,13 +13,14 @@ type Tab = (typeof TABS)[number];
 export function ReferenceBooksScreen() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('forms');
+  const leave = useGuardedLeave();
   return (
     <TabbedScreen
       title={t('books.title')}
       tabs={TABS}
       tab={tab}
       label={(name) => t(`books.tabs.${name}`)}
-      onTab={setTab}
+      onTab={(next) => leave(() => setTab(next))}
     >
       {tab === 'countries' && <CountriesBook />}
       {tab === 'forms' && <FormsBook />}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage } from '../../../shared/i18n/create-i18n';
 import { choiceCodes, YES_NO } from '../../../shared/questionnaire/answers';
@@ -16,10 +16,27 @@ interface AnswerRowProps {
    * keeps its untranslated Russian words as they are.
    */
   onSave: (source: string, value?: string, accept?: boolean) => void;
+  /** What is typed in the row and not saved yet (null when nothing): the screen asks before losing it. */
+  onDraft: (draft: AnswerDraft | null) => void;
+}
+
+export interface AnswerDraft {
+  source: string;
+  /** The clerk's own translation, when typed. */
+  value?: string;
+}
+
+/**
+ * Leaving a box saves it (the translation is made then), except when the focus goes to what leaves
+ * the questionnaire (Close, the unsaved-work question, marked data-keeps-drafts): that asks first.
+ */
+function keepsDraft(e: FocusEvent): boolean {
+  const to = e.relatedTarget;
+  return to instanceof Element && to.closest('[data-keeps-drafts]') !== null;
 }
 
 /** One line of the questionnaire grid (R11): the labels, the Russian answer and its translation. */
-export function AnswerRow({ field, answer, language, onSave }: AnswerRowProps) {
+export function AnswerRow({ field, answer, language, onSave, onDraft }: AnswerRowProps) {
   const { t, i18n } = useTranslation();
   const [source, setSource] = useState(answer.source);
   const [value, setValue] = useState(answer.value);
@@ -37,19 +54,28 @@ export function AnswerRow({ field, answer, language, onSave }: AnswerRowProps) {
   const printedLabel = field.label[language];
   // Leaving a pre-filled field untouched keeps it bound: only a change is stored.
   const commitSource = (next: string) => {
+    onDraft(null);
     if (next.trim() !== answer.source.trim()) onSave(next);
+  };
+  const typed = (nextSource: string, nextValue: string | null) => {
+    const sourceChanged = nextSource.trim() !== answer.source.trim();
+    if (nextValue !== null && nextValue !== answer.value) onDraft({ source: nextSource, value: nextValue });
+    else onDraft(sourceChanged ? { source: nextSource } : null);
   };
 
   const editor = () => {
     switch (field.type) {
       case 'date':
         return (
-          <span onBlur={() => commitSource(source)}>
+          <span onBlur={(e) => !keepsDraft(e) && commitSource(source)}>
             <DateInput
               id={inputId}
               value={source === '' ? null : source}
               placeholder={t('questionnaire.datePlaceholder')}
-              onChange={(iso) => setSource(iso ?? '')}
+              onChange={(iso) => {
+                setSource(iso ?? '');
+                typed(iso ?? '', null);
+              }}
             />
           </span>
         );
@@ -104,8 +130,11 @@ export function AnswerRow({ field, answer, language, onSave }: AnswerRowProps) {
             id={inputId}
             aria-required={field.required || undefined}
             value={source}
-            onChange={(e) => setSource(e.target.value)}
-            onBlur={() => commitSource(source)}
+            onChange={(e) => {
+              setSource(e.target.value);
+              typed(e.target.value, valueEdited ? value : null);
+            }}
+            onBlur={(e) => !keepsDraft(e) && commitSource(source)}
             onKeyDown={(e) => {
               if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
             }}
@@ -161,10 +190,12 @@ export function AnswerRow({ field, answer, language, onSave }: AnswerRowProps) {
               onChange={(e) => {
                 setValue(e.target.value);
                 setValueEdited(true);
+                typed(source, e.target.value);
               }}
-              onBlur={() => {
-                if (!valueEdited) return;
+              onBlur={(e) => {
+                if (!valueEdited || keepsDraft(e)) return;
                 setValueEdited(false);
+                onDraft(null);
                 if (value !== answer.value) onSave(source, value);
               }}
             />

@@ -7,10 +7,11 @@ import { DictionaryBook } from '../books/DictionaryBook';
 import { countryName } from '../ui/country-name';
 import { Dialog } from '../ui/Dialog';
 import { useDialogFocus } from '../ui/dialog-focus';
-import { leaveFocusedField } from '../ui/UnsavedGuard';
+import { isSaveShortcut } from '../ui/keys';
+import { useUnsavedGuard } from '../ui/UnsavedGuard';
 import { describeError, describeErrorDetail } from '../ui/errors';
 import { useToast } from '../ui/toasts';
-import { AnswerRow } from './AnswerRow';
+import { AnswerRow, type AnswerDraft } from './AnswerRow';
 import { CopyDialog, type Person } from './CopyDialog';
 import { DictionaryEntryDialog } from './DictionaryEntryDialog';
 import { PrintDialog } from './PrintDialog';
@@ -51,6 +52,8 @@ export function QuestionnaireScreen({
   const [questionnaire, setQuestionnaire] = useState<Questionnaire | null>(null);
   const [pending, setPending] = useState<PendingWord | null>(null);
   const [dialog, setDialog] = useState<'takeFrom' | 'copyTo' | 'print' | 'dictionary' | null>(null);
+  // Answers typed and not saved yet, by field (a box is saved when left, so usually the one in focus).
+  const [drafts, setDrafts] = useState<Readonly<Record<string, AnswerDraft>>>({});
   // A refused answer has no field to be marked at here, so the toast says what its issue is.
   const fail = useCallback(
     (e: unknown) =>
@@ -87,13 +90,14 @@ export function QuestionnaireScreen({
       q ? { ...q, answers: q.answers.map((a) => (a.fieldKey === answer.fieldKey ? answer : a)) } : q,
     );
 
+  /** Saves one answer; false when it was refused (the toast says why). */
   const save = (
     fieldKey: string,
     source: string,
     value?: string,
     skipped: string[] = [],
     accept?: boolean,
-  ) => {
+  ): Promise<boolean> =>
     call('questionnaire.save', {
       subject: person.subject,
       country: countryCode,
@@ -101,23 +105,46 @@ export function QuestionnaireScreen({
       source,
       value,
       accept,
-    }).then(({ answer, unknownWords }) => {
-      replaceAnswer(answer);
-      const word = unknownWords.find((w) => !skipped.includes(w));
-      setPending(word ? { fieldKey, source, word, skipped } : null);
-    }, fail);
+    }).then(
+      ({ answer, unknownWords }) => {
+        replaceAnswer(answer);
+        const word = unknownWords.find((w) => !skipped.includes(w));
+        setPending(word ? { fieldKey, source, word, skipped } : null);
+        return true;
+      },
+      (e: unknown) => {
+        fail(e);
+        return false;
+      },
+    );
+
+  const setDraft = (fieldKey: string, draft: AnswerDraft | null) =>
+    setDrafts((all) => {
+      if (draft === null && !(fieldKey in all)) return all;
+      const next = { ...all };
+      if (draft === null) delete next[fieldKey];
+      else next[fieldKey] = draft;
+      return next;
+    });
+  /** Saves every answer typed and not saved yet; false when one was refused (it stays typed). */
+  const saveDrafts = async (): Promise<boolean> => {
+    for (const [fieldKey, draft] of Object.entries(drafts)) {
+      if (!(await save(fieldKey, draft.source, draft.value))) return false;
+      setDraft(fieldKey, null);
+    }
+    return true;
   };
+  const { guard, prompt } = useUnsavedGuard({ dirty: Object.keys(drafts).length > 0, save: saveDrafts });
+  /** Another person or country: what is typed for this one is saved first, as leaving a box saves it. */
+  const switchTo = (apply: () => void) => void saveDrafts().then((saved) => saved && apply());
 
   const country = countries.find((c) => c.code === countryCode);
   const language = questionnaire?.country.language ?? 'ru';
   const pendingField = pending && questionnaire?.form.fields.find((f) => f.key === pending.fieldKey);
   const screenRef = useRef<HTMLElement>(null);
   const onScreenBlur = useDialogFocus(screenRef);
-  // Answers are saved as each box is left: closing leaves the box being typed in first, so it is saved.
-  const close = () => {
-    leaveFocusedField(screenRef.current);
-    onClose();
-  };
+  // Answers are saved as each box is left; leaving the screen with one still typed asks first.
+  const close = () => guard(onClose);
 
   return (
     <div className="backdrop import-backdrop">
@@ -129,9 +156,14 @@ export function QuestionnaireScreen({
         tabIndex={-1}
         onBlur={onScreenBlur}
         onKeyDown={(e) => {
-          if (e.key !== 'Escape' || dialog || pending) return;
-          e.stopPropagation();
-          close();
+          if (dialog || pending) return;
+          if (isSaveShortcut(e)) {
+            e.preventDefault();
+            void saveDrafts();
+          } else if (e.key === 'Escape') {
+            e.stopPropagation();
+            close();
+          }
         }}
       >
         <header className="dialog-header toolbar">
@@ -145,7 +177,10 @@ export function QuestionnaireScreen({
             <select
               aria-label={t('questionnaire.country')}
               value={countryCode}
-              onChange={(e) => setCountryCode(e.target.value)}
+              onChange={(e) => {
+                const code = e.target.value;
+                switchTo(() => setCountryCode(code));
+              }}
             >
               {countries.map((c) => (
                 <option key={c.code} value={c.code}>
@@ -166,7 +201,7 @@ export function QuestionnaireScreen({
           <button type="button" className="primary" onClick={() => setDialog('print')} disabled={!country}>
             {t('questionnaire.print.open')}
           </button>
-          <button type="button" onClick={close}>
+          <button type="button" data-keeps-drafts onClick={close}>
             {t('questionnaire.close')}
           </button>
         </header>
@@ -179,7 +214,7 @@ export function QuestionnaireScreen({
                   type="button"
                   className={i === index ? 'person active' : 'person'}
                   aria-current={i === index ? 'true' : undefined}
-                  onClick={() => setIndex(i)}
+                  onClick={() => switchTo(() => setIndex(i))}
                 >
                   {p.name}
                 </button>
@@ -209,7 +244,8 @@ export function QuestionnaireScreen({
                       field={field}
                       answer={questionnaire.answers.find((a) => a.fieldKey === field.key)!}
                       language={language}
-                      onSave={(source, value, accept) => save(field.key, source, value, [], accept)}
+                      onSave={(source, value, accept) => void save(field.key, source, value, [], accept)}
+                      onDraft={(draft) => setDraft(field.key, draft)}
                     />
                   ))}
                 </tbody>
@@ -218,6 +254,7 @@ export function QuestionnaireScreen({
           </div>
         </div>
       </section>
+      <div data-keeps-drafts>{prompt}</div>
       {pending && (
         <DictionaryEntryDialog
           key={pending.word}
@@ -228,9 +265,9 @@ export function QuestionnaireScreen({
           })}
           onClose={() => {
             const skipped = [...pending.skipped, pending.word];
-            save(pending.fieldKey, pending.source, undefined, skipped);
+            void save(pending.fieldKey, pending.source, undefined, skipped);
           }}
-          onSaved={() => save(pending.fieldKey, pending.source, undefined, pending.skipped)}
+          onSaved={() => void save(pending.fieldKey, pending.source, undefined, pending.skipped)}
         />
       )}
       {(dialog === 'takeFrom' || dialog === 'copyTo') && country && (

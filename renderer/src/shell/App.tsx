@@ -18,6 +18,7 @@ const LoyaltyScreen = lazy(() =>
   import('../loyalty/LoyaltyScreen').then((m) => ({ default: m.LoyaltyScreen })),
 );
 import { ToastProvider } from '../ui/toasts';
+import { useGuardedLeave } from '../ui/leave-guard';
 import { AboutDialog } from './AboutDialog';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { EncryptionGate } from '../history/EncryptionGate';
@@ -33,19 +34,24 @@ export function App() {
   const [historyTab, setHistoryTab] = useState<'journal' | 'backups'>('journal');
   // Opening the journal from a message shows it afresh, with the action just done.
   const [journalVisits, setJournalVisits] = useState(0);
-  const showJournal = () => {
-    setHistoryTab('journal');
-    setJournalVisits((n) => n + 1);
-    setScreen('history');
-  };
-  const showBackups = () => {
-    setHistoryTab('backups');
-    setScreen('history');
-  };
-  const show = (name: Screen) => {
-    if (name === 'tours') setToursVisited(true);
-    setScreen(name);
-  };
+  // A screen unmounted when left (the reference books) asks first when it holds unsaved work.
+  const leave = useGuardedLeave();
+  const showJournal = () =>
+    leave(() => {
+      setHistoryTab('journal');
+      setJournalVisits((n) => n + 1);
+      setScreen('history');
+    });
+  const showBackups = () =>
+    leave(() => {
+      setHistoryTab('backups');
+      setScreen('history');
+    });
+  const show = (name: Screen) =>
+    leave(() => {
+      if (name === 'tours') setToursVisited(true);
+      setScreen(name);
+    });
 
   const changeLanguage = (value: string) => {
     if (!isLanguage(value)) return;

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CountriesBook } from '../books/CountriesBook';
-import { Dialog } from '../ui/Dialog';
+import { CountriesBookDialog } from '../books/CountriesBookDialog';
 import { ctrlCode, isNewShortcut } from '../ui/keys';
 import { FindTourDialog } from './FindTourDialog';
 import { TourCard } from './TourCard';
@@ -72,18 +71,10 @@ export function ToursScreen({ active, onOpenClients }: { active: boolean; onOpen
         />
       )}
       {countriesOpen && (
-        <Dialog
-          title={t('books.tabs.countries')}
+        <CountriesBookDialog
           onClose={() => setCountriesOpen(false)}
-          wide
-          footer={
-            <button type="button" onClick={() => setCountriesOpen(false)}>
-              {t('books.close')}
-            </button>
-          }
-        >
-          <CountriesBook onChanged={() => setCountriesVersion((v) => v + 1)} />
-        </Dialog>
+          onChanged={() => setCountriesVersion((v) => v + 1)}
+        />
       )}
     </section>
   );

@@ -82,12 +82,3 @@ export function useUnsavedGuard({ dirty, save }: GuardOptions): Guard {
   );
   return { guard, prompt };
 }
-
-/**
- * For an editor that saves each field when it is left (the questionnaire): leaving the editor while
- * a field is still being typed in leaves that field first, so its answer is saved, not lost.
- */
-export function leaveFocusedField(root: HTMLElement | null): void {
-  const active = document.activeElement;
-  if (root && active instanceof HTMLElement && root.contains(active) && active !== root) active.blur();
-}
