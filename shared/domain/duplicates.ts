@@ -53,7 +53,7 @@ export const mergePreviewSchema = z.object({
       chosen: z.number().int().min(0),
     }),
   ),
-  /** Tours where both cards are tourists: after the merge one of the two rows should be removed. */
+  /** Tours where both cards are tourists: the merge keeps one row there (see foldTourist). */
   sharedTours: z.array(z.object({ tourId: id, voucher: z.string() })),
   /** How many documents the united card gets, and how many were the same passport twice. */
   documents: z.number().int(),

@@ -796,7 +796,8 @@ export const en: Shape<typeof ru> = {
     fromPassport: 'as in the newest passport',
     documentsNote:
       'The documents of both cards are kept: {{documents}} in all, of which the same passport twice, kept once: {{folded}}.',
-    sharedTours: 'Both cards are tourists of tour {{vouchers}}: after the merge remove one of the two rows.',
+    sharedTours:
+      'Both cards are tourists of tour {{vouchers}}: one row stays, the kept card’s; what it lacks (ticket, passport, phone), the services and the questionnaire answers are taken from the other row.',
     moves:
       'Trips, questionnaire answers, consents and family move to the card that stays; the merge can be undone.',
     doMerge: 'Merge',

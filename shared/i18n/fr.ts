@@ -810,7 +810,7 @@ export const fr: Shape<typeof ru> = {
     documentsNote:
       'Les documents des deux fiches sont conservés : {{documents}} en tout, dont passeports en double gardés une fois : {{folded}}.',
     sharedTours:
-      'Les deux fiches sont voyageurs du séjour {{vouchers}} : après la fusion, supprimez l’une des deux lignes.',
+      'Les deux fiches sont voyageurs du séjour {{vouchers}} : une seule ligne reste, celle de la fiche conservée ; ce qui lui manque (billet, passeport, téléphone), les prestations et les réponses au questionnaire sont repris de l’autre ligne.',
     moves:
       'Voyages, réponses aux questionnaires, consentements et famille passent à la fiche qui reste ; la fusion peut être annulée.',
     doMerge: 'Fusionner',

@@ -267,6 +267,79 @@ describe('merge', () => {
     expect(await t.call('duplicates.mergesOf', { clientId: keep.id })).toEqual([]);
   });
 
+  it("makes one row of a person who was twice in a tour, with the other row's ticket, services and answers; undo brings both rows back", async () => {
+    const { keep, merge, tour, tourist } = await twoCards();
+    const withService = await t.call('tours.save', {
+      ...emptyTourInput(),
+      id: tour.id,
+      version: tour.version,
+      voucher: 'M-1',
+      services: [
+        { kind: 'transfer', description: 'Трансфер', startDate: null, endDate: null, priceMinor: 0 },
+      ],
+    });
+    const serviceId = withService.services[0]!.id;
+    const mergeRow = (
+      await t.call('tourists.save', {
+        tourId: tour.id,
+        tourist: { ...tourist, ticketNumber: 'TK-555', serviceIds: [serviceId] },
+      })
+    ).tourist;
+    const keepRow = (
+      await t.call('tourists.save', {
+        tourId: tour.id,
+        tourist: { ...touristFromClient(keep, { ticketNumber: '' }), clientId: keep.id, serviceIds: [] },
+      })
+    ).tourist;
+    await t.call('questionnaire.save', {
+      subject: { kind: 'tourist', id: mergeRow.id },
+      country: 'ITA',
+      fieldKey: 'purpose',
+      source: 'туризм',
+    });
+    const preview = await t.call('duplicates.mergePreview', { keepId: keep.id, mergeId: merge.id });
+    expect(preview.sharedTours).toEqual([{ tourId: tour.id, voucher: 'M-1' }]);
+    const rowsBefore = (await t.call('tours.get', { id: tour.id })).tourists;
+    const before = await snapshot([keep.id, merge.id]);
+
+    const { undoId } = await t.call('duplicates.merge', {
+      keepId: keep.id,
+      keepVersion: keep.version,
+      mergeId: merge.id,
+      mergeVersion: merge.version,
+      values: {},
+    });
+    const rows = (await t.call('tours.get', { id: tour.id })).tourists;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      id: keepRow.id,
+      clientId: keep.id,
+      ticketNumber: 'TK-555',
+      serviceIds: [serviceId],
+      // The kept row travels on its own passport; only what it left empty is taken.
+      passportNumber: keepRow.passportNumber,
+      lastNameRu: 'Иванова',
+    });
+    const answers = await t.call('questionnaire.open', {
+      subject: { kind: 'tourist', id: keepRow.id },
+      country: 'ITA',
+    });
+    expect(JSON.stringify(answers)).toContain('туризм');
+    expect((await t.call('clients.history', { id: keep.id })).tours.map((x) => x.voucher)).toEqual(['M-1']);
+
+    await t.call('undo.apply', { id: undoId });
+    expect(await snapshot([keep.id, merge.id])).toEqual(before);
+    const unversioned = (list: typeof rowsBefore) => list.map(({ version: _v, ...rest }) => rest);
+    expect(unversioned((await t.call('tours.get', { id: tour.id })).tourists)).toEqual(
+      unversioned(rowsBefore),
+    );
+    const restored = await t.call('questionnaire.open', {
+      subject: { kind: 'tourist', id: mergeRow.id },
+      country: 'ITA',
+    });
+    expect(JSON.stringify(restored)).toContain('туризм');
+  });
+
   it('refuses a value neither card nor passport offered, and a stale card, changing nothing', async () => {
     const { keep, merge } = await twoCards();
     const before = await snapshot([keep.id, merge.id]);

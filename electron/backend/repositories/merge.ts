@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { foreignKeys, jsonNumber, moveReferencesIgnoringDuplicates } from '../db/dialect';
 import { AppError } from '../../../shared/api/envelope';
 import type { Client, ClientInput } from '../../../shared/domain/client';
@@ -6,7 +6,10 @@ import { timestamp } from '../../../shared/domain/clock';
 import { MERGE_FIELDS, type MergeInput, type MergePreview } from '../../../shared/domain/duplicates';
 import { foldDocuments, mergeChoices } from '../../../shared/domain/merge-plan';
 import type { RepositoryContext } from '../context';
-import type { Database } from '../db/schema';
+import type { Database, TouristsTable } from '../db/schema';
+import type { TouristFields } from '../../../shared/domain/tour';
+import { foldTourist } from '../../../shared/domain/tourist-fold';
+import { toTourist, touristColumns } from './tour-mapping';
 import type { JournalTable } from '../history/undo-journal';
 import type { ClientsRepository } from './clients';
 
@@ -89,6 +92,13 @@ export class MergeRepository {
       await change.touch('clients', { id: both });
       await change.touch('documents', { client_id: both });
       await change.touch('client_search_keys', { client_id: both });
+      const twice = await this.touristsTwice(trx, plan, both);
+      const twiceIds = twice.flatMap((rows) => rows.map((r) => r.id));
+      if (twiceIds.length > 0) {
+        // Children first: undo works backwards, so the dropped rows come back before their answers.
+        await change.touch('questionnaire_answers', { tourist_id: twiceIds });
+        await change.touch('tourist_services', { tourist_id: twiceIds });
+      }
       await change.touch('tourists', { client_id: both });
       await change.touch('questionnaire_answers', { client_id: both });
       await change.touch('client_consents', { client_id: both });
@@ -109,12 +119,13 @@ export class MergeRepository {
         .set({ client_id: keep.id })
         .where('client_id', '=', merge.id)
         .execute();
+      for (const rows of twice) await this.foldTourists(trx, keep.id, rows);
       await trx
         .updateTable('tourists')
         .set({ client_id: keep.id })
         .where('client_id', '=', merge.id)
         .execute();
-      await this.moveAnswers(trx, keep.id, merge.id);
+      await this.moveAnswers(trx, 'client_id', keep.id, [merge.id]);
       await trx
         .updateTable('client_consents')
         .set({ client_id: keep.id })
@@ -198,12 +209,84 @@ export class MergeRepository {
     return picked;
   }
 
-  /** A questionnaire answer given on both cards keeps the newer one. */
-  private async moveAnswers(trx: Transaction<Database>, keepId: number, mergeId: number): Promise<void> {
+  /**
+   * The rows of tours where both cards are tourists, per tour, the kept card's (first) row first:
+   * one person is one row of a tour.
+   */
+  private async touristsTwice(
+    trx: Transaction<Database>,
+    plan: MergePreview,
+    both: number[],
+  ): Promise<Selectable<TouristsTable>[][]> {
+    if (plan.sharedTours.length === 0) return [];
+    const rows = await trx
+      .selectFrom('tourists')
+      .selectAll()
+      .where('client_id', 'in', both)
+      .where(
+        'tour_id',
+        'in',
+        plan.sharedTours.map((s) => s.tourId),
+      )
+      .orderBy('tour_id')
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+    const byTour = new Map<number, Selectable<TouristsTable>[]>();
+    for (const r of rows) byTour.set(r.tour_id, [...(byTour.get(r.tour_id) ?? []), r]);
+    return [...byTour.values()].map((list) => [
+      ...list.filter((r) => r.client_id === plan.keep.id),
+      ...list.filter((r) => r.client_id !== plan.keep.id),
+    ]);
+  }
+
+  /**
+   * The person's rows of one tour become the first one: it keeps its place and values, takes what
+   * it left empty (ticket, passport, phone…) from the others, and their services and answers (an
+   * answer given on both keeps the newer); the other rows go.
+   */
+  private async foldTourists(
+    trx: Transaction<Database>,
+    keepId: number,
+    [kept, ...others]: Selectable<TouristsTable>[],
+  ): Promise<void> {
+    if (!kept || others.length === 0) return;
+    let fields: TouristFields = toTourist(kept, []);
+    for (const other of others) fields = foldTourist(fields, toTourist(other, [])).fields;
+    const otherIds = others.map((o) => o.id);
+    const services = await trx
+      .selectFrom('tourist_services')
+      .select(['tourist_id', 'service_id'])
+      .where('tourist_id', 'in', [kept.id, ...otherIds])
+      .execute();
+    const held = new Set(services.filter((x) => x.tourist_id === kept.id).map((x) => x.service_id));
+    const added = [...new Set(services.map((x) => x.service_id))].filter((id) => !held.has(id));
+    if (added.length > 0) {
+      await trx
+        .insertInto('tourist_services')
+        .values(added.map((service_id) => ({ tourist_id: kept.id, service_id })))
+        .execute();
+    }
+    await this.moveAnswers(trx, 'tourist_id', kept.id, otherIds);
+    await trx.deleteFrom('tourists').where('id', 'in', otherIds).execute();
+    await trx
+      .updateTable('tourists')
+      .set({ ...touristColumns(fields), client_id: keepId, version: kept.version + 1 })
+      .where('id', '=', kept.id)
+      .execute();
+  }
+
+  /** Answers of the merged card (or tourist rows) move to the kept one; one given on both keeps the newer. */
+  private async moveAnswers(
+    trx: Transaction<Database>,
+    column: 'client_id' | 'tourist_id',
+    keepId: number,
+    fromIds: number[],
+  ): Promise<void> {
     const answers = await trx
       .selectFrom('questionnaire_answers')
-      .select(['id', 'client_id', 'country', 'field_key', 'updated_at'])
-      .where('client_id', 'in', [keepId, mergeId])
+      .select(['id', 'country', 'field_key', 'updated_at'])
+      .where(column, 'in', [keepId, ...fromIds])
       .execute();
     const byField = new Map<string, (typeof answers)[number]>();
     const drop: number[] = [];
@@ -219,8 +302,8 @@ export class MergeRepository {
     if (drop.length > 0) await trx.deleteFrom('questionnaire_answers').where('id', 'in', drop).execute();
     await trx
       .updateTable('questionnaire_answers')
-      .set({ client_id: keepId })
-      .where('client_id', '=', mergeId)
+      .set({ [column]: keepId })
+      .where(column, 'in', fromIds)
       .execute();
   }
 

@@ -180,7 +180,7 @@ export function MergeDialog({ keepId, mergeId, onClose, onChanged }: MergeDialog
             {t('duplicates.documentsNote', { documents: preview.documents, folded: preview.foldedDocuments })}
           </p>
           {preview.sharedTours.length > 0 && (
-            <p className="cell-danger">
+            <p className="banner banner-info" role="note">
               {t('duplicates.sharedTours', {
                 vouchers: preview.sharedTours.map((s) => s.voucher).join(', '),
               })}
