@@ -48,24 +48,32 @@ export class WorklistRepository {
     const day = today(this.ctx.clock);
     const horizonDays = query.horizon === 'today' ? 0 : 7;
     const family = await this.familyCandidates(db, day, horizonDays);
-    const candidates = await this.candidates(db, day, horizonDays, query, family);
-    const facts = await this.facts(db, [...candidates], day, family);
+    const sources = this.candidates(db, day, horizonDays, query, family);
     const rules = {
       horizonDays,
       birthdayDays: query.horizon === 'today' ? 0 : query.birthdayDays,
       dormantMonths: query.dormantMonths,
       seasonMarginMonths: SEASON_MARGIN_MONTHS,
     };
-    const items = facts.flatMap((c) => worklistReasons(c, day, rules));
-    const open = await this.withoutHandled(db, items, day);
-    return open
-      .sort(
-        (a, b) =>
-          ORDER.indexOf(a.reason) - ORDER.indexOf(b.reason) ||
-          (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
-          a.clientId - b.clientId,
-      )
-      .slice(0, query.limit);
+    // Reason by reason in the list's order: each reason's items come from its own candidates (and
+    // the clients already read), so once a page is full the later, wider reasons are not read at all
+    // (on a big base the dormant and passport-season candidates are tens of thousands of clients).
+    const known = new Map<number, WorklistClient>();
+    const result: WorklistItem[] = [];
+    for (const reason of ORDER) {
+      const ids = await sources[reason]();
+      const missing = [...new Set(ids)].filter((id) => !known.has(id));
+      for (const c of await this.facts(db, missing, day, family)) known.set(c.id, c);
+      const items = [...known.values()].flatMap((c) =>
+        worklistReasons(c, day, rules).filter((item) => item.reason === reason),
+      );
+      const open = await this.withoutHandled(db, items, day);
+      result.push(
+        ...open.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0) || x.clientId - y.clientId),
+      );
+      if (result.length >= query.limit) break;
+    }
+    return result.slice(0, query.limit);
   }
 
   async act(input: WorklistAct): Promise<ContactEntry> {
@@ -130,68 +138,99 @@ export class WorklistRepository {
     }));
   }
 
-  private async candidates(
+  /** For each reason, how to find the clients it can concern: an indexed or bounded query, run when asked. */
+  private candidates(
     db: Kysely<LoyaltyDatabase>,
     day: string,
     horizonDays: number,
     query: WorklistQuery,
     family: Map<number, WorklistClient['familyBookings']>,
-  ): Promise<Set<number>> {
-    const ids = new Set<number>();
-    const add = (rows: { id: number | null }[]) => rows.forEach((r) => r.id !== null && ids.add(r.id));
+  ): Record<WorklistReason, () => Promise<number[]>> {
+    const ids = (rows: { id: number | null }[]) => rows.flatMap((r) => (r.id === null ? [] : [r.id]));
     const birthdayDays = Math.max(horizonDays, query.horizon === 'today' ? 0 : query.birthdayDays);
     const monthDays = Array.from({ length: birthdayDays + 1 }, (_, i) => addDays(day, i).slice(4));
     const horizonMonthDays = monthDays.slice(0, horizonDays + 1);
     const live = db.selectFrom('clients').where('clients.deleted_at', 'is', null);
-
-    const [birthdays, upcoming, passports, dormant, anniversaries, complaints] = await Promise.all([
+    return {
+      openComplaint: async () =>
+        ids(
+          await db
+            .selectFrom('feedback')
+            .select('client_id as id')
+            .where('kind', '=', 'complaint')
+            .where('status', '<>', 'resolved')
+            .execute(),
+        ),
+      // Travellers of booked trips whose passport ends before the return plus the destination's margin.
+      passportBeforeTrip: async () => {
+        const rows = await db
+          .selectFrom('tours')
+          .innerJoin('tourists', 'tourists.tour_id', 'tours.id')
+          .innerJoin('clients', 'clients.id', 'tourists.client_id')
+          .leftJoin('countries', 'countries.code', 'tours.country')
+          .select([
+            'clients.id',
+            'clients.passport_expiry',
+            'tours.arrival_date',
+            'tours.departure_date',
+            'countries.passport_margin_months',
+          ])
+          .where('tours.arrival_date', '>', day)
+          .where('tours.status', 'in', TRIP_STATUSES)
+          .where('clients.deleted_at', 'is', null)
+          .where('clients.passport_expiry', 'is not', null)
+          .execute();
+        return rows
+          .filter(
+            (r) =>
+              (r.passport_expiry as string) <
+              addMonths(r.departure_date ?? (r.arrival_date as string), r.passport_margin_months ?? 6),
+          )
+          .map((r) => r.id);
+      },
       // A scan of the birth dates: month and day are matched with LIKE, which every SQL has.
-      live
-        .select('clients.id')
-        .where((eb) => eb.or(monthDays.map((md) => eb('clients.birth_date', 'like', `%${md}`))))
-        .execute(),
-      db
-        .selectFrom('tours')
-        .innerJoin('tourists', 'tourists.tour_id', 'tours.id')
-        .select('tourists.client_id as id')
-        .where('tours.arrival_date', '>', day)
-        .where('tours.status', 'in', TRIP_STATUSES)
-        .where('tourists.client_id', 'is not', null)
-        .execute(),
-      live
-        .select('clients.id')
-        .where('clients.passport_expiry', '>=', addMonths(day, -12))
-        .where('clients.passport_expiry', '<', addMonths(day, 12 + SEASON_MARGIN_MONTHS))
-        .execute(),
-      db
-        .selectFrom('tourists')
-        .innerJoin('tours', 'tours.id', 'tourists.tour_id')
-        .select('tourists.client_id as id')
-        .where('tourists.client_id', 'is not', null)
-        .where('tours.status', 'in', TRIP_STATUSES)
-        .groupBy('tourists.client_id')
-        .having((eb) => eb.fn.countAll(), '>=', REGULAR_TRIPS)
-        .having((eb) => eb.fn.max('tours.arrival_date'), '<=', addMonths(day, -query.dormantMonths))
-        .execute(),
-      db
-        .selectFrom('tours')
-        .innerJoin('tourists', 'tourists.tour_id', 'tours.id')
-        .select('tourists.client_id as id')
-        .where('tours.status', 'in', TRIP_STATUSES)
-        .where('tours.arrival_date', '<', `${day.slice(0, 4)}-01-01`)
-        .where((eb) => eb.or(horizonMonthDays.map((md) => eb('tours.arrival_date', 'like', `%${md}`))))
-        .where('tourists.client_id', 'is not', null)
-        .execute(),
-      db
-        .selectFrom('feedback')
-        .select('client_id as id')
-        .where('kind', '=', 'complaint')
-        .where('status', '<>', 'resolved')
-        .execute(),
-    ]);
-    for (const rows of [birthdays, upcoming, passports, dormant, anniversaries, complaints]) add(rows);
-    for (const id of family.keys()) ids.add(id);
-    return ids;
+      birthday: async () =>
+        ids(
+          await live
+            .select('clients.id')
+            .where((eb) => eb.or(monthDays.map((md) => eb('clients.birth_date', 'like', `%${md}`))))
+            .execute(),
+        ),
+      familyBooked: async () => [...family.keys()],
+      noTripLately: async () =>
+        ids(
+          await db
+            .selectFrom('tourists')
+            .innerJoin('tours', 'tours.id', 'tourists.tour_id')
+            .select('tourists.client_id as id')
+            .where('tourists.client_id', 'is not', null)
+            .where('tours.status', 'in', TRIP_STATUSES)
+            .groupBy('tourists.client_id')
+            .having((eb) => eb.fn.countAll(), '>=', REGULAR_TRIPS)
+            .having((eb) => eb.fn.max('tours.arrival_date'), '<=', addMonths(day, -query.dormantMonths))
+            .execute(),
+        ),
+      passportBeforeSeason: async () =>
+        ids(
+          await live
+            .select('clients.id')
+            .where('clients.passport_expiry', '>=', addMonths(day, -12))
+            .where('clients.passport_expiry', '<', addMonths(day, 12 + SEASON_MARGIN_MONTHS))
+            .execute(),
+        ),
+      tripAnniversary: async () =>
+        ids(
+          await db
+            .selectFrom('tours')
+            .innerJoin('tourists', 'tourists.tour_id', 'tours.id')
+            .select('tourists.client_id as id')
+            .where('tours.status', 'in', TRIP_STATUSES)
+            .where('tours.arrival_date', '<', `${day.slice(0, 4)}-01-01`)
+            .where((eb) => eb.or(horizonMonthDays.map((md) => eb('tours.arrival_date', 'like', `%${md}`))))
+            .where('tourists.client_id', 'is not', null)
+            .execute(),
+        ),
+    };
   }
 
   /** Relatives (family links) of the travellers of tours booked in the horizon, not on that tour. */
