@@ -28,13 +28,14 @@ export interface TempBackend {
 }
 
 export async function createTempBackend(
-  options: { today?: string; clock?: Clock; plain?: boolean } = {},
+  options: { today?: string; clock?: Clock; plain?: boolean; dialect?: 'sqlite' | 'postgres' } = {},
 ): Promise<TempBackend> {
   const dir = mkdtempSync(join(tmpdir(), 'tourdesk-test-'));
   const dbPath = join(dir, 'test.sqlite');
   // Tests run on encrypted bases, as the app does; `plain` is for the few that need a plain file.
   const key = options.plain ? null : newDatabaseKey();
-  const server = testDialect === 'postgres' ? await testPgServer() : null;
+  const dialect = options.dialect ?? testDialect;
+  const server = dialect === 'postgres' ? await testPgServer() : null;
   const databaseUrl = server ? await server.createDatabase('td', TEMPLATE_DATABASE) : null;
   const backend = await createBackend({
     dbPath,
@@ -50,7 +51,7 @@ export async function createTempBackend(
   return {
     backend,
     dbPath,
-    dialect: testDialect,
+    dialect,
     key,
     call: async (name, input) => {
       const envelope = await backend.dispatch(name, input);

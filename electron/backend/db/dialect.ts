@@ -125,3 +125,19 @@ export async function compactAfterErasure(db: AnyDb): Promise<void> {
   await sql`VACUUM`.execute(db);
   await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
 }
+
+/** A table's primary-key columns in key order (every column when it has none), for a stable order. */
+export async function primaryKeyColumns(db: AnyDb, table: string): Promise<string[]> {
+  const result =
+    dialectOf(db) === 'postgres'
+      ? await sql<{ name: string; pk: number }>`SELECT a.attname AS name,
+            coalesce(array_position(i.indkey::int2[], a.attnum) + 1, 0) AS pk
+          FROM pg_attribute a -- indkey's subscripts start at 0
+          LEFT JOIN pg_index i ON i.indrelid = a.attrelid AND i.indisprimary
+          WHERE a.attrelid = ${table}::regclass AND a.attnum > 0 AND NOT a.attisdropped
+          ORDER BY a.attnum`.execute(db)
+      : await sql<{ name: string; pk: number }>`SELECT name, pk FROM pragma_table_info(${table})
+          ORDER BY cid`.execute(db);
+  const key = result.rows.filter((c) => Number(c.pk) > 0).sort((a, b) => Number(a.pk) - Number(b.pk));
+  return (key.length > 0 ? key : result.rows).map((c) => c.name);
+}
