@@ -210,6 +210,13 @@ describe('who to contact', () => {
     ]);
   });
 
+  it('a shorter page is the head of the whole list (reasons are read in order until the page is full)', async () => {
+    const all = await t.call('worklist.list', { horizon: 'week' });
+    for (const limit of [1, 2, 3, 5, 6]) {
+      expect(await t.call('worklist.list', { horizon: 'week', limit })).toEqual(all.slice(0, limit));
+    }
+  });
+
   it('done, dismissed and postponed items leave the list; the notes form the contact log', async () => {
     const items = await t.call('worklist.list', { horizon: 'week' });
     const birthday = items.find((i) => i.reason === 'birthday');
