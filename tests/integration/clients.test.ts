@@ -317,6 +317,7 @@ describe('clients on a real SQLite file', () => {
       schemaVersion: written,
       readOnly: false,
       readOnlyReason: null,
+      checking: false,
     });
     expect(info.schemaVersion).toBeGreaterThanOrEqual(7);
   });

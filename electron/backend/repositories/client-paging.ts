@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kyse
 import type { ClientRow } from '../../../shared/domain/client';
 import type { Database } from '../db/schema';
 import { decodeCursor, encodeCursor, rowAfter, type KeyValue } from '../db/keyset';
+import { jumpStart } from './client-jump';
 
 type ClientRecord = Selectable<Database['clients']>;
 type SearchKeyQuery = SelectQueryBuilder<Database, 'client_search_keys', Record<never, never>>;
@@ -26,6 +27,8 @@ export interface PageRequest {
   scope: string;
   /** The list is filtered to one citizenship, so sorting by citizenship is sorting by name. */
   oneCitizenship: boolean;
+  /** The base, for a deep jump by sampled keys (client-jump.ts); without it a jump skips rows. */
+  jumpDb?: Kysely<Database>;
 }
 
 /** Matches counted exactly up to this; above it the total is estimated ("about N"). */
@@ -42,6 +45,12 @@ function keyOf(record: ClientRecord, column: SortColumn): KeyValue[] {
   if (NULLABLE.has(column)) return [value === null ? 1 : 0, value, record.id];
   if (column === 'citizenship') return [record.citizenship, record.sort_name, record.id];
   return [value, record.id];
+}
+
+/** The columns a non-nullable sort orders by, its key. */
+function keyColumns(column: SortColumn): string[] {
+  const ref = `clients.${column}`;
+  return column === 'citizenship' ? [ref, 'clients.sort_name', 'clients.id'] : [ref, 'clients.id'];
 }
 
 function keyLength(column: SortColumn): number {
@@ -67,7 +76,20 @@ export async function clientPage(
   const { column, direction, limit } = request;
   const ref = `clients.${column}`;
   let records: ClientRecord[];
-  if (request.after === null) {
+  const jump =
+    request.after === null && request.jumpDb && !NULLABLE.has(column)
+      ? await jumpStart(request.jumpDb, base, request.scope, keyColumns(column), direction, request.offset)
+      : null;
+  if (jump) {
+    records = await ordered(
+      base.selectAll('clients').where(rowAfter(keyColumns(column), jump.after, direction)),
+      keyColumns(column),
+      direction,
+    )
+      .limit(limit)
+      .offset(jump.skip)
+      .execute();
+  } else if (request.after === null) {
     const byFlag = NULLABLE.has(column) ? base.orderBy(sql`(${sql.ref(ref)} IS NULL)`, direction) : base;
     records = await ordered(
       byFlag.selectAll('clients'),

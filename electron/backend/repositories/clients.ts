@@ -126,6 +126,7 @@ export class ClientsRepository {
       after: query.after,
       scope: cursorScope('clients.list', query),
       oneCitizenship: query.citizenship !== '',
+      jumpDb: this.db,
     });
     // Always true (sort_name is NOT NULL); it lets the planner count through the small partial
     // index instead of reading every row of the table.
