@@ -33,6 +33,10 @@ import { connectionFilePath } from './connection/connection-file';
 import { secretWrapperFromKeyFile, type SecretWrapper } from './connection/secret-wrapper';
 import { fileKeyWrapper } from './crypto/key-wrappers';
 import { dirname } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { ChangeHub } from './live/change-hub';
+import { changeNotifier } from './live/notify';
+import { listenForChanges } from './live/listener';
 
 /**
  * The spreadsheet and Word libraries load on first use: the first screen never needs them, and
@@ -81,6 +85,10 @@ export interface Backend {
   /** null on an office server base: its backups are the server's (pg_dump). */
   backups: Backups | null;
   privacy: PrivacyRepository;
+  /** Other apps' committed changes of an office server base (none on a SQLite file). */
+  changes: ChangeHub;
+  /** Resolves when this app hears other apps' changes (at once on a SQLite file). */
+  liveReady: Promise<void>;
   /** The background quick_check (deferIntegrityCheck): false when it found the base damaged. */
   integrityChecked: Promise<boolean>;
   close: () => Promise<void>;
@@ -110,7 +118,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const clock = options.clock ?? systemClock;
   const session = new ClerkSession(osClerk());
   const clerk = () => session.name();
-  const audit = new AuditTrail(clock, clerk);
+  // Each app of a server base announces its writes (NOTIFY in the writing transaction) and hears the others'.
+  const liveSource = randomUUID();
+  const changes = new ChangeHub();
+  const audit = new AuditTrail(clock, clerk, changeNotifier(liveSource));
+  const listening = options.postgres
+    ? listenForChanges(options.postgres, liveSource, changes, (m) =>
+        (options.logger ?? consoleLogger).error(m),
+      )
+    : null;
   const journal = new UndoJournal(db, clock, clerk, audit);
   const ctx = { db, clock, audit, journal };
   const clients = new ClientsRepository(ctx);
@@ -118,7 +134,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const books = new ReferenceBooksRepository(ctx);
   const questionnaires = new QuestionnairesRepository(ctx, clients, books);
   const privacy = new PrivacyRepository(ctx, clerk);
-  const passwordRequired = options.serverMode === true;
+  // On the office server every clerk signs in with a password (serverMode alone: tests of that rule on a file).
+  const passwordRequired = options.serverMode ?? options.postgres !== undefined;
   const clerks = new ClerksRepository(ctx, passwordRequired);
   await startSession(clerks, session, {
     presetName: options.clerk,
@@ -315,10 +332,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     questionnaires,
     backups,
     privacy,
+    changes,
+    liveReady: listening?.ready ?? Promise.resolve(),
     integrityChecked: integrity?.done ?? Promise.resolve(readOnlyReason !== 'damaged'),
     close: async () => {
       integrity?.stop();
       stopBackups();
+      await listening?.stop();
       await db.destroy();
     },
   };

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend';
-import { startBackend } from '../backend/crypto/start';
+import { openChosenBase, serverStartHelp } from '../backend/connection/open-chosen';
+import { secretWrapperFromKeyFile } from '../backend/connection/secret-wrapper';
 import { KeyStore } from '../backend/crypto/key-store';
 import { fileKeyWrapper } from '../backend/crypto/key-wrappers';
 import { acquireLockFile } from '../backend/db/lock-file';
@@ -56,12 +57,25 @@ async function main(): Promise<void> {
   const backend =
     dbPath === ':memory:'
       ? await createBackend({ dbPath, appVersion: appVersion() })
-      : await startBackend(
-          { dbPath, appVersion: appVersion(), deferIntegrityCheck: true },
+      : // Or the office server, when Settings chose it (its password wrapped with the same key file).
+        await openChosenBase(
+          {
+            dbPath,
+            appVersion: appVersion(),
+            deferIntegrityCheck: true,
+            secrets: secretWrapperFromKeyFile(fileKeyWrapper(dirname(dbPath))),
+          },
           new KeyStore(dbPath, [fileKeyWrapper(dirname(dbPath))]),
-        );
+        ).catch((error: unknown) => {
+          throw new Error(
+            `${error instanceof Error ? error.message : String(error)}\n${serverStartHelp(dbPath)}`,
+          );
+        });
   const server = await startWebServer({
     dispatch: backend.dispatch,
+    changes: (listener) =>
+      ('changes' in backend ? backend.changes : backend.backend()?.changes)?.subscribe(listener) ??
+      (() => undefined),
     staticDir: values.static ?? defaultStaticDir(__dirname),
     port: Number(values.port),
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Envelope } from '../../shared/api/envelope';
 import { isLanguage, type Language } from '../../shared/i18n/create-i18n';
 import type { Dispatch } from '../backend/dispatch';
+import { LIVE_EVENTS_PATH, type ChangeEvent } from '../../shared/api/live-events';
 import { LOGIN_SCRIPT, loginPage } from './login-page';
 import {
   CONTENT_SECURITY_POLICY,
@@ -26,6 +27,8 @@ export interface WebServerOptions {
   maxBodyBytes?: number;
   /** How long a sign-in code stays valid; a minute unless a test says otherwise. */
   loginCodeTtlMs?: number;
+  /** Other clerks' changes (office server), sent to the page as Server-Sent Events at /events. */
+  changes?: (listener: (event: ChangeEvent) => void) => () => void;
 }
 
 export interface WebServer {
@@ -126,6 +129,25 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (input) sendJson(res, 200, await options.dispatch(name, input.value));
   }
 
+  /** Live updates (issue 14): one event stream per open page, ids only, for a signed-in page alone. */
+  function handleEvents(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET') return fail(res, 405, 'BAD_INPUT', 'use GET');
+    if (!hasSession(req)) return fail(res, 401, 'FORBIDDEN', 'not signed in');
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    res.write(': live\n\n');
+    const stop = options.changes?.((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    // A comment now and then keeps the browser from taking a quiet stream for a dead one.
+    const beat = setInterval(() => res.write(': beat\n\n'), 25_000);
+    req.on('close', () => {
+      clearInterval(beat);
+      stop?.();
+    });
+  }
+
   async function pageLanguage(): Promise<Language> {
     const stored = await options.dispatch('settings.get', { key: 'ui.language' });
     return stored.ok && isLanguage((stored.value as { value: unknown }).value)
@@ -189,6 +211,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       fail(res, 403, 'FORBIDDEN', 'foreign host or origin');
       return;
     }
+    if (path === LIVE_EVENTS_PATH) return handleEvents(req, res);
     const task = path.startsWith('/api/')
       ? handleApi(req, res, path.slice('/api/'.length))
       : path === '/login'

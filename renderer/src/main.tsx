@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { createI18n, isLanguage } from '../../shared/i18n/create-i18n';
 import { call } from './api/client';
 import { App } from './shell/App';
+import { SignInGate } from './signin/ClerkContext';
 import { LeaveGuardProvider } from './ui/leave-guard';
 import './styles.css';
 
@@ -17,7 +18,9 @@ async function boot(): Promise<void> {
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <LeaveGuardProvider>
+          <SignInGate>
           <App />
+        </SignInGate>
         </LeaveGuardProvider>
       </I18nextProvider>
     </StrictMode>,

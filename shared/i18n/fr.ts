@@ -16,6 +16,7 @@ export const fr: Shape<typeof ru> = {
       history: 'Annulation et sauvegardes',
       loyalty: 'Fidélité',
       duplicates: 'Doublons',
+      settings: 'Paramètres',
     },
     about: 'À propos',
     language: 'Langue',
@@ -1011,6 +1012,7 @@ export const fr: Shape<typeof ru> = {
       history: 'Annulez l’action choisie ou restaurez une sauvegarde',
       duplicates:
         'Les paires les plus probables d’abord ; Fusionner… pour choisir les champs, Personnes différentes pour ne plus proposer la paire',
+      settings: 'Employés, rôles et emplacement de la base',
     },
   },
   toursList: {
@@ -1289,6 +1291,87 @@ export const fr: Shape<typeof ru> = {
       empty: 'Aucun contact pour l’instant.',
       actions: { done: 'fait', postponed: 'reporté', dismissed: 'écarté' },
       until: 'jusqu’au {{date}}',
+    },
+  },
+  office: {
+    cancel: 'Annuler',
+    roles: { clerk: 'agent', head: 'responsable', admin: 'administrateur' },
+    signIn: {
+      title: 'Connexion à TourDesk',
+      firstStart: 'Premier démarrage : saisissez votre nom — vous devenez l’administrateur de cette base.',
+      serverHint: 'La base est sur le serveur de l’agence : saisissez votre nom et votre mot de passe.',
+      localHint:
+        'Choisissez votre nom ou saisissez-en un nouveau. Un mot de passe seulement si vous en avez un.',
+      pick: 'Employés',
+      name: 'Nom',
+      password: 'Mot de passe',
+      passwordIfAny: 'Mot de passe (si vous en avez un)',
+      submit: 'Se connecter',
+      switch: 'Changer d’employé',
+      switchShort: 'Quitter',
+    },
+    settings: { title: 'Paramètres', tabs: { clerks: 'Employés', connection: 'Base' } },
+    clerks: {
+      add: 'Ajouter un employé',
+      added: 'Employé {{name}} ajouté.',
+      name: 'Nom',
+      role: 'Rôle',
+      password: 'Mot de passe',
+      rolesExplain:
+        'L’agent gère clients et séjours ; le responsable voit aussi l’argent et la fidélité ; l’administrateur gère les employés, les copies de la base et les référentiels.',
+      active: 'Accès',
+      roleOf: 'Rôle de {{name}}',
+      isActive: 'actif',
+      isInactive: 'désactivé',
+      hasPassword: 'défini',
+      noPassword: 'non défini',
+      resetPassword: 'Définir le mot de passe…',
+      passwordSet: 'Le mot de passe de {{name}} a été changé.',
+      passwordFor: 'Mot de passe de {{name}}',
+      setPassword: 'Enregistrer le mot de passe',
+      newPassword: 'Nouveau mot de passe (au moins {{min}} caractères)',
+      repeatPassword: 'Encore une fois',
+      mismatch: 'Les mots de passe diffèrent.',
+    },
+    connection: {
+      current: 'Base ouverte maintenant : {{where}}.',
+      where: 'Où est la base',
+      local: 'sur cet ordinateur (un fichier)',
+      server: 'sur le serveur de l’agence (PostgreSQL)',
+      host: 'Adresse du serveur',
+      port: 'Port',
+      database: 'Base de données',
+      user: 'Utilisateur',
+      password: 'Mot de passe',
+      passwordKept: 'enregistré — laissez vide',
+      tls: 'Chiffrer la connexion (TLS)',
+      keptOs: 'Le mot de passe est gardé dans le trousseau du système.',
+      keptFileNoKeyStore:
+        'Pas de trousseau système : le mot de passe est gardé chiffré dans un fichier de clé privé du dossier de l’application.',
+      keptFileBrowser:
+        'Mode navigateur : le mot de passe est gardé chiffré dans un fichier de clé privé du dossier de l’application, pas dans le trousseau du système.',
+      test: 'Tester la connexion',
+      testing: 'Test…',
+      save: 'Enregistrer',
+      saved: 'Enregistré.',
+      savedRestart: 'Enregistré. Redémarrez l’application pour ouvrir la base choisie.',
+      restartNote: 'Le choix de la base prend effet au redémarrage de l’application.',
+      outcome: {
+        ready: 'Connecté : la base {{database}} sur {{host}} est prête.',
+        empty:
+          'Connecté, mais la base {{database}} est vide. Enregistrez et redémarrez : les tables sont créées au démarrage ; ou déplacez-y cette base.',
+        older:
+          'La base {{database}} vient d’une version antérieure de TourDesk (schéma {{found}}, {{expected}} requis) : elle est mise à jour au prochain démarrage.',
+        newer:
+          'La base {{database}} vient d’une version plus récente de TourDesk (schéma {{found}}, cette application connaît {{expected}}) : mettez d’abord l’application à jour.',
+        serverDown:
+          'Le serveur {{host}}:{{port}} ne répond pas. Vérifiez l’adresse, le port et que le serveur est allumé.',
+        wrongPassword: 'Le serveur {{host}} n’a pas accepté l’utilisateur {{user}} avec ce mot de passe.',
+        databaseMissing: 'Le serveur {{host}} n’a pas de base {{database}}. Vérifiez son nom.',
+        tlsRefused:
+          'Pas de connexion sécurisée (TLS) avec {{host}} : le serveur ne la propose pas ou son certificat n’est pas reconnu.',
+        failed: 'Connexion impossible : {{detail}}',
+      },
     },
   },
   errors: {

@@ -91,6 +91,7 @@ test('the UI switched to French in the top bar speaks French on every screen, qu
     'Fidélité',
     'Référentiels',
     'Annulation et sauvegardes',
+    'Paramètres',
   ]);
   await expect(page.getByRole('region', { name: 'Clients réguliers' })).toBeVisible();
   await expect(page.getByTestId('clients-count')).toHaveText('1 client');

@@ -38,6 +38,8 @@ export class AuditTrail {
   constructor(
     private readonly clock: Clock,
     private readonly clerk: () => string,
+    /** Runs in the same transaction after the lines are written (live/notify.ts: the office server's NOTIFY). */
+    private readonly announce?: (db: Kysely<Database>, entries: AuditEntry[], clerk: string) => Promise<void>,
   ) {}
 
   async record(db: Kysely<Database>, entries: AuditEntry | AuditEntry[]): Promise<void> {
@@ -60,5 +62,6 @@ export class AuditTrail {
         })),
       )
       .execute();
+    await this.announce?.(db, list, clerk);
   }
 }

@@ -17,18 +17,35 @@ const HistoryScreen = lazy(() =>
 const LoyaltyScreen = lazy(() =>
   import('../loyalty/LoyaltyScreen').then((m) => ({ default: m.LoyaltyScreen })),
 );
+const SettingsScreen = lazy(() =>
+  import('../settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+);
 import { ToastProvider } from '../ui/toasts';
+import { useClerk } from '../signin/ClerkContext';
+import { ClerkBadge } from '../signin/ClerkBadge';
 import { useGuardedLeave } from '../ui/leave-guard';
 import { AboutDialog } from './AboutDialog';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { EncryptionGate } from '../history/EncryptionGate';
 
-type Screen = 'clients' | 'tours' | 'duplicates' | 'loyalty' | 'books' | 'history';
-const SCREENS: readonly Screen[] = ['clients', 'tours', 'duplicates', 'loyalty', 'books', 'history'];
+type Screen = 'clients' | 'tours' | 'duplicates' | 'loyalty' | 'books' | 'history' | 'settings';
+const SCREENS: readonly Screen[] = [
+  'clients',
+  'tours',
+  'duplicates',
+  'loyalty',
+  'books',
+  'history',
+  'settings',
+];
 
 export function App() {
   const { t, i18n } = useTranslation();
   const [aboutOpen, setAboutOpen] = useState(false);
+  // Loyalty figures are the head's, settings the admin's (the backend refuses them too).
+  const { can } = useClerk();
+  const allowed = (name: Screen) =>
+    name === 'loyalty' ? can('head') : name === 'settings' ? can('admin') : true;
   const [screen, setScreen] = useState<Screen>('clients');
   const [toursVisited, setToursVisited] = useState(false);
   const [historyTab, setHistoryTab] = useState<'journal' | 'backups'>('journal');
@@ -66,7 +83,7 @@ export function App() {
         <header className="topbar">
           <span className="brand">{t('app.name')}</span>
           <nav className="nav" aria-label="main">
-            {SCREENS.map((name) => (
+            {SCREENS.filter(allowed).map((name) => (
               <button
                 key={name}
                 type="button"
@@ -82,6 +99,7 @@ export function App() {
           <span className="hint" data-testid="topbar-hint">
             {t(`layout.hints.${screen}`)}
           </span>
+          <ClerkBadge />
           <label className="lang">
             <span className="visually-hidden">{t('app.language')}</span>
             <select
@@ -143,6 +161,13 @@ export function App() {
           <main className="content">
             <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
               <HistoryScreen key={`${historyTab}-${journalVisits}`} initialTab={historyTab} />
+            </Suspense>
+          </main>
+        )}
+        {screen === 'settings' && (
+          <main className="content">
+            <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+              <SettingsScreen />
             </Suspense>
           </main>
         )}

@@ -1,0 +1,180 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommandOutput } from '../../../shared/api/contract';
+import type { ServerSettings } from '../../../shared/api/office-contract';
+import { call, runningInElectron } from '../api/client';
+import { describeError } from '../ui/errors';
+import { useToast } from '../ui/toasts';
+
+type Report = CommandOutput<'connection.test'>;
+type Kind = 'local' | 'server';
+
+const DEFAULT_SERVER: ServerSettings = { host: '', port: 5432, database: 'tourdesk', user: '', tls: true };
+
+/**
+ * Where the base is: this computer's file, or the office's PostgreSQL server. A test connection says
+ * in the clerk's language what is wrong; the choice takes effect at the next start.
+ */
+export function ConnectionPanel() {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const [loaded, setLoaded] = useState<CommandOutput<'connection.get'> | null>(null);
+  const [kind, setKind] = useState<Kind>('local');
+  const [server, setServer] = useState<ServerSettings>(DEFAULT_SERVER);
+  const [password, setPassword] = useState('');
+  const [report, setReport] = useState<Report | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fail = useCallback(
+    (e: unknown) => toast({ kind: 'error', message: describeError(t, e) }),
+    [t, toast],
+  );
+
+  useEffect(() => {
+    call('connection.get', {}).then((value) => {
+      setLoaded(value);
+      setKind(value.kind);
+      if (value.server) setServer(value.server);
+    }, fail);
+  }, [fail]);
+
+  const edit = (patch: Partial<ServerSettings>) => {
+    setServer((s) => ({ ...s, ...patch }));
+    setReport(null);
+  };
+  const complete = server.host.trim() !== '' && server.database.trim() !== '' && server.user.trim() !== '';
+
+  const test = () => {
+    setBusy(true);
+    setReport(null);
+    call('connection.test', { server, ...(password ? { password } : {}) })
+      .then(setReport, fail)
+      .finally(() => setBusy(false));
+  };
+  const save = () => {
+    call('connection.save', {
+      kind,
+      server: kind === 'server' || complete ? server : null,
+      ...(password ? { password } : {}),
+    }).then((result) => {
+      toast({
+        kind: 'info',
+        message: result.restartNeeded ? t('office.connection.savedRestart') : t('office.connection.saved'),
+      });
+      setPassword('');
+    }, fail);
+  };
+
+  if (!loaded) return null;
+  const outcomeText = report
+    ? t(`office.connection.outcome.${report.outcome}`, {
+        host: server.host,
+        port: server.port,
+        database: server.database,
+        user: server.user,
+        found: report.found ?? 0,
+        expected: report.expected,
+        detail: report.detail ?? '',
+      })
+    : null;
+  return (
+    <div className="office-form" data-testid="connection-panel">
+      <p className="muted">
+        {t('office.connection.current', {
+          where: loaded.active === 'server' ? t('office.connection.server') : t('office.connection.local'),
+        })}
+      </p>
+      <div className="choice" role="radiogroup" aria-label={t('office.connection.where')}>
+        {(['local', 'server'] as const).map((k) => (
+          <label key={k}>
+            <input type="radio" name="base-kind" checked={kind === k} onChange={() => setKind(k)} />{' '}
+            {t(`office.connection.${k}`)}
+          </label>
+        ))}
+      </div>
+      {kind === 'server' && (
+        <fieldset className="office-form" aria-label={t('office.connection.server')}>
+          <div className="form-row">
+            <label className="field grow">
+              {t('office.connection.host')}
+              <input
+                value={server.host}
+                onChange={(e) => edit({ host: e.target.value })}
+                spellCheck={false}
+              />
+            </label>
+            <label className="field narrow">
+              {t('office.connection.port')}
+              <input
+                inputMode="numeric"
+                value={String(server.port)}
+                onChange={(e) => edit({ port: Number(e.target.value.replace(/\D/g, '')) || 0 })}
+              />
+            </label>
+          </div>
+          <div className="form-row">
+            <label className="field">
+              {t('office.connection.database')}
+              <input
+                value={server.database}
+                onChange={(e) => edit({ database: e.target.value })}
+                spellCheck={false}
+              />
+            </label>
+            <label className="field">
+              {t('office.connection.user')}
+              <input
+                value={server.user}
+                onChange={(e) => edit({ user: e.target.value })}
+                spellCheck={false}
+              />
+            </label>
+            <label className="field">
+              {t('office.connection.password')}
+              <input
+                type="password"
+                value={password}
+                placeholder={loaded.passwordSaved ? t('office.connection.passwordKept') : ''}
+                onChange={(e) => {
+                  setPassword(e.target.value);
+                  setReport(null);
+                }}
+                autoComplete="off"
+              />
+            </label>
+          </div>
+          <label>
+            <input type="checkbox" checked={server.tls} onChange={(e) => edit({ tls: e.target.checked })} />{' '}
+            {t('office.connection.tls')}
+          </label>
+          <p className="muted">
+            {loaded.passwordStorage === 'os'
+              ? t('office.connection.keptOs')
+              : runningInElectron
+                ? t('office.connection.keptFileNoKeyStore')
+                : t('office.connection.keptFileBrowser')}
+          </p>
+          <div className="form-row">
+            <button type="button" onClick={test} disabled={busy || !complete || server.port < 1}>
+              {busy ? t('office.connection.testing') : t('office.connection.test')}
+            </button>
+          </div>
+          {report && outcomeText && (
+            <p
+              className={report.outcome === 'ready' ? 'outcome good' : 'outcome bad'}
+              role={report.outcome === 'ready' ? 'status' : 'alert'}
+              data-testid="connection-outcome"
+            >
+              {outcomeText}
+            </p>
+          )}
+        </fieldset>
+      )}
+      <div className="form-row">
+        <button type="button" className="primary" onClick={save} disabled={kind === 'server' && !complete}>
+          {t('office.connection.save')}
+        </button>
+      </div>
+      <p className="muted">{t('office.connection.restartNote')}</p>
+    </div>
+  );
+}
