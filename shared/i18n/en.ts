@@ -770,6 +770,8 @@ export const en: Shape<typeof ru> = {
     scanning: 'Looking for cards of one person…',
     none: 'No likely duplicates.',
     total: 'Likely pairs: {{count}}',
+    shown: 'the first {{shown}} of {{total}} shown',
+    more: 'Show more',
     refresh: 'Search again',
     score: 'Score',
     why: 'Why',

@@ -783,6 +783,8 @@ export const fr: Shape<typeof ru> = {
     scanning: 'Recherche des fiches d’une même personne…',
     none: 'Aucun doublon probable.',
     total: 'Paires probables : {{count}}',
+    shown: 'les {{shown}} premières sur {{total}}',
+    more: 'Afficher plus',
     refresh: 'Chercher à nouveau',
     score: 'Score',
     why: 'Pourquoi',
