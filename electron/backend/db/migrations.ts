@@ -532,6 +532,14 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Issue 17: the start-up purge of cards deleted long ago read the whole clients table (4.7 s at a
+    // million clients); deleted cards are few, so their own small index finds them at once.
+    name: 'index of deleted cards',
+    up: (db) => {
+      db.exec(`CREATE INDEX clients_deleted_at ON clients (deleted_at) WHERE deleted_at IS NOT NULL;`);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
