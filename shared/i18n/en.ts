@@ -1079,6 +1079,11 @@ export const en: Shape<typeof ru> = {
       rfmMethods: { fixed: 'fixed months', quintiles: 'quintiles' },
       keyShare: 'Key client over, %',
       apply: 'Show',
+      errors: {
+        whole: 'A whole number from {{min}} to {{max}}.',
+        number: 'A number from {{min}} to {{max}}.',
+        notBelow: 'Not below the previous threshold ({{min}}).',
+      },
     },
     totals:
       'Clients with trips: {{clients}} · trips: {{trips}} · revenue: {{revenue}} · margin: {{margin}} ({{from}} – {{to}})',
@@ -1247,6 +1252,7 @@ export const en: Shape<typeof ru> = {
       resolver: 'Who resolves it',
       resolution: 'Resolution',
       receivedOn: 'Received',
+      receivedOnRequired: 'Enter the day the feedback came in.',
       resolvedOn: 'Resolved on',
       save: 'Save',
       cancel: 'Cancel',

@@ -1095,6 +1095,11 @@ export const fr: Shape<typeof ru> = {
       rfmMethods: { fixed: 'mois fixes', quintiles: 'quintiles' },
       keyShare: 'Client clé au-delà de, %',
       apply: 'Afficher',
+      errors: {
+        whole: 'Un nombre entier de {{min}} à {{max}}.',
+        number: 'Un nombre de {{min}} à {{max}}.',
+        notBelow: 'Pas en dessous du seuil précédent ({{min}}).',
+      },
     },
     totals:
       'Clients ayant voyagé : {{clients}} · voyages : {{trips}} · chiffre d’affaires : {{revenue}} · marge : {{margin}} ({{from}} – {{to}})',
@@ -1269,6 +1274,7 @@ export const fr: Shape<typeof ru> = {
       resolver: 'Qui la règle',
       resolution: 'Solution',
       receivedOn: 'Reçu le',
+      receivedOnRequired: 'Indiquez le jour où l’avis a été reçu.',
       resolvedOn: 'Réglée le',
       save: 'Enregistrer',
       cancel: 'Annuler',

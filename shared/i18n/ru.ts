@@ -1074,6 +1074,11 @@ export const ru = {
       rfmMethods: { fixed: 'по месяцам', quintiles: 'квинтили' },
       keyShare: 'Ключевой клиент от, %',
       apply: 'Показать',
+      errors: {
+        whole: 'Целое число от {{min}} до {{max}}.',
+        number: 'Число от {{min}} до {{max}}.',
+        notBelow: 'Не меньше предыдущего порога ({{min}}).',
+      },
     },
     totals:
       'Клиентов с поездками: {{clients}} · поездок: {{trips}} · выручка: {{revenue}} · маржа: {{margin}} ({{from}} – {{to}})',
@@ -1247,6 +1252,7 @@ export const ru = {
       resolver: 'Кто решает',
       resolution: 'Решение',
       receivedOn: 'Получен',
+      receivedOnRequired: 'Укажите, когда получен отзыв.',
       resolvedOn: 'Решена',
       save: 'Сохранить',
       cancel: 'Отмена',
