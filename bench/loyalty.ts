@@ -3,13 +3,14 @@
  * 200,000 clients and 1,000,000 tourists (issue 15's budgets: figures < 1 s, worklist < 300 ms),
  * each beside the raw SQLite reads of the same rows on the same file.
  * BENCH_LOYALTY_DB keeps the seeded base (default /tmp/tourdesk-loyalty-bench.sqlite: seeding takes
- * minutes); BENCH_CLIENTS and BENCH_TOURISTS size a new one.
+ * minutes); BENCH_CLIENTS and BENCH_TOURISTS size a new one; BENCH_RUNS runs of each (the best is
+ * printed); BENCH_LOYALTY_ONLY=figures or =worklist measures one half.
  */
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { createBackend, type Backend } from '../electron/backend';
 import { today as todayOf } from '../shared/domain/clock';
-import { addMonths } from '../shared/loyalty';
+import { addDays, addMonths } from '../shared/loyalty';
 import { seedLoyaltyBase } from './loyalty-seed';
 import { time } from './report';
 import { printRatio } from './scale';
@@ -18,6 +19,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200_000);
 const TOURISTS = Number(process.env.BENCH_TOURISTS ?? 1_000_000);
 const DB = process.env.BENCH_LOYALTY_DB ?? '/tmp/tourdesk-loyalty-bench.sqlite';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const ONLY = process.env.BENCH_LOYALTY_ONLY ?? '';
 
 async function best(run: () => Promise<unknown> | unknown): Promise<number> {
   const timings: number[] = [];
@@ -29,6 +31,67 @@ async function call(backend: Backend, command: string, input: object): Promise<u
   const answer = await backend.dispatch(command as 'loyalty.overview', input as never);
   if (!answer.ok) throw new Error(`${command} failed: ${JSON.stringify(answer.error)}`);
   return answer.value;
+}
+
+/** The figures beside their raw limit: one pass over the rows they are made of, nothing computed. */
+async function benchFigures(backend: Backend, raw: Database.Database, day: string): Promise<void> {
+  const rawTours = raw.prepare(
+    `SELECT id, arrival_date, departure_date, created_at, country, hotel, price_minor, cost_minor, payer_client_id
+     FROM tours WHERE status IN ('booked', 'confirmed', 'completed') AND currency = 'RUB'`,
+  );
+  const rawTourists = raw.prepare(
+    'SELECT tour_id, client_id, position FROM tourists WHERE client_id IS NOT NULL',
+  );
+  const rawFeedback = raw.prepare('SELECT client_id, kind, score, received_on, resolved_on FROM feedback');
+  const rawMs = await best(() => (rawTours.all(), rawTourists.all(), rawFeedback.all()));
+  printRatio(
+    'loyalty figures, first open',
+    (await time(() => call(backend, 'loyalty.overview', {}))).ms,
+    rawMs,
+    1000,
+  );
+  printRatio(
+    'loyalty figures, another period (a year ago)',
+    await best(() => call(backend, 'loyalty.overview', { params: { asOf: addMonths(day, -12) } })),
+    rawMs,
+    1000,
+  );
+  printRatio(
+    'matrix cell A×X: its clients (first 200)',
+    await best(() =>
+      call(backend, 'loyalty.clients', { params: {}, filter: { abc: 'A', xyz: 'X' }, limit: 200 }),
+    ),
+    rawMs,
+    1000,
+  );
+}
+
+/**
+ * The worklist beside its raw limit: the indexed candidate reads (birthdays this week, travellers
+ * of booked trips, open complaints), deciding nothing.
+ */
+async function benchWorklist(backend: Backend, raw: Database.Database, day: string): Promise<void> {
+  const monthDays = Array.from({ length: 8 }, (_, i) => `birth_date LIKE '%${addDays(day, i).slice(4)}'`);
+  const birthdays = raw.prepare(
+    `SELECT id FROM clients WHERE deleted_at IS NULL AND (${monthDays.join(' OR ')})`,
+  );
+  const booked = raw.prepare(
+    `SELECT tourists.client_id FROM tours JOIN tourists ON tourists.tour_id = tours.id
+     WHERE tours.arrival_date > ? AND tours.status IN ('booked', 'confirmed', 'completed')`,
+  );
+  const complaints = raw.prepare(
+    `SELECT client_id FROM feedback WHERE kind = 'complaint' AND status <> 'resolved'`,
+  );
+  const rawMs = await best(() => (birthdays.all(), booked.all(day), complaints.all()));
+  for (const horizon of ['week', 'today'] as const) {
+    const items = (await call(backend, 'worklist.list', { horizon })) as unknown[];
+    printRatio(
+      `worklist, ${horizon} (${items.length} items shown)`,
+      await best(() => call(backend, 'worklist.list', { horizon })),
+      rawMs,
+      300,
+    );
+  }
 }
 
 async function main(): Promise<void> {
@@ -50,67 +113,8 @@ async function main(): Promise<void> {
     logger: { error: console.error },
   });
   try {
-    // The raw limit of the figures: one pass over the rows they are made of, nothing computed.
-    const rawTours = raw.prepare(
-      `SELECT id, arrival_date, departure_date, created_at, country, hotel, price_minor, cost_minor, payer_client_id
-       FROM tours WHERE status IN ('booked', 'confirmed', 'completed') AND currency = 'RUB'`,
-    );
-    const rawTourists = raw.prepare(
-      'SELECT tour_id, client_id FROM tourists WHERE client_id IS NOT NULL ORDER BY tour_id, position',
-    );
-    const rawFeedback = raw.prepare('SELECT client_id, kind, score, received_on, resolved_on FROM feedback');
-    const rawFigures = () => (rawTours.all(), rawTourists.all(), rawFeedback.all());
-    const first = await time(() => call(backend, 'loyalty.overview', {}));
-    printRatio('loyalty figures, first open', first.ms, await best(rawFigures), 1000);
-    printRatio(
-      'loyalty figures, again (same params)',
-      await best(() => call(backend, 'loyalty.overview', {})),
-      await best(rawFigures),
-      1000,
-    );
-    printRatio(
-      'loyalty figures, another period (asOf a year ago)',
-      await best(() => call(backend, 'loyalty.overview', { params: { asOf: addMonths(day, -12) } })),
-      await best(rawFigures),
-      1000,
-    );
-    printRatio(
-      'matrix cell A×X: its clients (first 200)',
-      await best(() =>
-        call(backend, 'loyalty.clients', { params: {}, filter: { abc: 'A', xyz: 'X' }, limit: 200 }),
-      ),
-      await best(rawFigures),
-      1000,
-    );
-
-    // The raw limit of the worklist: its candidate reads (birthdays in a week, booked trips,
-    // passports near expiry, open complaints) without deciding anything.
-    const md = Array.from({ length: 8 }, (_, i) => {
-      const d = new Date(Date.parse(`${day}T00:00:00Z`) + i * 86_400_000).toISOString();
-      return `birth_date LIKE '%${d.slice(4, 10)}'`;
-    }).join(' OR ');
-    const rawCandidates = [
-      raw.prepare(`SELECT id FROM clients WHERE deleted_at IS NULL AND (${md})`),
-      raw.prepare(
-        `SELECT tourists.client_id FROM tours JOIN tourists ON tourists.tour_id = tours.id
-         WHERE tours.arrival_date > ? AND tours.status IN ('booked', 'confirmed', 'completed')`,
-      ),
-      raw.prepare(`SELECT client_id FROM feedback WHERE kind = 'complaint' AND status <> 'resolved'`),
-    ];
-    const rawWorklist = () => {
-      rawCandidates[0]?.all();
-      rawCandidates[1]?.all(day);
-      rawCandidates[2]?.all();
-    };
-    for (const horizon of ['week', 'today'] as const) {
-      const items = (await call(backend, 'worklist.list', { horizon })) as unknown[];
-      printRatio(
-        `worklist, ${horizon} (${items.length} items)`,
-        await best(() => call(backend, 'worklist.list', { horizon })),
-        await best(rawWorklist),
-        300,
-      );
-    }
+    if (ONLY !== 'worklist') await benchFigures(backend, raw, day);
+    if (ONLY !== 'figures') await benchWorklist(backend, raw, day);
   } finally {
     raw.close();
     await backend.close();
