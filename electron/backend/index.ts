@@ -37,6 +37,8 @@ import { randomUUID } from 'node:crypto';
 import { ChangeHub } from './live/change-hub';
 import { changeNotifier } from './live/notify';
 import { listenForChanges } from './live/listener';
+import { ServerBackups } from './backup/pg-backups';
+import { join } from 'node:path';
 
 /**
  * The spreadsheet and Word libraries load on first use: the first screen never needs them, and
@@ -196,6 +198,21 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     await audit.record(db, { entity: 'backup', entityId: null, action, changes: { name: entry.name } });
     return entry;
   };
+  // An office server base is backed up with pg_dump into the same folder setting (issue 14 item 7).
+  const serverBackups = options.postgres
+    ? new ServerBackups(
+        db,
+        clock,
+        options.postgres,
+        async () => {
+          const folder = await getSetting(db, 'backup.folder');
+          return typeof folder === 'string' && folder.trim() !== ''
+            ? folder
+            : join(dirname(options.dbPath), 'backups');
+        },
+        schemaVersion,
+      )
+    : null;
   // How far the file being read has got, for the import screen's percentage (one clerk, one file).
   let readPercent: number | null = null;
   const dispatch = createDispatch(
@@ -288,9 +305,18 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       'consents.save': (consent) => privacy.saveConsent(consent),
       'clients.exportPersonalData': ({ id }) => privacy.exportPersonalData(id),
       'clients.forget': ({ id }) => privacy.forget(id),
-      'backup.list': () => fileOnly(backups, 'backup').list(),
-      'backup.create': () => backupAudited('create', fileOnly(backups, 'backup').create('manual')),
+      'backup.list': () => (serverBackups ? serverBackups.list() : fileOnly(backups, 'backup').list()),
+      'backup.create': async () =>
+        backupAudited(
+          'create',
+          serverBackups ? await serverBackups.create('manual') : fileOnly(backups, 'backup').create('manual'),
+        ),
       'backup.restore': async ({ name }) => {
+        if (serverBackups) {
+          const result = await serverBackups.restore(name);
+          await backupAudited('restore', result.restored);
+          return { ...result, restartNeeded: false };
+        }
         const fileBackups = fileOnly(backups, 'backup');
         if (readOnly) return { restored: fileBackups.stageRestore(name), safety: null, restartNeeded: true };
         const result = await fileBackups.restore(name);

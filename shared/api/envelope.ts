@@ -53,7 +53,9 @@ export type ErrorReason =
   | 'clerkNameTaken'
   | 'lastAdmin'
   | 'passwordNeeded'
-  | 'passwordTooShort';
+  | 'passwordTooShort'
+  /** Backups of an office server base need pg_dump and pg_restore on this computer. */
+  | 'pgToolsMissing';
 
 export interface ErrorDetail {
   reason: ErrorReason;

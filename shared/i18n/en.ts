@@ -1399,6 +1399,8 @@ export const en: Shape<typeof ru> = {
       lastAdmin: 'This is the last administrator: make someone else an administrator first.',
       passwordNeeded: 'A password is needed: on a server every clerk signs in with one.',
       passwordTooShort: 'The password must have at least {{min}} characters.',
+      pgToolsMissing:
+        'This computer has no {{tool}} (the PostgreSQL client tools), so server backups are not made here. The office server is backed up by whoever runs it: pg_dump every night (cron or Task Scheduler) and WAL archiving. Or install the PostgreSQL client tools, of the server’s version or newer.',
       undoAlreadyDone: 'This action has already been undone.',
       undoLaterEdit:
         'It cannot be undone: {{entity}} was changed after it. Undo the later change first or edit by hand.',

@@ -1426,6 +1426,8 @@ export const fr: Shape<typeof ru> = {
       passwordNeeded:
         'Un mot de passe est nécessaire : sur un serveur, chaque employé se connecte avec le sien.',
       passwordTooShort: 'Le mot de passe doit contenir au moins {{min}} caractères.',
+      pgToolsMissing:
+        'Cet ordinateur n’a pas {{tool}} (les outils clients PostgreSQL) : les sauvegardes du serveur ne se font pas ici. Le serveur de l’agence est sauvegardé par qui l’administre : pg_dump chaque nuit (cron ou Planificateur de tâches) et archivage WAL. Ou installez les outils clients PostgreSQL, de la version du serveur ou plus récente.',
       undoAlreadyDone: 'Cette action a déjà été annulée.',
       undoLaterEdit:
         'Impossible d’annuler : une modification ultérieure porte sur {{entity}}. Annulez d’abord cette modification ou corrigez à la main.',
