@@ -32,6 +32,7 @@ describe('migrations', () => {
       'index:client_links_other',
       'index:client_referrals_referrer',
       'index:client_search_keys_client',
+      'index:clients_deleted_at',
       'index:clients_live_birth_date',
       'index:clients_live_citizenship',
       'index:clients_live_email',

@@ -209,12 +209,18 @@ export async function estimateFromWindows(
   db: Kysely<Database>,
   countIn: (fromId: number, toId: number) => Promise<number>,
 ): Promise<number> {
-  const range = await db
+  // Two queries: SQLite answers a lone min() or max() from the index end, but min and max
+  // together scan the whole table (2.5 s at a million clients).
+  const low = await db
     .selectFrom('clients')
-    .select((eb) => [eb.fn.min('id').as('lo'), eb.fn.max('id').as('hi')])
+    .select((eb) => eb.fn.min('id').as('id'))
     .executeTakeFirstOrThrow();
-  const lo = Number(range.lo);
-  const span = Number(range.hi) - lo + 1;
+  const high = await db
+    .selectFrom('clients')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirstOrThrow();
+  const lo = Number(low.id);
+  const span = Number(high.id) - lo + 1;
   const width = Math.max(1, Math.floor(Math.min(SAMPLE_IDS, span) / SAMPLE_WINDOWS));
   const step = Math.max(width, Math.floor(span / SAMPLE_WINDOWS));
   let found = 0;
