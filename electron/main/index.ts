@@ -10,6 +10,8 @@ import { ensurePrivateDir } from '../backend/db/private-files';
 import { DATABASE_FILE } from '../backend/paths';
 import { registerIpc, type SenderInfo } from './ipc';
 import { registerPrint } from './print';
+import { registerTransfers } from './transfers';
+import { transferDir } from '../backend/backup/transfer-files';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
 import { APP_ORIGIN, isAllowedExternalUrl, isAllowedNavigation, isAllowedPermission } from './security';
 import { claimSingleInstance } from './single-instance';
@@ -112,6 +114,32 @@ async function start(): Promise<void> {
         return result.canceled ? undefined : result.filePath;
       },
       writeFile: (path, data) => writeFile(path, data),
+    },
+    describeSender,
+    devServerUrl,
+  );
+  const ownerOf = (contents: Electron.WebContents) => BrowserWindow.fromWebContents(contents);
+  const exportFilter = [{ name: 'TourDesk', extensions: ['tourdesk'] }];
+  registerTransfers(
+    ipcMain,
+    transferDir(dbPath),
+    {
+      chooseSavePath: async (contents, defaultPath) => {
+        const owner = ownerOf(contents);
+        const options = { defaultPath, filters: exportFilter };
+        const result = owner
+          ? await dialog.showSaveDialog(owner, options)
+          : await dialog.showSaveDialog(options);
+        return result.canceled ? undefined : result.filePath;
+      },
+      chooseOpenPath: async (contents) => {
+        const owner = ownerOf(contents);
+        const options = { filters: exportFilter, properties: ['openFile' as const] };
+        const result = owner
+          ? await dialog.showOpenDialog(owner, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? undefined : result.filePaths[0];
+      },
     },
     describeSender,
     devServerUrl,

@@ -1,6 +1,13 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { COMMAND_NAMES } from '../../shared/api/command-names';
-import { IPC_CHANNEL, PRINT_CHANNEL, type PrintResult, type WindowApi } from '../../shared/api/transport';
+import {
+  IPC_CHANNEL,
+  PRINT_CHANNEL,
+  TRANSFER_CHANNEL,
+  type PrintResult,
+  type TransferResult,
+  type WindowApi,
+} from '../../shared/api/transport';
 
 const allowed = new Set<string>(COMMAND_NAMES);
 
@@ -14,6 +21,7 @@ const api: WindowApi = {
   },
   print: (target, suggestedName) =>
     ipcRenderer.invoke(PRINT_CHANNEL, target, suggestedName) as Promise<PrintResult>,
+  transfer: (request) => ipcRenderer.invoke(TRANSFER_CHANNEL, request) as Promise<TransferResult>,
   shell: 'electron',
 };
 

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend';
+import { transferDir } from '../backend/backup/transfer-files';
 import { openChosenBase, serverStartHelp } from '../backend/connection/open-chosen';
 import { secretWrapperFromKeyFile } from '../backend/connection/secret-wrapper';
 import { KeyStore } from '../backend/crypto/key-store';
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
       (() => undefined),
     staticDir: values.static ?? defaultStaticDir(__dirname),
     port: Number(values.port),
+    ...(dbPath === ':memory:' ? {} : { transferDir: transferDir(dbPath) }),
   });
   console.log(`TourDesk browser mode: ${server.url}`);
   console.log(`Database: ${dbPath}`);

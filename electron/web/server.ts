@@ -16,6 +16,7 @@ import {
   SignIn,
 } from './security';
 import { readStatic, resolveStaticPath } from './static-files';
+import { receiveTransfer, sendTransfer } from './transfers';
 
 const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
 const MAX_LOGIN_BODY_BYTES = 1024;
@@ -29,6 +30,8 @@ export interface WebServerOptions {
   loginCodeTtlMs?: number;
   /** Other clerks' changes (office server), sent to the page as Server-Sent Events at /events. */
   changes?: (listener: (event: ChangeEvent) => void) => () => void;
+  /** Where whole-base exports and imports wait (see transfer-files.ts); without it /transfer answers 404. */
+  transferDir?: string;
 }
 
 export interface WebServer {
@@ -129,6 +132,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (input) sendJson(res, 200, await options.dispatch(name, input.value));
   }
 
+  /** Whole-base exports and imports as streams (transfer-files.ts), with the API's session. */
+  async function handleTransfer(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (!hasSession(req)) return fail(res, 401, 'FORBIDDEN', 'not signed in');
+    const dir = options.transferDir;
+    if (!dir) return fail(res, 404, 'NOT_FOUND', 'no transfers here');
+    if (path === '/transfer') {
+      if (req.method !== 'POST') return fail(res, 405, 'BAD_INPUT', 'use POST');
+      return sendJson(res, 200, { ok: true, value: { transfer: await receiveTransfer(req, dir) } });
+    }
+    if (req.method !== 'GET') return fail(res, 405, 'BAD_INPUT', 'use GET');
+    sendTransfer(res, dir, path.slice('/transfer/'.length), new URL(req.url ?? '/', 'http://x').searchParams);
+  }
+
   /** Live updates (issue 14): one event stream per open page, ids only, for a signed-in page alone. */
   function handleEvents(req: IncomingMessage, res: ServerResponse): void {
     if (req.method !== 'GET') return fail(res, 405, 'BAD_INPUT', 'use GET');
@@ -214,9 +230,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (path === LIVE_EVENTS_PATH) return handleEvents(req, res);
     const task = path.startsWith('/api/')
       ? handleApi(req, res, path.slice('/api/'.length))
-      : path === '/login'
-        ? handleLogin(req, res)
-        : handleStatic(req, res, path);
+      : path === '/transfer' || path.startsWith('/transfer/')
+        ? handleTransfer(req, res, path)
+        : path === '/login'
+          ? handleLogin(req, res)
+          : handleStatic(req, res, path);
     task.catch(() => {
       if (!res.headersSent) fail(res, 400, 'BAD_INPUT', 'request failed');
       else res.destroy();

@@ -38,14 +38,21 @@ export const cryptoContract = {
     input: z.object({ recoveryKey: z.string().max(200) }),
     output: z.object({}),
   },
-  /** The whole base as one file encrypted with a passphrase the clerk types. */
+  /**
+   * The whole base as one file encrypted with a passphrase the clerk types, left as a transfer file
+   * the shell saves where the clerk chooses (Electron's main process, or browser mode's download
+   * of /transfer/<id>): a base of any size, never through a command.
+   */
   'backup.exportBase': {
     input: z.object({ passphrase: z.string().max(200) }),
-    output: z.object({ fileName: z.string(), base64: z.string() }),
+    output: z.object({ fileName: z.string(), transfer: z.string(), sizeBytes: z.number().int() }),
   },
-  /** Restores an export like a backup: the current base is backed up first. */
+  /**
+   * Restores an export like a backup (the current base is backed up first): the file the shell
+   * copied or streamed in as the transfer `transfer`.
+   */
   'backup.importBase': {
-    input: z.object({ base64: z.string().max(28_000_000), passphrase: z.string().max(200) }),
+    input: z.object({ transfer: z.string().regex(/^[0-9a-f]{32}$/), passphrase: z.string().max(200) }),
     output: z.object({ safety: z.string(), counts }),
   },
 } as const;

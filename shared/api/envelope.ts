@@ -45,6 +45,8 @@ export type ErrorReason =
   | 'wrongPassphrase'
   | 'passphraseTooShort'
   | 'notAnExport'
+  /** A whole-base export or import's transfer file was taken or swept before the command ran. */
+  | 'transferGone'
   /** Clerks (issue 14): no one signed in, a role too low, a wrong name or password, a taken name, the last admin. */
   | 'signInNeeded'
   | 'roleNeeded'

@@ -12,10 +12,25 @@ export interface PrintResult {
   path?: string;
 }
 
+/** The channel on which the page asks the shell to save or pick a whole-base export (issue 11). */
+export const TRANSFER_CHANNEL = 'tourdesk:transfer';
+
+export type TransferRequest = { kind: 'save'; transfer: string; fileName: string } | { kind: 'open' };
+export interface TransferResult {
+  /** False when the clerk cancelled the dialog. */
+  done: boolean;
+  /** Where the file was saved, or which file was chosen. */
+  path?: string;
+  /** For `open`: the transfer file `backup.importBase` reads. */
+  transfer?: string;
+}
+
 /** What the preload script exposes as window.api, and what browser mode imitates over HTTP. */
 export interface WindowApi {
   invoke: (name: string, input: unknown) => Promise<unknown>;
   /** Prints the page (its print stylesheet) to a PDF file the clerk chooses, or to a printer. */
   print: (target: PrintTarget, suggestedName: string) => Promise<PrintResult>;
+  /** Saves an export's transfer file where the clerk chooses, or copies a chosen export in. */
+  transfer: (request: TransferRequest) => Promise<TransferResult>;
   shell: 'electron';
 }

@@ -902,6 +902,7 @@ export const en: Shape<typeof ru> = {
       explain:
         'The base is replaced by the exported file. The current base is backed up first, so this can be taken back.',
       file: 'Exported file',
+      choose: 'Choose the file…',
       run: 'Import and replace',
       done: 'The base was imported. The base as it was is kept as {{safety}}. The app reloads…',
     },
@@ -1395,6 +1396,7 @@ export const en: Shape<typeof ru> = {
       roleNeeded: 'Your role does not allow this. Ask the head of the office or the administrator.',
       wrongSignIn: 'Wrong name or password.',
       clerkInactive: 'This clerk is deactivated. Ask the administrator.',
+      transferGone: 'The file to transfer is gone (taken already or too old): choose it again.',
       clerkNameTaken: 'There is already a clerk named “{{name}}”.',
       lastAdmin: 'This is the last administrator: make someone else an administrator first.',
       passwordNeeded: 'A password is needed: on a server every clerk signs in with one.',

@@ -916,6 +916,7 @@ export const fr: Shape<typeof ru> = {
       explain:
         'La base est remplacée par le fichier exporté. La base actuelle est d’abord sauvegardée : l’opération peut être reprise.',
       file: 'Fichier exporté',
+      choose: 'Choisir le fichier…',
       run: 'Importer et remplacer',
       done: 'La base a été importée. La base précédente est gardée sous {{safety}}. L’application se recharge…',
     },
@@ -1421,6 +1422,7 @@ export const fr: Shape<typeof ru> = {
       roleNeeded: 'Votre rôle ne le permet pas. Adressez-vous au responsable ou à l’administrateur.',
       wrongSignIn: 'Nom ou mot de passe incorrect.',
       clerkInactive: 'Cet employé est désactivé. Adressez-vous à l’administrateur.',
+      transferGone: 'Le fichier à transférer n’existe plus (déjà pris ou trop ancien) : choisissez-le de nouveau.',
       clerkNameTaken: 'Un employé nommé « {{name}} » existe déjà.',
       lastAdmin: 'C’est le dernier administrateur : nommez d’abord quelqu’un d’autre administrateur.',
       passwordNeeded:

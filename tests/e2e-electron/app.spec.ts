@@ -28,7 +28,12 @@ function electronBinary(): string | null {
  * and no extra properties), and this record must name every key of `WindowApi` and nothing else, so
  * a member added to or removed from the preload changes this list or fails the typecheck.
  */
-const PRELOAD_KEYS: Record<keyof WindowApi, true> = { invoke: true, print: true, shell: true };
+const PRELOAD_KEYS: Record<keyof WindowApi, true> = {
+  invoke: true,
+  print: true,
+  transfer: true,
+  shell: true,
+};
 
 /** What the main process decided about the page's last attempt to navigate (see the test). */
 interface NavigationDecision {

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import {
   closeSync,
+  createReadStream,
+  createWriteStream,
   existsSync,
   mkdtempSync,
   openSync,
@@ -12,7 +14,10 @@ import {
   writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
 import { connect, isPlainSqlite, newDatabaseKey } from '../../electron/backend/crypto/database-key';
@@ -25,6 +30,9 @@ import { openDatabase } from '../../electron/backend/db/open-database';
 import { emptyDocument } from '../../shared/domain/client';
 import { ivanov } from '../helpers/fixtures';
 import { createTempBackend, type TempBackend } from '../helpers/temp-backend';
+import { transferDir } from '../../electron/backend/backup/transfer-files';
+import { generateClients } from '../../electron/backend/demo/generate-clients';
+import { startWebServer } from '../../electron/web/server';
 
 const PASSPORT = '7391846';
 const HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -318,44 +326,119 @@ describe('the recovery key', () => {
 });
 
 describe('the whole-base export', () => {
-  it('round-trips under a passphrase, refuses a wrong or short one, and backs up the current base first', async () => {
+  /** Browser mode's server on the test's backend, signed in as the launcher's browser would be. */
+  async function serving(t: TempBackend): Promise<{ url: string; headers: Record<string, string> }> {
+    const staticDir = tempDir();
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
+    const server = await startWebServer({
+      dispatch: t.backend.dispatch,
+      staticDir,
+      transferDir: transferDir(t.dbPath),
+    });
+    cleanup.push(() => server.close());
+    const origin = server.url.replace(/\/$/, '');
+    const login = await fetch(`${origin}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify({ code: server.issueLoginCode() }),
+    });
+    const session = /tourdesk_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0] ?? '';
+    expect(session).not.toBe('');
+    return { url: origin, headers: { cookie: session, origin } };
+  }
+
+  /** Streams a file to POST /transfer (never whole in memory); answers the transfer id. */
+  function upload(to: { url: string; headers: Record<string, string> }, path: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(
+        `${to.url}/transfer`,
+        { method: 'POST', headers: to.headers, agent: false },
+        (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => {
+            const answer = JSON.parse(body) as { ok: boolean; value?: { transfer: string } };
+            if (answer.ok && answer.value) resolve(answer.value.transfer);
+            else reject(new Error(body));
+          });
+        },
+      );
+      req.on('error', reject);
+      void pipeline(createReadStream(path), req).catch(reject);
+    });
+  }
+
+  it('streams a base larger than the old 28 MB cap out and back in under a passphrase, refuses a wrong or short one, and backs up the current base first', async () => {
     const t = await temp();
     const saved = await t.call('clients.save', secretClient());
+    for (let done = 0; done < 32_000; done += 8_000) {
+      await t.backend.clients.insertMany(generateClients(8_000, 3 + done, '2026-01-01'));
+    }
+    const web = await serving(t);
+
     const file = await t.call('backup.exportBase', { passphrase: 'correct horse battery' });
     expect(file.fileName).toMatch(/^tourdesk-export-\d{8}-\d{4}\.tourdesk$/);
-    const bytes = Buffer.from(file.base64, 'base64');
-    expect(bytes.includes(HEADER) || bytes.includes(Buffer.from(PASSPORT))).toBe(false);
+    expect(file.sizeBytes).toBeGreaterThan(28_000_000);
+    expect(readdirSync(join(t.dbPath, '..', 'backups')).filter((f) => f.startsWith('.export'))).toEqual([]);
+    // The download: streamed to a file, then the transfer file is gone.
+    expect((await fetch(`${web.url}/transfer/${file.transfer}`)).status).toBe(401);
+    const download = await fetch(`${web.url}/transfer/${file.transfer}?name=${file.fileName}`, {
+      headers: web.headers,
+    });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toContain(file.fileName);
+    const saved1 = join(tempDir(), file.fileName);
+    await pipeline(Readable.fromWeb(download.body as never), createWriteStream(saved1));
+    expect(statSync(saved1).size).toBe(file.sizeBytes);
+    expect(leaks(saved1)).toEqual(none);
+    expect(readdirSync(transferDir(t.dbPath))).toEqual([]);
+    expect((await fetch(`${web.url}/transfer/${file.transfer}`, { headers: web.headers })).status).toBe(404);
     expect((await t.callError('backup.exportBase', { passphrase: 'short' })).reason).toBe(
       'passphraseTooShort',
     );
-    expect(readdirSync(join(t.dbPath, '..', 'backups')).filter((f) => f.startsWith('.export'))).toEqual([]);
 
     await t.call('clients.delete', { id: saved.id, version: saved.version });
     await t.call('clients.save', ivanov({ lastNameRu: 'Новая', lastNameLat: 'NOVAIA' }));
+    const before = (await t.call('clients.list', {})).total;
     const wrong = await t.callError('backup.importBase', {
-      base64: file.base64,
+      transfer: await upload(web, saved1),
       passphrase: 'wrong horse battery',
     });
     expect(wrong).toMatchObject({ code: 'BAD_INPUT', reason: 'wrongPassphrase' });
-    expect((await t.call('clients.list', {})).rows.map((r) => r.lastNameRu)).toEqual(['Новая']);
+    expect((await t.call('clients.list', {})).total).toBe(before);
+    expect(readdirSync(transferDir(t.dbPath))).toEqual([]);
 
     const imported = await t.call('backup.importBase', {
-      base64: file.base64,
+      transfer: await upload(web, saved1),
       passphrase: 'correct horse battery',
     });
-    expect(imported.counts.clients).toBe(1);
-    expect((await t.call('clients.list', {})).rows.map((r) => r.lastNameRu)).toEqual(['Шепелявцева']);
+    expect(imported.counts.clients).toBe(32_001);
+    expect((await t.call('clients.list', { search: 'Шепелявцева' })).rows.map((r) => r.lastNameRu)).toEqual([
+      'Шепелявцева',
+    ]);
+    expect((await t.call('clients.list', { search: 'Новая' })).total).toBe(0);
     const safety = (await t.call('backup.list', {})).find((b) => b.name === imported.safety);
     expect(safety).toMatchObject({ reason: 'before-restore', verified: true });
+
+    const junk = join(tempDir(), 'junk.tourdesk');
+    writeFileSync(junk, 'not a base');
     expect(
       (
         await t.callError('backup.importBase', {
-          base64: Buffer.from('not a base').toString('base64'),
+          transfer: await upload(web, junk),
           passphrase: 'correct horse battery',
         })
       ).reason,
     ).toBe('notAnExport');
-  });
+    expect(
+      (
+        await t.callError('backup.importBase', {
+          transfer: 'a'.repeat(32),
+          passphrase: 'correct horse battery',
+        })
+      ).reason,
+    ).toBe('transferGone');
+  }, 240_000);
 });
 
 describe('a destroyed header', () => {

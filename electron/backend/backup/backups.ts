@@ -19,6 +19,7 @@ import { timestamp, type Clock } from '../../../shared/domain/clock';
 import { openDatabase, passesQuickCheck, stagedRestorePath } from '../db/open-database';
 import { connect, isPlainSqlite, type DatabaseKey } from '../crypto/database-key';
 import { encryptFileInPlace } from '../crypto/encrypt-file';
+import { transferDir } from './transfer-files';
 
 /** Why a backup was made; the list shows it and rotation never removes the newest of each day. */
 export type BackupReason = 'start' | 'auto' | 'import' | 'manual' | 'before-restore';
@@ -289,6 +290,11 @@ export class Backups {
     }
     this.lastChanges = this.totalChanges();
     return safety;
+  }
+
+  /** Where whole-base exports and imports wait for the shell (transfer-files.ts), beside the base. */
+  transferDir(): string {
+    return transferDir(this.base.path);
   }
 
   /** A file of this process's own in the backups folder, for exports and imports on their way. */

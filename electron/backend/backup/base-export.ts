@@ -1,9 +1,10 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { AppError } from '../../../shared/api/envelope';
 import { MIN_EXPORT_PASSPHRASE } from '../../../shared/api/crypto-contract';
 import { timestamp, type Clock } from '../../../shared/domain/clock';
 import { connect, hasIntactEncryptedHeader, isPlainSqlite, type DatabaseKey } from '../crypto/database-key';
 import { inspect, type BackupCounts, type Backups } from './backups';
+import { newTransfer, removeTransfer, transferPath } from './transfer-files';
 import type Database from 'better-sqlite3';
 
 const codeOf = (error: unknown) => String((error as { code?: unknown } | null)?.code ?? '');
@@ -32,7 +33,8 @@ function rekey(path: string, from: Buffer | null, to: Buffer | null): void {
 /**
  * The whole base as one file encrypted with the clerk's passphrase (SQLite3MultipleCiphers derives
  * the page key from it with PBKDF2 and a random salt kept in the file): a VACUUM INTO copy under
- * the base's key, re-encrypted with the passphrase, read back, and removed from the disk.
+ * the base's key, re-encrypted with the passphrase and left as a transfer file (see
+ * transfer-files.ts) for the shell to move where the clerk chose: no size limit, nothing in memory.
  */
 export function exportBase(
   sqlite: Database.Database,
@@ -40,16 +42,19 @@ export function exportBase(
   key: DatabaseKey | null,
   clock: Clock,
   passphrase: string,
-): { fileName: string; base64: string } {
+): { fileName: string; transfer: string; sizeBytes: number } {
   const secret = checkPassphrase(passphrase);
   const working = backups.workingFile('export');
   try {
     sqlite.prepare('VACUUM INTO ?').run(working);
     rekey(working, key, secret);
     const stamp = timestamp(clock).replace(/[-:]/g, '').replace('T', '-').slice(0, 13);
+    const transfer = newTransfer(backups.transferDir());
+    moveFile(working, transfer.path);
     return {
       fileName: `tourdesk-export-${stamp}.tourdesk`,
-      base64: readFileSync(working).toString('base64'),
+      transfer: transfer.id,
+      sizeBytes: statSync(transfer.path).size,
     };
   } finally {
     rmSync(working, { force: true });
@@ -57,21 +62,34 @@ export function exportBase(
   }
 }
 
+/** A rename, or a copy where the backups folder is on another disk (a network share). */
+function moveFile(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+    rmSync(from, { force: true });
+  }
+  chmodSync(to, 0o600);
+}
+
 /**
- * Reads an export with the typed passphrase (a wrong one is refused before anything changes),
- * checks it, puts it under the base's key and restores it like a backup: the current base is
- * backed up first and every row is replaced in one transaction.
+ * Reads an export (the transfer file the shell copied or streamed in) with the typed passphrase (a
+ * wrong one is refused before anything changes), checks it, puts it under the base's key and
+ * restores it like a backup: the current base is backed up first and every row is replaced in one
+ * transaction. The transfer file is removed whatever the outcome.
  */
 export async function importBase(
   backups: Backups,
   key: DatabaseKey | null,
-  base64: string,
+  transfer: string,
   passphrase: string,
 ): Promise<{ safety: string; counts: BackupCounts }> {
   const secret = checkPassphrase(passphrase);
+  const source = transferPath(backups.transferDir(), transfer);
   const working = backups.workingFile('import');
   try {
-    writeFileSync(working, Buffer.from(base64, 'base64'), { mode: 0o600 });
+    moveFile(source, working);
     if (isPlainSqlite(working) || !hasIntactEncryptedHeader(working)) {
       throw new AppError('BAD_INPUT', 'the file is not an encrypted export', undefined, {
         reason: 'notAnExport',
@@ -100,6 +118,7 @@ export async function importBase(
     const safety = await backups.restoreFile(working, found.schemaVersion, 'the imported file');
     return { safety: safety.name, counts: found.counts };
   } finally {
+    removeTransfer(backups.transferDir(), transfer);
     for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${working}${suffix}`, { force: true });
   }
 }

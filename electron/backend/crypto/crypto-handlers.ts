@@ -56,10 +56,10 @@ export function cryptoHandlers(deps: CryptoDeps): CryptoHandlers {
       await deps.audited('exportBase', file.fileName);
       return file;
     },
-    'backup.importBase': async ({ base64, passphrase }) => {
+    'backup.importBase': async ({ transfer, passphrase }) => {
       if (deps.readOnly)
         throw new AppError('READ_ONLY', 'the base is open read-only: restore a backup instead');
-      const result = await importBase(deps.backups, key, base64, passphrase);
+      const result = await importBase(deps.backups, key, transfer, passphrase);
       await deps.audited('importBase', result.safety);
       return result;
     },

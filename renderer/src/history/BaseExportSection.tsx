@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandOutput } from '../../../shared/api/contract';
 import { MIN_EXPORT_PASSPHRASE } from '../../../shared/api/crypto-contract';
-import { call } from '../api/client';
+import { call, runningInElectron } from '../api/client';
+import { chooseTransfer, saveTransfer, uploadTransfer } from '../api/transfers';
 import { Dialog } from '../ui/Dialog';
 import { describeError } from '../ui/errors';
-import { downloadBase64, fileToBase64 } from '../ui/files';
 import { useToast } from '../ui/toasts';
 
 type Status = CommandOutput<'crypto.status'>;
@@ -18,7 +18,9 @@ export function BaseExportSection() {
   const [mode, setMode] = useState<'export' | 'import' | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
+  /** Browser mode: the picked file, streamed in at Import. Electron: the file copied in by the main process. */
   const [file, setFile] = useState<File | null>(null);
+  const [chosen, setChosen] = useState<{ transfer: string; name: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -30,11 +32,14 @@ export function BaseExportSection() {
     setPassphrase('');
     setRepeat('');
     setFile(null);
+    setChosen(null);
     setError(null);
   };
   const tooShort = [...passphrase].length < MIN_EXPORT_PASSPHRASE;
   const canRun =
-    !busy && !tooShort && (mode === 'export' ? passphrase === repeat : mode === 'import' && file !== null);
+    !busy &&
+    !tooShort &&
+    (mode === 'export' ? passphrase === repeat : mode === 'import' && (file !== null || chosen !== null));
 
   const run = async () => {
     setBusy(true);
@@ -42,11 +47,13 @@ export function BaseExportSection() {
     try {
       if (mode === 'export') {
         const exported = await call('backup.exportBase', { passphrase });
-        downloadBase64(exported.fileName, exported.base64);
-        toast({ kind: 'info', message: t('encryption.export.done', { name: exported.fileName }) });
+        if (await saveTransfer(exported.transfer, exported.fileName)) {
+          toast({ kind: 'info', message: t('encryption.export.done', { name: exported.fileName }) });
+        }
         close();
-      } else if (file) {
-        const imported = await call('backup.importBase', { base64: await fileToBase64(file), passphrase });
+      } else if (file || chosen) {
+        const transfer = chosen ? chosen.transfer : await uploadTransfer(file as File);
+        const imported = await call('backup.importBase', { transfer, passphrase });
         toast({ kind: 'info', message: t('encryption.import.done', { safety: imported.safety }) });
         close();
         window.setTimeout(() => window.location.reload(), 1500);
@@ -100,7 +107,25 @@ export function BaseExportSection() {
           {mode === 'import' && (
             <label className="field">
               {t('encryption.import.file')}
-              <input type="file" accept=".tourdesk" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+              {runningInElectron ? (
+                <button
+                  type="button"
+                  onClick={() =>
+                    void chooseTransfer().then(
+                      (c) => c && setChosen(c),
+                      () => undefined,
+                    )
+                  }
+                >
+                  {chosen ? chosen.name : t('encryption.import.choose')}
+                </button>
+              ) : (
+                <input
+                  type="file"
+                  accept=".tourdesk"
+                  onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+                />
+              )}
             </label>
           )}
           <label className="field">
