@@ -355,8 +355,10 @@ export const contract = {
       sort: z.enum(TOUR_SORT_COLUMNS).default('createdAt'),
       direction: z.enum(['asc', 'desc']).default('desc'),
       limit: z.number().int().min(1).max(1000).default(500),
+      /** The `next` of the previous page: the page starts right after that tour (keyset). */
+      after: z.string().max(1000).nullable().default(null),
     }),
-    output: z.object({ total: z.number().int(), rows: z.array(tourRowSchema) }),
+    output: z.object({ total: z.number().int(), next: z.string().nullable(), rows: z.array(tourRowSchema) }),
   },
   'tours.delete': {
     input: z.object({ id, version: id }),

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { cursorScope, decodeCursor, encodeCursor, type KeyValue } from '../db/keyset';
 import { AppError } from '../../../shared/api/envelope';
 import type { Client } from '../../../shared/domain/client';
 import type {
@@ -48,6 +49,8 @@ export interface TourQuery {
   sort?: TourSortColumn;
   direction?: 'asc' | 'desc';
   limit: number;
+  /** The `next` cursor of the previous page. */
+  after?: string | null;
 }
 
 /** What `copy` makes of a tour: a new voucher, dates moved by whole days, the tourists or not. */
@@ -83,6 +86,36 @@ export interface TouristSave {
   updateClient: { clientVersion: number; fields: ClientSyncField[] } | null;
 }
 
+/** The tours column a sort reads (all but the tourist count, which is counted per row). */
+function sortColumnOf(
+  sort: TourSortColumn,
+): 'created_at' | 'voucher' | 'arrival_date' | 'departure_date' | 'country' | 'hotel' | 'status' {
+  return SORT_EXPRESSIONS[sort === 'touristCount' ? 'createdAt' : sort].replace('tours.', '') as ReturnType<
+    typeof sortColumnOf
+  >;
+}
+
+/** The sort value as a WHERE clause can use it: the tourist count is a subquery there, not an alias. */
+function sortExpression(sort: TourSortColumn): RawBuilder<KeyValue> {
+  return sort === 'touristCount'
+    ? sql<KeyValue>`(SELECT count(*) FROM tourists WHERE tourists.tour_id = tours.id)`
+    : sql<KeyValue>`${sql.ref(SORT_EXPRESSIONS[sort])}`;
+}
+
+/**
+ * The tours after a cursor [absent, value, id] in the list's order: tours with the value by (value,
+ * id), then those without it by id, last in either direction (as the list shows them).
+ */
+function tourAfter(
+  expression: RawBuilder<KeyValue>,
+  [absent, value, id]: KeyValue[],
+  direction: 'asc' | 'desc',
+): RawBuilder<boolean> {
+  const beyond = direction === 'asc' ? sql`>` : sql`<`;
+  if (absent === 1) return sql<boolean>`(${expression} IS NULL AND tours.id ${beyond} ${id})`;
+  return sql<boolean>`((${expression} IS NOT NULL AND (${expression}, tours.id) ${beyond} (${value}, ${id})) OR ${expression} IS NULL)`;
+}
+
 const nextDay = (iso: string) => `${iso}T99`; // created_at is an ISO timestamp; this bounds the whole day
 
 export class ToursRepository {
@@ -100,7 +133,7 @@ export class ToursRepository {
    * arrival periods, country and status, sorted by any listed column (ties by id, newest first).
    * The one query of the list: paging changes belong here.
    */
-  async list(q: TourQuery): Promise<{ total: number; rows: TourRow[] }> {
+  async list(q: TourQuery): Promise<{ total: number; next: string | null; rows: TourRow[] }> {
     let base = this.db.selectFrom('tours');
     const country = (q.country ?? '').trim().toUpperCase();
     if (country !== '') base = base.where('tours.country', '=', country);
@@ -139,9 +172,14 @@ export class ToursRepository {
         ]),
       );
     }
+    const scope = cursorScope('tours.list', { ...q });
+    const sortKey = sortExpression(q.sort ?? 'createdAt');
     const [count, rows] = await Promise.all([
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       base
+        .$if(q.after != null, (qb) =>
+          qb.where(tourAfter(sortKey, decodeCursor(q.after ?? '', scope, 3), direction)),
+        )
         .selectAll('tours')
         .select((eb) => [
           eb
@@ -168,8 +206,17 @@ export class ToursRepository {
         .limit(q.limit)
         .execute(),
     ]);
+    const last = rows[rows.length - 1];
+    const lastKey = (r: NonNullable<typeof last>): KeyValue => {
+      const value = q.sort === 'touristCount' ? r.tourist_count : r[sortColumnOf(q.sort ?? 'createdAt')];
+      return value === null || value === undefined ? null : typeof value === 'number' ? value : String(value);
+    };
     return {
       total: Number(count.n),
+      next:
+        last && rows.length === q.limit
+          ? encodeCursor(scope, [lastKey(last) === null ? 1 : 0, lastKey(last), last.id])
+          : null,
       rows: rows.map((r) => ({
         id: r.id,
         voucher: r.voucher,
