@@ -97,7 +97,9 @@ export async function seedLoyaltyBase(
         const status =
           roll < 0.04 ? 'cancelled' : roll < 0.06 ? 'draft' : departure < today ? 'completed' : 'confirmed';
         const price = (60 + Math.floor(random() * 340)) * 1000_00 * Math.max(1, size - 1);
-        const created = `${addDays(arrival, -20 - Math.floor(random() * 90))}T10:00:00.000Z`;
+        // Booked 20-110 days before the start, and never after today.
+        const booked = addDays(arrival, -20 - Math.floor(random() * 90));
+        const created = `${booked < today ? booked : addDays(today, -Math.floor(random() * 200))}T10:00:00.000Z`;
         voucher += 1;
         const tourId = Number(
           insertTour.run(
