@@ -30,6 +30,7 @@ import { clerksHandlers, startSession } from './clerks/clerks-handlers';
 import { guardedDispatch } from './clerks/permissions';
 import { connectionHandlers } from './connection/connection-handlers';
 import { connectionFilePath } from './connection/connection-file';
+import { moveHandlers } from './connection/move-handlers';
 import { secretWrapperFromKeyFile, type SecretWrapper } from './connection/secret-wrapper';
 import { fileKeyWrapper } from './crypto/key-wrappers';
 import { dirname } from 'node:path';
@@ -345,6 +346,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         path: connectionFilePath(options.dbPath),
         secrets: options.secrets ?? secretWrapperFromKeyFile(fileKeyWrapper(dirname(options.dbPath))),
         active: passwordRequired ? 'server' : 'local',
+      }),
+      ...moveHandlers({
+        dbPath: options.dbPath,
+        key: options.key ?? null,
+        active: options.postgres ? 'server' : 'local',
       }),
     },
     options.logger ?? consoleLogger,

@@ -9,4 +9,6 @@ export const OFFICE_COMMAND_NAMES = [
   'connection.get',
   'connection.save',
   'connection.test',
+  'connection.move',
+  'connection.moveProgress',
 ] as const;

@@ -106,4 +106,14 @@ export const officeContract = {
       detail: z.string().max(300).nullable(),
     }),
   },
+  /** Copies this computer's base into the empty server database, verified per table (pg-core's moveBase). */
+  'connection.move': {
+    input: z.object({ server: serverSettingsSchema, password: password.optional() }),
+    output: z.object({ tables: z.number().int(), rows: z.number().int() }),
+  },
+  /** How far a move has got, for its progress bar; null when none runs. */
+  'connection.moveProgress': {
+    input: z.object({}),
+    output: z.object({ copied: z.number().int(), total: z.number().int(), table: z.string() }).nullable(),
+  },
 } as const;

@@ -1321,6 +1321,10 @@ export const en: Shape<typeof ru> = {
     },
     connection: {
       current: 'The base open now: {{where}}.',
+      move: 'Move this base to the server',
+      moving: 'Moving the base: {{percent}} %. Do not work in the app meanwhile.',
+      moved:
+        'The base was moved and checked: {{rows}} rows in {{tables}} tables. The server is chosen — restart the app.',
       where: 'Where the base is',
       local: 'on this computer (a file)',
       server: 'on the office server (PostgreSQL)',

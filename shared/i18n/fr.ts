@@ -1344,6 +1344,11 @@ export const fr: Shape<typeof ru> = {
     },
     connection: {
       current: 'Base ouverte maintenant : {{where}}.',
+      move: 'Déplacer cette base vers le serveur',
+      moving:
+        'Déplacement de la base : {{percent}} %. Ne travaillez pas dans l’application pendant ce temps.',
+      moved:
+        'La base a été déplacée et vérifiée : {{rows}} lignes dans {{tables}} tables. Le serveur est choisi — redémarrez l’application.',
       where: 'Où est la base',
       local: 'sur cet ordinateur (un fichier)',
       server: 'sur le serveur de l’agence (PostgreSQL)',

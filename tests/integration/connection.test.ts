@@ -6,6 +6,7 @@ import { LATEST_SCHEMA_VERSION } from '../../electron/backend/db/migrations';
 import { connectionFilePath } from '../../electron/backend/connection/connection-file';
 import { testPgServer } from '../helpers/pg-server';
 import { createTempBackend, type TempBackend } from '../helpers/temp-backend';
+import { ivanov } from '../helpers/fixtures';
 
 /** A port nothing listens on: bound, noted and closed again. */
 function closedPort(): Promise<number> {
@@ -125,5 +126,36 @@ describe('the connection settings', () => {
       server,
       passwordSaved: false,
     });
+  });
+});
+
+describe('moving this base to the server from Settings', () => {
+  it('copies the file base into an empty server database, which then tests ready and holds the client', async () => {
+    const target = await (await testPgServer()).createDatabase('move');
+    const url = new URL(target);
+    const to = {
+      host: url.hostname,
+      port: Number(url.port),
+      database: url.pathname.slice(1),
+      user: url.username,
+      tls: false,
+    };
+    const client = await t.call('clients.save', ivanov());
+    expect(await t.call('connection.test', { server: to })).toMatchObject({ outcome: 'empty' });
+    const moved = await t.call('connection.move', { server: to });
+    expect(moved.rows).toBeGreaterThan(0);
+    expect(await t.call('connection.moveProgress', {})).toBeNull();
+    expect(await t.call('connection.test', { server: to })).toMatchObject({ outcome: 'ready' });
+    const check = new pg.Client({ connectionString: target });
+    await check.connect();
+    const rows = await check.query<{ last_name_ru: string }>(
+      'SELECT last_name_ru FROM clients WHERE id = $1',
+      [client.id],
+    );
+    await check.end();
+    expect(rows.rows).toEqual([{ last_name_ru: 'Иванов' }]);
+    // A second move into the same database is refused: the target must be empty.
+    expect((await t.callError('connection.move', { server: to })).code).not.toBe('INTERNAL');
+    await (await testPgServer()).dropDatabase(target);
   });
 });

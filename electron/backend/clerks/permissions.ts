@@ -29,6 +29,7 @@ const NEEDED_ROLE: Readonly<Record<string, ClerkRole>> = {
   'connection.get': 'admin',
   'connection.save': 'admin',
   'connection.test': 'admin',
+  'connection.move': 'admin',
   'backup.create': 'admin',
   'backup.restore': 'admin',
   'backup.exportBase': 'admin',

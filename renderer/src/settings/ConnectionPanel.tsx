@@ -24,6 +24,7 @@ export function ConnectionPanel() {
   const [password, setPassword] = useState('');
   const [report, setReport] = useState<Report | null>(null);
   const [busy, setBusy] = useState(false);
+  const [moving, setMoving] = useState<CommandOutput<'connection.moveProgress'> | 'starting' | null>(null);
   const fail = useCallback(
     (e: unknown) => toast({ kind: 'error', message: describeError(t, e) }),
     [t, toast],
@@ -62,6 +63,27 @@ export function ConnectionPanel() {
       });
       setPassword('');
     }, fail);
+  };
+
+  const move = () => {
+    setMoving('starting');
+    const poll = window.setInterval(() => {
+      call('connection.moveProgress', {}).then(
+        (p) => p && setMoving(p),
+        () => undefined,
+      );
+    }, 300);
+    const secret = password ? { password } : {};
+    call('connection.move', { server, ...secret })
+      .then(async (result) => {
+        await call('connection.save', { kind: 'server', server, ...secret });
+        setKind('server');
+        toast({ kind: 'info', message: t('office.connection.moved', result) });
+      }, fail)
+      .finally(() => {
+        window.clearInterval(poll);
+        setMoving(null);
+      });
   };
 
   if (!loaded) return null;
@@ -166,6 +188,23 @@ export function ConnectionPanel() {
             >
               {outcomeText}
             </p>
+          )}
+          {report?.outcome === 'empty' && loaded.active === 'local' && (
+            <div className="form-row">
+              <button type="button" onClick={move} disabled={moving !== null}>
+                {t('office.connection.move')}
+              </button>
+              {moving !== null && (
+                <span role="status">
+                  {t('office.connection.moving', {
+                    percent:
+                      moving === 'starting' || moving.total === 0
+                        ? 0
+                        : Math.floor((moving.copied / moving.total) * 100),
+                  })}
+                </span>
+              )}
+            </div>
           )}
         </fieldset>
       )}
