@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { today } from '../../../shared/domain/clock';
 import { FEEDBACK_KINDS, FEEDBACK_STATUSES } from '../../../shared/loyalty';
 import { call } from '../api/client';
+import { DateField } from '../ui/DateField';
 import { Dialog } from '../ui/Dialog';
 import { describeError } from '../ui/errors';
 
@@ -29,12 +30,19 @@ export function FeedbackDialog({ clientId, tourId, name, onClose, onSaved }: Fee
   const [status, setStatus] = useState<Status>('open');
   const [resolver, setResolver] = useState('');
   const [resolution, setResolution] = useState('');
-  const [receivedOn, setReceivedOn] = useState(today());
+  const [receivedOn, setReceivedOn] = useState<string | null>(today());
+  const [dateValid, setDateValid] = useState(true);
+  const [dateError, setDateError] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const lastDigit = useRef<{ digit: number; at: number } | null>(null);
 
-  const save = () =>
-    call('feedback.save', {
+  const save = async () => {
+    // The day is typed in the masked box: a box left empty or holding no date is named, never saved.
+    if (receivedOn === null || !dateValid) {
+      setDateError(t(dateValid ? 'loyalty.feedback.receivedOnRequired' : 'validation.dateInvalid'));
+      return;
+    }
+    await call('feedback.save', {
       clientId,
       tourId,
       kind,
@@ -46,6 +54,7 @@ export function FeedbackDialog({ clientId, tourId, name, onClose, onSaved }: Fee
       receivedOn,
       resolvedOn: kind === 'score' || status === 'resolved' ? receivedOn : null,
     }).then(onSaved, (e: unknown) => setError(describeError(t, e)));
+  };
 
   const onScoreKey = (e: React.KeyboardEvent) => {
     if (/^[0-9]$/.test(e.key)) {
@@ -114,10 +123,17 @@ export function FeedbackDialog({ clientId, tourId, name, onClose, onSaved }: Fee
             ))}
           </select>
         </label>
-        <label>
-          <span>{t('loyalty.feedback.receivedOn')}</span>
-          <input type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />
-        </label>
+        <DateField
+          label={t('loyalty.feedback.receivedOn')}
+          value={receivedOn}
+          kind="past"
+          error={dateError}
+          onChange={(iso) => {
+            setReceivedOn(iso);
+            setDateError(undefined);
+          }}
+          onValidity={setDateValid}
+        />
         {kind !== 'score' && (
           <>
             <label>
