@@ -14,6 +14,7 @@ import { passportIdentity } from '../../../shared/domain/passport';
 import type { RepositoryContext } from '../context';
 import type { Database } from '../db/schema';
 import { PHONE_DIGITS_SQL } from './client-identifiers';
+import { CLIENT_NAME_COLUMNS } from './client-names';
 import { scanPairs } from './duplicates-scan';
 
 interface SubjectRow {
@@ -277,16 +278,7 @@ export class DuplicatesRepository {
     if (ids.length === 0) return [];
     const rows = await this.ctx.db
       .selectFrom('clients')
-      .select([
-        'id',
-        'last_name_ru',
-        'first_name_ru',
-        'middle_name_ru',
-        'last_name_lat',
-        'first_name_lat',
-        'birth_date',
-        'updated_at',
-      ])
+      .select(['id', ...CLIENT_NAME_COLUMNS, 'birth_date', 'updated_at'])
       .where('id', 'in', ids)
       .where('deleted_at', 'is', null)
       .execute();

@@ -4,6 +4,7 @@ import { timestamp } from '../../../shared/domain/clock';
 import type { FamilyMember, FamilyRelation } from '../../../shared/domain/duplicates';
 import type { RepositoryContext } from '../context';
 import type { ClientLinksTable } from '../db/schema';
+import { CLIENT_NAME_COLUMNS, displayName } from './client-names';
 
 /** Under this age on the first day of the tour a tourist travels as a minor. */
 const ADULT_AGE = 18;
@@ -35,15 +36,7 @@ export class FamiliesRepository {
     const otherIds = links.map((l) => (l.client_id === clientId ? l.other_id : l.client_id));
     const people = await this.ctx.db
       .selectFrom('clients')
-      .select([
-        'id',
-        'last_name_ru',
-        'first_name_ru',
-        'middle_name_ru',
-        'last_name_lat',
-        'first_name_lat',
-        'birth_date',
-      ])
+      .select(['id', ...CLIENT_NAME_COLUMNS, 'birth_date'])
       .where('id', 'in', otherIds)
       .where('deleted_at', 'is', null)
       .execute();
@@ -55,9 +48,7 @@ export class FamiliesRepository {
         {
           linkId: l.id,
           clientId: other.id,
-          name:
-            [other.last_name_ru, other.first_name_ru, other.middle_name_ru].filter(Boolean).join(' ') ||
-            [other.last_name_lat, other.first_name_lat].filter(Boolean).join(' '),
+          name: displayName(other),
           birthDate: other.birth_date,
           relation: relationOf(l, clientId),
         },

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../db/schema';
 import type { RepositoryContext } from '../context';
-import { displayName } from './loyalty-facts';
+import { displayName } from './client-names';
 import { loyaltyDb } from './loyalty-schema';
 
 type FeedbackInput = z.output<typeof feedbackInputSchema>;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { allocateTrip, type ClientFacts, type ClientTrip, type FeedbackFact } from '../../../shared/loyalty';
 import type { Database } from '../db/schema';
 import { loyaltyDb, TRIP_STATUSES } from './loyalty-schema';
+import { CLIENT_NAME_COLUMNS, displayName } from './client-names';
 
 /**
  * Every client's trips with their share of the money, their referrals and NPS answers, read with
@@ -146,17 +147,6 @@ export async function loadClientFacts(
   return { clients: [...byClient.values()], feedback: feedbackFacts };
 }
 
-export function displayName(r: {
-  last_name_ru: string;
-  first_name_ru: string;
-  middle_name_ru: string;
-  last_name_lat: string;
-  first_name_lat: string;
-}): string {
-  const ru = [r.last_name_ru, r.first_name_ru, r.middle_name_ru].filter(Boolean).join(' ');
-  return ru || [r.last_name_lat, r.first_name_lat].filter(Boolean).join(' ');
-}
-
 /** Display names of the given clients: the Cyrillic names, or the Latin ones when there are none. */
 export async function clientNames(
   base: Kysely<Database>,
@@ -166,7 +156,7 @@ export async function clientNames(
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await base
       .selectFrom('clients')
-      .select(['id', 'last_name_ru', 'first_name_ru', 'middle_name_ru', 'last_name_lat', 'first_name_lat'])
+      .select(['id', ...CLIENT_NAME_COLUMNS])
       .where('id', 'in', ids.slice(i, i + 500))
       .execute();
     for (const r of rows) names.set(r.id, displayName(r));

@@ -9,7 +9,8 @@ import {
   type LoyaltyParams,
 } from '../../../shared/loyalty';
 import type { RepositoryContext } from '../context';
-import { clientNames, displayName, loadClientFacts } from './loyalty-facts';
+import { CLIENT_NAME_COLUMNS, displayName } from './client-names';
+import { clientNames, loadClientFacts } from './loyalty-facts';
 import { safeFileName, tableCsv, tableWorkbook, type Cell } from './loyalty-export';
 
 /**
@@ -114,16 +115,7 @@ export class LoyaltyRepository {
     for (let i = 0; i < ids.length; i += 500) {
       const found = await this.ctx.db
         .selectFrom('clients')
-        .select([
-          'id',
-          'last_name_ru',
-          'first_name_ru',
-          'middle_name_ru',
-          'last_name_lat',
-          'first_name_lat',
-          'phone',
-          'email',
-        ])
+        .select(['id', ...CLIENT_NAME_COLUMNS, 'phone', 'email'])
         .where('id', 'in', ids.slice(i, i + 500))
         .execute();
       for (const r of found) byId.set(r.id, { name: displayName(r), phone: r.phone, email: r.email });

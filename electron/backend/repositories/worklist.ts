@@ -13,7 +13,7 @@ import {
 } from '../../../shared/loyalty';
 import type { worklistActSchema, worklistQuerySchema } from '../../../shared/loyalty/worklist-model';
 import type { RepositoryContext } from '../context';
-import { displayName } from './loyalty-facts';
+import { CLIENT_NAME_COLUMNS, displayName, JOINED_CLIENT_NAME_COLUMNS } from './client-names';
 import { loyaltyDb, TRIP_STATUSES, type LoyaltyDatabase } from './loyalty-schema';
 
 type WorklistQuery = z.output<typeof worklistQuerySchema>;
@@ -249,11 +249,7 @@ export class WorklistRepository {
         'tours.voucher',
         'tours.created_at',
         'clients.id as clientId',
-        'clients.last_name_ru',
-        'clients.first_name_ru',
-        'clients.middle_name_ru',
-        'clients.last_name_lat',
-        'clients.first_name_lat',
+        ...JOINED_CLIENT_NAME_COLUMNS,
       ])
       .where('tours.created_at', '>=', since)
       .where('tours.status', 'in', TRIP_STATUSES)
@@ -316,17 +312,7 @@ export class WorklistRepository {
       const [clients, trips, complaints] = await Promise.all([
         db
           .selectFrom('clients')
-          .select([
-            'id',
-            'last_name_ru',
-            'first_name_ru',
-            'middle_name_ru',
-            'last_name_lat',
-            'first_name_lat',
-            'phone',
-            'birth_date',
-            'passport_expiry',
-          ])
+          .select(['id', ...CLIENT_NAME_COLUMNS, 'phone', 'birth_date', 'passport_expiry'])
           .where('id', 'in', chunk)
           .where('deleted_at', 'is', null)
           .execute(),
