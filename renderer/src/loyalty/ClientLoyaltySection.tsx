@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactEntry, Referrals } from '../../../shared/loyalty';
 import { call } from '../api/client';
@@ -20,6 +20,7 @@ export function ClientLoyaltySection({ clientId }: { clientId: number }) {
   const [log, setLog] = useState<ContactEntry[]>([]);
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<Found[]>([]);
+  const searchBox = useRef<HTMLInputElement>(null);
   const fail = (e: unknown) => toast({ kind: 'error', message: describeError(t, e) });
 
   useEffect(() => {
@@ -57,6 +58,8 @@ export function ClientLoyaltySection({ clientId }: { clientId: number }) {
     call('referrals.set', { clientId, referrerId }).then((r) => {
       setReferrals(r);
       setSearch('');
+      // The pressed button goes with the matches: keep the focus in the card (Esc, Tab go on working).
+      searchBox.current?.focus();
     }, fail);
 
   return (
@@ -77,6 +80,7 @@ export function ClientLoyaltySection({ clientId }: { clientId: number }) {
           </button>
         )}
         <input
+          ref={searchBox}
           aria-label={t('loyalty.referral.search')}
           placeholder={t('loyalty.referral.search')}
           value={search}
