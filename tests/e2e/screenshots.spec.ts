@@ -24,6 +24,9 @@ const DIR = 'docs/screenshots';
 async function seed(app: AppServer): Promise<Tour> {
   const clients: Client[] = [];
   for (const input of generateClients(80)) clients.push((await app.api('clients.save', input)) as Client);
+  // Three cards typed twice (another phone, no middle name, no documents): the Duplicates screen's pairs.
+  for (const twin of generateClients(3))
+    await app.api('clients.save', { ...twin, middleNameRu: '', phone: '+7 900 000-00-00', documents: [] });
   let first: Tour | null = null;
   for (const [n, input] of generateTours(12).entries()) {
     const tour = (await app.api('tours.save', input)) as Tour;
@@ -118,6 +121,25 @@ test('screenshots of every screen at 1366x768 and 1920x1080', async ({ app, open
     await page.getByTestId(`tour-row-${tour.voucher}`).dblclick();
     await expect(page.getByTestId('tourists-table')).toBeVisible();
     await shoot(page, 'tour-card', w);
+
+    await page.getByRole('button', { name: 'Анкеты…' }).click();
+    const questionnaire = page.getByRole('dialog', { name: 'Анкета' });
+    await expect(questionnaire.locator('.answer-row').first()).toBeVisible();
+    await shoot(page, 'questionnaire', w);
+    await page.keyboard.press('Escape');
+    await expect(questionnaire).toBeHidden();
+
+    await page.getByRole('button', { name: 'Дубликаты' }).click();
+    await page.waitForTimeout(1000);
+    await shoot(page, 'duplicates', w);
+
+    await page.getByRole('button', { name: 'Лояльность' }).click();
+    await expect(page.getByTestId('loyalty-totals')).toBeVisible();
+    await page.waitForTimeout(1000);
+    await shoot(page, 'loyalty', w);
+    await page.getByRole('tab', { name: 'Кому позвонить' }).click();
+    await page.waitForTimeout(800);
+    await shoot(page, 'loyalty-worklist', w);
 
     await page.getByRole('button', { name: 'Справочники' }).click();
     await page.waitForTimeout(500);
