@@ -210,6 +210,8 @@ export async function createTemplateDatabase(server: Pick<PgServer, 'url'>): Pro
       dbPath: join(dir, 'unused.sqlite'),
       postgres: { connectionString: server.url(TEMPLATE_DATABASE) },
       backupEveryMinutes: null,
+      // The clerk temp-backend signs in as: the base then knows this one clerk, as a test file does.
+      clerk: 'test clerk',
       logger: { error: () => undefined },
     });
     await backend.close();

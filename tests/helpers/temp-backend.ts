@@ -19,6 +19,13 @@ export interface TempBackend {
   backend: Backend;
   dbPath: string;
   dialect: 'sqlite' | 'postgres';
+  /** What opens this same base again (a restart of the app): the file and its key, or the server database. */
+  openOptions: {
+    dbPath: string;
+    key: DatabaseKey | null;
+    postgres?: { connectionString: string };
+    clerk?: string;
+  };
   /** The base's encryption key; null for a base made with `plain: true`. */
   key: DatabaseKey | null;
   /** The in-process transport: the same dispatch the IPC and HTTP transports call. */
@@ -52,6 +59,12 @@ export async function createTempBackend(
     backend,
     dbPath,
     dialect,
+    // On a server every clerk signs in with a password: the restarted app is signed in as the test clerk.
+    openOptions: {
+      dbPath,
+      key,
+      ...(databaseUrl ? { postgres: { connectionString: databaseUrl }, clerk: 'test clerk' } : {}),
+    },
     key,
     call: async (name, input) => {
       const envelope = await backend.dispatch(name, input);

@@ -101,7 +101,7 @@ describe('questionnaire reference books', () => {
     const row = (await t.call('dictionary.list', { search: 'врач' })).rows.find((r) => r.ru === 'врач')!;
     await t.call('dictionary.save', { ...row, en: 'physician' });
     await t.backend.close();
-    const again = await createBackend({ dbPath: t.dbPath, key: t.key, logger: { error: () => undefined } });
+    const again = await createBackend({ ...t.openOptions, logger: { error: () => undefined } });
     const envelope = await again.dispatch('dictionary.list', { search: 'врач' });
     expect(envelope.ok && (envelope.value as { rows: { ru: string; en: string }[] }).rows).toContainEqual(
       expect.objectContaining({ ru: 'врач', en: 'physician' }),

@@ -141,3 +141,30 @@ export async function primaryKeyColumns(db: AnyDb, table: string): Promise<strin
   const key = result.rows.filter((c) => Number(c.pk) > 0).sort((a, b) => Number(a.pk) - Number(b.pk));
   return (key.length > 0 ? key : result.rows).map((c) => c.name);
 }
+
+/**
+ * The first of `count` new ids of `table`, for a bulk insert that writes its ids itself (its child
+ * rows need them). On SQLite the write lock of the transaction makes max(id) + 1 safe. On a server
+ * other clerks insert at the same time: the table is locked against other writers for the rest of
+ * this transaction, and its identity sequence is moved past the block, so later inserts that take
+ * their id from it never collide with the ids written here.
+ */
+export async function reserveIds(trx: AnyDb, table: string, count: number): Promise<number> {
+  if (dialectOf(trx) === 'sqlite') {
+    const row = await sql<{ m: number | null }>`SELECT max(id) AS m FROM ${sql.table(table)}`.execute(trx);
+    return Number(row.rows[0]?.m ?? 0) + 1;
+  }
+  await sql`LOCK TABLE ${sql.table(table)} IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
+  const sequence = await sql<{ name: string }>`SELECT pg_get_serial_sequence(${table}, 'id') AS name`.execute(
+    trx,
+  );
+  const name = sequence.rows[0]?.name;
+  if (!name) throw new Error(`reserveIds: ${table} has no identity column`);
+  const used = await sql<{ used: number }>`SELECT GREATEST(
+      (SELECT coalesce(max(id), 0) FROM ${sql.table(table)}),
+      (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM ${sql.raw(name)})
+    ) AS used`.execute(trx);
+  const first = Number(used.rows[0]?.used ?? 0) + 1;
+  await sql`SELECT setval(${name}, ${first + count - 1})`.execute(trx);
+  return first;
+}

@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
-import { refreshStatistics } from '../db/dialect';
+import { refreshStatistics, reserveIds } from '../db/dialect';
 import type { z } from 'zod';
 import type { clientListQuerySchema } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/envelope';
@@ -382,11 +382,7 @@ export class ClientsRepository {
     });
     if (inputs.length === 0) return [];
     const now = timestamp(this.ctx.clock);
-    const maxRow = await trx
-      .selectFrom('clients')
-      .select((eb) => eb.fn.max('id').as('maxId'))
-      .executeTakeFirst();
-    const firstId = Number(maxRow?.maxId ?? 0) + 1;
+    const firstId = await reserveIds(trx, 'clients', inputs.length);
     const prepared = inputs.map((input, i) => ({ input, id: firstId + i, columns: clientColumns(input) }));
     await bulkInsert(
       trx,

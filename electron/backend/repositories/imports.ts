@@ -1,4 +1,5 @@
 import { CompiledQuery, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { reserveIds } from '../db/dialect';
 import { AppError } from '../../../shared/api/envelope';
 import type { Client, ClientDocument } from '../../../shared/domain/client';
 import { travelPassport } from '../../../shared/domain/tourist-client';
@@ -260,16 +261,12 @@ export class ImportsRepository {
       let touristsAdded = 0;
       if (request.tourId !== null && kept.length > 0) {
         const tourId = request.tourId;
-        const maxId = await trx
-          .selectFrom('tourists')
-          .select((eb) => eb.fn.max('id').as('m'))
-          .executeTakeFirst();
         const maxPosition = await trx
           .selectFrom('tourists')
           .select((eb) => eb.fn.max('position').as('p'))
           .where('tour_id', '=', tourId)
           .executeTakeFirst();
-        const firstId = Number(maxId?.m ?? 0) + 1;
+        const firstId = await reserveIds(trx, 'tourists', kept.length);
         const firstPosition = Number(maxPosition?.p ?? -1) + 1;
         const tourists = kept.map(({ row, fields }, i) => ({
           ...touristColumns(fields),

@@ -138,7 +138,6 @@ export class ToursRepository {
     const country = (q.country ?? '').trim().toUpperCase();
     if (country !== '') base = base.where('tours.country', '=', country);
     if (q.status) base = base.where('tours.status', '=', q.status);
-    const sortBy = SORT_EXPRESSIONS[q.sort ?? 'createdAt'];
     const direction = q.direction ?? 'desc';
     const voucher = q.voucher.trim();
     if (voucher !== '')
@@ -200,8 +199,9 @@ export class ToursRepository {
             .as('lead_tourist'),
         ])
         // Tours without a date sort last either way, as a clerk reads a list by date.
-        .orderBy(sql`${sql.ref(sortBy)} IS NULL`)
-        .orderBy(sql.ref(sortBy), direction)
+        // The expression, not the select's alias: PostgreSQL orders by an alias only when it stands alone.
+        .orderBy(sql`${sortKey} IS NULL`)
+        .orderBy(sortKey, direction)
         .orderBy('tours.id', direction)
         .limit(q.limit)
         .execute(),
