@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { COMMAND_NAMES } from '../../shared/api/command-names';
+import { isChangeEvent, LIVE_CHANNEL } from '../../shared/api/live-events';
 import {
   IPC_CHANNEL,
   PRINT_CHANNEL,
@@ -22,6 +23,13 @@ const api: WindowApi = {
   print: (target, suggestedName) =>
     ipcRenderer.invoke(PRINT_CHANNEL, target, suggestedName) as Promise<PrintResult>,
   transfer: (request) => ipcRenderer.invoke(TRANSFER_CHANNEL, request) as Promise<TransferResult>,
+  onChange: (listener) => {
+    const relay = (_event: unknown, change: unknown) => {
+      if (isChangeEvent(change)) listener(change);
+    };
+    ipcRenderer.on(LIVE_CHANNEL, relay);
+    return () => ipcRenderer.removeListener(LIVE_CHANNEL, relay);
+  },
   shell: 'electron',
 };
 

@@ -1,3 +1,5 @@
+import type { ChangeEvent } from './live-events';
+
 /** The single IPC channel between preload and main; every command travels on it. */
 export const IPC_CHANNEL = 'tourdesk:invoke';
 
@@ -32,5 +34,7 @@ export interface WindowApi {
   print: (target: PrintTarget, suggestedName: string) => Promise<PrintResult>;
   /** Saves an export's transfer file where the clerk chooses, or copies a chosen export in. */
   transfer: (request: TransferRequest) => Promise<TransferResult>;
+  /** Other clerks' changes of an office server base (issue 14); answers the unsubscribe. */
+  onChange: (listener: (event: ChangeEvent) => void) => () => void;
   shell: 'electron';
 }

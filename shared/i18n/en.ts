@@ -1282,6 +1282,11 @@ export const en: Shape<typeof ru> = {
   },
   office: {
     cancel: 'Cancel',
+    live: {
+      changedBy: '{{clerk}} has just changed this record.',
+      changed: 'This record was changed on the server.',
+      reload: 'Reload',
+    },
     roles: { clerk: 'clerk', head: 'head of office', admin: 'administrator' },
     signIn: {
       title: 'Sign in to TourDesk',

@@ -1304,6 +1304,11 @@ export const fr: Shape<typeof ru> = {
   },
   office: {
     cancel: 'Annuler',
+    live: {
+      changedBy: '{{clerk}} vient de modifier cette fiche.',
+      changed: 'Cette fiche a été modifiée sur le serveur.',
+      reload: 'Recharger',
+    },
     roles: { clerk: 'agent', head: 'responsable', admin: 'administrateur' },
     signIn: {
       title: 'Connexion à TourDesk',

@@ -1282,6 +1282,11 @@ export const ru = {
   },
   office: {
     cancel: 'Отмена',
+    live: {
+      changedBy: 'Эту запись только что изменил(а) {{clerk}}.',
+      changed: 'Эта запись изменена на сервере.',
+      reload: 'Загрузить заново',
+    },
     roles: { clerk: 'менеджер', head: 'руководитель', admin: 'администратор' },
     signIn: {
       title: 'Вход в TourDesk',

@@ -32,6 +32,7 @@ const PRELOAD_KEYS: Record<keyof WindowApi, true> = {
   invoke: true,
   print: true,
   transfer: true,
+  onChange: true,
   shell: true,
 };
 

@@ -18,6 +18,7 @@ import { clientToForm, formToInput, type ClientForm } from './client-form';
 import { ClientHistory } from './ClientHistory';
 import { DocumentsEditor } from './DocumentsEditor';
 import { PrivacySection } from './PrivacySection';
+import { ChangedElsewhere } from '../live/ChangedElsewhere';
 import { ClientLoyaltySection } from '../loyalty/ClientLoyaltySection';
 import { FamilySection } from './FamilySection';
 import type { DestructionAct } from '../../../shared/domain/consent';
@@ -257,6 +258,7 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted, onForgotten 
       }
     >
       <CardForm id="client-form" onSave={() => void save()}>
+        <ChangedElsewhere entity="client" id={clientId} onReload={load} />
         {error && (
           <div className="banner banner-error" role="alert">
             <span>{error.message}</span>

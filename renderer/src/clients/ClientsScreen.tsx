@@ -20,6 +20,7 @@ import { displayName } from './format';
 import { useClientPages, type ClientFilter } from './useClientPages';
 import { DestructionActDialog } from './DestructionActDialog';
 import type { DestructionAct } from '../../../shared/domain/consent';
+import { useChanges } from '../live/live-changes';
 
 const ImportScreen = lazy(() => import('../import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
 const ClientCard = lazy(() => import('./ClientCard').then((m) => ({ default: m.ClientCard })));
@@ -111,6 +112,10 @@ export function ClientsScreen({ active }: { active: boolean }) {
     if (active && !wasActive.current) reload();
     wasActive.current = active;
   }, [active, reload]);
+  // Another clerk's saved card (office server): the rows on screen are read again.
+  useChanges('client', () => {
+    if (active) reload();
+  });
 
   useEffect(() => {
     call('settings.get', { key: 'clients.columns' }).then((stored) => {

@@ -29,6 +29,7 @@ import { TextField } from '../ui/TextField';
 import { useToast } from '../ui/toasts';
 import { useUnsavedGuard } from '../ui/UnsavedGuard';
 import { TouristsPanel } from './TouristsPanel';
+import { ChangedElsewhere } from '../live/ChangedElsewhere';
 
 interface ServiceForm extends ServiceInput {
   key: string;
@@ -225,6 +226,13 @@ export function TourCard({ tourId, active, onCreated, onBack, onOpenClients }: T
         </button>
       </div>
       <CardForm id="tour-form" className="panel" onSave={() => void save()}>
+        <ChangedElsewhere
+          entity="tour"
+          id={tourId}
+          onReload={() => {
+            if (tourId !== null) void call('tours.get', { id: tourId }).then(adopt, () => undefined);
+          }}
+        />
         <div className="form-row">
           {text('voucher')}
           <Field label={t('tours.card.fields.status')}>
