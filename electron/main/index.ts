@@ -1,11 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BackendHost } from '../backend/crypto/start';
-import { openChosenBase, serverStartHelp } from '../backend/connection/open-chosen';
-import { secretWrapperFromKeyFile } from '../backend/connection/secret-wrapper';
-import { LIVE_CHANNEL } from '../../shared/api/live-events';
-import { osSecretWrapper } from './secret-wrapping';
+import { startBackend, type BackendHost } from '../backend/crypto/start';
 import { KeyStore } from '../backend/crypto/key-store';
 import { fileKeyWrapper } from '../backend/crypto/key-wrappers';
 import { osKeyWrapper } from './key-wrapping';
@@ -86,17 +82,11 @@ async function start(): Promise<void> {
         `The OS key store is unavailable (${os.unavailable}): the database key is kept in a private file.`,
       );
     const wrappers = 'wrapper' in os ? [os.wrapper, fileKeyWrapper(userData)] : [fileKeyWrapper(userData)];
-    // Or the office server Settings chose, its password kept by the same key store.
-    const secrets =
-      'wrapper' in os ? osSecretWrapper(safeStorage) : secretWrapperFromKeyFile(fileKeyWrapper(userData));
-    backend = await openChosenBase(
-      { dbPath, appVersion: app.getVersion(), deferIntegrityCheck: true, secrets },
-      new KeyStore(dbPath, wrappers),
-    );
+    backend = await startBackend({ dbPath, appVersion: app.getVersion() }, new KeyStore(dbPath, wrappers));
   } catch (error) {
     dialog.showErrorBox(
       'TourDesk',
-      `The database could not be opened:\n${error instanceof Error ? error.message : String(error)}\n${serverStartHelp(dbPath)}`,
+      `The database could not be opened:\n${error instanceof Error ? error.message : String(error)}`,
     );
     lock.release();
     app.exit(1);
@@ -151,9 +141,6 @@ async function start(): Promise<void> {
     describeSender,
     devServerUrl,
   );
-  // Other clerks' changes (office server) go to the window; the page reads the rows again itself.
-  const host = backend;
-  host.backend()?.changes.subscribe((event) => mainWindow?.webContents.send(LIVE_CHANNEL, event));
   createMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
