@@ -21,6 +21,10 @@ export interface ClerkReport {
   operations: number;
 }
 
+/** A number as Latin letters: names hold no digits. */
+const letters = (n: number): string =>
+  n < 26 ? String.fromCharCode(65 + n) : letters(Math.floor(n / 26) - 1) + String.fromCharCode(65 + (n % 26));
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), `tourdesk-load-${clerkNo}-`));
   const backend = await createBackend({
@@ -86,9 +90,9 @@ async function main(): Promise<void> {
         serviceIds: [],
         rows: [0, 1, 2].map((i) => ({
           draft: {
-            lastNameLat: `LOAD${clerkNo}X${n}`,
-            firstNameLat: `PAX${i}`,
-            passportNumber: `7${clerkNo}${String(n).padStart(5, '0')}${i}`,
+            lastNameLat: `LOAD${letters(Number(clerkNo) * 100_000 + n)}`,
+            firstNameLat: `PAX${letters(i)}`,
+            passportNumber: `7${clerkNo}${String(n).padStart(6, '0')}${i}`,
             citizenship: 'RUS',
           },
           action: 'create' as const,
