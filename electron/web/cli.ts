@@ -7,11 +7,12 @@ import { transferDir } from '../backend/backup/transfer-files';
 import { openChosenBase, serverStartHelp } from '../backend/connection/open-chosen';
 import { secretWrapperFromKeyFile } from '../backend/connection/secret-wrapper';
 import { KeyStore } from '../backend/crypto/key-store';
-import { fileKeyWrapper } from '../backend/crypto/key-wrappers';
+import { fileKeyWrapper, MIN_KEY_PASSPHRASE, passphraseKeyWrapper } from '../backend/crypto/key-wrappers';
 import { acquireLockFile } from '../backend/db/lock-file';
 import { ensurePrivateDir } from '../backend/db/private-files';
 import { defaultDatabasePath, defaultUserDataDir } from '../backend/paths';
 import { findChromium, openAppWindow, writeLaunchPage } from './open-browser';
+import { askPassphrase } from './passphrase-prompt';
 import { LOGIN_CODE_TTL_MS } from './security';
 import { defaultStaticDir, startWebServer } from './server';
 
@@ -27,7 +28,7 @@ function appVersion(): string {
 }
 
 /**
- * Browser mode: `node out/main/web.js [--db FILE] [--port N] [--no-open]`. No secret on the command
+ * Browser mode: `node out/main/web.js [--db FILE] [--port N] [--no-open] [--passphrase]`. No secret on the command
  * line: the browser is signed in with a one-time code (see server.ts), and Enter prints a new
  * sign-in address for a browser opened by hand.
  */
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       static: { type: 'string' },
       'no-open': { type: 'boolean', default: false },
+      passphrase: { type: 'boolean', default: false },
     },
   });
   const dbPath = values.db ?? defaultDatabasePath();
@@ -65,7 +67,9 @@ async function main(): Promise<void> {
             appVersion: appVersion(),
             secrets: secretWrapperFromKeyFile(fileKeyWrapper(dirname(dbPath))),
           },
-          new KeyStore(dbPath, [fileKeyWrapper(dirname(dbPath))]),
+          values.passphrase
+            ? await passphraseKeyStore(dbPath)
+            : new KeyStore(dbPath, [fileKeyWrapper(dirname(dbPath))]),
         ).catch((error: unknown) => {
           throw new Error(
             `${error instanceof Error ? error.message : String(error)}\n${serverStartHelp(dbPath)}`,
@@ -126,6 +130,38 @@ async function main(): Promise<void> {
 }
 
 const BROWSER_FAILED_WITHIN_MS = 5000;
+const PASSPHRASE_TRIES = 3;
+
+/**
+ * `--passphrase`: the base's key is wrapped by a passphrase typed on the terminal instead of the key
+ * file (whose wrapping is dropped once the passphrase wraps the key). A new passphrase is typed
+ * twice; a wrong one is asked again, and after three the app starts on its recovery-key screen.
+ */
+async function passphraseKeyStore(dbPath: string): Promise<KeyStore> {
+  const store = (typed: string) =>
+    new KeyStore(dbPath, [passphraseKeyWrapper(typed), fileKeyWrapper(dirname(dbPath))], {
+      onlyPrimary: true,
+    });
+  const isNew = !new KeyStore(dbPath, [fileKeyWrapper(dirname(dbPath))]).wraps('passphrase');
+  for (let attempt = 1; ; attempt++) {
+    const typed = await askPassphrase(`Passphrase of the base ${dbPath}: `);
+    const problem =
+      [...typed].length < MIN_KEY_PASSPHRASE
+        ? `The passphrase must have at least ${MIN_KEY_PASSPHRASE} characters.`
+        : isNew && (await askPassphrase('The same passphrase again: ')) !== typed
+          ? 'The two passphrases differ.'
+          : null;
+    if (problem !== null) {
+      console.log(problem);
+      // An input that ended (a pipe) or a clerk who gave up: nothing is opened.
+      if (attempt >= PASSPHRASE_TRIES) throw new Error('No passphrase was given: TourDesk stops.');
+      continue;
+    }
+    const keys = store(typed);
+    if ((await keys.open()).kind === 'ready' || attempt >= PASSPHRASE_TRIES) return keys;
+    console.log('This passphrase does not open the key of the base.');
+  }
+}
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

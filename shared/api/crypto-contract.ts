@@ -18,7 +18,7 @@ export const cryptoContract = {
       /** The base file is encrypted (false only for a base opened without a key, e.g. a tool). */
       encrypted: z.boolean(),
       /** Where the wrapped key lives: the OS key store, or a private key file (browser mode, or no key store). */
-      storage: z.enum(['os', 'file']).nullable(),
+      storage: z.enum(['os', 'file', 'passphrase']).nullable(),
       /** The recovery key has not yet been shown and confirmed as printed or saved. */
       recoveryKeyPending: z.boolean(),
       /** The key could not be unwrapped: only `crypto.unlock` with the recovery key opens the base. */

@@ -897,6 +897,8 @@ export const fr: Shape<typeof ru> = {
       file: 'La base, son journal WAL et ses sauvegardes sont chiffrés ; la clé est gardée dans un fichier privé du dossier utilisateur (pas de trousseau système ici).',
       key: 'La base, son journal WAL et ses sauvegardes sont chiffrés.',
       plain: 'Cette base n’est pas chiffrée.',
+      passphrase:
+        'La base, son WAL et ses copies sont chiffrés ; la clé s’ouvre avec la phrase secrète saisie au démarrage.',
     },
     passphrase: 'Phrase secrète',
     repeat: 'Phrase secrète, à nouveau',
@@ -1428,11 +1430,12 @@ export const fr: Shape<typeof ru> = {
       wrongPassphrase: 'La phrase secrète n’ouvre pas ce fichier. Saisissez-la exactement comme à l’export.',
       passphraseTooShort: 'La phrase secrète doit compter au moins {{min}} caractères.',
       notAnExport: 'Ce fichier n’est pas un export de base TourDesk.',
+      transferGone:
+        'Le fichier à transférer n’existe plus (déjà pris ou trop ancien) : choisissez-le de nouveau.',
       signInNeeded: 'Connectez-vous d’abord : choisissez ou saisissez votre nom.',
       roleNeeded: 'Votre rôle ne le permet pas. Adressez-vous au responsable ou à l’administrateur.',
       wrongSignIn: 'Nom ou mot de passe incorrect.',
       clerkInactive: 'Cet employé est désactivé. Adressez-vous à l’administrateur.',
-      transferGone: 'Le fichier à transférer n’existe plus (déjà pris ou trop ancien) : choisissez-le de nouveau.',
       clerkNameTaken: 'Un employé nommé « {{name}} » existe déjà.',
       lastAdmin: 'C’est le dernier administrateur : nommez d’abord quelqu’un d’autre administrateur.',
       passwordNeeded:

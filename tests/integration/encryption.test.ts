@@ -23,7 +23,11 @@ import { createBackend, type Backend } from '../../electron/backend';
 import { connect, isPlainSqlite, newDatabaseKey } from '../../electron/backend/crypto/database-key';
 import { connectDamagedCopy, encryptingPath } from '../../electron/backend/crypto/encrypt-file';
 import { keyFilePath, KeyStore } from '../../electron/backend/crypto/key-store';
-import { fileKeyWrapper, MASTER_KEY_FILE } from '../../electron/backend/crypto/key-wrappers';
+import {
+  fileKeyWrapper,
+  MASTER_KEY_FILE,
+  passphraseKeyWrapper,
+} from '../../electron/backend/crypto/key-wrappers';
 import { formatRecoveryKey } from '../../electron/backend/crypto/recovery-key';
 import { startBackend, type BackendHost } from '../../electron/backend/crypto/start';
 import { openDatabase } from '../../electron/backend/db/open-database';
@@ -242,6 +246,41 @@ describe('damaged copies kept by an earlier version', () => {
     expect(modeOf(headless)).toBe(0o600);
     expect(readdirSync(dir).filter((f) => f.includes('.encrypting'))).toEqual([]);
   });
+});
+
+describe('a passphrase instead of the key file (browser mode --passphrase)', () => {
+  it('wraps the key with the passphrase only: the files on the disk alone no longer open it, a wrong passphrase neither', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'tourdesk.sqlite');
+    const fileOnly = () => new KeyStore(dbPath, [fileKeyWrapper(dir)]);
+    const withPassphrase = (typed: string) =>
+      new KeyStore(dbPath, [passphraseKeyWrapper(typed), fileKeyWrapper(dir)], { onlyPrimary: true });
+    const first = await fileOnly().open();
+    if (first.kind !== 'ready') throw new Error('no key made');
+    const backend = await createBackend({ dbPath, key: first.key, logger: quiet, backupEveryMinutes: null });
+    await backend.dispatch('clients.save', secretClient());
+    await backend.close();
+    expect(fileOnly().wraps('passphrase')).toBe(false);
+
+    const opened = await withPassphrase('correct horse battery').open();
+    expect(opened).toMatchObject({ kind: 'ready', storage: 'passphrase' });
+    expect(opened.kind === 'ready' && opened.key.equals(first.key)).toBe(true);
+    const keyFile = JSON.parse(readFileSync(keyFilePath(dbPath), 'utf8')) as { wrapped: object };
+    expect(Object.keys(keyFile.wrapped)).toEqual(['passphrase']);
+    expect(readFileSync(keyFilePath(dbPath), 'utf8')).not.toContain('correct horse');
+    expect(fileOnly().wraps('passphrase')).toBe(true);
+
+    expect(await fileOnly().open()).toEqual({ kind: 'locked', why: 'unwrapFailed' });
+    expect(await withPassphrase('wrong horse battery').open()).toEqual({
+      kind: 'locked',
+      why: 'unwrapFailed',
+    });
+    const again = await withPassphrase('correct horse battery').open();
+    if (again.kind !== 'ready') throw new Error('the passphrase no longer opens the key');
+    const reopened = await createBackend({ dbPath, key: again.key, logger: quiet, backupEveryMinutes: null });
+    cleanup.push(() => reopened.close());
+    expect(await reopened.dispatch('clients.list', {})).toMatchObject({ ok: true, value: { total: 1 } });
+  }, 60_000);
 });
 
 describe('the recovery key', () => {

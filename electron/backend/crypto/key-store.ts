@@ -56,6 +56,11 @@ export class KeyStore {
   constructor(
     private readonly dbPath: string,
     private readonly wrappers: readonly KeyWrapper[],
+    /**
+     * Keep the key wrapped by the first wrapper only: once a passphrase wraps it, the key file's own
+     * wrapping is dropped, or the files on the disk alone would still open the base.
+     */
+    private readonly options: { onlyPrimary?: boolean } = {},
   ) {
     if (wrappers.length === 0) throw new Error('a key store needs a way to wrap its key');
     this.path = keyFilePath(dbPath);
@@ -94,10 +99,14 @@ export class KeyStore {
         continue;
       }
       if (!matchesKeyCheck(key, file.keyCheck)) continue;
-      if (!file.wrapped[this.primary.kind]) {
+      const others = Object.keys(file.wrapped).some((kind) => kind !== this.primary.kind);
+      if (!file.wrapped[this.primary.kind] || (this.options.onlyPrimary && others)) {
+        const primary = wrapper === this.primary ? wrapped : await this.primary.wrap(key);
         writeKeyFile(this.path, {
           ...file,
-          wrapped: { ...file.wrapped, [this.primary.kind]: await this.primary.wrap(key) },
+          wrapped: this.options.onlyPrimary
+            ? { [this.primary.kind]: primary }
+            : { ...file.wrapped, [this.primary.kind]: primary },
         });
       }
       return { kind: 'ready', key, recoveryPending: !file.recoveryShown, storage: this.primary.kind };
@@ -141,6 +150,11 @@ export class KeyStore {
     } catch {
       return false;
     }
+  }
+
+  /** Whether the key file holds a wrapping of this kind (a passphrase set before, say). */
+  wraps(kind: KeyStorageKind): boolean {
+    return readKeyFile(this.path)?.wrapped[kind] !== undefined;
   }
 
   markRecoveryShown(): void {
