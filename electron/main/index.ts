@@ -1,7 +1,11 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startBackend, type BackendHost } from '../backend/crypto/start';
+import type { BackendHost } from '../backend/crypto/start';
+import { openChosenBase, serverStartHelp } from '../backend/connection/open-chosen';
+import { secretWrapperFromKeyFile } from '../backend/connection/secret-wrapper';
+import { LIVE_CHANNEL } from '../../shared/api/live-events';
+import { osSecretWrapper } from './secret-wrapping';
 import { KeyStore } from '../backend/crypto/key-store';
 import { fileKeyWrapper } from '../backend/crypto/key-wrappers';
 import { osKeyWrapper } from './key-wrapping';
@@ -82,11 +86,17 @@ async function start(): Promise<void> {
         `The OS key store is unavailable (${os.unavailable}): the database key is kept in a private file.`,
       );
     const wrappers = 'wrapper' in os ? [os.wrapper, fileKeyWrapper(userData)] : [fileKeyWrapper(userData)];
-    backend = await startBackend({ dbPath, appVersion: app.getVersion() }, new KeyStore(dbPath, wrappers));
+    // Or the office server Settings chose, its password kept by the same key store.
+    const secrets =
+      'wrapper' in os ? osSecretWrapper(safeStorage) : secretWrapperFromKeyFile(fileKeyWrapper(userData));
+    backend = await openChosenBase(
+      { dbPath, appVersion: app.getVersion(), secrets },
+      new KeyStore(dbPath, wrappers),
+    );
   } catch (error) {
     dialog.showErrorBox(
       'TourDesk',
-      `The database could not be opened:\n${error instanceof Error ? error.message : String(error)}`,
+      `The database could not be opened:\n${error instanceof Error ? error.message : String(error)}\n${serverStartHelp(dbPath)}`,
     );
     lock.release();
     app.exit(1);
@@ -141,6 +151,9 @@ async function start(): Promise<void> {
     describeSender,
     devServerUrl,
   );
+  // Other clerks' changes (office server) go to the window; the page reads the rows again itself.
+  const host = backend;
+  host.backend()?.changes.subscribe((event) => mainWindow?.webContents.send(LIVE_CHANNEL, event));
   createMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();

@@ -19,8 +19,8 @@ async function boot(): Promise<void> {
       <I18nextProvider i18n={i18n}>
         <LeaveGuardProvider>
           <SignInGate>
-          <App />
-        </SignInGate>
+            <App />
+          </SignInGate>
         </LeaveGuardProvider>
       </I18nextProvider>
     </StrictMode>,
