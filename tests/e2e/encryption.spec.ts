@@ -41,4 +41,21 @@ test('the backups screen says the base is encrypted and exports it under a passp
   expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
   expect(bytes.includes(Buffer.from('SHIFROVA'))).toBe(false);
   await expect(page.getByRole('dialog', { name: 'Выгрузка всей базы' })).toHaveCount(0);
+
+  // The file back in, streamed to the app (POST /transfer), replaces a base changed since.
+  await app.api('clients.save', {
+    ...emptyClientInput(),
+    lastNameRu: 'Позднова',
+    firstNameRu: 'Ирина',
+    lastNameLat: 'POZDNOVA',
+    firstNameLat: 'IRINA',
+  });
+  await page.getByRole('button', { name: 'Загрузить всю базу…' }).click();
+  const importDialog = page.getByRole('dialog', { name: 'Загрузка всей базы' });
+  await importDialog.getByLabel('Файл выгрузки').setInputFiles(file);
+  await importDialog.getByLabel('Пароль', { exact: true }).fill('correct horse battery');
+  await importDialog.getByRole('button', { name: 'Загрузить и заменить' }).click();
+  await expect(page.getByText(/База загружена/)).toBeVisible();
+  const clients = (await app.api('clients.list', {})) as { rows: { lastNameRu: string }[] };
+  expect(clients.rows.map((r) => r.lastNameRu)).toEqual(['Шифрова']);
 });
