@@ -127,4 +127,19 @@ describe('the undo journal entry of an import', () => {
     });
     expect((await t.call('tours.get', { id: tour.id })).tourists).toHaveLength(4);
   });
+  it("forgets a person an import created: the import's entry goes, the others stay undoable", async () => {
+    const { tour, result } = await importList(3, 'create');
+    const client = (await t.call('clients.list', { search: 'Петрова' })).rows[0]!;
+    const other = await importList(2, 'touristOnly');
+
+    const act = await t.call('clients.forget', { id: client.id });
+    expect(act.undoEntriesRemoved).toBe(1);
+    const entries = await t.backend.db.selectFrom('undo_entries').select('id').execute();
+    expect(entries.map((e) => e.id)).not.toContain(result.batchId);
+    expect(entries.map((e) => e.id)).toContain(other.result.batchId);
+    expect((await t.call('tours.get', { id: tour.id })).tourists).toHaveLength(3);
+    expect(await t.call('import.undo', { batchId: other.result.batchId })).toMatchObject({
+      touristsRemoved: 2,
+    });
+  });
 });

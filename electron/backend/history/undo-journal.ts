@@ -109,6 +109,18 @@ function isCreatedKey(key: unknown): key is CreatedKey {
   return typeof key === 'object' && key !== null && 'created' in key;
 }
 
+/** For an item stored by createdRows: whether its `column` spans hold `id` (others answer false). */
+export function createdItemHolds(rowKey: string, column: string, id: number): boolean {
+  const key = JSON.parse(rowKey) as unknown;
+  if (!isCreatedKey(key) || key.created.column !== column) return false;
+  return key.created.spans.some(([from, to]) => id >= from && id <= to);
+}
+
+/** Whether an item was stored by createdRows (ranges of ids, no copies of rows). */
+export function isCreatedItem(rowKey: string): boolean {
+  return isCreatedKey(JSON.parse(rowKey));
+}
+
 function whereKey(key: RowKey) {
   const terms = Object.entries(key).map(([column, value]) =>
     Array.isArray(value)

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql, type Selectable, type Transaction } from 'kysely';
+import { type Selectable, type Transaction } from 'kysely';
+import { createdItemHolds, isCreatedItem } from '../history/undo-journal';
 import { compactAfterErasure } from '../db/dialect';
 import { AppError } from '../../../shared/api/envelope';
 import { timestamp } from '../../../shared/domain/clock';
@@ -291,7 +292,7 @@ export class PrivacyRepository {
   ): Promise<number[]> {
     const items = await trx
       .selectFrom('undo_items')
-      .select(['entry_id', 'table_name', 'before_rows', 'after_rows'])
+      .select(['entry_id', 'table_name', 'row_key', 'before_rows', 'after_rows'])
       .execute();
     const holds = (table: string, row: Record<string, unknown>) =>
       (table === 'clients' && row.id === clientId) ||
@@ -299,7 +300,21 @@ export class PrivacyRepository {
       (table === 'tourists' && trips.has(row.id as number)) ||
       trips.has(row.tourist_id as number);
     const entries = new Set<number>();
+    // An import's items keep only the ids it created: the entry goes when they name the person,
+    // since its undo could no longer find every row it made.
+    const createdHolds = (item: { table_name: string; row_key: string }) =>
+      (item.table_name === 'clients' && createdItemHolds(item.row_key, 'id', clientId)) ||
+      createdItemHolds(item.row_key, 'client_id', clientId) ||
+      [...trips].some(
+        (trip) =>
+          (item.table_name === 'tourists' && createdItemHolds(item.row_key, 'id', trip)) ||
+          createdItemHolds(item.row_key, 'tourist_id', trip),
+      );
     for (const item of items) {
+      if (isCreatedItem(item.row_key)) {
+        if (createdHolds(item)) entries.add(item.entry_id);
+        continue;
+      }
       const rows = [
         ...(JSON.parse(item.before_rows) as Record<string, unknown>[]),
         ...(JSON.parse(item.after_rows) as Record<string, unknown>[]),
