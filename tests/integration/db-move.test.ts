@@ -98,7 +98,12 @@ describe('moving a base between a SQLite file and a PostgreSQL server', () => {
         const before = there.tables.find((b) => b.table === c.table);
         return before?.checksum !== c.checksum;
       });
-      expect(changed.map((c) => c.table).sort()).toEqual(['audit', 'client_search_keys', 'clients', 'documents']);
+      expect(changed.map((c) => c.table).sort()).toEqual([
+        'audit',
+        'client_search_keys',
+        'clients',
+        'documents',
+      ]);
       expect(back.tables.find((c) => c.table === 'clients')?.rows).toBe(701);
       for (const c of back.tables.filter((b) => !changed.includes(b))) {
         expect(c).toEqual(there.tables.find((b) => b.table === c.table));
