@@ -99,6 +99,12 @@ test('F2 on a tour tourist takes a score in seconds and a complaint with its dat
   dialog = page.getByRole('dialog', { name: 'Отзыв: Антонова Тест' });
   await dialog.getByRole('radio', { name: '3', exact: true }).click();
   await dialog.getByLabel('Вид').selectOption({ label: 'Жалоба' });
+  // A text past its 5,000 characters is kept as pasted, named at its field, and nothing is saved.
+  await dialog.getByLabel('Что сказал клиент').fill('опоздал '.repeat(626));
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog.getByText('Не длиннее 5000 знаков', { exact: false })).toBeVisible();
+  await expect(dialog.getByLabel('Что сказал клиент')).toHaveValue('опоздал '.repeat(626));
+  expect(await app.api('feedback.list', { clientId: a, tourId })).toEqual([]);
   await dialog.getByLabel('Что сказал клиент').fill('Трансфер опоздал на два часа');
   await dialog.getByLabel('Получен').fill('31.02.2026');
   await dialog.getByRole('button', { name: 'Сохранить' }).click();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { emptyTouristFields } from '../../shared/domain/tour';
 import { expect, test, type AppServer } from './fixtures';
+import { answerUnsaved, unsavedPrompt } from './forms-helpers';
 
 /** A French tour with two tourists whose passport spellings differ from the booking's. */
 async function seedFrenchTour(app: AppServer) {
@@ -259,4 +260,33 @@ test('the Print button prints what it prepared: every tourist of the tour with t
   expect(text).toContain('Hôtel Lutetia');
   for (const absent of ['Врач', 'Отдых', 'Печать анкет', 'Незаполненные', 'Постоянные клиенты'])
     expect(text).not.toContain(absent);
+});
+
+test('an answer past its 2,000 characters stays as typed, red at its box, and is not saved', async ({
+  app,
+  openApp,
+  page,
+}) => {
+  await seedFrenchTour(app);
+  await openApp();
+  const screen = await openQuestionnaire(page);
+  const field = 'Профессиональная деятельность в настоящее время';
+  const input = screen.getByRole('textbox', { name: field, exact: true });
+  const row = screen.locator('tr', { has: page.getByRole('textbox', { name: field, exact: true }) });
+  const long = 'бухгалтер '.repeat(200) + 'Я';
+  await input.fill(long);
+  await input.press('Tab');
+  await expect(row.getByTestId('char-counter').first()).toHaveText('2001 / 2000');
+  await expect(row.getByRole('alert').first()).toContainText('Не длиннее 2000 знаков');
+  await expect(input).toHaveValue(long);
+  // Nothing went to the base: the translation box is still empty.
+  await expect(screen.getByLabel(`${field}: перевод`)).toHaveValue('');
+  // It is still unsaved work: leaving the screen asks.
+  await page.keyboard.press('Escape');
+  await expect(unsavedPrompt(page)).toBeVisible();
+  await answerUnsaved(page, 'Отмена');
+  await expect(input).toHaveValue(long);
+
+  await answer(screen, field, 'Главный бухгалтер', 'Chef comptable');
+  await expect(row.getByTestId('char-counter')).toHaveCount(0);
 });

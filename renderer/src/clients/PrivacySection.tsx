@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { today } from '../../../shared/domain/clock';
 import {
   CONSENT_SCOPES,
+  consentInputSchema,
   type Consent,
   type ConsentScope,
   type DestructionAct,
@@ -12,9 +13,13 @@ import type { Client } from '../../../shared/domain/client';
 import { call } from '../api/client';
 import { DateInput } from '../ui/DateInput';
 import { Dialog } from '../ui/Dialog';
+import { maxLengthOf } from '../ui/limits';
+import { TextField } from '../ui/TextField';
 import { describeError } from '../ui/errors';
 import { downloadBase64 } from '../ui/files';
 import { displayName } from './format';
+
+const DOCUMENT_MAX = maxLengthOf(consentInputSchema, 'document');
 
 interface PrivacySectionProps {
   client: Client;
@@ -40,7 +45,7 @@ export function PrivacySection({ client, onForgotten }: PrivacySectionProps) {
   }, [reload]);
 
   const add = () => {
-    if (!givenOn) return;
+    if (!givenOn || document.length > DOCUMENT_MAX) return;
     setError(null);
     call('consents.save', { clientId: client.id, scope, givenOn, document }).then(() => {
       setDocument('');
@@ -101,10 +106,13 @@ export function PrivacySection({ client, onForgotten }: PrivacySectionProps) {
           <span>{t('privacy.givenOn')}</span>
           <DateInput value={givenOn} onChange={setGivenOn} placeholder={t('card.datePlaceholder')} pastOnly />
         </label>
-        <label className="field grow">
-          <span>{t('privacy.document')}</span>
-          <input value={document} maxLength={200} onChange={(e) => setDocument(e.target.value)} />
-        </label>
+        <TextField
+          className="grow"
+          label={t('privacy.document')}
+          max={DOCUMENT_MAX}
+          value={document}
+          onChange={setDocument}
+        />
         <button type="button" onClick={add} disabled={!givenOn}>
           {t('privacy.add')}
         </button>

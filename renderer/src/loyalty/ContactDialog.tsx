@@ -4,7 +4,12 @@ import { addDays, type WorklistItem } from '../../../shared/loyalty';
 import { today } from '../../../shared/domain/clock';
 import { call } from '../api/client';
 import { Dialog } from '../ui/Dialog';
+import { Field } from '../ui/Field';
+import { counterShown } from '../ui/limits';
 import { describeError } from '../ui/errors';
+
+/** The contact note's limit in the worklist action schema (shared/loyalty/worklist-model.ts). */
+const NOTE_MAX = 2000;
 
 export type ContactAction = 'done' | 'postponed' | 'dismissed';
 
@@ -23,8 +28,11 @@ export function ContactDialog({ item, action, onClose, onSaved }: ContactDialogP
   const [note, setNote] = useState('');
   const [until, setUntil] = useState(addDays(today(), 1));
   const [error, setError] = useState<string | null>(null);
-  const save = () =>
-    call('worklist.act', {
+  const noteTooLong = note.length > NOTE_MAX;
+  const save = async () => {
+    // A note past its limit stays as typed, red at its field: nothing is cut or saved.
+    if (noteTooLong) return;
+    await call('worklist.act', {
       key: item.key,
       clientId: item.clientId,
       reason: item.reason,
@@ -32,6 +40,7 @@ export function ContactDialog({ item, action, onClose, onSaved }: ContactDialogP
       note,
       postponeUntil: action === 'postponed' ? until : null,
     }).then(onSaved, (e: unknown) => setError(describeError(t, e)));
+  };
   return (
     <Dialog
       title={t('loyalty.worklist.dialogTitle', {
@@ -57,19 +66,27 @@ export function ContactDialog({ item, action, onClose, onSaved }: ContactDialogP
           void save();
         }}
       >
-        <label>
-          <span>{t('loyalty.worklist.note')}</span>
+        <Field
+          label={t('loyalty.worklist.note')}
+          error={noteTooLong ? t('validation.tooLong', { max: NOTE_MAX }) : undefined}
+          hint={
+            counterShown(note.length, NOTE_MAX) ? (
+              <span className={noteTooLong ? 'char-counter over' : 'char-counter'} data-testid="char-counter">
+                {t('limits.counter', { length: note.length, max: NOTE_MAX })}
+              </span>
+            ) : undefined
+          }
+        >
           <textarea
             autoFocus
             rows={3}
             value={note}
-            maxLength={2000}
             onChange={(e) => setNote(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
             }}
           />
-        </label>
+        </Field>
         {action === 'postponed' && (
           <label>
             <span>{t('loyalty.worklist.until')}</span>

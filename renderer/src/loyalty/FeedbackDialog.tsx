@@ -5,7 +5,12 @@ import { FEEDBACK_KINDS, FEEDBACK_STATUSES } from '../../../shared/loyalty';
 import { call } from '../api/client';
 import { DateField } from '../ui/DateField';
 import { Dialog } from '../ui/Dialog';
+import { TextField } from '../ui/TextField';
 import { describeError } from '../ui/errors';
+
+/** feedbackInputSchema's limits (a refined schema, so not read by maxLengthOf). */
+const TEXT_MAX = 5000;
+const RESOLVER_MAX = 100;
 
 interface FeedbackDialogProps {
   clientId: number;
@@ -42,6 +47,8 @@ export function FeedbackDialog({ clientId, tourId, name, onClose, onSaved }: Fee
       setDateError(t(dateValid ? 'loyalty.feedback.receivedOnRequired' : 'validation.dateInvalid'));
       return;
     }
+    // A text past its limit stays as typed, red at its field: nothing is cut or saved.
+    if (text.length > TEXT_MAX || resolution.length > TEXT_MAX || resolver.length > RESOLVER_MAX) return;
     await call('feedback.save', {
       clientId,
       tourId,
@@ -136,10 +143,13 @@ export function FeedbackDialog({ clientId, tourId, name, onClose, onSaved }: Fee
         />
         {kind !== 'score' && (
           <>
-            <label>
-              <span>{t('loyalty.feedback.text')}</span>
-              <textarea rows={3} maxLength={5000} value={text} onChange={(e) => setText(e.target.value)} />
-            </label>
+            <TextField
+              label={t('loyalty.feedback.text')}
+              rows={3}
+              max={TEXT_MAX}
+              value={text}
+              onChange={setText}
+            />
             <label>
               <span>{t('loyalty.feedback.status')}</span>
               <select value={status} onChange={(e) => setStatus(e.target.value as Status)}>
@@ -150,19 +160,19 @@ export function FeedbackDialog({ clientId, tourId, name, onClose, onSaved }: Fee
                 ))}
               </select>
             </label>
-            <label>
-              <span>{t('loyalty.feedback.resolver')}</span>
-              <input maxLength={100} value={resolver} onChange={(e) => setResolver(e.target.value)} />
-            </label>
-            <label>
-              <span>{t('loyalty.feedback.resolution')}</span>
-              <textarea
-                rows={2}
-                maxLength={5000}
-                value={resolution}
-                onChange={(e) => setResolution(e.target.value)}
-              />
-            </label>
+            <TextField
+              label={t('loyalty.feedback.resolver')}
+              max={RESOLVER_MAX}
+              value={resolver}
+              onChange={setResolver}
+            />
+            <TextField
+              label={t('loyalty.feedback.resolution')}
+              rows={2}
+              max={TEXT_MAX}
+              value={resolution}
+              onChange={setResolution}
+            />
           </>
         )}
         {error && (

@@ -5,6 +5,7 @@ import { choiceCodes, YES_NO } from '../../../shared/questionnaire/answers';
 import type { Answer, FormField } from '../../../shared/questionnaire/model';
 import type { QuestionnaireLanguage } from '../../../shared/questionnaire/reference';
 import { DateInput } from '../ui/DateInput';
+import { LengthNote } from '../ui/LengthNote';
 import { uiLabel } from './ui-label';
 
 interface AnswerRowProps {
@@ -35,6 +36,9 @@ function keepsDraft(e: FocusEvent): boolean {
   return to instanceof Element && to.closest('[data-keeps-drafts]') !== null;
 }
 
+/** questionnaire.save's limit of an answer and of its translation. */
+const ANSWER_MAX = 2000;
+
 /** One line of the questionnaire grid (R11): the labels, the Russian answer and its translation. */
 export function AnswerRow({ field, answer, language, onSave, onDraft }: AnswerRowProps) {
   const { t, i18n } = useTranslation();
@@ -54,6 +58,8 @@ export function AnswerRow({ field, answer, language, onSave, onDraft }: AnswerRo
   const printedLabel = field.label[language];
   // Leaving a pre-filled field untouched keeps it bound: only a change is stored.
   const commitSource = (next: string) => {
+    // Past the limit the text stays in its box, red, as unsaved work: never cut, never sent.
+    if (next.length > ANSWER_MAX) return;
     onDraft(null);
     if (next.trim() !== answer.source.trim()) onSave(next);
   };
@@ -126,19 +132,22 @@ export function AnswerRow({ field, answer, language, onSave, onDraft }: AnswerRo
       }
       case 'text':
         return (
-          <input
-            id={inputId}
-            aria-required={field.required || undefined}
-            value={source}
-            onChange={(e) => {
-              setSource(e.target.value);
-              typed(e.target.value, valueEdited ? value : null);
-            }}
-            onBlur={(e) => !keepsDraft(e) && commitSource(source)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
-            }}
-          />
+          <>
+            <input
+              id={inputId}
+              aria-required={field.required || undefined}
+              value={source}
+              onChange={(e) => {
+                setSource(e.target.value);
+                typed(e.target.value, valueEdited ? value : null);
+              }}
+              onBlur={(e) => !keepsDraft(e) && commitSource(source)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+              }}
+            />
+            <LengthNote length={source.length} max={ANSWER_MAX} />
+          </>
         );
     }
   };
@@ -193,7 +202,7 @@ export function AnswerRow({ field, answer, language, onSave, onDraft }: AnswerRo
                 typed(source, e.target.value);
               }}
               onBlur={(e) => {
-                if (!valueEdited || keepsDraft(e)) return;
+                if (!valueEdited || keepsDraft(e) || value.length > ANSWER_MAX) return;
                 setValueEdited(false);
                 onDraft(null);
                 if (value !== answer.value) onSave(source, value);
@@ -202,6 +211,7 @@ export function AnswerRow({ field, answer, language, onSave, onDraft }: AnswerRo
           ) : (
             <span lang={language}>{answer.value}</span>
           )}
+          {field.type === 'text' && <LengthNote length={value.length} max={ANSWER_MAX} />}
           {answer.untranslated.length > 0 && (
             <div className="untranslated-mark" role="status">
               <span className="hint-warning">
