@@ -4,11 +4,17 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const handlers = new Map<string, (...args: unknown[]) => unknown>();
 const exposed: Record<string, unknown> = {};
 const invoke = vi.fn(async () => ({ ok: true, value: 'from-main' }));
+const rendererListeners = new Map<string, (event: unknown, payload: unknown) => void>();
 
 vi.mock('electron', () => ({
   ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn) },
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
-  ipcRenderer: { invoke },
+  ipcRenderer: {
+    invoke,
+    on: (channel: string, fn: (event: unknown, payload: unknown) => void) =>
+      rendererListeners.set(channel, fn),
+    removeListener: (channel: string) => rendererListeners.delete(channel),
+  },
 }));
 
 describe('IPC channel and preload', () => {
@@ -42,7 +48,7 @@ describe('IPC channel and preload', () => {
   it('exposes only invoke for contract names, never ipcRenderer', async () => {
     await import('../../../electron/preload/index');
     const api = exposed.api as { invoke: (name: string, input: unknown) => Promise<unknown>; shell: string };
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'print', 'shell']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'onChange', 'print', 'shell', 'transfer']);
     expect(await api.invoke('clients.get', { id: 1 })).toEqual({ ok: true, value: 'from-main' });
     expect(invoke).toHaveBeenCalledWith('tourdesk:invoke', 'clients.get', { id: 1 });
     expect(await api.invoke('constructor', {})).toMatchObject({
@@ -50,6 +56,21 @@ describe('IPC channel and preload', () => {
       error: { code: 'UNKNOWN_COMMAND' },
     });
     expect(invoke).toHaveBeenCalledTimes(1);
+  });
+
+  it("relays other clerks' changes to the page, only well-formed ones, until it unsubscribes", async () => {
+    await import('../../../electron/preload/index');
+    const { LIVE_CHANNEL } = await import('../../../shared/api/live-events');
+    const api = exposed.api as { onChange: (listener: (change: unknown) => void) => () => void };
+    const seen: unknown[] = [];
+    const stop = api.onChange((change) => seen.push(change));
+    const relay = rendererListeners.get(LIVE_CHANNEL)!;
+    relay({}, { entity: 'client', id: 7, version: 3, clerk: 'Анна' });
+    relay({}, { entity: 'client', id: 'x' });
+    relay({}, null);
+    expect(seen).toEqual([{ entity: 'client', id: 7, version: 3, clerk: 'Анна' }]);
+    stop();
+    expect(rendererListeners.has(LIVE_CHANNEL)).toBe(false);
   });
 
   it('prints a trusted page to the PDF file the clerk chose, and refuses others', async () => {
