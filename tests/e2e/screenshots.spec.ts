@@ -148,6 +148,13 @@ test('screenshots of every screen at 1366x768 and 1920x1080', async ({ app, open
     await page.getByRole('button', { name: 'Отмена и копии' }).click();
     await page.waitForTimeout(500);
     await shoot(page, 'undo-journal', w);
+
+    await page.getByRole('navigation', { name: 'main' }).getByRole('button', { name: 'Настройки' }).click();
+    await page.waitForTimeout(500);
+    await shoot(page, 'settings-clerks', w);
+    await page.getByRole('tab', { name: 'База' }).click();
+    await expect(page.getByTestId('connection-panel')).toBeVisible();
+    await shoot(page, 'settings-base', w);
     // The tours screen kept the tour card open.
     await page.getByRole('button', { name: 'Туры', exact: true }).click();
     await expect(page.getByTestId('tourists-table')).toBeVisible();

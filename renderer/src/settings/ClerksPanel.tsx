@@ -55,7 +55,7 @@ export function ClerksPanel() {
           {t('office.clerks.name')}
           <input value={name} onChange={(e) => setName(e.target.value)} maxLength={MAX_CLERK_NAME} />
         </label>
-        <label className="field narrow">
+        <label className="field">
           {t('office.clerks.role')}
           <select value={role} onChange={(e) => setRole(e.target.value as ClerkRole)}>
             {CLERK_ROLES.map((r) => (
