@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CLERK_ROLES, MAX_CLERK_NAME, type Clerk, type ClerkRole } from '../../../shared/domain/clerk';
 import { call } from '../api/client';
 import { describeError } from '../ui/errors';
+import { TextField } from '../ui/TextField';
 import { useToast } from '../ui/toasts';
 import { PasswordDialog } from './PasswordDialog';
 
@@ -26,6 +27,7 @@ export function ClerksPanel() {
 
   const add = (event: FormEvent) => {
     event.preventDefault();
+    if (name.length > MAX_CLERK_NAME) return; // kept as typed, red at its field
     call('clerks.save', { name: name.trim(), role, active: true, ...(password ? { password } : {}) }).then(
       (saved) => {
         toast({ kind: 'info', message: t('office.clerks.added', { name: saved.name }) });
@@ -51,10 +53,7 @@ export function ClerksPanel() {
   return (
     <div className="office-form">
       <form className="form-row" onSubmit={add} aria-label={t('office.clerks.add')}>
-        <label className="field">
-          {t('office.clerks.name')}
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={MAX_CLERK_NAME} />
-        </label>
+        <TextField label={t('office.clerks.name')} max={MAX_CLERK_NAME} value={name} onChange={setName} />
         <label className="field">
           {t('office.clerks.role')}
           <select value={role} onChange={(e) => setRole(e.target.value as ClerkRole)}>

@@ -6,8 +6,11 @@ import { ApiCallError, call } from '../api/client';
 import { Dialog } from '../ui/Dialog';
 import { describeError } from '../ui/errors';
 import { Field } from '../ui/Field';
+import { TextField } from '../ui/TextField';
 
 const MAX_SHIFT = 3660;
+/** The tour's voucher limit (tourFieldsSchema: text(40)). */
+const VOUCHER_MAX = 40;
 
 /** Copy a tour: a new voucher, its dates moved by a number of days, its tourists or not. */
 export function CopyTourDialog({
@@ -36,6 +39,8 @@ export function CopyTourDialog({
 
   const save = () => {
     if (shiftError || shift === null) return setErrors({ shift: shiftError });
+    if (voucher.length > VOUCHER_MAX) return; // kept as typed, red at its field
+
     setBusy(true);
     call('tours.copy', { id: row.id, voucher, shiftDays: shift, withTourists }).then(
       onCopied,
@@ -70,9 +75,14 @@ export function CopyTourDialog({
           save();
         }}
       >
-        <Field label={t('toursList.copy.voucher')} error={errors.voucher}>
-          <input value={voucher} maxLength={40} autoFocus onChange={(e) => setVoucher(e.target.value)} />
-        </Field>
+        <TextField
+          label={t('toursList.copy.voucher')}
+          error={errors.voucher}
+          max={VOUCHER_MAX}
+          value={voucher}
+          autoFocus
+          onChange={setVoucher}
+        />
         <Field label={t('toursList.copy.shiftDays')} error={shiftError}>
           <input value={shiftText} inputMode="numeric" onChange={(e) => setShiftText(e.target.value)} />
         </Field>
