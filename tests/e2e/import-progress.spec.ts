@@ -22,7 +22,7 @@ async function bigList(rows: number): Promise<Buffer> {
 
 test('a large .xlsx shows how far it has been read, then its preview', async ({ page, openApp }) => {
   test.setTimeout(180_000);
-  const file = await bigList(60_000);
+  const file = await bigList(120_000);
   await openApp();
   await page.getByRole('button', { name: 'Импорт' }).click();
   const screen = page.getByRole('dialog', { name: 'Импорт в базу постоянных клиентов' });
