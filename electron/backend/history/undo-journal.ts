@@ -438,11 +438,6 @@ export class ChangeRecorder {
     this.items.push({ table, key, before: await selectRows(this.trx, table, key) });
   }
 
-  /** Call after inserting the rows `key` selects: there was nothing before. */
-  created(table: JournalTable, key: RowKey): void {
-    this.items.push({ table, key, before: [] });
-  }
-
   /** Call after inserting many rows (an import): kept as ranges and a count, not as copies. */
   createdRows(rows: CreatedRows): void {
     if (rows.ids.length > 0) this.items.push(rows);
