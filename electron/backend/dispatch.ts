@@ -7,6 +7,7 @@ import {
 } from '../../shared/api/contract';
 import { AppError, type Envelope } from '../../shared/api/envelope';
 import { forbiddenTextIssues } from '../../shared/domain/safe-text';
+import { uniqueViolationError } from './db/unique-error';
 
 export type Handlers = {
   [K in CommandName]: (input: ParsedInput<K>) => Promise<CommandOutput<K>> | CommandOutput<K>;
@@ -49,15 +50,16 @@ export function createDispatch(handlers: Handlers, logger: DispatchLogger): Disp
       const value = spec.output.parse(await handler(parsed.data));
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof AppError) {
+      const known = error instanceof AppError ? error : uniqueViolationError(error);
+      if (known) {
         return {
           ok: false,
           error: {
-            code: error.code,
-            message: error.message,
-            ...(error.issues ? { issues: error.issues } : {}),
-            ...(error.detail ? { reason: error.detail.reason } : {}),
-            ...(error.detail?.params ? { params: error.detail.params } : {}),
+            code: known.code,
+            message: known.message,
+            ...(known.issues ? { issues: known.issues } : {}),
+            ...(known.detail ? { reason: known.detail.reason } : {}),
+            ...(known.detail?.params ? { params: known.detail.params } : {}),
           },
         };
       }

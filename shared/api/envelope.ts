@@ -56,6 +56,10 @@ export type ErrorReason =
   | 'lastAdmin'
   | 'passwordNeeded'
   | 'passwordTooShort'
+  /** Another record holds this unique value (params.field: voucher, name, word, country, form, value). */
+  | 'valueTaken'
+  /** Too many wrong sign-ins for a name: params.seconds to wait. */
+  | 'signInLocked'
   /** Backups of an office server base need pg_dump and pg_restore on this computer. */
   | 'pgToolsMissing';
 

@@ -1372,6 +1372,14 @@ export const en: Shape<typeof ru> = {
     },
   },
   errors: {
+    fields: {
+      voucher: 'voucher number',
+      name: 'name',
+      word: 'word',
+      country: 'country code',
+      form: 'form',
+      value: 'value',
+    },
     BAD_INPUT: 'The data was not accepted: {{detail}}.',
     UNKNOWN_COMMAND: 'The app does not know this command. Update the app.',
     VALIDATION: 'Fix the marked fields.',
@@ -1412,6 +1420,8 @@ export const en: Shape<typeof ru> = {
       lastAdmin: 'This is the last administrator: make someone else an administrator first.',
       passwordNeeded: 'A password is needed: on a server every clerk signs in with one.',
       passwordTooShort: 'The password must have at least {{min}} characters.',
+      valueTaken: 'Another record already has this {{fieldName}}: change it and save again.',
+      signInLocked: 'Too many wrong attempts. Try to sign in again in {{seconds}} s.',
       pgToolsMissing:
         'This computer has no {{tool}} (the PostgreSQL client tools), so server backups are not made here. The office server is backed up by whoever runs it: pg_dump every night (cron or Task Scheduler) and WAL archiving. Or install the PostgreSQL client tools, of the server’s version or newer.',
       undoAlreadyDone: 'This action has already been undone.',

@@ -1396,6 +1396,14 @@ export const fr: Shape<typeof ru> = {
     },
   },
   errors: {
+    fields: {
+      voucher: 'numéro de voucher',
+      name: 'nom',
+      word: 'mot',
+      country: 'code du pays',
+      form: 'formulaire',
+      value: 'valeur',
+    },
     BAD_INPUT: 'Les données n’ont pas été acceptées : {{detail}}.',
     UNKNOWN_COMMAND: 'L’application ne connaît pas cette commande. Mettez l’application à jour.',
     VALIDATION: 'Corrigez les champs signalés.',
@@ -1441,6 +1449,9 @@ export const fr: Shape<typeof ru> = {
       passwordNeeded:
         'Un mot de passe est nécessaire : sur un serveur, chaque employé se connecte avec le sien.',
       passwordTooShort: 'Le mot de passe doit contenir au moins {{min}} caractères.',
+      valueTaken:
+        'Un autre enregistrement a déjà cette valeur ({{fieldName}}) : modifiez-la et enregistrez de nouveau.',
+      signInLocked: 'Trop de tentatives erronées. Réessayez de vous connecter dans {{seconds}} s.',
       pgToolsMissing:
         'Cet ordinateur n’a pas {{tool}} (les outils clients PostgreSQL) : les sauvegardes du serveur ne se font pas ici. Le serveur de l’agence est sauvegardé par qui l’administre : pg_dump chaque nuit (cron ou Planificateur de tâches) et archivage WAL. Ou installez les outils clients PostgreSQL, de la version du serveur ou plus récente.',
       undoAlreadyDone: 'Cette action a déjà été annulée.',

@@ -168,3 +168,31 @@ export async function reserveIds(trx: AnyDb, table: string, count: number): Prom
   await sql`SELECT setval(${name}, ${first + count - 1})`.execute(trx);
   return first;
 }
+
+/** Which unique key a write broke: the table and its columns (empty when SQLite names only an index). */
+export interface UniqueViolation {
+  table: string;
+  columns: string[];
+}
+
+/**
+ * A unique-key refusal of either dialect (PostgreSQL 23505, SQLITE_CONSTRAINT_UNIQUE/PRIMARYKEY), or
+ * null for any other error. Only names are read: PostgreSQL's detail also holds the duplicate value
+ * (it may be a passport number), which is never kept.
+ */
+export function uniqueViolation(error: unknown): UniqueViolation | null {
+  const e = error as { code?: unknown; table?: unknown; detail?: unknown; message?: unknown } | null;
+  if (e === null || typeof e !== 'object') return null;
+  if (e.code === '23505') {
+    const key = typeof e.detail === 'string' ? /^Key \((.+?)\)=\(/.exec(e.detail) : null;
+    return {
+      table: typeof e.table === 'string' ? e.table : '',
+      columns: key?.[1] ? key[1].split(', ').map((c) => c.replace(/^"|"$/g, '')) : [],
+    };
+  }
+  if (e.code !== 'SQLITE_CONSTRAINT_UNIQUE' && e.code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return null;
+  const named =
+    typeof e.message === 'string' ? /constraint failed: ([\w.]+(?:, [\w.]+)*)$/.exec(e.message) : null;
+  const parts = named?.[1] ? named[1].split(', ').map((c) => c.split('.')) : [];
+  return { table: parts[0]?.[0] ?? '', columns: parts.map((p) => p[1] ?? '') };
+}

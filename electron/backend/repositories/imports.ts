@@ -1,5 +1,5 @@
 import { CompiledQuery, type Insertable, type Kysely, type Transaction } from 'kysely';
-import { reserveIds } from '../db/dialect';
+import { reserveIds, uniqueViolation } from '../db/dialect';
 import { AppError } from '../../../shared/api/envelope';
 import type { Client, ClientDocument } from '../../../shared/domain/client';
 import { travelPassport } from '../../../shared/domain/tourist-client';
@@ -191,6 +191,24 @@ export class ImportsRepository {
       return { row, fields };
     });
     this.beforeWrite();
+    try {
+      return await this.commitOnce(request, prepared);
+    } catch (error) {
+      // On a server two retries can both pass the check: the second's key insert then waits for
+      // the first and is refused; its rows were never committed, and the first result stands.
+      if (key !== undefined && uniqueViolation(error)?.table === 'import_commits') {
+        const done = await committedWith(this.ctx.db, key);
+        if (done) return done;
+      }
+      throw error;
+    }
+  }
+
+  private async commitOnce(
+    request: { idempotencyKey?: string | undefined; tourId: number | null; serviceIds: number[] },
+    prepared: { row: CommitRow; fields: ReturnType<typeof normalizeTouristDocuments> }[],
+  ): Promise<CommitResult> {
+    const key = request.idempotencyKey;
     return this.ctx.db.transaction().execute(async (trx) => {
       // Checked again under the write lock: the first attempt may have committed meanwhile.
       const done = key === undefined ? undefined : await committedWith(trx, key);

@@ -6,7 +6,8 @@ export function describeError(t: TFunction, error: unknown): string {
   if (error instanceof ApiCallError && error.error.reason) {
     const params = error.error.params ?? {};
     const entity = typeof params.table === 'string' ? t(`undo.entities.${params.table}`) : '';
-    return t(`errors.reasons.${error.error.reason}`, { ...params, entity });
+    const fieldName = typeof params.field === 'string' ? t(`errors.fields.${params.field}`) : '';
+    return t(`errors.reasons.${error.error.reason}`, { ...params, entity, fieldName });
   }
   if (error instanceof ApiCallError) return t(`errors.${error.error.code}`, { detail: error.error.message });
   return t('errors.INTERNAL');
