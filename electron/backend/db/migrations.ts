@@ -3,6 +3,7 @@ import type { PoolClient } from 'pg';
 import { nameKey } from '../../../shared/names';
 import { searchKeyRows, searchKeysOf, sortNamesOf } from '../repositories/client-mapping';
 import { PHONE_DIGITS_SQL } from '../repositories/client-identifiers';
+import { postgresStatements } from './pg-ddl';
 
 /**
  * Versioned migrations. Index + 1 is the schema version stored in PRAGMA user_version. A migration
@@ -18,6 +19,24 @@ export interface Migration {
    */
   postgres?: (client: PoolClient) => Promise<void>;
 }
+
+/** Migration 16's tables (issue 15): each client's share of each trip, and the tours to recompute. */
+const LOYALTY_FACTS_TABLES = `
+  CREATE TABLE client_trips (
+    currency TEXT NOT NULL,
+    client_id INTEGER NOT NULL,
+    start_date TEXT NOT NULL,
+    tour_id INTEGER NOT NULL,
+    end_date TEXT NOT NULL,
+    country TEXT NOT NULL,
+    hotel TEXT NOT NULL,
+    revenue_minor INTEGER NOT NULL,
+    cost_minor INTEGER NOT NULL,
+    PRIMARY KEY (currency, client_id, start_date, tour_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX client_trips_tour ON client_trips (tour_id);
+  CREATE TABLE loyalty_stale_tours (tour_id INTEGER PRIMARY KEY);
+`;
 
 export const migrations: readonly Migration[] = [
   {
@@ -538,6 +557,92 @@ export const migrations: readonly Migration[] = [
     name: 'index of deleted cards',
     up: (db) => {
       db.exec(`CREATE INDEX clients_deleted_at ON clients (deleted_at) WHERE deleted_at IS NOT NULL;`);
+    },
+  },
+  {
+    // Issue 15: the Loyalty screen read every tour, traveller and service and shared the money out
+    // on each open (47 s at 200,000 clients). client_trips keeps each client's share of each trip;
+    // triggers mark a tour stale in the writing transaction, whatever repository, import or undo
+    // wrote it, and loyalty-trips.ts recomputes the stale tours before the next read. Every tour
+    // starts stale, so an existing base builds its facts on the first loyalty read.
+    name: 'loyalty trip facts',
+    up: (db) => {
+      db.exec(LOYALTY_FACTS_TABLES);
+      db.exec(`
+        CREATE TRIGGER loyalty_tours_insert AFTER INSERT ON tours
+          BEGIN INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (NEW.id); END;
+        CREATE TRIGGER loyalty_tours_update AFTER UPDATE OF status, currency, arrival_date, departure_date,
+          created_at, country, hotel, price_minor, cost_minor, payer_client_id ON tours
+          BEGIN INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (NEW.id); END;
+        CREATE TRIGGER loyalty_tours_delete AFTER DELETE ON tours
+          BEGIN INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (OLD.id); END;
+        CREATE TRIGGER loyalty_tourists_insert AFTER INSERT ON tourists
+          BEGIN INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (NEW.tour_id); END;
+        CREATE TRIGGER loyalty_tourists_update AFTER UPDATE OF tour_id, client_id, position ON tourists
+          BEGIN
+            INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (NEW.tour_id);
+            INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (OLD.tour_id);
+          END;
+        CREATE TRIGGER loyalty_tourists_delete AFTER DELETE ON tourists
+          BEGIN INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (OLD.tour_id); END;
+        CREATE TRIGGER loyalty_services_insert AFTER INSERT ON tour_services
+          BEGIN INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (NEW.tour_id); END;
+        CREATE TRIGGER loyalty_services_update AFTER UPDATE OF tour_id, price_minor ON tour_services
+          BEGIN
+            INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (NEW.tour_id);
+            INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (OLD.tour_id);
+          END;
+        CREATE TRIGGER loyalty_services_delete AFTER DELETE ON tour_services
+          BEGIN INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (OLD.tour_id); END;
+        -- A deleted card's shares go to the other travellers, so its tours are recomputed.
+        CREATE TRIGGER loyalty_clients_deleted AFTER UPDATE OF deleted_at ON clients
+          WHEN (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL)
+          BEGIN
+            INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) SELECT tour_id FROM tourists WHERE client_id = NEW.id;
+            INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) SELECT id FROM tours WHERE payer_client_id = NEW.id;
+          END;
+        CREATE TRIGGER loyalty_clients_forgotten BEFORE DELETE ON clients
+          BEGIN
+            INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) SELECT tour_id FROM tourists WHERE client_id = OLD.id;
+            INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) SELECT id FROM tours WHERE payer_client_id = OLD.id;
+          END;
+        INSERT INTO loyalty_stale_tours (tour_id) SELECT id FROM tours;
+      `);
+    },
+    postgres: async (client) => {
+      for (const statement of postgresStatements(LOYALTY_FACTS_TABLES)) await client.query(statement);
+      await client.query(`
+        CREATE FUNCTION loyalty_mark_tour() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_TABLE_NAME = 'tours' THEN
+            IF TG_OP <> 'DELETE' THEN INSERT INTO loyalty_stale_tours VALUES (NEW.id) ON CONFLICT DO NOTHING; END IF;
+            IF TG_OP <> 'INSERT' THEN INSERT INTO loyalty_stale_tours VALUES (OLD.id) ON CONFLICT DO NOTHING; END IF;
+          ELSE
+            IF TG_OP <> 'DELETE' THEN INSERT INTO loyalty_stale_tours VALUES (NEW.tour_id) ON CONFLICT DO NOTHING; END IF;
+            IF TG_OP <> 'INSERT' THEN INSERT INTO loyalty_stale_tours VALUES (OLD.tour_id) ON CONFLICT DO NOTHING; END IF;
+          END IF;
+          RETURN NULL;
+        END $$;
+        CREATE FUNCTION loyalty_mark_client_tours() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          INSERT INTO loyalty_stale_tours SELECT tour_id FROM tourists WHERE client_id = OLD.id
+            UNION SELECT id FROM tours WHERE payer_client_id = OLD.id ON CONFLICT DO NOTHING;
+          IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER loyalty_tours AFTER INSERT OR DELETE OR UPDATE OF status, currency, arrival_date,
+          departure_date, created_at, country, hotel, price_minor, cost_minor, payer_client_id
+          ON tours FOR EACH ROW EXECUTE FUNCTION loyalty_mark_tour();
+        CREATE TRIGGER loyalty_tourists AFTER INSERT OR DELETE OR UPDATE OF tour_id, client_id, position
+          ON tourists FOR EACH ROW EXECUTE FUNCTION loyalty_mark_tour();
+        CREATE TRIGGER loyalty_services AFTER INSERT OR DELETE OR UPDATE OF tour_id, price_minor
+          ON tour_services FOR EACH ROW EXECUTE FUNCTION loyalty_mark_tour();
+        CREATE TRIGGER loyalty_clients_deleted BEFORE UPDATE OF deleted_at ON clients FOR EACH ROW
+          WHEN ((OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL)) EXECUTE FUNCTION loyalty_mark_client_tours();
+        CREATE TRIGGER loyalty_clients_forgotten BEFORE DELETE ON clients FOR EACH ROW
+          EXECUTE FUNCTION loyalty_mark_client_tours();
+        INSERT INTO loyalty_stale_tours SELECT id FROM tours;
+      `);
     },
   },
 ];
