@@ -1,50 +1,39 @@
 import type { Kysely } from 'kysely';
-import { allocateTrip, type ClientFacts, type ClientTrip, type FeedbackFact } from '../../../shared/loyalty';
+import { type ClientFacts, type ClientTrip, type FeedbackFact } from '../../../shared/loyalty';
 import type { Database } from '../db/schema';
-import { loyaltyDb, TRIP_STATUSES } from './loyalty-schema';
+import { loyaltyDb } from './loyalty-schema';
+import { refreshStaleTrips } from './loyalty-trips';
 import { CLIENT_NAME_COLUMNS, displayName } from './client-names';
 
 /**
- * Every client's trips with their share of the money, their referrals and NPS answers, read with
- * plain Kysely selects (no SQL date functions) and put together in TypeScript. A tour's revenue is
- * its price (the services are its breakdown), or the sum of its services' prices when the tour has
- * no price of its own; its cost is the tour's cost; the payer takes all of it, else the
- * travellers who are regular clients share it (shared/loyalty/money.ts).
+ * Every client's trips with their share of the money (client_trips, recomputed first for the tours
+ * written since the last read: loyalty-trips.ts), their referrals and NPS answers. The trips come in
+ * key order (client, start, tour), so no sort and no join over the tours and travellers is needed.
  */
 export async function loadClientFacts(
   base: Kysely<Database>,
   currency: string,
 ): Promise<{ clients: ClientFacts[]; feedback: FeedbackFact[] }> {
+  await refreshStaleTrips(base);
   const db = loyaltyDb(base);
-  const [tours, services, tourists, deleted, referrals, feedback] = await Promise.all([
+  const [trips, deleted, referrals, feedback] = await Promise.all([
     db
-      .selectFrom('tours')
+      .selectFrom('client_trips')
       .select([
-        'id',
-        'arrival_date',
-        'departure_date',
-        'created_at',
+        'client_id',
+        'start_date',
+        'tour_id',
+        'end_date',
         'country',
         'hotel',
-        'price_minor',
+        'revenue_minor',
         'cost_minor',
-        'payer_client_id',
       ])
-      .where('status', 'in', TRIP_STATUSES)
-      .where('currency', '=', currency as 'RUB')
-      .execute(),
-    // Only a tour without a price of its own is priced by its services: the others' are not summed.
-    db
-      .selectFrom('tour_services')
-      .innerJoin('tours', 'tours.id', 'tour_services.tour_id')
-      .select((eb) => ['tour_services.tour_id', eb.fn.sum<number>('tour_services.price_minor').as('total')])
-      .where('tours.price_minor', '=', 0)
-      .groupBy('tour_services.tour_id')
-      .execute(),
-    db
-      .selectFrom('tourists')
-      .select(['tour_id', 'client_id', 'position'])
-      .where('client_id', 'is not', null)
+      .where('currency', '=', currency)
+      .orderBy('currency')
+      .orderBy('client_id')
+      .orderBy('start_date')
+      .orderBy('tour_id')
       .execute(),
     db.selectFrom('clients').select('id').where('deleted_at', 'is not', null).execute(),
     db.selectFrom('client_referrals').select(['client_id', 'referrer_id']).execute(),
@@ -66,27 +55,6 @@ export async function loadClientFacts(
   ]);
 
   const gone = new Set(deleted.map((d) => d.id));
-  const serviceTotal = new Map(services.map((s) => [s.tour_id, Number(s.total)]));
-  // Read in table order (no sort over a million rows); each tour's few travellers are put in
-  // tourist order here, since the first ones take the odd kopecks of a shared price.
-  const byTour = new Map<number, { clientId: number; position: number }[]>();
-  for (const t of tourists) {
-    const clientId = t.client_id as number;
-    if (gone.has(clientId)) continue;
-    const list = byTour.get(t.tour_id);
-    const entry = { clientId, position: t.position };
-    if (list) list.push(entry);
-    else byTour.set(t.tour_id, [entry]);
-  }
-  const travellers = new Map<number, number[]>();
-  for (const [tourId, list] of byTour) {
-    if (list.length > 1) list.sort((a, b) => a.position - b.position);
-    travellers.set(
-      tourId,
-      list.map((e) => e.clientId),
-    );
-  }
-
   const byClient = new Map<number, ClientFacts>();
   const factsOf = (id: number): ClientFacts => {
     let facts = byClient.get(id);
@@ -96,35 +64,19 @@ export async function loadClientFacts(
     }
     return facts;
   };
-
-  for (const tour of tours) {
-    const payer =
-      tour.payer_client_id !== null && !gone.has(tour.payer_client_id) ? tour.payer_client_id : null;
-    const people = travellers.get(tour.id) ?? [];
-    if (payer === null && people.length === 0) continue;
-    const shares = allocateTrip(
-      { revenueMinor: tour.price_minor || (serviceTotal.get(tour.id) ?? 0), costMinor: tour.cost_minor },
-      payer,
-      people,
-    );
-    const start = tour.arrival_date ?? tour.created_at.slice(0, 10);
-    const end = tour.departure_date ?? start;
-    for (const clientId of new Set([...people, ...(payer === null ? [] : [payer])])) {
-      const share = shares.get(clientId);
-      const trip: ClientTrip = {
-        tourId: tour.id,
-        start,
-        end,
-        country: tour.country,
-        hotel: tour.hotel,
-        revenueMinor: share?.revenueMinor ?? 0,
-        costMinor: share?.costMinor ?? 0,
-      };
-      factsOf(clientId).trips.push(trip);
-    }
-  }
-  for (const facts of byClient.values()) {
-    facts.trips.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.tourId - b.tourId));
+  let current: ClientFacts | null = null;
+  for (const t of trips) {
+    if (current === null || current.id !== t.client_id) current = factsOf(t.client_id);
+    const trip: ClientTrip = {
+      tourId: t.tour_id,
+      start: t.start_date,
+      end: t.end_date,
+      country: t.country,
+      hotel: t.hotel,
+      revenueMinor: t.revenue_minor,
+      costMinor: t.cost_minor,
+    };
+    current.trips.push(trip);
   }
   for (const r of referrals) {
     if (gone.has(r.referrer_id) || gone.has(r.client_id)) continue;

@@ -2,7 +2,7 @@ import type { Generated, Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
 /**
- * Kysely's view of migration 12's tables and column (issue 15), kept beside the loyalty
+ * Kysely's view of migration 12's and 16's tables and column (issue 15), kept beside the loyalty
  * repositories and added to the shared schema with `withTables`, so schema.ts stays untouched.
  */
 export type LoyaltyTables = {
@@ -35,6 +35,20 @@ export type LoyaltyTables = {
     at: string;
     clerk: string;
   };
+  /** Migration 16: each client's share of each trip, kept by loyalty-trips.ts. */
+  client_trips: {
+    currency: string;
+    client_id: number;
+    start_date: string;
+    tour_id: number;
+    end_date: string;
+    country: string;
+    hotel: string;
+    revenue_minor: number;
+    cost_minor: number;
+  };
+  /** Tours a write touched since their trips were last computed (filled by triggers). */
+  loyalty_stale_tours: { tour_id: number };
 };
 
 export type LoyaltyDatabase = Database & LoyaltyTables;

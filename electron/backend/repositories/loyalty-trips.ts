@@ -1,0 +1,161 @@
+import type { Kysely } from 'kysely';
+import { allocateTrip } from '../../../shared/loyalty';
+import type { Database } from '../db/schema';
+import { loyaltyDb, TRIP_STATUSES, type LoyaltyDatabase } from './loyalty-schema';
+
+/** One client's share of one trip: a row of client_trips (migration 16). */
+export interface TripFact {
+  currency: string;
+  client_id: number;
+  start_date: string;
+  tour_id: number;
+  end_date: string;
+  country: string;
+  hotel: string;
+  revenue_minor: number;
+  cost_minor: number;
+}
+
+export interface TourMoneyRow {
+  id: number;
+  currency: string;
+  arrival_date: string | null;
+  departure_date: string | null;
+  created_at: string;
+  country: string;
+  hotel: string;
+  price_minor: number;
+  cost_minor: number;
+  payer_client_id: number | null;
+}
+
+/**
+ * The one rule that turns a tour into trips (issue 15): its revenue is its price (the services are
+ * its breakdown), or the sum of its services' prices when it has no price of its own; its cost is the
+ * tour's cost; the payer takes all of it, else the travellers who are live clients share it in
+ * tourist order (shared/loyalty/money.ts). Every traveller and the payer get a trip, sharing or not.
+ * `travellers` are live client ids in tourist order; a deleted payer is passed as null.
+ */
+export function tripFactsOf(
+  tour: TourMoneyRow,
+  servicesTotal: number,
+  payer: number | null,
+  travellers: readonly number[],
+): TripFact[] {
+  if (payer === null && travellers.length === 0) return [];
+  const shares = allocateTrip(
+    { revenueMinor: tour.price_minor || servicesTotal, costMinor: tour.cost_minor },
+    payer,
+    travellers,
+  );
+  const start = tour.arrival_date ?? tour.created_at.slice(0, 10);
+  const end = tour.departure_date ?? start;
+  return [...new Set([...travellers, ...(payer === null ? [] : [payer])])].map((clientId) => {
+    const share = shares.get(clientId);
+    return {
+      currency: tour.currency,
+      client_id: clientId,
+      start_date: start,
+      tour_id: tour.id,
+      end_date: end,
+      country: tour.country,
+      hotel: tour.hotel,
+      revenue_minor: share?.revenueMinor ?? 0,
+      cost_minor: share?.costMinor ?? 0,
+    };
+  });
+}
+
+const CHUNK = 500;
+
+/**
+ * Recomputes the trips of every tour the triggers marked stale since the last read, chunk by chunk,
+ * each chunk in one transaction: its old trips out, the new ones in, its marks gone. Returns how
+ * many tours were recomputed.
+ */
+export async function refreshStaleTrips(base: Kysely<Database>): Promise<number> {
+  const db = loyaltyDb(base);
+  let done = 0;
+  for (;;) {
+    const count = await db.transaction().execute(async (trx) => {
+      const stale = await trx
+        .selectFrom('loyalty_stale_tours')
+        .select('tour_id')
+        .orderBy('tour_id')
+        .limit(CHUNK)
+        .execute();
+      if (stale.length === 0) return 0;
+      const ids = stale.map((s) => s.tour_id);
+      const facts = await computeTrips(trx, ids);
+      await trx.deleteFrom('client_trips').where('tour_id', 'in', ids).execute();
+      for (let i = 0; i < facts.length; i += 100)
+        await trx
+          .insertInto('client_trips')
+          .values(facts.slice(i, i + 100))
+          .execute();
+      await trx.deleteFrom('loyalty_stale_tours').where('tour_id', 'in', ids).execute();
+      return ids.length;
+    });
+    if (count === 0) return done;
+    done += count;
+  }
+}
+
+/** The trips of the given tours (at most a few hundred) as the sources say now. */
+export async function computeTrips(
+  db: Kysely<LoyaltyDatabase>,
+  tourIds: readonly number[],
+): Promise<TripFact[]> {
+  if (tourIds.length === 0) return [];
+  const [tours, services, tourists] = await Promise.all([
+    db
+      .selectFrom('tours')
+      .leftJoin('clients as payer', 'payer.id', 'tours.payer_client_id')
+      .select([
+        'tours.id',
+        'tours.currency',
+        'tours.arrival_date',
+        'tours.departure_date',
+        'tours.created_at',
+        'tours.country',
+        'tours.hotel',
+        'tours.price_minor',
+        'tours.cost_minor',
+        'tours.payer_client_id',
+        'payer.deleted_at as payer_deleted_at',
+      ])
+      .where('tours.id', 'in', tourIds)
+      .where('tours.status', 'in', TRIP_STATUSES)
+      .execute(),
+    db
+      .selectFrom('tour_services')
+      .select((eb) => ['tour_id', eb.fn.sum<number>('price_minor').as('total')])
+      .where('tour_id', 'in', tourIds)
+      .groupBy('tour_id')
+      .execute(),
+    db
+      .selectFrom('tourists')
+      .innerJoin('clients', 'clients.id', 'tourists.client_id')
+      .select(['tourists.tour_id', 'tourists.client_id', 'tourists.position'])
+      .where('tourists.tour_id', 'in', tourIds)
+      .where('clients.deleted_at', 'is', null)
+      .orderBy('tourists.tour_id')
+      .orderBy('tourists.position')
+      .execute(),
+  ]);
+  const servicesTotal = new Map(services.map((s) => [s.tour_id, Number(s.total)]));
+  const travellers = new Map<number, number[]>();
+  for (const t of tourists) {
+    const list = travellers.get(t.tour_id);
+    if (list) list.push(t.client_id as number);
+    else travellers.set(t.tour_id, [t.client_id as number]);
+  }
+  return tours.flatMap((tour) =>
+    tripFactsOf(
+      tour,
+      servicesTotal.get(tour.id) ?? 0,
+      tour.payer_deleted_at === null ? tour.payer_client_id : null,
+      travellers.get(tour.id) ?? [],
+    ),
+  );
+}
