@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/envelope';
 import { createBackend, type Backend } from '../../electron/backend';
+import type { Clock } from '../../shared/domain/clock';
 import { ivanov } from '../helpers/fixtures';
 
 /** A backend started as the app starts it: no clerk named beforehand. */
@@ -24,13 +25,14 @@ afterEach(async () => {
   }
 });
 
-async function startApp(options: { serverMode?: boolean; dir?: string } = {}): Promise<App> {
+async function startApp(options: { serverMode?: boolean; dir?: string; clock?: Clock } = {}): Promise<App> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'tourdesk-clerks-'));
   const backend = await createBackend({
     dbPath: join(dir, 'base.sqlite'),
     backupEveryMinutes: null,
     logger: { error: () => undefined },
     ...(options.serverMode ? { serverMode: true } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const app: App = {
     backend,
@@ -234,5 +236,61 @@ describe('clerks on the office server', () => {
       { clerk: userInfo().username, action: 'create' },
       { clerk: 'Админ', action: 'create' },
     ]);
+  });
+
+  it('an unknown name and a wrong password get one answer; five wrong ones make the name wait, longer each time', async () => {
+    let now = Date.parse('2027-03-01T09:00:00Z');
+    const app = await startApp({ serverMode: true, clock: { now: () => new Date(now) } });
+    await app.call('clerks.signIn', { name: 'Админ', password: 'пароль админа' });
+    await app.call('clerks.save', { name: 'Ольга', role: 'clerk', active: true, password: 'пароль ольги' });
+    const old = await app.call('clerks.save', {
+      name: 'Пётр',
+      role: 'clerk',
+      active: true,
+      password: 'пароль петра',
+    });
+    await app.call('clerks.save', { ...old, active: false });
+    await app.call('clerks.signOut', {});
+
+    const unknown = await app.refused('clerks.signIn', { name: 'Незнакомец', password: 'что угодно' });
+    const wrong = await app.refused('clerks.signIn', { name: 'Ольга', password: 'не тот пароль' });
+    const inactive = await app.refused('clerks.signIn', { name: 'Пётр', password: 'не тот пароль' });
+    expect(wrong).toEqual(unknown);
+    expect(inactive).toEqual(unknown);
+    expect(unknown).toMatchObject({ code: 'FORBIDDEN', reason: 'wrongSignIn' });
+
+    for (let i = 0; i < 4; i++)
+      await app.refused('clerks.signIn', { name: 'ольга', password: `подбор ${i}` });
+    // Five wrong: even the right password waits now, and the answer says how long.
+    expect(await app.refused('clerks.signIn', { name: 'Ольга', password: 'пароль ольги' })).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'signInLocked',
+      params: { seconds: 30 },
+    });
+    // An unknown name waits the same way: the wait tells nothing about who exists.
+    for (let i = 0; i < 4; i++) await app.refused('clerks.signIn', { name: 'Незнакомец', password: `x${i}` });
+    expect((await app.refused('clerks.signIn', { name: 'Незнакомец', password: 'y' })).reason).toBe(
+      'signInLocked',
+    );
+    // Another name is not held up.
+    expect((await app.call('clerks.signIn', { name: 'Админ', password: 'пароль админа' })).name).toBe(
+      'Админ',
+    );
+
+    now += 31_000;
+    expect((await app.refused('clerks.signIn', { name: 'Ольга', password: 'ещё раз' })).reason).toBe(
+      'wrongSignIn',
+    );
+    expect(await app.refused('clerks.signIn', { name: 'Ольга', password: 'пароль ольги' })).toMatchObject({
+      reason: 'signInLocked',
+      params: { seconds: 60 },
+    });
+    now += 61_000;
+    expect((await app.call('clerks.signIn', { name: 'Ольга', password: 'пароль ольги' })).name).toBe('Ольга');
+    // The right one clears the count: one slip later is not a wait.
+    expect((await app.refused('clerks.signIn', { name: 'Ольга', password: 'опечатка' })).reason).toBe(
+      'wrongSignIn',
+    );
+    expect((await app.call('clerks.signIn', { name: 'Ольга', password: 'пароль ольги' })).name).toBe('Ольга');
   });
 });

@@ -6,6 +6,7 @@ import type { RepositoryContext } from '../context';
 import type { Database } from '../db/schema';
 import { clerkDb, type ClerkTables } from './clerks-schema';
 import { hashPassword, verifyPassword } from './password';
+import { SignInLimiter } from './sign-in-limiter';
 
 type ClerkRow = ClerkTables['clerks'] & { id: number; version: number };
 
@@ -30,7 +31,13 @@ const toClerk = (row: ClerkRow): Clerk => ({
 function reasonError(
   code: 'FORBIDDEN' | 'VALIDATION',
   reason:
-    'wrongSignIn' | 'clerkInactive' | 'clerkNameTaken' | 'lastAdmin' | 'passwordNeeded' | 'passwordTooShort',
+    | 'wrongSignIn'
+    | 'signInLocked'
+    | 'clerkInactive'
+    | 'clerkNameTaken'
+    | 'lastAdmin'
+    | 'passwordNeeded'
+    | 'passwordTooShort',
   message: string,
   params?: Record<string, string | number>,
 ): AppError {
@@ -42,11 +49,17 @@ function reasonError(
  * on one computer a clerk may have none. Every change is audited like any other write.
  */
 export class ClerksRepository {
+  private readonly limiter: SignInLimiter;
+  /** A hash no password matches: an unknown name costs one scrypt too, so timing tells nothing. */
+  private decoy: Promise<string> | null = null;
+
   constructor(
     private readonly ctx: RepositoryContext,
     /** On a server every clerk signs in with a password. */
     private readonly passwordRequired: boolean,
-  ) {}
+  ) {
+    this.limiter = new SignInLimiter(() => ctx.clock.now().getTime());
+  }
 
   private rows(db: Kysely<Database> = this.ctx.db) {
     return clerkDb(db).selectFrom('clerks').selectAll();
@@ -89,24 +102,47 @@ export class ClerksRepository {
   /**
    * Signs a clerk in by name (and password where one is set or required). The first clerk of a base
    * becomes its administrator; on one computer a new name becomes a clerk, as a name is enough there.
+   * An unknown name and a wrong password get one answer; a name with too many wrong ones waits.
    */
   async signIn(name: string, password: string | undefined): Promise<Clerk> {
     const key = clerkNameKey(name);
+    const wait = this.limiter.waitSeconds(key);
+    if (wait > 0)
+      throw reasonError('FORBIDDEN', 'signInLocked', 'too many wrong sign-ins for this name', {
+        seconds: wait,
+      });
+    try {
+      const clerk = await this.checkSignIn(name, key, password);
+      this.limiter.succeeded(key);
+      return clerk;
+    } catch (error) {
+      if (error instanceof AppError && error.detail?.reason === 'wrongSignIn') this.limiter.failed(key);
+      throw error;
+    }
+  }
+
+  private checkSignIn(name: string, key: string, password: string | undefined): Promise<Clerk> {
     return this.ctx.db.transaction().execute(async (trx) => {
       const row = (await this.rows(trx).where('name_key', '=', key).executeTakeFirst()) as
         ClerkRow | undefined;
       if (!row) {
         const first =
           (await clerkDb(trx).selectFrom('clerks').select('id').limit(1).executeTakeFirst()) === undefined;
-        if (!first && this.passwordRequired) throw reasonError('FORBIDDEN', 'wrongSignIn', 'no such clerk');
+        if (!first && this.passwordRequired) {
+          this.decoy ??= hashPassword('decoy');
+          await verifyPassword(password ?? '', await this.decoy);
+          throw reasonError('FORBIDDEN', 'wrongSignIn', 'wrong name or password');
+        }
         this.checkPassword(password || undefined);
         return this.insert(trx, { name, role: first ? 'admin' : 'clerk', active: true, password });
       }
-      if (row.active !== 1) throw reasonError('FORBIDDEN', 'clerkInactive', 'this clerk is deactivated');
       if (row.password_hash !== null) {
         if (!password || !(await verifyPassword(password, row.password_hash)))
           throw reasonError('FORBIDDEN', 'wrongSignIn', 'wrong name or password');
-      } else if (this.passwordRequired) {
+      }
+      // Said only after the password: a deactivated name is not told apart from an unknown one.
+      if (row.active !== 1) throw reasonError('FORBIDDEN', 'clerkInactive', 'this clerk is deactivated');
+      if (row.password_hash === null && this.passwordRequired) {
         throw reasonError(
           'FORBIDDEN',
           'passwordNeeded',
