@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../shared/api/live-events';
 import { createBackend, type Backend } from '../../electron/backend';
+import { emptyTourInput, emptyTouristFields } from '../../shared/domain/tour';
 import { ivanov } from '../helpers/fixtures';
 import { testPgServer } from '../helpers/pg-server';
 import { createTempBackend } from '../helpers/temp-backend';
@@ -102,6 +103,37 @@ describe('live updates between two apps on one PostgreSQL base', () => {
     });
     expect(stale.ok ? 'ok' : (stale.error as { code: string }).code).toBe('STALE_VERSION');
     expect((await borisHears).events).toEqual([]);
+  });
+});
+
+describe('a tourist is part of its tour', () => {
+  it('a tourist Boris adds reaches Anna as a change of the tour, so her open tour card is told', async () => {
+    const tour = await ok<{ id: number }>(
+      anna.dispatch('tours.save', {
+        ...emptyTourInput(),
+        voucher: 'LIVE-1',
+        country: 'FRA',
+        arrivalDate: '2027-05-01',
+        departureDate: '2027-05-10',
+      }),
+    );
+    const annaHears = hear(anna, 1000, (events) => events.some((e) => e.entity === 'tour'));
+    const added = await ok<{ tourist: { id: number } }>(
+      boris.dispatch('tourists.save', {
+        tourId: tour.id,
+        tourist: {
+          ...emptyTouristFields(),
+          lastNameRu: 'Сидоров',
+          firstNameRu: 'Пётр',
+          clientId: null,
+          serviceIds: [],
+        },
+      }),
+    );
+    const { events, ms } = await annaHears;
+    expect(events).toContainEqual({ entity: 'tour', id: tour.id, clerk: 'Борис' });
+    expect(events).toContainEqual({ entity: 'tourist', id: added.tourist.id, clerk: 'Борис' });
+    expect(ms).toBeLessThan(1000);
   });
 });
 

@@ -21,12 +21,17 @@ export function eventsOf(entries: readonly AuditEntry[], clerk: string): ChangeE
   }
   const seen = new Set<string>();
   const events: ChangeEvent[] = [];
-  for (const e of entries) {
-    const id = typeof e.entityId === 'number' ? e.entityId : null;
-    const key = `${e.entity}:${id}`;
-    if (seen.has(key)) continue;
+  const add = (entity: string, id: number | null) => {
+    const key = `${entity}:${id}`;
+    if (seen.has(key)) return;
     seen.add(key);
-    events.push({ entity: e.entity, id, clerk });
+    events.push({ entity, id, clerk });
+  };
+  for (const e of entries) {
+    add(e.entity, typeof e.entityId === 'number' ? e.entityId : null);
+    // A tourist added, edited or removed changes the tour's card too: an open card of it is told.
+    const tourId = e.entity === 'tourist' ? e.changes?.tourId : undefined;
+    if (typeof tourId === 'number') add('tour', tourId);
   }
   return events;
 }

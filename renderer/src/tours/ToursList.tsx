@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tour, TourRow } from '../../../shared/domain/tour';
 import { call } from '../api/client';
+import { useChanges } from '../live/live-changes';
 import { ResizeHandle, useRememberedSizing } from '../ui/column-sizing';
 import { describeError } from '../ui/errors';
 import { Icon } from '../ui/icons';
@@ -63,6 +64,10 @@ export function ToursList({ active, onOpen }: ToursListProps) {
   useEffect(() => {
     if (active) load();
   }, [active, load]);
+  // Another clerk's saved tour or tourist (office server): the rows on screen are read again.
+  useChanges('tour', () => {
+    if (active) load();
+  });
 
   const remove = async (row: TourRow) => {
     try {
