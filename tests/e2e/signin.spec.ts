@@ -71,6 +71,36 @@ test('a wrong password is refused in the UI language', async ({ app, openApp }) 
   await expect(page.getByTestId('clerk-badge').getByTitle('Ольга · руководитель')).toBeVisible();
 });
 
+test('five wrong passwords make the name wait, and the sign-in screen says how long', async ({
+  app,
+  openApp,
+}) => {
+  test.setTimeout(90_000);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const page = await openApp();
+  const boris = (await app.api('clerks.save', { name: 'Борис', role: 'clerk', active: true })) as {
+    id: number;
+  };
+  await app.api('clerks.setPassword', { id: boris.id, password: 'пароль бориса' });
+  await page.getByTestId('clerk-badge').getByRole('button', { name: 'Сменить сотрудника' }).click();
+  const signIn = page.getByTestId('signin-screen');
+  const password = signIn.getByLabel('Пароль (если задан)');
+  const alert = signIn.getByRole('alert');
+  await signIn.getByRole('button', { name: 'Борис' }).click();
+  for (let i = 1; i <= 5; i++) {
+    await password.fill(`догадка ${i}`);
+    await signIn.getByRole('button', { name: 'Войти' }).click();
+    await expect(alert).toHaveText('Неверное имя или пароль.');
+    // The same alert text again: wait for this answer before the next try.
+    await expect(signIn.getByRole('button', { name: 'Войти' })).toBeEnabled();
+  }
+  await password.fill('пароль бориса');
+  await signIn.getByRole('button', { name: 'Войти' }).click();
+  await expect(alert).toHaveText('Слишком много неверных попыток. Попробуйте войти снова через 30 с.');
+  await page.screenshot({ path: `${SCREENSHOTS}/sign-in-locked.png` });
+  await expect(page.getByTestId('clerk-badge')).toHaveCount(0);
+});
+
 test('the connection form tells a server that is down, in the UI language', async ({ openApp }) => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const page = await openApp();
