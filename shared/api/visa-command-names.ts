@@ -5,4 +5,5 @@ export const VISA_COMMAND_NAMES = [
   'templates.saveMapping',
   'templates.delete',
   'templates.fill',
+  'templates.check',
 ] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { subjectSchema } from '../questionnaire/model';
-import { templateMappingEntrySchema, templateSchema } from '../questionnaire/templates';
+import { fittedFieldSchema, templateMappingEntrySchema, templateSchema } from '../questionnaire/templates';
 
 const id = z.number().int().positive();
 const country = z.string().regex(/^[A-Z]{3}$/);
@@ -30,6 +30,19 @@ export const visaContract = {
   },
   'templates.fill': {
     input: z.object({ id, subjects: z.array(subjectSchema).min(1).max(500) }),
-    output: z.object({ files: z.array(z.object({ fileName: z.string(), base64: z.string() })) }),
+    output: z.object({
+      files: z.array(
+        z.object({ fileName: z.string(), base64: z.string(), fitted: z.array(fittedFieldSchema) }),
+      ),
+    }),
+  },
+  /** The print preview's check of a PDF form: per person, the values that will not print as set. */
+  'templates.check': {
+    input: z.object({ id, subjects: z.array(subjectSchema).min(1).max(500) }),
+    output: z.object({
+      people: z.array(
+        z.object({ subject: subjectSchema, person: z.string(), fitted: z.array(fittedFieldSchema) }),
+      ),
+    }),
   },
 };

@@ -37,6 +37,16 @@ export const templateSchema = z.object({
 });
 export type ConsulateTemplate = z.infer<typeof templateSchema>;
 
+/** A value that does not print as the consulate form sets it: smaller, wrapped, or whole on an annex page. */
+export const fittedFieldSchema = z.object({
+  field: z.string(),
+  /** The questionnaire field it comes from ("19. Home address…"). */
+  label: z.string(),
+  how: z.enum(['shrunk', 'wrapped', 'annex']),
+  fontSize: z.number(),
+});
+export type FittedField = z.infer<typeof fittedFieldSchema>;
+
 interface MappableField {
   key: string;
   number: string;

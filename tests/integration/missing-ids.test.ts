@@ -311,6 +311,7 @@ const samples: { [K in CommandName]?: (s: Seed) => CommandInput<K> } = {
   }),
   'templates.delete': (s) => ({ id: s.template.id }),
   'templates.fill': (s) => ({ id: s.template.id, subjects: [{ kind: 'tourist', id: s.tourist.id }] }),
+  'templates.check': (s) => ({ id: s.template.id, subjects: [{ kind: 'tourist', id: s.tourist.id }] }),
   'tours.setPayer': (s) => ({ tourId: s.tour.id, clientId: s.client.id }),
   'tours.getPayer': (s) => ({ tourId: s.tour.id }),
   'feedback.save': (s) => ({

@@ -9,7 +9,13 @@ import {
   type PDFField,
 } from '@cantoo/pdf-lib';
 import { AppError } from '../../../shared/api/envelope';
-import type { TemplateField, TemplateMappingEntry } from '../../../shared/questionnaire/templates';
+import type {
+  FittedField,
+  TemplateField,
+  TemplateMappingEntry,
+} from '../../../shared/questionnaire/templates';
+import { addAnnex, annexMarker, type AnnexEntry } from './annex';
+import { fieldBox, planFit, setFieldFontSize, type FitPlan } from './fit-text';
 import { embedFormFont, unprintableCharacter } from './form-font';
 
 function kindOf(field: PDFField): TemplateField['kind'] | null {
@@ -74,14 +80,68 @@ export interface PdfValues {
   ticked: ReadonlySet<string>;
   /** Radio groups and lists: the option to select. */
   selected: ReadonlyMap<string, string>;
+  /** The questionnaire field each text field is filled from ("19. Home address…"), for the annex. */
+  labels: ReadonlyMap<string, string>;
+  /** Whose form it is, printed on the annex page. */
+  person: string;
 }
+
+function checkedText(field: PDFTextField, text: string): void {
+  const name = field.getName();
+  // pdf-lib prints nothing (or '?') for what the font lacks; a value is refused rather than changed.
+  const missing = unprintableCharacter(text);
+  if (missing !== null)
+    throw new AppError('VALIDATION', `field ${name}: a character the form's font cannot print`, [
+      { path: name, code: 'pdfFontCharacters', params: { field: name, character: missing } },
+    ]);
+  const max = field.getMaxLength();
+  if (max !== undefined && text.length > max)
+    throw new AppError('VALIDATION', `field ${name}: longer than ${max}`, [
+      { path: name, code: 'pdfFieldTooLong', params: { field: name, max } },
+    ]);
+}
+
+/** How each mapped text field's value fits its box, in the order of the form; fitting ones left out. */
+function planFields(
+  form: ReturnType<PDFDocument['getForm']>,
+  values: PdfValues,
+  font: Parameters<typeof planFit>[2],
+): { field: PDFTextField; text: string; plan: Exclude<FitPlan, { how: 'fits' }>; ref: number }[] {
+  const out = [];
+  let ref = 0;
+  for (const field of form.getFields()) {
+    if (!(field instanceof PDFTextField) || field.isCombed()) continue;
+    const text = values.text.get(field.getName());
+    if (!text) continue;
+    const box = fieldBox(field);
+    if (!box) continue;
+    const plan = planFit(text, box, font, annexMarker(ref + 1));
+    if (plan.how === 'fits') continue;
+    if (plan.how === 'annex') ref += 1;
+    out.push({ field, text, plan, ref });
+  }
+  return out;
+}
+
+const fitted = (values: PdfValues, planned: ReturnType<typeof planFields>): FittedField[] =>
+  planned.map(({ field, plan }) => ({
+    field: field.getName(),
+    label: values.labels.get(field.getName()) ?? field.getName(),
+    how: plan.how,
+    fontSize: plan.fontSize,
+  }));
 
 /**
  * Fills a consulate's PDF for one person with pdf-lib, flattened (printed as it is) or left fillable.
  * Written in DejaVu Sans, subset-embedded (Latin and Cyrillic); a character that font lacks is
- * refused with the field named, never left out.
+ * refused with the field named, never left out. A value too long for its box is printed smaller,
+ * wrapped, or else begun in the box and printed whole on an annex page; `fitted` says which.
  */
-export async function fillPdf(bytes: Uint8Array, values: PdfValues, flatten: boolean): Promise<Uint8Array> {
+export async function fillPdf(
+  bytes: Uint8Array,
+  values: PdfValues,
+  flatten: boolean,
+): Promise<{ bytes: Uint8Array; fitted: FittedField[] }> {
   const doc = await load(bytes);
   const form = doc.getForm();
   const font = await embedFormFont(doc);
@@ -89,17 +149,7 @@ export async function fillPdf(bytes: Uint8Array, values: PdfValues, flatten: boo
     const name = field.getName();
     if (field instanceof PDFTextField && values.text.has(name)) {
       const text = values.text.get(name) ?? '';
-      // pdf-lib prints nothing (or '?') for what the font lacks; a value is refused rather than changed.
-      const missing = unprintableCharacter(text);
-      if (missing !== null)
-        throw new AppError('VALIDATION', `field ${name}: a character the form's font cannot print`, [
-          { path: name, code: 'pdfFontCharacters', params: { field: name, character: missing } },
-        ]);
-      const max = field.getMaxLength();
-      if (max !== undefined && text.length > max)
-        throw new AppError('VALIDATION', `field ${name}: longer than ${max}`, [
-          { path: name, code: 'pdfFieldTooLong', params: { field: name, max } },
-        ]);
+      checkedText(field, text);
       field.setText(text);
     } else if (field instanceof PDFCheckBox) {
       if (values.ticked.has(name)) field.check();
@@ -112,28 +162,56 @@ export async function fillPdf(bytes: Uint8Array, values: PdfValues, flatten: boo
       if (option !== undefined && field.getOptions().includes(option)) field.select(option);
     }
   }
+  const planned = planFields(form, values, font);
+  const annex: AnnexEntry[] = [];
+  for (const { field, text, plan, ref } of planned) {
+    if (plan.how === 'wrapped' || (plan.how === 'annex' && plan.multiline)) field.enableMultiline();
+    if (plan.how === 'annex') {
+      field.setText(plan.shown);
+      const name = field.getName();
+      annex.push({ ref, label: values.labels.get(name) ?? name, fieldName: name, text });
+    }
+    setFieldFontSize(field, plan.fontSize);
+  }
   form.updateFieldAppearances(font);
   // Appearances are made once, above, in the form font: pdf-lib would otherwise redo them on
   // flatten and save with a default Helvetica it also embeds.
   if (flatten) form.flatten({ updateFieldAppearances: false });
-  return doc.save({ objectsPerTick: Infinity, updateFieldAppearances: false });
+  if (annex.length > 0) addAnnex(doc, font, annex, values.person);
+  return {
+    bytes: await doc.save({ objectsPerTick: Infinity, updateFieldAppearances: false }),
+    fitted: fitted(values, planned),
+  };
+}
+
+/** The print preview's check: for each person, the values that will not print as the form sets them. */
+export async function checkPdf(bytes: Uint8Array, people: readonly PdfValues[]): Promise<FittedField[][]> {
+  const doc = await load(bytes);
+  const form = doc.getForm();
+  const font = await embedFormFont(doc);
+  return people.map((values) => fitted(values, planFields(form, values, font)));
 }
 
 /** The PDF values of one person from the mapping and their printed answers. */
 export function pdfValues(
   mapping: readonly TemplateMappingEntry[],
   fields: readonly TemplateField[],
-  value: (key: string) => string,
-  ticked: (key: string, code: string) => boolean,
+  formFields: readonly { key: string; number: string; label: { en: string } }[],
+  person: { value: (key: string) => string; ticked: (key: string, code: string) => boolean; name: string },
 ): PdfValues {
+  const { value, ticked } = person;
   const kinds = new Map(fields.map((f) => [f.name, f.kind]));
+  const labelOf = new Map(formFields.map((f) => [f.key, [f.number, f.label.en].filter(Boolean).join('. ')]));
+  const labels = new Map<string, string>();
   const text = new Map<string, string>();
   const tickedSet = new Set<string>();
   const selected = new Map<string, string>();
   for (const entry of mapping) {
     const kind = kinds.get(entry.field);
-    if (kind === 'text') text.set(entry.field, value(entry.key));
-    else if (kind === 'checkbox' && entry.code !== null && ticked(entry.key, entry.code))
+    if (kind === 'text') {
+      text.set(entry.field, value(entry.key));
+      labels.set(entry.field, labelOf.get(entry.key) ?? entry.key);
+    } else if (kind === 'checkbox' && entry.code !== null && ticked(entry.key, entry.code))
       tickedSet.add(entry.field);
     else if (
       (kind === 'radio' || kind === 'dropdown') &&
@@ -142,5 +220,5 @@ export function pdfValues(
     )
       selected.set(entry.field, entry.option ?? entry.code);
   }
-  return { text, ticked: tickedSet, selected };
+  return { text, ticked: tickedSet, selected, labels, person: person.name };
 }

@@ -3,16 +3,18 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/api/envelope';
 import { timestamp } from '../../../shared/domain/clock';
 import { choiceCodes } from '../../../shared/questionnaire/answers';
-import type { PrintSheet, Subject } from '../../../shared/questionnaire/model';
+import type { PrintJob, PrintSheet, Subject } from '../../../shared/questionnaire/model';
 import {
   suggestMapping,
   templateFieldSchema,
+  type FittedField,
   templateMappingEntrySchema,
   type ConsulateTemplate,
   type TemplateMappingEntry,
 } from '../../../shared/questionnaire/templates';
 import { fillDocx, listDocxPlaceholders } from '../consulate-forms/docx-template';
-import { fillPdf, listPdfFields, pdfValues } from '../consulate-forms/pdf-form';
+import { checkPdf, fillPdf, listPdfFields, pdfValues } from '../consulate-forms/pdf-form';
+import { stopWarmUp, warmUp } from '../consulate-forms/warm-up';
 import type { RepositoryContext } from '../context';
 import type { ConsulateTemplatesTable, Database } from '../db/schema';
 import type { QuestionnairesRepository } from './questionnaires';
@@ -178,32 +180,68 @@ export class ConsulateTemplatesRepository {
     return { id };
   }
 
+  /** Each person's PDF values from the template's mapping and the answers the questionnaire prints. */
+  private pdfPeople(template: ConsulateTemplate, job: PrintJob) {
+    return job.sheets.map((sheet) =>
+      pdfValues(template.mapping, template.fields, job.form.fields, {
+        ...readers(sheet),
+        name: sheet.fullNameLat || sheet.header,
+      }),
+    );
+  }
+
   /** The consulate's form filled for each person, one file each, named after the person. */
   async fill(
     id: number,
     subjects: readonly Subject[],
-  ): Promise<{ files: { fileName: string; base64: string }[] }> {
+  ): Promise<{ files: { fileName: string; base64: string; fitted: FittedField[] }[] }> {
+    stopWarmUp();
     const row = await this.row(id);
     const template = toTemplate(row);
     const job = await this.questionnaires.printJob(subjects, template.country);
+    const people = template.kind === 'pdf' ? this.pdfPeople(template, job) : [];
     const files = [];
-    for (const sheet of job.sheets) {
+    for (const [i, sheet] of job.sheets.entries()) {
       const { value, ticked } = readers(sheet);
-      const bytes =
+      const { bytes, fitted } =
         template.kind === 'pdf'
-          ? await fillPdf(
-              row.content,
-              pdfValues(template.mapping, template.fields, value, ticked),
-              template.flatten,
-            )
-          : fillDocx(row.content, docxValues(template.mapping, job.form.fields, value, ticked));
+          ? await fillPdf(row.content, people[i]!, template.flatten)
+          : {
+              bytes: fillDocx(row.content, docxValues(template.mapping, job.form.fields, value, ticked)),
+              fitted: [],
+            };
       const person = safeName(sheet.fullNameLat || sheet.header);
       files.push({
         fileName: `${safeName(template.name.replace(/\.(pdf|docx)$/i, ''))} ${person}.${template.kind}`,
         base64: Buffer.from(bytes).toString('base64'),
+        fitted,
       });
     }
     return { files };
+  }
+
+  /**
+   * The print preview's check: which values will print smaller, wrapped or on an annex page. It
+   * also warms pdf-lib up in the background on these people's values, for the Fill that follows.
+   */
+  async check(
+    id: number,
+    subjects: readonly Subject[],
+  ): Promise<{ people: { subject: Subject; person: string; fitted: FittedField[] }[] }> {
+    const row = await this.row(id);
+    const template = toTemplate(row);
+    if (template.kind !== 'pdf') return { people: [] };
+    const job = await this.questionnaires.printJob(subjects, template.country);
+    const values = this.pdfPeople(template, job);
+    const fitted = await checkPdf(row.content, values);
+    warmUp(row.content, values);
+    return {
+      people: job.sheets.map((sheet, i) => ({
+        subject: sheet.subject,
+        person: sheet.fullNameLat || sheet.header,
+        fitted: fitted[i]!,
+      })),
+    };
   }
 }
 

@@ -13,5 +13,7 @@ export function visaHandlers(ctx: RepositoryContext, questionnaires: Questionnai
       templates.saveMapping(input),
     'templates.delete': ({ id }: { id: number }) => templates.remove(id),
     'templates.fill': ({ id, subjects }: { id: number; subjects: Subject[] }) => templates.fill(id, subjects),
+    'templates.check': ({ id, subjects }: { id: number; subjects: Subject[] }) =>
+      templates.check(id, subjects),
   };
 }
