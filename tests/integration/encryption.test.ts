@@ -20,7 +20,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
-import { connect, isPlainSqlite, newDatabaseKey } from '../../electron/backend/crypto/database-key';
+import { connect, isPlainSqlite, newDatabaseKey, sameKey } from '../../electron/backend/crypto/database-key';
 import { connectDamagedCopy, encryptingPath } from '../../electron/backend/crypto/encrypt-file';
 import { keyFilePath, KeyStore } from '../../electron/backend/crypto/key-store';
 import {
@@ -264,7 +264,7 @@ describe('a passphrase instead of the key file (browser mode --passphrase)', () 
 
     const opened = await withPassphrase('correct horse battery').open();
     expect(opened).toMatchObject({ kind: 'ready', storage: 'passphrase' });
-    expect(opened.kind === 'ready' && opened.key.equals(first.key)).toBe(true);
+    expect(opened.kind === 'ready' && sameKey(opened.key, first.key)).toBe(true);
     const keyFile = JSON.parse(readFileSync(keyFilePath(dbPath), 'utf8')) as { wrapped: object };
     expect(Object.keys(keyFile.wrapped)).toEqual(['passphrase']);
     expect(readFileSync(keyFilePath(dbPath), 'utf8')).not.toContain('correct horse');

@@ -17,8 +17,15 @@ import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/api/envelope';
 import { timestamp, type Clock } from '../../../shared/domain/clock';
 import { openDatabase, passesQuickCheck, stagedRestorePath } from '../db/open-database';
-import { connect, isPlainSqlite, type DatabaseKey } from '../crypto/database-key';
-import { encryptFileInPlace } from '../crypto/encrypt-file';
+import {
+  cipherOf,
+  connect,
+  isPlainSqlite,
+  sqliteKeyOf,
+  withCipher,
+  type DatabaseKey,
+} from '../crypto/database-key';
+import { encryptFileInPlace, recipherFileInPlace } from '../crypto/encrypt-file';
 import { transferDir } from './transfer-files';
 
 /** Why a backup was made; the list shows it and rotation never removes the newest of each day. */
@@ -71,6 +78,15 @@ const sameCounts = (a: BackupCounts, b: BackupCounts) =>
   a.tourists === b.tourists &&
   a.dictionary === b.dictionary;
 
+/**
+ * The key a copy of the base opens with: the base's key bytes, in the cipher the copy was made in (a
+ * backup made before the base went from ChaCha20 to AEGIS is still ChaCha20).
+ */
+export function copyKey(path: string, key: DatabaseKey): DatabaseKey {
+  const cipher = cipherOf(path, key.bytes, key.cipher);
+  return cipher ? withCipher(key, cipher) : key;
+}
+
 /** Opens a backup read-only with the base's key and checks it: quick_check, and what it holds. */
 export function inspect(
   path: string,
@@ -78,7 +94,7 @@ export function inspect(
 ): { ok: boolean; counts: BackupCounts; schemaVersion: number } {
   let db: Database.Database | null = null;
   try {
-    db = connect(path, key, { readonly: true, fileMustExist: true });
+    db = connect(path, key && copyKey(path, key), { readonly: true, fileMustExist: true });
     return {
       ok: passesQuickCheck(db),
       counts: counts(db),
@@ -271,12 +287,14 @@ export class Backups {
     try {
       // Migrations run on a copy, never on the backup itself.
       let source = path;
-      // A plain backup (made before encryption, or copied in since) is encrypted on the copy: ATTACH
-      // reads the backup with the base's key.
+      // A plain backup (made before encryption, or copied in since) is encrypted on the copy, and one
+      // made before the base's cipher changed is re-encrypted: ATTACH reads it with the base's key.
       const plain = this.base.key !== null && isPlainSqlite(path);
-      if (schemaVersion < current || plain) {
+      const older = this.olderCipher(path);
+      if (schemaVersion < current || plain || older) {
         copyFileSync(path, working);
         if (plain && this.base.key) encryptFileInPlace(working, this.base.key);
+        if (older && this.base.key) recipherFileInPlace(working, older, this.base.key);
         if (schemaVersion < current) {
           (await openDatabase(working, { key: this.base.key })).db.close();
         }
@@ -290,6 +308,14 @@ export class Backups {
     }
     this.lastChanges = this.totalChanges();
     return safety;
+  }
+
+  /** The key of a copy in another cipher than the base's (see copyKey); null when it is the base's. */
+  private olderCipher(path: string): DatabaseKey | null {
+    const { key } = this.base;
+    if (!key || isPlainSqlite(path)) return null;
+    const found = copyKey(path, key);
+    return found.cipher === key.cipher ? null : found;
   }
 
   /** Where whole-base exports and imports wait for the shell (transfer-files.ts), beside the base. */
@@ -311,6 +337,9 @@ export class Backups {
     const staged = stagedRestorePath(this.base.path);
     copyFileSync(path, `${staged}.part`);
     chmodSync(`${staged}.part`, 0o600);
+    // The next start opens it with the base's key and cipher.
+    const older = this.olderCipher(path);
+    if (older && this.base.key) recipherFileInPlace(`${staged}.part`, older, this.base.key);
     renameSync(`${staged}.part`, staged);
     return entry;
   }
@@ -341,8 +370,12 @@ export class Backups {
     ).map((t) => t.name);
     db.pragma('foreign_keys = OFF');
     // The key is named: SQLite3MultipleCiphers does not reuse the main key for every attached file.
-    if (this.base.key) db.prepare('ATTACH DATABASE ? AS restored KEY ?').run(source, this.base.key);
-    else db.prepare('ATTACH DATABASE ? AS restored').run(source);
+    // ATTACH … KEY uses the connection's cipher, set again here in case anything changed it.
+    const { key } = this.base;
+    if (key) {
+      db.pragma(`cipher = '${key.cipher}'`);
+      db.prepare('ATTACH DATABASE ? AS restored KEY ?').run(source, sqliteKeyOf(key));
+    } else db.prepare('ATTACH DATABASE ? AS restored').run(source);
     try {
       db.transaction(() => {
         for (const table of [...tables, 'sqlite_sequence']) {

@@ -2,7 +2,17 @@ import { chmodSync, copyFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { AppError } from '../../../shared/api/envelope';
 import { MIN_EXPORT_PASSPHRASE } from '../../../shared/api/crypto-contract';
 import { timestamp, type Clock } from '../../../shared/domain/clock';
-import { connect, hasIntactEncryptedHeader, isPlainSqlite, type DatabaseKey } from '../crypto/database-key';
+import {
+  BASE_CIPHERS,
+  connect,
+  hasIntactEncryptedHeader,
+  isPlainSqlite,
+  NEW_BASE_CIPHER,
+  rekeyTo,
+  type DatabaseKey,
+  type FileKey,
+  type PassphraseKey,
+} from '../crypto/database-key';
 import { inspect, type BackupCounts, type Backups } from './backups';
 import { newTransfer, removeTransfer, transferPath } from './transfer-files';
 import type Database from 'better-sqlite3';
@@ -19,15 +29,34 @@ function checkPassphrase(passphrase: string): Buffer {
   return Buffer.from(passphrase.normalize('NFC'), 'utf8');
 }
 
-/** Re-encrypts a copy in place (rekey needs the rollback journal); an empty key decrypts it. */
-function rekey(path: string, from: Buffer | null, to: Buffer | null): void {
-  const db = connect(path, from && from.length > 0 ? from : null);
+/** Re-encrypts a copy in place (rekey needs the rollback journal); null decrypts it. */
+function rekey(path: string, from: FileKey | null, to: FileKey | null): void {
+  const db = connect(path, from);
   try {
     db.pragma('journal_mode = DELETE');
-    db.rekey(to ?? Buffer.alloc(0));
+    rekeyTo(db, to);
   } finally {
     db.close();
   }
+}
+
+/**
+ * The passphrase key an export opens with: AEGIS (its Argon2id derivation) for exports made now,
+ * ChaCha20 (PBKDF2) for exports made before; null when the passphrase opens it under neither.
+ */
+function exportKey(path: string, passphrase: Buffer): PassphraseKey | null {
+  for (const cipher of BASE_CIPHERS) {
+    const probe = connect(path, { passphrase, cipher }, { readonly: true, fileMustExist: true });
+    try {
+      probe.pragma('user_version');
+      return { passphrase, cipher };
+    } catch (error) {
+      if (!codeOf(error).startsWith('SQLITE_NOTADB')) throw error;
+    } finally {
+      probe.close();
+    }
+  }
+  return null;
 }
 
 /**
@@ -47,7 +76,7 @@ export function exportBase(
   const working = backups.workingFile('export');
   try {
     sqlite.prepare('VACUUM INTO ?').run(working);
-    rekey(working, key, secret);
+    rekey(working, key, { passphrase: secret, cipher: NEW_BASE_CIPHER });
     const stamp = timestamp(clock).replace(/[-:]/g, '').replace('T', '-').slice(0, 13);
     const transfer = newTransfer(backups.transferDir());
     moveFile(working, transfer.path);
@@ -95,20 +124,13 @@ export async function importBase(
         reason: 'notAnExport',
       });
     }
-    const probe = connect(working, secret, { readonly: true, fileMustExist: true });
-    try {
-      probe.pragma('user_version');
-    } catch (error) {
-      if (codeOf(error).startsWith('SQLITE_NOTADB')) {
-        throw new AppError('BAD_INPUT', 'the passphrase does not open the file', undefined, {
-          reason: 'wrongPassphrase',
-        });
-      }
-      throw error;
-    } finally {
-      probe.close();
+    const opened = exportKey(working, secret);
+    if (!opened) {
+      throw new AppError('BAD_INPUT', 'the passphrase does not open the file', undefined, {
+        reason: 'wrongPassphrase',
+      });
     }
-    rekey(working, secret, key);
+    rekey(working, opened, key);
     const found = inspect(working, key);
     if (!found.ok) {
       throw new AppError('BAD_INPUT', 'the file is not a TourDesk export', undefined, {

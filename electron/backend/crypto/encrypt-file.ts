@@ -2,7 +2,14 @@ import DatabaseDriver from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 import { chmodSync, copyFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { connect, hasIntactEncryptedHeader, isPlainSqlite, type DatabaseKey } from './database-key';
+import {
+  connect,
+  hasIntactEncryptedHeader,
+  isPlainSqlite,
+  rekeyTo,
+  type DatabaseKey,
+  type FileKey,
+} from './database-key';
 
 const SIDECARS = ['-wal', '-shm'] as const;
 
@@ -32,38 +39,39 @@ export interface EncryptFileHooks {
 }
 
 /**
- * Replaces a plain SQLite file with an encrypted one holding the same rows:
- * 1. a consistent copy (VACUUM INTO, which also takes in what the WAL holds) beside the file;
- * 2. the copy encrypted in place with SQLite3MultipleCiphers' rekey (rollback journal mode, which
- *    rekey needs), so no plain page is left in it;
- * 3. the copy opened with the key: quick_check and the row count of every table equal the plain file's;
- * 4. the plain file's -wal/-shm removed (empty once its last connection closed) and the copy renamed
- *    over the plain file, an atomic step.
- * Until step 4 the plain file is untouched, so an interrupted conversion leaves it usable and the
- * next start converts again. The caller holds the base's lock (one writer).
+ * Replaces a file with one holding the same rows under another key (none: plain → encrypted; another
+ * cipher: ChaCha20 → AEGIS):
+ * 1. a consistent copy (VACUUM INTO, which also takes in what the WAL holds) beside the file, under
+ *    the file's own key;
+ * 2. the copy re-encrypted in place with SQLite3MultipleCiphers' rekey (rollback journal mode, which
+ *    rekey needs), so no page under the old key (or plain) is left in it;
+ * 3. the copy opened with the new key: quick_check and the row count of every table equal the file's;
+ * 4. the file's -wal/-shm removed (empty once its last connection closed) and the copy renamed over
+ *    the file, an atomic step.
+ * Until step 4 the file is untouched, so an interrupted conversion leaves it usable and the next
+ * start converts again. The caller holds the base's lock (one writer).
  */
-export function encryptFileInPlace(path: string, key: DatabaseKey, hooks: EncryptFileHooks = {}): void {
-  if (!isPlainSqlite(path)) return;
+function rewriteFileInPlace(path: string, from: FileKey | null, to: FileKey, hooks: EncryptFileHooks): void {
   const copy = encryptingPath(path);
   for (const suffix of ['', '-journal']) rmSync(`${copy}${suffix}`, { force: true });
   let expected: Map<string, number>;
-  const plain = connect(path, null);
+  const source = connect(path, from, { fileMustExist: true });
   try {
-    expected = tableCounts(plain);
-    plain.prepare('VACUUM INTO ?').run(copy);
+    expected = tableCounts(source);
+    source.prepare('VACUUM INTO ?').run(copy);
   } finally {
-    plain.close();
+    source.close();
   }
   try {
     chmodSync(copy, 0o600);
-    const target = connect(copy, null);
+    const target = connect(copy, from);
     try {
       target.pragma('journal_mode = DELETE');
-      target.rekey(key);
+      rekeyTo(target, to);
     } finally {
       target.close();
     }
-    const check = connect(copy, key, { readonly: true, fileMustExist: true });
+    const check = connect(copy, to, { readonly: true, fileMustExist: true });
     try {
       const found = tableCounts(check);
       const sameRows =
@@ -79,9 +87,25 @@ export function encryptFileInPlace(path: string, key: DatabaseKey, hooks: Encryp
     for (const suffix of SIDECARS) rmSync(`${path}${suffix}`, { force: true });
     renameSync(copy, path);
   } catch (error) {
-    rmSync(copy, { force: true });
+    for (const suffix of ['', '-journal']) rmSync(`${copy}${suffix}`, { force: true });
     throw error;
   }
+}
+
+/** A plain SQLite file replaced by an encrypted one holding the same rows (see rewriteFileInPlace). */
+export function encryptFileInPlace(path: string, key: DatabaseKey, hooks: EncryptFileHooks = {}): void {
+  if (!isPlainSqlite(path)) return;
+  rewriteFileInPlace(path, null, key, hooks);
+}
+
+/** A file under one cipher replaced by the same rows under another, the key bytes kept. */
+export function recipherFileInPlace(
+  path: string,
+  from: DatabaseKey,
+  to: DatabaseKey,
+  hooks: EncryptFileHooks = {},
+): void {
+  rewriteFileInPlace(path, from, to, hooks);
 }
 
 /** The `.damaged-<time>` copies a restore over a damaged base left beside it. */
@@ -107,7 +131,7 @@ export function connectDamagedCopy(path: string, key: DatabaseKey): Database.Dat
   const db = new DatabaseDriver(path, { readonly: true, fileMustExist: true });
   try {
     db.pragma(`cipher = '${DAMAGED_COPY_CIPHER}'`);
-    db.key(key);
+    db.key(key.bytes);
     return db;
   } catch (error) {
     db.close();
@@ -141,7 +165,7 @@ export function encryptDamagedCopy(path: string, key: DatabaseKey): boolean {
       target.pragma('journal_mode = DELETE');
       pages = pageCount(target);
       target.pragma(`cipher = '${DAMAGED_COPY_CIPHER}'`);
-      target.rekey(key);
+      target.rekey(key.bytes);
     } finally {
       target.close();
     }

@@ -2,11 +2,15 @@ import { existsSync, readFileSync, renameSync, writeFileSync, rmSync } from 'nod
 import { AppError } from '../../../shared/api/envelope';
 import { createPrivateFile } from '../db/private-files';
 import {
-  connect,
+  cipherOf,
+  isBaseCipher,
   isPlainSqlite,
   keyCheck,
+  LEGACY_CIPHER,
   matchesKeyCheck,
   newDatabaseKey,
+  NEW_BASE_CIPHER,
+  type BaseCipher,
   type DatabaseKey,
 } from './database-key';
 import type { KeyStorageKind, KeyWrapper } from './key-wrappers';
@@ -16,6 +20,8 @@ import { parseRecoveryKey } from './recovery-key';
 interface KeyFile {
   version: 1;
   keyCheck: string;
+  /** The base's page cipher; absent in key files written before AEGIS, whose bases are ChaCha20. */
+  cipher?: BaseCipher;
   /** The clerk confirmed having printed or saved the recovery key. */
   recoveryShown: boolean;
   wrapped: Partial<Record<KeyStorageKind, string>>;
@@ -31,7 +37,12 @@ export const keyFilePath = (dbPath: string) => `${dbPath}.key.json`;
 function readKeyFile(path: string): KeyFile | null {
   if (!existsSync(path)) return null;
   const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<KeyFile>;
-  if (parsed.version !== 1 || typeof parsed.keyCheck !== 'string' || typeof parsed.wrapped !== 'object') {
+  if (
+    parsed.version !== 1 ||
+    typeof parsed.keyCheck !== 'string' ||
+    typeof parsed.wrapped !== 'object' ||
+    (parsed.cipher !== undefined && !isBaseCipher(parsed.cipher))
+  ) {
     throw new AppError('UNAVAILABLE', `the key file ${path} is not readable`);
   }
   return parsed as KeyFile;
@@ -83,33 +94,45 @@ export class KeyStore {
       const key = newDatabaseKey();
       writeKeyFile(this.path, {
         version: 1,
-        keyCheck: keyCheck(key),
+        keyCheck: keyCheck(key.bytes),
+        cipher: key.cipher,
         recoveryShown: false,
-        wrapped: { [this.primary.kind]: await this.primary.wrap(key) },
+        wrapped: { [this.primary.kind]: await this.primary.wrap(key.bytes) },
       });
       return { kind: 'ready', key, recoveryPending: true, storage: this.primary.kind };
     }
     for (const wrapper of this.wrappers) {
       const wrapped = file.wrapped[wrapper.kind];
       if (!wrapped) continue;
-      let key: DatabaseKey;
+      let bytes: Buffer;
       try {
-        key = await wrapper.unwrap(wrapped);
+        bytes = await wrapper.unwrap(wrapped);
       } catch {
         continue;
       }
-      if (!matchesKeyCheck(key, file.keyCheck)) continue;
+      if (!matchesKeyCheck(bytes, file.keyCheck)) continue;
+      const cipher = this.cipherFor(bytes, file.cipher ?? LEGACY_CIPHER);
       const others = Object.keys(file.wrapped).some((kind) => kind !== this.primary.kind);
-      if (!file.wrapped[this.primary.kind] || (this.options.onlyPrimary && others)) {
-        const primary = wrapper === this.primary ? wrapped : await this.primary.wrap(key);
+      if (
+        !file.wrapped[this.primary.kind] ||
+        (this.options.onlyPrimary && others) ||
+        file.cipher !== cipher
+      ) {
+        const primary = wrapper === this.primary ? wrapped : await this.primary.wrap(bytes);
         writeKeyFile(this.path, {
           ...file,
+          cipher,
           wrapped: this.options.onlyPrimary
             ? { [this.primary.kind]: primary }
             : { ...file.wrapped, [this.primary.kind]: primary },
         });
       }
-      return { kind: 'ready', key, recoveryPending: !file.recoveryShown, storage: this.primary.kind };
+      return {
+        kind: 'ready',
+        key: { bytes, cipher },
+        recoveryPending: !file.recoveryShown,
+        storage: this.primary.kind,
+      };
     }
     return { kind: 'locked', why: 'unwrapFailed' };
   }
@@ -120,36 +143,45 @@ export class KeyStore {
    * computer's key store, replacing wrappings that no longer unwrap.
    */
   async recover(typed: string): Promise<DatabaseKey> {
-    const key = parseRecoveryKey(typed);
+    const bytes = parseRecoveryKey(typed);
     const file = readKeyFile(this.path);
-    const fits = file ? matchesKeyCheck(key, file.keyCheck) : this.opensBase(key);
+    // Without a key file the base tells the cipher: the one its key opens it with.
+    const found = file
+      ? null
+      : existsSync(this.dbPath)
+        ? cipherOf(this.dbPath, bytes, NEW_BASE_CIPHER)
+        : null;
+    const fits = file ? matchesKeyCheck(bytes, file.keyCheck) : found !== null;
     if (!fits) {
       throw new AppError('BAD_INPUT', "the recovery key is not this base's key", undefined, {
         reason: 'wrongRecoveryKey',
       });
     }
+    const cipher = found ?? this.cipherFor(bytes, file?.cipher ?? LEGACY_CIPHER);
     writeKeyFile(this.path, {
       version: 1,
-      keyCheck: keyCheck(key),
+      keyCheck: keyCheck(bytes),
+      cipher,
       recoveryShown: true,
-      wrapped: { [this.primary.kind]: await this.primary.wrap(key) },
+      wrapped: { [this.primary.kind]: await this.primary.wrap(bytes) },
     });
-    return key;
+    return { bytes, cipher };
   }
 
-  private opensBase(key: DatabaseKey): boolean {
-    if (!existsSync(this.dbPath)) return false;
-    try {
-      const db = connect(this.dbPath, key, { readonly: true, fileMustExist: true });
-      try {
-        db.pragma('user_version');
-        return true;
-      } finally {
-        db.close();
-      }
-    } catch {
-      return false;
-    }
+  /**
+   * The cipher the base is in: a base not written yet (or still plain) gets AEGIS; an encrypted one
+   * is asked, the key file's cipher first. It differs from the key file only when a start died
+   * between converting the base and recording its cipher.
+   */
+  private cipherFor(bytes: Buffer, recorded: BaseCipher): BaseCipher {
+    if (!existsSync(this.dbPath) || isPlainSqlite(this.dbPath)) return NEW_BASE_CIPHER;
+    return cipherOf(this.dbPath, bytes, recorded) ?? recorded;
+  }
+
+  /** After the base was converted to another cipher (convert-cipher.ts). */
+  recordCipher(cipher: BaseCipher): void {
+    const file = readKeyFile(this.path);
+    if (file && file.cipher !== cipher) writeKeyFile(this.path, { ...file, cipher });
   }
 
   /** Whether the key file holds a wrapping of this kind (a passphrase set before, say). */

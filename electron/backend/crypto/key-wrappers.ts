@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPrivateFile, ensurePrivateDir } from '../db/private-files';
 import { writeFileSync } from 'node:fs';
-import type { DatabaseKey } from './database-key';
 
 /**
  * Where a wrapped key came from: the OS key store (Electron safeStorage), a private key file, or a
@@ -14,9 +13,10 @@ export type KeyStorageKind = 'os' | 'file' | 'passphrase';
 /** Wraps the base's key for the key file beside the base, and unwraps it at the next start. */
 export interface KeyWrapper {
   readonly kind: KeyStorageKind;
-  wrap(key: DatabaseKey): Promise<string>;
+  /** The key's bytes (its cipher is recorded beside them, in the key file). */
+  wrap(key: Buffer): Promise<string>;
   /** Throws when this wrapper cannot unwrap (another keyring, another key file). */
-  unwrap(wrapped: string): Promise<DatabaseKey>;
+  unwrap(wrapped: string): Promise<Buffer>;
 }
 
 export const MASTER_KEY_FILE = 'tourdesk-master.key';

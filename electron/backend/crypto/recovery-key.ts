@@ -48,12 +48,15 @@ function fromBase32(text: string): Buffer | null {
  * as 14 groups of 4 characters.
  */
 export function formatRecoveryKey(key: DatabaseKey): string {
-  const text = toBase32(Buffer.concat([key, checksum(key)]));
+  const text = toBase32(Buffer.concat([key.bytes, checksum(key.bytes)]));
   return text.match(new RegExp(`.{1,${GROUP}}`, 'g'))!.join('-');
 }
 
-/** Reads a typed recovery key: case, spaces and dashes do not matter; O/I/L read as 0/1/1. */
-export function parseRecoveryKey(typed: string): DatabaseKey {
+/**
+ * Reads a typed recovery key: case, spaces and dashes do not matter; O/I/L read as 0/1/1. Answers
+ * the key's bytes: the cipher is not in it (a key printed before AEGIS still opens the base).
+ */
+export function parseRecoveryKey(typed: string): Buffer {
   const text = typed
     .toUpperCase()
     .replace(/[\s-]+/g, '')

@@ -3,6 +3,7 @@ import { AppError, type Envelope } from '../../../shared/api/envelope';
 import { createBackend, type Backend, type BackendOptions } from '../index';
 import type { Dispatch } from '../dispatch';
 import type { KeyState, KeyStore } from './key-store';
+import { convertBaseCipher } from './convert-cipher';
 
 export interface BackendHost {
   /** Answers every command: the open base's, or, while locked, only the unlock and status commands. */
@@ -39,9 +40,13 @@ export async function startBackend(options: HostOptions, keys: KeyStore): Promis
   let current: Backend | null = null;
   const open = async (state: Extract<KeyState, { kind: 'ready' }>) => {
     let pending = state.recoveryPending;
+    const key = convertBaseCipher(options.dbPath, state.key, {
+      log: (message) => (options.logger ?? console).error(message),
+    });
+    if (key.cipher !== state.key.cipher) keys.recordCipher(key.cipher);
     current = await createBackend({
       ...options,
-      key: state.key,
+      key,
       keySession: {
         storage: state.storage,
         recoveryPending: () => pending,

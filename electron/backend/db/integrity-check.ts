@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { DatabaseKey } from '../crypto/database-key';
+import { sqliteKeyOf, type BaseCipher, type DatabaseKey } from '../crypto/database-key';
 
 /** What the background quick_check found: `unknown` when it could not run (the file busy, gone). */
 export type IntegrityVerdict = 'ok' | 'damaged' | 'unknown';
@@ -8,7 +8,9 @@ export type IntegrityVerdict = 'ok' | 'damaged' | 'unknown';
 interface CheckInput {
   driver: string;
   path: string;
+  /** What sqlite3_key receives (database-key.ts sqliteKeyOf), and the cipher it is for. */
   key: Uint8Array | null;
+  cipher: BaseCipher | null;
 }
 
 /**
@@ -34,7 +36,10 @@ function checkWorker(): void {
   try {
     const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
     try {
-      if (workerData.key) db.key(Buffer.from(workerData.key));
+      if (workerData.key && workerData.cipher) {
+        db.pragma(`cipher = '${workerData.cipher}'`);
+        db.key(Buffer.from(workerData.key));
+      }
       db.pragma('busy_timeout = 5000');
       const rows = db.pragma('quick_check') as { quick_check: string }[];
       verdict = rows.length === 1 && rows[0]?.quick_check === 'ok' ? 'ok' : 'damaged';
@@ -66,7 +71,12 @@ export function quickCheckInBackground(
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { driver, path, key: key ? new Uint8Array(key) : null } satisfies CheckInput,
+    workerData: {
+      driver,
+      path,
+      key: key ? new Uint8Array(sqliteKeyOf(key)) : null,
+      cipher: key?.cipher ?? null,
+    } satisfies CheckInput,
   });
   const result = new Promise<{ verdict: IntegrityVerdict; detail: string }>((resolve) => {
     worker.once('message', (message: { verdict: IntegrityVerdict; detail: string }) => {
