@@ -9,6 +9,7 @@ export const OFFICE_COMMAND_NAMES = [
   'connection.get',
   'connection.save',
   'connection.test',
+  'connection.createSchema',
   'connection.move',
   'connection.moveProgress',
 ] as const;

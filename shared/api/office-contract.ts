@@ -106,6 +106,19 @@ export const officeContract = {
       detail: z.string().max(300).nullable(),
     }),
   },
+  /**
+   * Builds the whole schema in an empty server database now (one transaction), instead of at the next
+   * start; answers a new test of it. Refused unless the database is empty.
+   */
+  'connection.createSchema': {
+    input: z.object({ server: serverSettingsSchema, password: password.optional() }),
+    output: z.object({
+      outcome: connectionOutcomeSchema,
+      found: z.number().int().nullable(),
+      expected: z.number().int(),
+      detail: z.string().max(300).nullable(),
+    }),
+  },
   /** Copies this computer's base into the empty server database, verified per table (pg-core's moveBase). */
   'connection.move': {
     input: z.object({ server: serverSettingsSchema, password: password.optional() }),

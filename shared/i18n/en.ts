@@ -1336,6 +1336,10 @@ export const en: Shape<typeof ru> = {
       local: 'on this computer (a file)',
       server: 'on the office server (PostgreSQL)',
       host: 'Server address',
+      createSchema: 'Create the schema now',
+      creatingSchema: 'Creating the schema…',
+      schemaCreated:
+        'The schema of {{database}} is created. Save the choice and restart the app to work on the server.',
       port: 'Port',
       database: 'Database',
       user: 'User',
@@ -1356,7 +1360,7 @@ export const en: Shape<typeof ru> = {
       outcome: {
         ready: 'Connected: the database {{database}} on {{host}} is ready.',
         empty:
-          'Connected, but the database {{database}} is empty. Save and restart the app: the tables are created at start; or move this base there.',
+          'Connected, but the database {{database}} is empty: create the schema now (or at the next start), or move this base there.',
         older:
           'The database {{database}} was made by an earlier TourDesk (schema {{found}}, {{expected}} needed): it is upgraded at the next start.',
         newer:

@@ -1362,6 +1362,10 @@ export const fr: Shape<typeof ru> = {
       host: 'Adresse du serveur',
       port: 'Port',
       database: 'Base de données',
+      createSchema: 'Créer les tables maintenant',
+      creatingSchema: 'Création des tables…',
+      schemaCreated:
+        'Les tables de {{database}} sont créées. Enregistrez le choix et redémarrez l’application pour travailler sur le serveur.',
       user: 'Utilisateur',
       password: 'Mot de passe',
       passwordKept: 'enregistré — laissez vide',
@@ -1380,7 +1384,7 @@ export const fr: Shape<typeof ru> = {
       outcome: {
         ready: 'Connecté : la base {{database}} sur {{host}} est prête.',
         empty:
-          'Connecté, mais la base {{database}} est vide. Enregistrez et redémarrez : les tables sont créées au démarrage ; ou déplacez-y cette base.',
+          'Connecté, mais la base {{database}} est vide : créez les tables maintenant (ou au prochain démarrage), ou déplacez-y cette base.',
         older:
           'La base {{database}} vient d’une version antérieure de TourDesk (schéma {{found}}, {{expected}} requis) : elle est mise à jour au prochain démarrage.',
         newer:

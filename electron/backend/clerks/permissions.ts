@@ -30,6 +30,7 @@ const NEEDED_ROLE: Readonly<Record<string, ClerkRole>> = {
   'connection.save': 'admin',
   'connection.test': 'admin',
   'connection.move': 'admin',
+  'connection.createSchema': 'admin',
   'backup.create': 'admin',
   'backup.restore': 'admin',
   'backup.exportBase': 'admin',

@@ -2,9 +2,9 @@ import { AppError } from '../../../shared/api/envelope';
 import type { Handlers } from '../dispatch';
 import { readConnectionFile, writeConnectionFile } from './connection-file';
 import type { SecretWrapper } from './secret-wrapper';
-import { testConnection } from './test-connection';
+import { createSchema, testConnection } from './test-connection';
 
-type ConnectionCommand = 'connection.get' | 'connection.save' | 'connection.test';
+type ConnectionCommand = 'connection.get' | 'connection.save' | 'connection.test' | 'connection.createSchema';
 
 export interface ConnectionDeps {
   /** The connection file (connection-file.ts), read before a base opens. */
@@ -46,5 +46,7 @@ export function connectionHandlers(deps: ConnectionDeps): Pick<Handlers, Connect
     },
     'connection.test': async ({ server, password }) =>
       testConnection(server, password ?? (await savedPassword())),
+    'connection.createSchema': async ({ server, password }) =>
+      createSchema(server, password ?? (await savedPassword())),
   };
 }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { ConnectionOutcome, ServerSettings } from '../../../shared/api/office-contract';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { openPostgres } from '../db/open-postgres';
 
 export interface ConnectionReport {
   outcome: ConnectionOutcome;
@@ -106,4 +107,20 @@ export async function testConnection(
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * Builds the schema in an empty server database at once (openPostgres migrates it in one
+ * transaction; the reference books are filled at the first start, as for any new base), then tests
+ * it again so the form shows the result. Anything but an empty database is left untouched.
+ */
+export async function createSchema(
+  server: ServerSettings,
+  password: string | undefined,
+): Promise<ConnectionReport> {
+  const before = await testConnection(server, password);
+  if (before.outcome !== 'empty') return before;
+  const opened = await openPostgres({ ...clientConfig(server, password) }, { poolSize: 1 });
+  await opened.db.destroy();
+  return testConnection(server, password);
 }

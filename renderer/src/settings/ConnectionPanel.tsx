@@ -51,6 +51,20 @@ export function ConnectionPanel() {
       .then(setReport, fail)
       .finally(() => setBusy(false));
   };
+  const [creating, setCreating] = useState(false);
+  const createSchema = () => {
+    setCreating(true);
+    call('connection.createSchema', { server, ...(password ? { password } : {}) })
+      .then((result) => {
+        setReport(result);
+        if (result.outcome === 'ready')
+          toast({
+            kind: 'info',
+            message: t('office.connection.schemaCreated', { database: server.database }),
+          });
+      }, fail)
+      .finally(() => setCreating(false));
+  };
   const save = () => {
     call('connection.save', {
       kind,
@@ -189,11 +203,16 @@ export function ConnectionPanel() {
               {outcomeText}
             </p>
           )}
-          {report?.outcome === 'empty' && loaded.active === 'local' && (
+          {report?.outcome === 'empty' && (
             <div className="form-row">
-              <button type="button" onClick={move} disabled={moving !== null}>
-                {t('office.connection.move')}
+              <button type="button" onClick={createSchema} disabled={creating || moving !== null}>
+                {creating ? t('office.connection.creatingSchema') : t('office.connection.createSchema')}
               </button>
+              {loaded.active === 'local' && (
+                <button type="button" onClick={move} disabled={creating || moving !== null}>
+                  {t('office.connection.move')}
+                </button>
+              )}
               {moving !== null && (
                 <span role="status">
                   {t('office.connection.moving', {
