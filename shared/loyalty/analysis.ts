@@ -4,9 +4,10 @@ import { lifetimeValue } from './ltv';
 import { keyClients, topShare } from './money';
 import type { LoyaltyOverview, LoyaltyParams } from './model';
 import { netPromoterScore } from './nps';
-import { addDays, addMonths, daysBetween, monthsBetween, periodsEndingAt, type Period } from './periods';
+import { daysBetween, monthsBetween, periodsEndingAt } from './periods';
 import { retentionRate, churnRate } from './retention';
 import { DEFAULT_RFM_FIXED, RFM_SEGMENTS, rfmScores, rfmSegment, type RfmSegment } from './rfm';
+import { summarise, summaryPlan, windowYears, type ClientSummary, type SummaryPlan } from './summary';
 
 /** One trip of one client: their share of its money (all of it for the payer). */
 export interface ClientTrip {
@@ -46,7 +47,9 @@ export interface ClientClass {
   abc: AbcClass | null;
   xyz: XyzClass | null;
   key: boolean;
-  windowTrips: ClientTrip[];
+  /** Trips in the window, and the latest one's start. */
+  windowTrips: number;
+  lastTrip: string | null;
   revenueMinor: number;
   marginMinor: number;
 }
@@ -66,123 +69,136 @@ export function analyse(
   params: LoyaltyParams,
   asOf: string,
 ): Analysis {
-  const from = addDays(addMonths(asOf, -params.windowMonths), 1);
+  const plan = summaryPlan(params, asOf);
+  return analyseSummaries(
+    clients.map((c) => summarise(c, plan)),
+    feedback,
+    params,
+    plan,
+  );
+}
+
+/** Every figure of the Loyalty screen from the clients' summaries (summary.ts) taken for the plan. */
+export function analyseSummaries(
+  clients: readonly ClientSummary[],
+  feedback: readonly FeedbackFact[],
+  params: LoyaltyParams,
+  plan: SummaryPlan,
+): Analysis {
+  const { asOf, from } = plan;
   const classes = new Map<number, ClientClass>();
-  const inWindow: { facts: ClientFacts; trips: ClientTrip[]; revenue: number; margin: number }[] = [];
+  const inWindow: ClientSummary[] = [];
   let trips = 0;
   let revenue = 0;
   let margin = 0;
+  const ladder = LADDER_STAGES.map((stage) => ({ stage, count: 0, previous: 0 }));
+  const ladderIndex = new Map(LADDER_STAGES.map((stage, i) => [stage, i]));
   for (const c of clients) {
-    const windowTrips = c.trips.filter((t) => t.start >= from && t.start <= asOf);
-    const r = windowTrips.reduce((s, t) => s + t.revenueMinor, 0);
-    const m = windowTrips.reduce((s, t) => s + t.revenueMinor - t.costMinor, 0);
+    const stage = stageOf(c, c.tripsNow, c.yearsNow, asOf);
+    const before = stageOf(c, c.tripsBefore, c.yearsBefore, plan.previous);
+    if (stage) (ladder[ladderIndex.get(stage) as number] as (typeof ladder)[number]).count += 1;
+    if (before) (ladder[ladderIndex.get(before) as number] as (typeof ladder)[number]).previous += 1;
     classes.set(c.id, {
-      stage: stageAt(c, asOf),
+      stage,
       segment: null,
       abc: null,
       xyz: null,
       key: false,
-      windowTrips,
-      revenueMinor: r,
-      marginMinor: m,
+      windowTrips: c.windowTrips,
+      lastTrip: c.lastStart,
+      revenueMinor: c.revenueMinor,
+      marginMinor: c.marginMinor,
     });
-    if (windowTrips.length === 0) continue;
-    inWindow.push({ facts: c, trips: windowTrips, revenue: r, margin: m });
-    trips += windowTrips.length;
-    revenue += r;
-    margin += m;
+    if (c.windowTrips === 0) continue;
+    inWindow.push(c);
+    trips += c.windowTrips;
+    revenue += c.revenueMinor;
+    margin += c.marginMinor;
   }
 
   // ABC on margin (research note: margin, not price), XYZ on the margin per year of the window.
   const abc = abcClasses(
-    inWindow.map((c) => ({ id: String(c.facts.id), value: c.margin })),
+    inWindow.map((c) => ({ id: String(c.id), value: c.marginMinor })),
     params.abc,
   );
-  const years = Math.max(1, Math.round(params.windowMonths / 12));
-  // The first day of each later year of the window: a trip's year is how many of them it has reached.
-  const yearStarts = Array.from({ length: years - 1 }, (_, i) => addMonths(from, 12 * (i + 1)));
+  const years = windowYears(params);
   for (const c of inWindow) {
-    const perYear = Array.from({ length: years }, () => 0);
-    for (const t of c.trips) {
-      let index = 0;
-      while (index < yearStarts.length && t.start >= (yearStarts[index] as string)) index += 1;
-      perYear[index] = (perYear[index] ?? 0) + t.revenueMinor - t.costMinor;
-    }
-    const cls = classes.get(c.facts.id) as ClientClass;
-    cls.abc = abc.get(String(c.facts.id)) ?? 'C';
-    cls.xyz = xyzClass(perYear, params.xyz);
+    const cls = classes.get(c.id) as ClientClass;
+    cls.abc = abc.get(String(c.id)) ?? 'C';
+    cls.xyz = xyzClass(c.marginPerYear, params.xyz);
   }
 
   const rfm = rfmScores(
     inWindow.map((c) => ({
-      id: String(c.facts.id),
-      recencyMonths: lastReturnMonths(c.trips, asOf),
-      frequency: c.trips.length,
-      monetary: c.margin,
+      id: String(c.id),
+      recencyMonths: c.lastReturn === null ? null : monthsBetween(c.lastReturn, asOf),
+      frequency: c.windowTrips,
+      monetary: c.marginMinor,
     })),
     params.rfm === 'fixed' ? { kind: 'fixed', ...DEFAULT_RFM_FIXED } : { kind: 'quintiles' },
   );
   for (const c of inWindow) {
-    const score = rfm.get(String(c.facts.id));
-    if (score) (classes.get(c.facts.id) as ClientClass).segment = rfmSegment(score);
+    const score = rfm.get(String(c.id));
+    if (score) (classes.get(c.id) as ClientClass).segment = rfmSegment(score);
   }
 
   const revenueKeys = keyClients(
-    inWindow.map((c) => ({ id: c.facts.id, value: c.revenue })),
+    inWindow.map((c) => ({ id: c.id, value: c.revenueMinor })),
     params.keyShare,
   );
   const marginKeys = keyClients(
-    inWindow.map((c) => ({ id: c.facts.id, value: c.margin })),
+    inWindow.map((c) => ({ id: c.id, value: c.marginMinor })),
     params.keyShare,
   );
   const keyIds = new Set([...revenueKeys, ...marginKeys].map((k) => k.item.id));
   for (const id of keyIds) (classes.get(id) as ClientClass).key = true;
 
-  const previousDate = addMonths(asOf, -stepMonths(params.periodKind));
-  const ladder = LADDER_STAGES.map((stage) => ({ stage, count: 0, previous: 0 }));
-  for (const c of clients) {
-    const now = classes.get(c.id)?.stage ?? null;
-    const before = stageAt(c, previousDate);
-    if (now) (ladder.find((l) => l.stage === now) as (typeof ladder)[number]).count += 1;
-    if (before) (ladder.find((l) => l.stage === before) as (typeof ladder)[number]).previous += 1;
+  const cells = new Map<string, { count: number; revenueMinor: number }>();
+  const bySegment = new Map<RfmSegment, ClientSummary[]>();
+  for (const c of inWindow) {
+    const cls = classes.get(c.id) as ClientClass;
+    const key = `${cls.abc}${cls.xyz}`;
+    const cell = cells.get(key) ?? { count: 0, revenueMinor: 0 };
+    cell.count += 1;
+    cell.revenueMinor += c.revenueMinor;
+    cells.set(key, cell);
+    if (cls.segment === null) continue;
+    const members = bySegment.get(cls.segment);
+    if (members) members.push(c);
+    else bySegment.set(cls.segment, [c]);
   }
-
   const matrix = ABC.flatMap((a) =>
     XYZ.map((x) => {
-      const members = inWindow.filter((c) => {
-        const cls = classes.get(c.facts.id);
-        return cls?.abc === a && cls.xyz === x;
-      });
-      const cellRevenue = members.reduce((s, c) => s + c.revenue, 0);
+      const cell = cells.get(`${a}${x}`) ?? { count: 0, revenueMinor: 0 };
       return {
         abc: a,
         xyz: x,
-        count: members.length,
-        revenueMinor: cellRevenue,
-        revenueShare: revenue > 0 ? cellRevenue / revenue : 0,
+        count: cell.count,
+        revenueMinor: cell.revenueMinor,
+        revenueShare: revenue > 0 ? cell.revenueMinor / revenue : 0,
       };
     }),
   );
 
-  const segments = RFM_SEGMENTS.map((segment) => {
-    const members = inWindow.filter((c) => classes.get(c.facts.id)?.segment === segment);
-    return { segment, ...segmentMoney(members, margin, years, asOf) };
-  });
+  const segments = RFM_SEGMENTS.map((segment) => ({
+    segment,
+    ...segmentMoney(bySegment.get(segment) ?? [], margin, years, asOf),
+  }));
 
-  const byName = new Map(inWindow.map((c) => [c.facts.id, c]));
+  const byId = new Map(inWindow.map((c) => [c.id, c]));
   const keyList = [...keyIds]
-    .map((id) => byName.get(id))
-    .filter((c): c is (typeof inWindow)[number] => c !== undefined)
-    .sort((a, b) => b.revenue - a.revenue || a.facts.id - b.facts.id)
+    .map((id) => byId.get(id))
+    .filter((c): c is ClientSummary => c !== undefined)
+    .sort((a, b) => b.revenueMinor - a.revenueMinor || a.id - b.id)
     .map((c) => ({
-      clientId: c.facts.id,
-      name: c.facts.name,
-      revenueMinor: c.revenue,
-      marginMinor: c.margin,
-      revenueShare: revenue > 0 ? c.revenue / revenue : 0,
-      marginShare: margin > 0 ? c.margin / margin : 0,
+      clientId: c.id,
+      name: '',
+      revenueMinor: c.revenueMinor,
+      marginMinor: c.marginMinor,
+      revenueShare: revenue > 0 ? c.revenueMinor / revenue : 0,
+      marginShare: margin > 0 ? c.marginMinor / margin : 0,
     }));
-  const revenues = inWindow.map((c) => c.revenue).sort((a, b) => b - a);
+  const revenues = inWindow.map((c) => c.revenueMinor).sort((a, b) => b - a);
 
   return {
     classes,
@@ -193,11 +209,7 @@ export function analyse(
       ladder,
       matrix,
       segments,
-      retention: retention(
-        clients,
-        periodsEndingAt(asOf, params.periodKind, params.periods),
-        params.activityMonths,
-      ),
+      retention: retention(clients, plan),
       keyClients: keyList,
       concentration: {
         top1: topShare(revenues, 1),
@@ -209,8 +221,17 @@ export function analyse(
   };
 }
 
-function stepMonths(kind: LoyaltyParams['periodKind']): number {
-  return kind === 'year' ? 12 : kind === 'quarter' ? 3 : 1;
+/** The client's ladder stage as it stood on a day, from their trips and years up to then. */
+function stageOf(c: ClientSummary, trips: number, years: number, day: string): LadderStage | null {
+  if (trips === 0) return null;
+  let latest: number | null = null;
+  for (const s of c.scores) if (s.date <= day) latest = s.score;
+  return ladderStage({
+    trips,
+    years,
+    referralsTravelled: c.referralFirstTrips.filter((d) => d !== null && d <= day).length,
+    latestScore: latest,
+  });
 }
 
 /** The client's ladder stage as it stood on a day: only trips, referrals and scores up to then count. */
@@ -225,49 +246,27 @@ export function stageAt(c: ClientFacts, day: string): LadderStage | null {
   });
 }
 
-/** Whole months since the latest return on or before the day; null when none. */
-function lastReturnMonths(trips: readonly ClientTrip[], day: string): number | null {
-  let last: string | null = null;
-  for (const t of trips) {
-    const back = t.end <= day ? t.end : t.start <= day ? t.start : null;
-    if (back !== null && (last === null || back > last)) last = back;
-  }
-  return last === null ? null : monthsBetween(last, day);
-}
-
 function segmentMoney(
-  members: readonly { facts: ClientFacts; trips: ClientTrip[]; revenue: number; margin: number }[],
+  members: readonly ClientSummary[],
   totalMargin: number,
   years: number,
   asOf: string,
 ): { count: number; marginMinor: number; marginShare: number; ltvMinor: number; historicalLtvMinor: number } {
   const count = members.length;
-  const marginMinor = members.reduce((s, c) => s + c.margin, 0);
+  const marginMinor = members.reduce((s, c) => s + c.marginMinor, 0);
   if (count === 0) return { count, marginMinor, marginShare: 0, ltvMinor: 0, historicalLtvMinor: 0 };
-  const revenue = members.reduce((s, c) => s + c.revenue, 0);
-  const trips = members.reduce((s, c) => s + c.trips.length, 0);
+  const revenue = members.reduce((s, c) => s + c.revenueMinor, 0);
+  const trips = members.reduce((s, c) => s + c.windowTrips, 0);
   // T: years from a client's first trip to the day, at least one; averaged over the segment.
   const lifetimeYears =
-    members.reduce(
-      (s, c) => s + Math.max(1, monthsBetween((c.facts.trips[0] as ClientTrip).start, asOf) / 12),
-      0,
-    ) / count;
+    members.reduce((s, c) => s + Math.max(1, monthsBetween(c.firstStart as string, asOf) / 12), 0) / count;
   const ltv = lifetimeValue({
     averageCheck: revenue / trips,
     purchasesPerYear: trips / count / years,
     marginShare: revenue > 0 ? marginMinor / revenue : 0,
     years: lifetimeYears,
   });
-  const historical =
-    members.reduce(
-      (s, c) =>
-        s +
-        c.facts.trips.reduce(
-          (t, trip) => (trip.start <= asOf ? t + trip.revenueMinor - trip.costMinor : t),
-          0,
-        ),
-      0,
-    ) / count;
+  const historical = members.reduce((s, c) => s + c.historicalMarginMinor, 0) / count;
   return {
     count,
     marginMinor,
@@ -283,27 +282,22 @@ function segmentMoney(
  * first trip ever started in the period, lost = active at the start but not at the end.
  */
 export function retention(
-  clients: readonly ClientFacts[],
-  periods: readonly Period[],
-  activityMonths: number,
+  clients: readonly ClientSummary[],
+  plan: SummaryPlan,
 ): LoyaltyOverview['retention'] {
-  return periods.map((p) => {
-    const startDay = addDays(p.start, -1);
-    const sinceStart = activeSince(startDay, activityMonths);
-    const sinceEnd = activeSince(p.end, activityMonths);
+  return plan.periods.map((p, i) => {
     let atStart = 0;
     let atEnd = 0;
     let acquired = 0;
     let lost = 0;
     for (const c of clients) {
-      const first = c.trips[0];
-      if (!first) continue;
-      const before = activeOn(c.trips, sinceStart, startDay);
-      const after = activeOn(c.trips, sinceEnd, p.end);
+      if (c.firstStart === null) continue;
+      const before = c.activeAtStart[i] === true;
+      const after = c.activeAtEnd[i] === true;
       if (before) atStart += 1;
       if (after) atEnd += 1;
       if (before && !after) lost += 1;
-      if (first.start >= p.start && first.start <= p.end) acquired += 1;
+      if (c.firstStart >= p.start && c.firstStart <= p.end) acquired += 1;
     }
     return {
       key: p.key,
@@ -317,14 +311,6 @@ export function retention(
       churn: churnRate({ atStart, lost }),
     };
   });
-}
-
-function activeSince(day: string, months: number): string {
-  return addDays(addMonths(day, -months), 1);
-}
-
-function activeOn(trips: readonly ClientTrip[], since: string, day: string): boolean {
-  return trips.some((t) => t.start >= since && t.start <= day);
 }
 
 function npsFigures(

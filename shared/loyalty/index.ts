@@ -36,6 +36,7 @@ export {
 } from './periods';
 export {
   analyse,
+  analyseSummaries,
   stageAt,
   retention,
   type Analysis,
@@ -44,6 +45,7 @@ export {
   type FeedbackFact,
   type ClientClass,
 } from './analysis';
+export { summarise, summaryPlan, windowYears, type ClientSummary, type SummaryPlan } from './summary';
 export { worklistReasons, nextSeasonStart, type WorklistClient, type WorklistRules } from './worklist';
 export * from './model';
 export * from './feedback-model';

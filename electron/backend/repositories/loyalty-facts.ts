@@ -5,36 +5,18 @@ import { loyaltyDb } from './loyalty-schema';
 import { refreshStaleTrips } from './loyalty-trips';
 import { CLIENT_NAME_COLUMNS, displayName } from './client-names';
 
-/**
- * Every client's trips with their share of the money (client_trips, recomputed first for the tours
- * written since the last read: loyalty-trips.ts), their referrals and NPS answers. The trips come in
- * key order (client, start, tour), so no sort and no join over the tours and travellers is needed.
- */
-export async function loadClientFacts(
-  base: Kysely<Database>,
-  currency: string,
-): Promise<{ clients: ClientFacts[]; feedback: FeedbackFact[] }> {
-  await refreshStaleTrips(base);
+/** Referrals and feedback of live clients, as the Loyalty figures take them. */
+export interface SideFacts {
+  /** Referrer id → the referred clients' ids, in table order. */
+  referrals: { clientId: number; referrerId: number }[];
+  /** NPS answers per client, by date. */
+  scores: Map<number, { date: string; score: number }[]>;
+  feedback: FeedbackFact[];
+}
+
+export async function loadSideFacts(base: Kysely<Database>): Promise<SideFacts> {
   const db = loyaltyDb(base);
-  const [trips, deleted, referrals, feedback] = await Promise.all([
-    db
-      .selectFrom('client_trips')
-      .select([
-        'client_id',
-        'start_date',
-        'tour_id',
-        'end_date',
-        'country',
-        'hotel',
-        'revenue_minor',
-        'cost_minor',
-      ])
-      .where('currency', '=', currency)
-      .orderBy('currency')
-      .orderBy('client_id')
-      .orderBy('start_date')
-      .orderBy('tour_id')
-      .execute(),
+  const [deleted, referrals, feedback] = await Promise.all([
     db.selectFrom('clients').select('id').where('deleted_at', 'is not', null).execute(),
     db.selectFrom('client_referrals').select(['client_id', 'referrer_id']).execute(),
     db
@@ -53,8 +35,66 @@ export async function loadClientFacts(
       .orderBy('feedback.id')
       .execute(),
   ]);
-
   const gone = new Set(deleted.map((d) => d.id));
+  const scores = new Map<number, { date: string; score: number }[]>();
+  const feedbackFacts: FeedbackFact[] = [];
+  for (const f of feedback) {
+    if (gone.has(f.client_id)) continue;
+    if (f.score !== null) {
+      const list = scores.get(f.client_id);
+      const score = { date: f.received_on, score: f.score };
+      if (list) list.push(score);
+      else scores.set(f.client_id, [score]);
+    }
+    feedbackFacts.push({
+      receivedOn: f.received_on,
+      score: f.score,
+      kind: f.kind,
+      resolvedOn: f.resolved_on,
+      country: f.country ?? '',
+      hotel: f.hotel ?? '',
+    });
+  }
+  return {
+    referrals: referrals
+      .filter((r) => !gone.has(r.referrer_id) && !gone.has(r.client_id))
+      .map((r) => ({ clientId: r.client_id, referrerId: r.referrer_id })),
+    scores,
+    feedback: feedbackFacts,
+  };
+}
+
+/**
+ * Every client's trips with their share of the money (client_trips, recomputed first for the tours
+ * written since the last read: loyalty-trips.ts), their referrals and NPS answers, trip by trip.
+ * The screen reads summaries instead (loyalty-summary.ts); this is their reference in tests.
+ */
+export async function loadClientFacts(
+  base: Kysely<Database>,
+  currency: string,
+): Promise<{ clients: ClientFacts[]; feedback: FeedbackFact[] }> {
+  await refreshStaleTrips(base);
+  const [trips, side] = await Promise.all([
+    loyaltyDb(base)
+      .selectFrom('client_trips')
+      .select([
+        'client_id',
+        'start_date',
+        'tour_id',
+        'end_date',
+        'country',
+        'hotel',
+        'revenue_minor',
+        'cost_minor',
+      ])
+      .where('currency', '=', currency)
+      .orderBy('currency')
+      .orderBy('client_id')
+      .orderBy('start_date')
+      .orderBy('tour_id')
+      .execute(),
+    loadSideFacts(base),
+  ]);
   const byClient = new Map<number, ClientFacts>();
   const factsOf = (id: number): ClientFacts => {
     let facts = byClient.get(id);
@@ -78,25 +118,12 @@ export async function loadClientFacts(
     };
     current.trips.push(trip);
   }
-  for (const r of referrals) {
-    if (gone.has(r.referrer_id) || gone.has(r.client_id)) continue;
-    const first = byClient.get(r.client_id)?.trips[0]?.start ?? null;
-    factsOf(r.referrer_id).referralFirstTrips.push(first);
+  for (const r of side.referrals) {
+    const first = byClient.get(r.clientId)?.trips[0]?.start ?? null;
+    factsOf(r.referrerId).referralFirstTrips.push(first);
   }
-  const feedbackFacts: FeedbackFact[] = [];
-  for (const f of feedback) {
-    if (gone.has(f.client_id)) continue;
-    if (f.score !== null) factsOf(f.client_id).scores.push({ date: f.received_on, score: f.score });
-    feedbackFacts.push({
-      receivedOn: f.received_on,
-      score: f.score,
-      kind: f.kind,
-      resolvedOn: f.resolved_on,
-      country: f.country ?? '',
-      hotel: f.hotel ?? '',
-    });
-  }
-  return { clients: [...byClient.values()], feedback: feedbackFacts };
+  for (const [clientId, scores] of side.scores) factsOf(clientId).scores = scores;
+  return { clients: [...byClient.values()], feedback: side.feedback };
 }
 
 /** Display names of the given clients: the Cyrillic names, or the Latin ones when there are none. */

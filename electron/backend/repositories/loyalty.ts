@@ -1,6 +1,7 @@
 import { today } from '../../../shared/domain/clock';
 import {
-  analyse,
+  analyseSummaries,
+  summaryPlan,
   type Analysis,
   type ClientClass,
   type LoyaltyClientRow,
@@ -10,7 +11,8 @@ import {
 } from '../../../shared/loyalty';
 import type { RepositoryContext } from '../context';
 import { CLIENT_NAME_COLUMNS, displayName } from './client-names';
-import { clientNames, loadClientFacts } from './loyalty-facts';
+import { clientNames } from './loyalty-facts';
+import { loadClientSummaries, travelledIn } from './loyalty-summary';
 import { safeFileName, tableCsv, tableWorkbook, type Cell } from './loyalty-export';
 
 /**
@@ -39,7 +41,7 @@ export class LoyaltyRepository {
     limit: number,
   ): Promise<{ rows: LoyaltyClientRow[]; total: number }> {
     const analysis = await this.analyse(params);
-    const matching = selectClients(analysis, filter);
+    const matching = selectClients(analysis, filter, await this.travelled(params, analysis, filter));
     const page = matching.slice(0, limit);
     const rows = await this.rows(page);
     return { rows, total: matching.length };
@@ -52,7 +54,7 @@ export class LoyaltyRepository {
     headers: readonly string[],
   ): Promise<{ fileName: string; base64: string; exported: number; withoutConsent: number }> {
     const analysis = await this.analyse(params);
-    const matching = selectClients(analysis, filter);
+    const matching = selectClients(analysis, filter, await this.travelled(params, analysis, filter));
     const allowed = await this.marketingAllowed(matching.map(([id]) => id));
     const kept = matching.filter(([id]) => allowed(id));
     const rows = await this.rows(kept);
@@ -81,9 +83,19 @@ export class LoyaltyRepository {
   }
 
   private async analyse(params: LoyaltyParams): Promise<Analysis> {
-    const asOf = params.asOf ?? today(this.ctx.clock);
-    const { clients, feedback } = await loadClientFacts(this.ctx.db, params.currency);
-    return analyse(clients, feedback, params, asOf);
+    const plan = summaryPlan(params, params.asOf ?? today(this.ctx.clock));
+    const { clients, feedback } = await loadClientSummaries(this.ctx.db, params.currency, plan);
+    return analyseSummaries(clients, feedback, params, plan);
+  }
+
+  private async travelled(
+    params: LoyaltyParams,
+    analysis: Analysis,
+    filter: LoyaltyFilter,
+  ): Promise<Set<number> | null> {
+    if (filter.country === '' && filter.month === null) return null;
+    const { from, asOf } = analysis.overview;
+    return travelledIn(this.ctx.db, params.currency, from, asOf, filter.country, filter.month);
   }
 
   /**
@@ -125,10 +137,10 @@ export class LoyaltyRepository {
       return {
         clientId: id,
         ...person,
-        trips: cls.windowTrips.length,
+        trips: cls.windowTrips,
         revenueMinor: cls.revenueMinor,
         marginMinor: cls.marginMinor,
-        lastTrip: cls.windowTrips.at(-1)?.start ?? null,
+        lastTrip: cls.lastTrip,
         stage: cls.stage,
         segment: cls.segment,
         abc: cls.abc,
@@ -138,8 +150,15 @@ export class LoyaltyRepository {
   }
 }
 
-/** The clients a filter takes, by margin in the window (largest first), then id. */
-export function selectClients(analysis: Analysis, filter: LoyaltyFilter): [number, ClientClass][] {
+/**
+ * The clients a filter takes, by margin in the window (largest first), then id. `travelled` holds
+ * the clients with a window trip to the filter's country in its month, when the filter names either.
+ */
+export function selectClients(
+  analysis: Analysis,
+  filter: LoyaltyFilter,
+  travelled: ReadonlySet<number> | null,
+): [number, ClientClass][] {
   const result: [number, ClientClass][] = [];
   for (const [id, cls] of analysis.classes) {
     if (filter.abc !== null && cls.abc !== filter.abc) continue;
@@ -147,16 +166,9 @@ export function selectClients(analysis: Analysis, filter: LoyaltyFilter): [numbe
     if (filter.segment !== null && cls.segment !== filter.segment) continue;
     if (filter.stage !== null && cls.stage !== filter.stage) continue;
     if (filter.keyOnly && !cls.key) continue;
-    if (filter.country !== '' || filter.month !== null) {
-      const hit = cls.windowTrips.some(
-        (t) =>
-          (filter.country === '' || t.country === filter.country) &&
-          (filter.month === null || Number(t.start.slice(5, 7)) === filter.month),
-      );
-      if (!hit) continue;
-    }
+    if (travelled !== null && !travelled.has(id)) continue;
     // A stage filter may take clients without trips in the window; the others need one.
-    if (filter.stage === null && cls.windowTrips.length === 0) continue;
+    if (filter.stage === null && cls.windowTrips === 0) continue;
     result.push([id, cls]);
   }
   return result.sort((a, b) => b[1].marginMinor - a[1].marginMinor || a[0] - b[0]);
