@@ -6,7 +6,8 @@ export default defineConfig({
   testDir: 'tests',
   testMatch: ['e2e/**/*.spec.ts', 'e2e-electron/**/*.spec.ts'],
   workers: 1,
-  timeout: 30_000,
+  // A hang detector, not a speed budget: a slow CI image or a busy machine takes a workflow test past 30 s.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   reporter: [['list']],
   outputDir: 'test-results/artifacts',
