@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
 import { ServerBackups } from '../../electron/backend/backup/pg-backups';
+import { setSetting } from '../../electron/backend/settings';
 import { systemClock } from '../../shared/domain/clock';
 import { ivanov } from '../helpers/fixtures';
 import { testPgServer } from '../helpers/pg-server';
@@ -83,4 +84,42 @@ describe('backups of an office server base', () => {
       detail: { reason: 'pgToolsMissing', params: { tool: 'pg_dump' } },
     });
   });
+
+  it('dumps rotate as the file backups do: the newest 3 of today and one per earlier day, backup.keepDays of them', async () => {
+    let now = Date.parse('2027-03-01T10:00:00Z');
+    const clock = { now: () => new Date(now) };
+    const folder = join(dir, 'rotation');
+    const dumps = new ServerBackups(
+      backend.db,
+      clock,
+      { connectionString: databaseUrl },
+      async () => folder,
+      0,
+    );
+    await setSetting(backend.db, 'backup.keepDays', 2);
+    const at = async (iso: string) => {
+      now = Date.parse(iso);
+      return (await dumps.create('auto')).name;
+    };
+    await at('2027-03-01T10:00:00Z');
+    await at('2027-03-01T11:00:00Z');
+    await at('2027-03-02T09:00:00Z');
+    const day3early = await at('2027-03-03T09:00:00Z');
+    const day3 = await at('2027-03-03T18:00:00Z');
+    const today = [];
+    for (const hour of ['08', '09', '10', '11']) today.push(await at(`2027-03-04T${hour}:00:00Z`));
+    const left = (await dumps.list()).map((b) => b.name);
+    // Today's newest three, then the newest of 3 March and of 2 March; 1 March is past keepDays.
+    expect(left).toEqual([today[3], today[2], today[1], day3, expect.stringMatching(/^tourdesk-20270302-/)]);
+    expect(left).not.toContain(day3early);
+    expect(readdirSync(folder).sort()).toEqual(left.flatMap((n) => [n, `${n}.json`]).sort());
+
+    // A restore's safety dump never rotates away the dump being restored, even the oldest of today.
+    now = Date.parse('2027-03-04T12:00:00Z');
+    const { safety } = await dumps.restore(today[1]!);
+    const after = (await dumps.list()).map((b) => b.name);
+    expect(after).toContain(today[1]);
+    expect(after).toContain(safety.name);
+    await setSetting(backend.db, 'backup.keepDays', 10);
+  }, 120_000);
 });

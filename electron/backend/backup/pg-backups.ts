@@ -16,6 +16,8 @@ import { timestamp, type Clock } from '../../../shared/domain/clock';
 import type { Database } from '../db/schema';
 import type { BackupCounts, BackupEntry, BackupReason } from './backups';
 import { findPgTool, runPgTool, toolConnection, type PgTool } from './pg-tools';
+import { backupsToDelete, DEFAULT_ROTATION } from './rotation';
+import { getSetting } from '../settings';
 
 const NAME = /^tourdesk-(\d{8})-(\d{6})-(start|auto|import|manual|before-restore)\.dump$/;
 
@@ -86,7 +88,8 @@ export class ServerBackups {
     return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
-  async create(reason: BackupReason): Promise<BackupEntry> {
+  /** Makes and verifies one dump, then rotates the folder as the file backups are (`keep` is never deleted). */
+  async create(reason: BackupReason, keep?: string): Promise<BackupEntry> {
     const pgDump = this.tool('pg_dump');
     const pgRestore = this.tool('pg_restore');
     const folder = await this.folder();
@@ -108,7 +111,25 @@ export class ServerBackups {
     renameSync(partial, path);
     const side: Sidecar = { createdAt, reason, schemaVersion: this.schemaVersion, counts, verified: true };
     writeFileSync(`${path}.json`, JSON.stringify(side), { mode: 0o600 });
-    return { name, folder, sizeBytes: statSync(path).size, ...side };
+    const made = { name, folder, sizeBytes: statSync(path).size, ...side };
+    await this.rotate(folder, [name, ...(keep ? [keep] : [])]);
+    return made;
+  }
+
+  /** The newest 3 dumps of today and the newest of each of `backup.keepDays` (10) earlier days stay. */
+  private async rotate(folder: string, keep: readonly string[]): Promise<void> {
+    const days = await getSetting(this.db, 'backup.keepDays');
+    const rotation = {
+      ...DEFAULT_ROTATION,
+      ...(typeof days === 'number' && days >= 1 ? { keepDays: Math.floor(days) } : {}),
+    };
+    const today = timestamp(this.clock).slice(0, 10).replace(/-/g, '');
+    const doomed = backupsToDelete(readdirSync(folder), (n) => NAME.exec(n)?.[1] ?? null, today, rotation);
+    for (const name of doomed) {
+      if (keep.includes(name)) continue;
+      rmSync(join(folder, name), { force: true });
+      rmSync(join(folder, `${name}.json`), { force: true });
+    }
   }
 
   /** Replaces the server base with a dump, in one transaction, after a safety dump of it as it is. */
@@ -116,7 +137,7 @@ export class ServerBackups {
     const pgRestore = this.tool('pg_restore');
     const restored = (await this.list()).find((b) => b.name === name);
     if (!restored) throw new AppError('NOT_FOUND', `backup ${name} not found`);
-    const safety = await this.create('before-restore');
+    const safety = await this.create('before-restore', name);
     const { args, env } = toolConnection(this.connection);
     await runPgTool(
       pgRestore,
