@@ -24,7 +24,12 @@ export interface DispatchLogger {
  * input, runs the handler, validates the output, and always answers with an envelope (never throws),
  * so every transport carries errors the same way. Inputs are never logged: they hold passport data.
  */
-export function createDispatch(handlers: Handlers, logger: DispatchLogger): Dispatch {
+export function createDispatch(
+  handlers: Handlers,
+  logger: DispatchLogger,
+  /** Turns an error the handler did not expect into the one to answer with (a damaged page: READ_ONLY). */
+  translate: (error: unknown) => unknown = (error) => error,
+): Dispatch {
   return async (name, rawInput) => {
     if (!isCommandName(name)) {
       return {
@@ -49,7 +54,8 @@ export function createDispatch(handlers: Handlers, logger: DispatchLogger): Disp
       const handler = handlers[name] as (input: unknown) => Promise<unknown> | unknown;
       const value = spec.output.parse(await handler(parsed.data));
       return { ok: true, value };
-    } catch (error) {
+    } catch (thrown) {
+      const error = translate(thrown);
       const known = error instanceof AppError ? error : uniqueViolationError(error);
       if (known) {
         return {

@@ -11,6 +11,7 @@ import { Backups } from './backup/backups';
 import { PrivacyRepository } from './repositories/privacy';
 import { backupOptions, scheduleBackups } from './backup/schedule';
 import { watchIntegrity } from './integrity-watch';
+import { damageAnswer, holdWritesUntilChecked, survivingDamage } from './damage-guard';
 import type { Database } from './db/schema';
 import { createDispatch, type Dispatch, type DispatchLogger } from './dispatch';
 import { ClientsRepository } from './repositories/clients';
@@ -140,25 +141,56 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   // On the office server every clerk signs in with a password (serverMode alone: tests of that rule on a file).
   const passwordRequired = options.serverMode ?? options.postgres !== undefined;
   const clerks = new ClerksRepository(ctx, passwordRequired);
-  await startSession(clerks, session, {
-    presetName: options.clerk,
-    osName: osClerk(),
-    passwordRequired,
-    readOnly,
-  });
-  // A read-only base is shown as it is: the shipped books are written when it can be written again.
-  if (!readOnly) await seedReferenceBooks(db, books);
-  if (!readOnly) {
-    const days = await getSetting(db, 'privacy.purgeDeletedAfterDays');
-    await privacy.purgeDeleted(typeof days === 'number' && days >= 1 ? days : PURGE_DELETED_AFTER_DAYS);
+  const log = (message: string) => (options.logger ?? consoleLogger).error(message);
+  let stopBackups: () => void = () => undefined;
+  // A damaged page met by any start-up step or command, before the background check reaches it, puts
+  // the base in the state the start check gives: read-only (query_only), the banner, the backups offered.
+  const damaged = () => readOnlyReason === 'damaged';
+  const markDamaged = (error: unknown) => {
+    if (!sqlite || damaged()) return;
+    sqlite.pragma('query_only = ON');
+    readOnlyReason = 'damaged';
+    readOnly = true;
+    stopBackups();
+    stopBackups = () => undefined;
+    log(
+      `the base ${options.dbPath} is damaged (${error instanceof Error ? error.message : String(error)}): it is now read-only`,
+    );
+  };
+  await survivingDamage(
+    () =>
+      startSession(clerks, session, {
+        presetName: options.clerk,
+        osName: osClerk(),
+        passwordRequired,
+        readOnly,
+      }),
+    markDamaged,
+  );
+  // The clerks could not be read: as on a read-only base without clerks, the account's user reads and restores.
+  if (damaged() && !session.clerk) {
+    session.signIn({ id: null, name: options.clerk ?? (osClerk() || 'admin'), role: 'admin' });
   }
+  const checkDeferred = sqlite !== null && store.quickCheckDeferred === true && !readOnly;
+  // Until the background check passes, nothing is written to a file that may be damaged.
+  if (checkDeferred) sqlite?.pragma('query_only = ON');
+  let holding = checkDeferred;
   const backups = sqlite
     ? new Backups(sqlite, clock, () => backupOptions(sqlite, options.dbPath), {
         path: options.dbPath,
         key: options.key ?? null,
       })
     : null;
-  if (!readOnly) backups?.encryptPlainBackups();
+  // A read-only base is shown as it is: the shipped books are written when it can be written again.
+  const startupWrites = () =>
+    survivingDamage(async () => {
+      if (readOnly) return;
+      await seedReferenceBooks(db, books);
+      const days = await getSetting(db, 'privacy.purgeDeletedAfterDays');
+      await privacy.purgeDeleted(typeof days === 'number' && days >= 1 ? days : PURGE_DELETED_AFTER_DAYS);
+      backups?.encryptPlainBackups();
+    }, markDamaged);
+  if (!checkDeferred) await startupWrites();
   // A failed copy (a full disk, an unplugged share) is reported and never stops the import itself.
   const backupBeforeImport = () => {
     if (readOnly) return;
@@ -179,22 +211,34 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           readOnly ? null : options.backupEveryMinutes === undefined ? 15 : options.backupEveryMinutes,
         )
       : () => undefined;
-  let stopBackups: () => void = () => undefined;
   const integrity =
-    sqlite && store.quickCheckDeferred
+    sqlite && checkDeferred
       ? watchIntegrity({
           sqlite,
           path: options.dbPath,
           key: options.key ?? null,
-          log: (message) => (options.logger ?? consoleLogger).error(message),
+          log,
           onDamaged: () => {
             readOnlyReason = 'damaged';
             readOnly = true;
           },
-          onPassed: () => (stopBackups = startBackups()),
+          onPassed: () => undefined,
         })
       : null;
-  if (!integrity) stopBackups = startBackups();
+  // Once the base passed: writes are let through, the start-up writes run, then the start backup.
+  const checked = integrity
+    ? integrity.done.then(async (passed) => {
+        if (!passed || damaged()) return false;
+        sqlite?.pragma('query_only = OFF');
+        holding = false;
+        await survivingDamage(async () => sqlite?.pragma('optimize=0x10002'), markDamaged);
+        await startupWrites();
+        if (damaged()) return false;
+        stopBackups = startBackups();
+        return true;
+      })
+    : null;
+  if (!integrity && !damaged()) stopBackups = startBackups();
   const backupAudited = async <T extends { name: string }>(action: string, entry: T) => {
     await audit.record(db, { entity: 'backup', entityId: null, action, changes: { name: entry.name } });
     return entry;
@@ -354,9 +398,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       }),
     },
     options.logger ?? consoleLogger,
+    damageAnswer(markDamaged),
   );
   return {
-    dispatch: guardedDispatch(dispatch, session),
+    dispatch: guardedDispatch(
+      checked ? holdWritesUntilChecked(dispatch, () => holding && !damaged(), checked) : dispatch,
+      session,
+    ),
     db,
     clients,
     tours,
@@ -366,7 +414,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     privacy,
     changes,
     liveReady: listening?.ready ?? Promise.resolve(),
-    integrityChecked: integrity?.done ?? Promise.resolve(readOnlyReason !== 'damaged'),
+    integrityChecked: checked ?? Promise.resolve(!damaged()),
     close: async () => {
       integrity?.stop();
       stopBackups();

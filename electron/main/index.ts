@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackendHost } from '../backend/crypto/start';
 import { openChosenBase, serverStartHelp } from '../backend/connection/open-chosen';
+import { askLocalInstead } from './server-down';
 import { secretWrapperFromKeyFile } from '../backend/connection/secret-wrapper';
 import { LIVE_CHANNEL } from '../../shared/api/live-events';
 import { osSecretWrapper } from './secret-wrapping';
@@ -90,8 +91,10 @@ async function start(): Promise<void> {
     const secrets =
       'wrapper' in os ? osSecretWrapper(safeStorage) : secretWrapperFromKeyFile(fileKeyWrapper(userData));
     backend = await openChosenBase(
-      { dbPath, appVersion: app.getVersion(), secrets },
+      // Answer first; quick_check in the background (a damaged page met before it: read-only at once).
+      { dbPath, appVersion: app.getVersion(), secrets, deferIntegrityCheck: true },
       new KeyStore(dbPath, wrappers),
+      askLocalInstead(dialog, app.getLocale()),
     );
   } catch (error) {
     dialog.showErrorBox(

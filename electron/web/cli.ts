@@ -66,6 +66,8 @@ async function main(): Promise<void> {
             dbPath,
             appVersion: appVersion(),
             secrets: secretWrapperFromKeyFile(fileKeyWrapper(dirname(dbPath))),
+            // Answer first; quick_check in the background (a damaged page met before it: read-only at once).
+            deferIntegrityCheck: true,
           },
           values.passphrase
             ? await passphraseKeyStore(dbPath)

@@ -357,7 +357,8 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
     await migrate(db, path, list, existed);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    db.pragma('optimize=0x10002');
+    // optimize may write statistics: a base not checked yet gets it once it passed (see the backend's start).
+    if (!quickCheckDeferred) db.pragma('optimize=0x10002');
     if (!inMemory) refusePlaintext(path, key);
     return { db, schemaVersion: latest, readOnlyReason: null, quickCheckDeferred };
   } catch (error) {
@@ -367,6 +368,10 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
     // mount, a share): the base is still readable.
     if (existed && (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN'))) {
       return openReadOnly(path, key, 'fileReadOnly', latest, busyTimeoutMs);
+    }
+    // With the check deferred, opening (reading the schema) can meet a damaged page first.
+    if (quickCheckDeferred && (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB'))) {
+      return openReadOnly(path, key, 'damaged', latest, busyTimeoutMs);
     }
     throw error;
   }
