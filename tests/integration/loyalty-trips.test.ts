@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyTouristFields } from '../../shared/domain/tour';
+import { loyaltyParamsSchema, summarise, summaryPlan } from '../../shared/loyalty';
+import { loadClientFacts } from '../../electron/backend/repositories/loyalty-facts';
+import { loyaltyDb } from '../../electron/backend/repositories/loyalty-schema';
+import { loadClientSummaries } from '../../electron/backend/repositories/loyalty-summary';
+import {
+  computeTrips,
+  refreshStaleTrips,
+  type TripFact,
+} from '../../electron/backend/repositories/loyalty-trips';
+import { createTempBackend, type TempBackend } from '../helpers/temp-backend';
+import { buildKnownBase, type KnownBase } from './loyalty-base';
+
+const TODAY = '2026-11-23';
+let t: TempBackend;
+let base: KnownBase;
+
+beforeEach(async () => {
+  t = await createTempBackend({ today: TODAY });
+  base = await buildKnownBase(t);
+});
+
+afterEach(async () => {
+  await t.dispose();
+});
+
+const order = (a: TripFact, b: TripFact) => a.tour_id - b.tour_id || a.client_id - b.client_id;
+
+/**
+ * The kept trips equal a recomputation of every tour from scratch, nothing is left stale, and the
+ * base's GROUP BY summaries equal the TypeScript summaries of the same trips.
+ */
+async function expectFactsRight(): Promise<TripFact[]> {
+  const db = loyaltyDb(t.backend.db);
+  await refreshStaleTrips(t.backend.db);
+  const kept = await db.selectFrom('client_trips').selectAll().execute();
+  const tourIds = (await db.selectFrom('tours').select('id').execute()).map((r) => r.id);
+  const full = await computeTrips(db, tourIds);
+  expect([...kept].sort(order)).toEqual([...full].sort(order));
+  expect(await db.selectFrom('loyalty_stale_tours').select('tour_id').execute()).toEqual([]);
+
+  for (const params of [
+    loyaltyParamsSchema.parse({}),
+    loyaltyParamsSchema.parse({ windowMonths: 18, periodKind: 'quarter', periods: 12, activityMonths: 6 }),
+  ]) {
+    // 2025-11-30: C and D are away on T4, so their last return is the start, not the end.
+    for (const day of [TODAY, '2025-11-30', '2025-06-30']) {
+      const plan = summaryPlan(params, day);
+      const { clients } = await loadClientFacts(t.backend.db, 'RUB');
+      const summaries = await loadClientSummaries(t.backend.db, 'RUB', plan);
+      expect(summaries.clients).toEqual(clients.map((c) => summarise(c, plan)));
+    }
+  }
+  return kept;
+}
+
+const tripOf = (trips: TripFact[], tourId: number, clientId: number) =>
+  trips.find((x) => x.tour_id === tourId && x.client_id === clientId);
+
+describe('client_trips, the facts behind the Loyalty figures', () => {
+  it('start right and stay right after tour saves, travellers, payers and service prices', async () => {
+    const first = await expectFactsRight();
+    expect(tripOf(first, base.tours.t1, base.a)?.revenue_minor).toBe(100_000_00);
+
+    const t3 = await t.call('tours.get', { id: base.tours.t3 });
+    await t.call('tours.save', { ...t3, priceMinor: 160_000_00, arrivalDate: '2026-02-01' });
+    expect(tripOf(await expectFactsRight(), base.tours.t3, base.a)).toMatchObject({
+      revenue_minor: 160_000_00,
+      start_date: '2026-02-01',
+    });
+
+    const t2 = await t.call('tours.get', { id: base.tours.t2 });
+    await t.call('tours.save', {
+      ...t2,
+      services: t2.services.map((s) => ({ ...s, priceMinor: 220_000_00 })),
+    });
+    expect(tripOf(await expectFactsRight(), base.tours.t2, base.a)?.revenue_minor).toBe(220_000_00);
+
+    const b = await t.call('clients.get', { id: base.b });
+    await t.call('tourists.save', {
+      tourId: base.tours.t3,
+      tourist: {
+        ...emptyTouristFields(),
+        lastNameRu: b.lastNameRu,
+        firstNameRu: b.firstNameRu,
+        clientId: base.b,
+        serviceIds: [],
+      },
+    });
+    // No payer: A and B share T3 now.
+    expect(tripOf(await expectFactsRight(), base.tours.t3, base.b)?.revenue_minor).toBe(80_000_00);
+
+    const withB = await t.call('tours.get', { id: base.tours.t3 });
+    const touristB = withB.tourists.find((x) => x.clientId === base.b);
+    await t.call('tourists.delete', { id: touristB?.id as number });
+    expect(tripOf(await expectFactsRight(), base.tours.t3, base.b)).toBeUndefined();
+
+    await t.call('tours.setPayer', { tourId: base.tours.t1, clientId: null });
+    expect(tripOf(await expectFactsRight(), base.tours.t1, base.b)?.revenue_minor).toBe(50_000_00);
+    await t.call('tours.setPayer', { tourId: base.tours.t4, clientId: base.d });
+    expect(tripOf(await expectFactsRight(), base.tours.t4, base.c)?.revenue_minor).toBe(0);
+
+    const e1 = await t.call('tours.get', { id: base.tours.e1 });
+    await t.call('tours.save', { ...e1, status: 'cancelled' });
+    expect(tripOf(await expectFactsRight(), base.tours.e1, base.e)).toBeUndefined();
+    const e2 = await t.call('tours.get', { id: base.tours.e2 });
+    const removed = await t.call('tours.delete', { id: e2.id, version: e2.version });
+    expect(tripOf(await expectFactsRight(), base.tours.e2, base.e)).toBeUndefined();
+    await t.call('undo.apply', { id: removed.undoId });
+    expect(tripOf(await expectFactsRight(), base.tours.e2, base.e)?.revenue_minor).toBe(80_000_00);
+  });
+
+  it('stay right after feedback, referrals, deleting, undoing, merging and forgetting clients', async () => {
+    await t.call('feedback.save', {
+      clientId: base.b,
+      tourId: base.tours.t1,
+      kind: 'score',
+      score: 10,
+      receivedOn: '2024-03-25',
+    });
+    await t.call('referrals.set', { clientId: base.b, referrerId: base.e });
+    await expectFactsRight();
+
+    // C's card deleted: D alone takes T4, and back when the deletion is undone.
+    const c = await t.call('clients.get', { id: base.c });
+    const deleted = await t.call('clients.delete', { id: base.c, version: c.version });
+    expect(tripOf(await expectFactsRight(), base.tours.t4, base.d)?.revenue_minor).toBe(50_000_00);
+    await t.call('undo.apply', { id: deleted.undoId });
+    expect(tripOf(await expectFactsRight(), base.tours.t4, base.d)?.revenue_minor).toBe(25_000_00);
+
+    // D merged into F's card: F takes D's trips, and gives them back on undo.
+    const preview = await t.call('duplicates.mergePreview', { keepId: base.f, mergeId: base.d });
+    const values = Object.fromEntries(preview.fields.map((f) => [f.field, f.options[f.chosen]?.value]));
+    const keep = await t.call('clients.get', { id: base.f });
+    const merge = await t.call('clients.get', { id: base.d });
+    const merged = await t.call('duplicates.merge', {
+      keepId: base.f,
+      keepVersion: keep.version,
+      mergeId: base.d,
+      mergeVersion: merge.version,
+      values,
+    });
+    const afterMerge = await expectFactsRight();
+    expect(tripOf(afterMerge, base.tours.t4, base.f)?.revenue_minor).toBe(25_000_00);
+    expect(tripOf(afterMerge, base.tours.t4, base.d)).toBeUndefined();
+    await t.call('undo.apply', { id: merged.undoId });
+    expect(tripOf(await expectFactsRight(), base.tours.t4, base.d)?.revenue_minor).toBe(25_000_00);
+
+    await t.call('clients.forget', { id: base.c });
+    const afterForget = await expectFactsRight();
+    expect(tripOf(afterForget, base.tours.t4, base.c)).toBeUndefined();
+    expect(tripOf(afterForget, base.tours.t4, base.d)?.revenue_minor).toBe(50_000_00);
+  });
+});
