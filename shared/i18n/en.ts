@@ -1236,6 +1236,8 @@ export const en: Shape<typeof ru> = {
       dismiss: 'Dismiss',
       note: 'Note',
       until: 'Until',
+      untilRequired: 'Enter the day the item comes back.',
+      untilNotAfterToday: 'The day it comes back must be after today ({{today}}).',
       save: 'Save',
       cancel: 'Cancel',
       dialogTitle: '{{action}}: {{name}}',

@@ -1253,6 +1253,8 @@ export const fr: Shape<typeof ru> = {
       dismiss: 'Écarter',
       note: 'Note',
       until: 'Jusqu’au',
+      untilRequired: 'Indiquez le jour où l’élément doit revenir.',
+      untilNotAfterToday: 'Le jour du retour doit être après aujourd’hui ({{today}}).',
       save: 'Enregistrer',
       cancel: 'Annuler',
       dialogTitle: '{{action}} : {{name}}',

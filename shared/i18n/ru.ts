@@ -1231,6 +1231,8 @@ export const ru = {
       dismiss: 'Не нужно',
       note: 'Заметка',
       until: 'До',
+      untilRequired: 'Укажите, когда напомнить снова.',
+      untilNotAfterToday: 'Напомнить можно не раньше завтрашнего дня (сегодня {{today}}).',
       save: 'Сохранить',
       cancel: 'Отмена',
       dialogTitle: '{{action}}: {{name}}',

@@ -116,3 +116,39 @@ test('the Loyalty screen draws its charts, a matrix cell opens its clients, a wo
   const log = (await app.api('contactLog.list', { clientId: a })) as { note: string; action: string }[];
   expect(log).toEqual([expect.objectContaining({ action: 'done', note: 'Поздравили, хочет в Италию' })]);
 });
+
+test('a worklist item is postponed to a day typed in the masked box; today and a day that does not exist are refused at the field', async ({
+  page,
+  openApp,
+  app,
+}) => {
+  const { a } = await seed(app);
+  await openApp();
+  await page.getByRole('navigation', { name: 'main' }).getByRole('button', { name: 'Лояльность' }).click();
+  await page.getByRole('tab', { name: 'Кому позвонить' }).click();
+  const row = page.getByTestId('worklist').locator('tr[data-reason="birthday"]');
+  await row.getByRole('button', { name: 'Отложить' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Отложить: Антонова Тест' });
+  const until = dialog.getByLabel('До');
+  const day = today();
+  const dotted = (iso: string) => `${iso.slice(8, 10)}${iso.slice(5, 7)}${iso.slice(0, 4)}`;
+
+  await until.fill(dotted(day));
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toContainText('Напомнить можно не раньше завтрашнего дня');
+  await until.fill(`3102${addMonths(day, 12).slice(0, 4)}`);
+  await until.blur();
+  await expect(dialog).toContainText('Нет такой даты');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  expect(await app.api('contactLog.list', { clientId: a })).toEqual([]);
+
+  const back = addDays(day, 10);
+  await until.fill(dotted(back));
+  await dialog.getByLabel('Заметка').fill('Перезвонить после отпуска');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByTestId('worklist').locator('tr[data-reason="birthday"]')).toHaveCount(0);
+  const log = (await app.api('contactLog.list', { clientId: a })) as object[];
+  expect(log).toEqual([
+    expect.objectContaining({ action: 'postponed', postponedUntil: back, note: 'Перезвонить после отпуска' }),
+  ]);
+});

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, type WorklistItem } from '../../../shared/loyalty';
 import { today } from '../../../shared/domain/clock';
+import { formatDate } from '../../../shared/domain/dates';
 import { call } from '../api/client';
+import { DateField } from '../ui/DateField';
 import { Dialog } from '../ui/Dialog';
 import { Field } from '../ui/Field';
 import { counterShown } from '../ui/limits';
@@ -22,14 +24,35 @@ interface ContactDialogProps {
 
 const LABEL: Record<ContactAction, string> = { done: 'done', postponed: 'postpone', dismissed: 'dismiss' };
 
+/** What is wrong with the day a postponed item comes back, if anything. */
+function untilProblem(until: string | null, valid: boolean): 'required' | 'invalid' | 'notAfterToday' | null {
+  if (!valid) return 'invalid';
+  if (until === null) return 'required';
+  return until <= today() ? 'notAfterToday' : null;
+}
+
 /** The note of a contact (and the day a postponed item comes back), written to the contact log. */
 export function ContactDialog({ item, action, onClose, onSaved }: ContactDialogProps) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
-  const [until, setUntil] = useState(addDays(today(), 1));
+  const [until, setUntil] = useState<string | null>(addDays(today(), 1));
+  const [untilValid, setUntilValid] = useState(true);
+  const [untilError, setUntilError] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const noteTooLong = note.length > NOTE_MAX;
   const save = async () => {
+    // The day is typed in the masked box: empty, not a date or not after today is named at the field.
+    if (action === 'postponed') {
+      const problem = untilProblem(until, untilValid);
+      if (problem) {
+        setUntilError(
+          problem === 'notAfterToday'
+            ? t('loyalty.worklist.untilNotAfterToday', { today: formatDate(today()) })
+            : t(problem === 'required' ? 'loyalty.worklist.untilRequired' : 'validation.dateInvalid'),
+        );
+        return;
+      }
+    }
     // A note past its limit stays as typed, red at its field: nothing is cut or saved.
     if (noteTooLong) return;
     await call('worklist.act', {
@@ -88,15 +111,17 @@ export function ContactDialog({ item, action, onClose, onSaved }: ContactDialogP
           />
         </Field>
         {action === 'postponed' && (
-          <label>
-            <span>{t('loyalty.worklist.until')}</span>
-            <input
-              type="date"
-              value={until}
-              min={addDays(today(), 1)}
-              onChange={(e) => setUntil(e.target.value)}
-            />
-          </label>
+          <DateField
+            label={t('loyalty.worklist.until')}
+            value={until}
+            kind="future"
+            error={untilError}
+            onChange={(iso) => {
+              setUntil(iso);
+              setUntilError(undefined);
+            }}
+            onValidity={setUntilValid}
+          />
         )}
         {error && (
           <p className="error" role="alert">
