@@ -512,6 +512,12 @@ export const en: Shape<typeof ru> = {
       mapped: 'fields mapped: {{mapped}} of {{total}}',
       filled: 'Forms filled: {{n}}',
       where: '{{kind}}, p. {{page}}',
+      fitTitle: "Long values in the consulate form's boxes",
+      fitAnnex: '{{person}}: {{field}} — begun in the box, printed in full on an annex page',
+      fitSmaller_one: '{{count}} value prints smaller or on several lines to fit its box',
+      fitSmaller_few: '{{count}} values print smaller or on several lines to fit their boxes',
+      fitSmaller_many: '{{count}} values print smaller or on several lines to fit their boxes',
+      fitSmaller_other: '{{count}} values print smaller or on several lines to fit their boxes',
       kind: { text: 'text', checkbox: 'tick box', radio: 'radio buttons', dropdown: 'list' },
     },
     origin: {

@@ -523,6 +523,15 @@ export const fr: Shape<typeof ru> = {
       mapped: 'champs associés : {{mapped}} sur {{total}}',
       filled: 'Formulaires remplis : {{n}}',
       where: '{{kind}}, p. {{page}}',
+      fitTitle: 'Valeurs longues dans les cases du formulaire du consulat',
+      fitAnnex: '{{person}} : {{field}} — début dans la case, en entier sur une page annexe',
+      fitSmaller_one: '{{count}} valeur s’imprime plus petit ou sur plusieurs lignes pour tenir dans sa case',
+      fitSmaller_few:
+        '{{count}} valeurs s’impriment plus petit ou sur plusieurs lignes pour tenir dans leurs cases',
+      fitSmaller_many:
+        '{{count}} de valeurs s’impriment plus petit ou sur plusieurs lignes pour tenir dans leurs cases',
+      fitSmaller_other:
+        '{{count}} valeurs s’impriment plus petit ou sur plusieurs lignes pour tenir dans leurs cases',
       kind: { text: 'texte', checkbox: 'case à cocher', radio: 'boutons radio', dropdown: 'liste' },
     },
     origin: {

@@ -40,7 +40,8 @@ export type ConsulateTemplate = z.infer<typeof templateSchema>;
 /** A value that does not print as the consulate form sets it: smaller, wrapped, or whole on an annex page. */
 export const fittedFieldSchema = z.object({
   field: z.string(),
-  /** The questionnaire field it comes from ("19. Home address…"). */
+  /** The questionnaire field it comes from, and its English label ("19. Home address…"). */
+  key: z.string().nullable(),
   label: z.string(),
   how: z.enum(['shrunk', 'wrapped', 'annex']),
   fontSize: z.number(),

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
-import type { Page } from '@playwright/test';
+import type { Download, Page } from '@playwright/test';
 import { emptyTouristFields } from '../../shared/domain/tour';
 import { expect, test, type AppServer } from './fixtures';
 
@@ -137,7 +137,19 @@ test('Italy: a tour printed in the 34-field layout of Regulation 2023/2667, with
 });
 
 test('Germany prints the 33-field form of Regulation 2019/1155', async ({ app, openApp, page }) => {
-  await seedTour(app, 'DEU', 'DE-33');
+  const [olga] = await seedTour(app, 'DEU', 'DE-33');
+  // Too long for the narrow address box of the consulate's PDF below, even at 6 pt.
+  const address =
+    'г. Москва, Ленинградский проспект, д. 37, корп. 9, кв. 118, подъезд 4, этаж 12, индекс 125167, ' +
+    'e-mail: olga.smirnova.1984@example-mail.ru, тел. +7 916 123-45-67';
+  await app.api('questionnaire.save', {
+    subject: { kind: 'tourist', id: olga },
+    country: 'DEU',
+    fieldKey: 'home_address',
+    source: address,
+    value: address,
+    accept: true,
+  });
   await openApp();
   const print = await openPrint(page, 'DE-33');
   // Germany takes applications online (VIDEX) too; the official form is one click away.
@@ -164,13 +176,23 @@ test('Germany prints the 33-field form of Regulation 2019/1155', async ({ app, o
     .getForm()
     .createTextField('topmostSubform[0].Page1[0].Antragsteller[0].Familienname_bei_der_Geburt[0]')
     .addToPage(pdfPage, { x: 50, y: 700, width: 300, height: 18 });
+  const addressBox = doc.getForm().createTextField('19_Home_address');
+  addressBox.addToPage(pdfPage, { x: 50, y: 660, width: 200, height: 14 });
+  addressBox.setFontSize(10);
   const forms = print.getByRole('region', { name: 'Бланк консульства (PDF или Word)' });
   await forms.locator('input[type=file]').setInputFiles({
     name: 'antrag.pdf',
     mimeType: 'application/pdf',
     buffer: Buffer.from(await doc.save()),
   });
-  await expect(forms).toContainText(/сопоставлено полей: \d из 3/);
+  await expect(forms).toContainText(/сопоставлено полей: \d из 4/);
+  // The preview says, before printing, which value the box cannot hold and where it goes whole.
+  await expect(
+    forms.getByRole('region', { name: 'Длинные значения в полях бланка консульства' }),
+  ).toContainText('SMIRNOVA OLGA: 19. Домашний адрес заявителя — в поле начало, целиком на листе-приложении');
+  await forms
+    .getByRole('region', { name: 'Длинные значения в полях бланка консульства' })
+    .screenshot({ path: join(DOCS, 'consulate-form-fit.png') });
   await expect(forms.getByLabel('1_Surname')).toHaveValue('surname');
   // The mapping table stays inside the dialog on a 1366x768 screen, its selects included.
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -182,10 +204,17 @@ test('Germany prints the 33-field form of Regulation 2019/1155', async ({ app, o
   expect(await print.locator('.dialog-body').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
   await forms.getByLabel('1_Surname').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(DOCS, 'consulate-form-mapping.png') });
-  const downloads: string[] = [];
-  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
   await forms.getByRole('button', { name: 'Заполнить для туристов (2)' }).click();
-  await expect.poll(() => downloads.sort()).toEqual(['antrag SMIRNOV IGOR.pdf', 'antrag SMIRNOVA OLGA.pdf']);
+  await expect
+    .poll(() => downloads.map((d) => d.suggestedFilename()).sort())
+    .toEqual(['antrag SMIRNOV IGOR.pdf', 'antrag SMIRNOVA OLGA.pdf']);
+  // Olga's printed form holds her whole address: begun in its box, all of it on the annex page.
+  const olgaPdf = await downloads.find((d) => d.suggestedFilename() === 'antrag SMIRNOVA OLGA.pdf')!.path();
+  const olgaText = execFileSync('pdftotext', [olgaPdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(olgaText).toContain('… → annex 1');
+  expect(olgaText).toContain(address);
 });
 
 test('France: the online-form worksheet with copy buttons first, and the bilingual English/French form', async ({

@@ -81,7 +81,7 @@ export interface PdfValues {
   /** Radio groups and lists: the option to select. */
   selected: ReadonlyMap<string, string>;
   /** The questionnaire field each text field is filled from ("19. Home address…"), for the annex. */
-  labels: ReadonlyMap<string, string>;
+  sources: ReadonlyMap<string, { key: string; label: string }>;
   /** Whose form it is, printed on the annex page. */
   person: string;
 }
@@ -126,7 +126,8 @@ function planFields(
 const fitted = (values: PdfValues, planned: ReturnType<typeof planFields>): FittedField[] =>
   planned.map(({ field, plan }) => ({
     field: field.getName(),
-    label: values.labels.get(field.getName()) ?? field.getName(),
+    key: values.sources.get(field.getName())?.key ?? null,
+    label: values.sources.get(field.getName())?.label ?? field.getName(),
     how: plan.how,
     fontSize: plan.fontSize,
   }));
@@ -169,7 +170,7 @@ export async function fillPdf(
     if (plan.how === 'annex') {
       field.setText(plan.shown);
       const name = field.getName();
-      annex.push({ ref, label: values.labels.get(name) ?? name, fieldName: name, text });
+      annex.push({ ref, label: values.sources.get(name)?.label ?? name, fieldName: name, text });
     }
     setFieldFontSize(field, plan.fontSize);
   }
@@ -202,7 +203,7 @@ export function pdfValues(
   const { value, ticked } = person;
   const kinds = new Map(fields.map((f) => [f.name, f.kind]));
   const labelOf = new Map(formFields.map((f) => [f.key, [f.number, f.label.en].filter(Boolean).join('. ')]));
-  const labels = new Map<string, string>();
+  const sources = new Map<string, { key: string; label: string }>();
   const text = new Map<string, string>();
   const tickedSet = new Set<string>();
   const selected = new Map<string, string>();
@@ -210,7 +211,7 @@ export function pdfValues(
     const kind = kinds.get(entry.field);
     if (kind === 'text') {
       text.set(entry.field, value(entry.key));
-      labels.set(entry.field, labelOf.get(entry.key) ?? entry.key);
+      sources.set(entry.field, { key: entry.key, label: labelOf.get(entry.key) ?? entry.key });
     } else if (kind === 'checkbox' && entry.code !== null && ticked(entry.key, entry.code))
       tickedSet.add(entry.field);
     else if (
@@ -220,5 +221,5 @@ export function pdfValues(
     )
       selected.set(entry.field, entry.option ?? entry.code);
   }
-  return { text, ticked: tickedSet, selected, labels, person: person.name };
+  return { text, ticked: tickedSet, selected, sources, person: person.name };
 }

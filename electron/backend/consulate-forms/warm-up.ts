@@ -6,7 +6,7 @@ import { fillPdf, type PdfValues } from './pdf-form';
  * dialog checks a consulate's PDF, the same form is filled a few times with the same people's
  * values in the background and thrown away, so the clerk's "Fill" finds everything warm.
  */
-const ROUNDS = 12;
+export const WARM_UP_ROUNDS = 24;
 
 let done = 0;
 let running = false;
@@ -14,12 +14,12 @@ let stopRequested = false;
 
 /** Starts the background fills unless the process is warm already or they are running. */
 export function warmUp(bytes: Uint8Array, people: readonly PdfValues[]): void {
-  if (running || done >= ROUNDS || people.length === 0) return;
+  if (running || done >= WARM_UP_ROUNDS || people.length === 0) return;
   running = true;
   stopRequested = false;
   void (async () => {
     try {
-      while (done < ROUNDS && !stopRequested) {
+      while (done < WARM_UP_ROUNDS && !stopRequested) {
         // One fill at a time, then the event loop: a clerk's request waits for one fill at most.
         await new Promise((resolve) => setTimeout(resolve, 0));
         if (stopRequested) break;

@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { describeErrorDetail } from '../ui/errors';
 import { downloadBase64, fileToBase64 } from '../ui/files';
 import { useToast } from '../ui/toasts';
+import { FitNotes } from './FitNotes';
 import { uiLabel } from './ui-label';
 import './consulate-forms.css';
 
@@ -177,6 +178,7 @@ export function ConsulateForms({
             <button type="button" onClick={() => void remove(tpl.id)}>
               {t('questionnaire.templates.remove')}
             </button>
+            <FitNotes template={tpl} subjects={subjects} fields={fields} />
             {editing === tpl.id && (
               <MappingEditor
                 template={tpl}
