@@ -1292,6 +1292,13 @@ export const en: Shape<typeof ru> = {
   },
   office: {
     cancel: 'Cancel',
+    serverDown: {
+      title: 'The office server cannot be opened',
+      message:
+        'The base on the office server cannot be opened. You can work on this computer’s own base for now: what you enter there is not seen by the other clerks.',
+      openLocal: 'Open this computer’s base',
+      quit: 'Quit',
+    },
     live: {
       changedBy: '{{clerk}} has just changed this record.',
       changed: 'This record was changed on the server.',

@@ -1317,6 +1317,13 @@ export const fr: Shape<typeof ru> = {
   },
   office: {
     cancel: 'Annuler',
+    serverDown: {
+      title: 'Le serveur du bureau est inaccessible',
+      message:
+        'La base du serveur du bureau ne peut pas être ouverte. Vous pouvez travailler pour l’instant sur la base de cet ordinateur : ce que vous y saisissez n’est pas vu par les autres employés.',
+      openLocal: 'Ouvrir la base de cet ordinateur',
+      quit: 'Quitter',
+    },
     live: {
       changedBy: '{{clerk}} vient de modifier cette fiche.',
       changed: 'Cette fiche a été modifiée sur le serveur.',

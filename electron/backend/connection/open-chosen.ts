@@ -1,4 +1,4 @@
-import { createBackend } from '../index';
+import { createBackend, type Backend } from '../index';
 import { startBackend, type BackendHost, type HostOptions } from '../crypto/start';
 import type { KeyStore } from '../crypto/key-store';
 import { connectionFilePath, readConnection } from './connection-file';
@@ -14,16 +14,28 @@ import { clientConfig } from './test-connection';
 export async function openChosenBase(
   options: HostOptions & { secrets: SecretWrapper },
   keys: KeyStore,
+  /**
+   * Asked, with the reason, when the chosen server cannot be opened: true opens this computer's
+   * base for this run instead (the choice in Settings stays the server). Without it the start stops.
+   */
+  askLocalInstead?: (reason: string) => Promise<boolean>,
 ): Promise<BackendHost> {
   const chosen =
     process.env.TOURDESK_LOCAL_BASE === '1'
       ? ({ kind: 'local' } as const)
       : await readConnection(connectionFilePath(options.dbPath), options.secrets);
   if (chosen.kind === 'local') return startBackend(options, keys);
-  const backend = await createBackend({
-    ...options,
-    postgres: { ...clientConfig(chosen.server, chosen.password ?? undefined), max: 10 },
-  });
+  let backend: Backend;
+  try {
+    backend = await createBackend({
+      ...options,
+      postgres: { ...clientConfig(chosen.server, chosen.password ?? undefined), max: 10 },
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (askLocalInstead && (await askLocalInstead(reason))) return startBackend(options, keys);
+    throw error;
+  }
   return { dispatch: backend.dispatch, backend: () => backend, close: () => backend.close() };
 }
 
