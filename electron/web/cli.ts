@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { createBackend } from '../backend';
 import { transferDir } from '../backend/backup/transfer-files';
 import { openChosenBase, serverStartHelp } from '../backend/connection/open-chosen';
+import { askLocalOnTerminal } from './ask-local';
 import { secretWrapperFromKeyFile } from '../backend/connection/secret-wrapper';
 import { KeyStore } from '../backend/crypto/key-store';
 import { fileKeyWrapper, MIN_KEY_PASSPHRASE, passphraseKeyWrapper } from '../backend/crypto/key-wrappers';
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
           values.passphrase
             ? await passphraseKeyStore(dbPath)
             : new KeyStore(dbPath, [fileKeyWrapper(dirname(dbPath))]),
+          process.stdin.isTTY ? askLocalOnTerminal : undefined,
         ).catch((error: unknown) => {
           throw new Error(
             `${error instanceof Error ? error.message : String(error)}\n${serverStartHelp(dbPath)}`,
