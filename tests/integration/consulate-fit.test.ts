@@ -223,4 +223,29 @@ describe('long values in a consulate PDF', () => {
     expect(form.getTextField('31_Hotel').getText()).toBe(HOST);
     expect(form.getTextField('31_Hotel').isMultiline()).toBe(true);
   });
+
+  it("that an auto-size box could only show below 6 pt go to the annex instead of pdf-lib's 4 pt", async () => {
+    const subject = await olga();
+    const doc = await PDFDocument.create();
+    const field = doc.getForm().createTextField('21_Occupation');
+    field.addToPage(doc.addPage([595, 842]), { x: 50, y: 760, width: 90, height: 16 });
+    // "Auto" size, as many consulate forms set it: pdf-lib would shrink the value to 4 pt.
+    field.acroField.setDefaultAppearance('/Helv 0 Tf 0 g');
+    const added = await t.call('templates.add', {
+      country: 'DEU',
+      fileName: 'auto.pdf',
+      base64: Buffer.from(await doc.save()).toString('base64'),
+    });
+    const mapping = [{ field: '21_Occupation', key: 'occupation', code: null, option: null }];
+    await t.call('templates.saveMapping', { id: added.id, version: added.version, mapping, flatten: false });
+    const { files } = await t.call('templates.fill', { id: added.id, subjects: [subject] });
+    expect(files[0]!.fitted).toMatchObject([{ field: '21_Occupation', how: 'annex' }]);
+    expect(files[0]!.fitted[0]!.fontSize).toBeGreaterThanOrEqual(6);
+    const filled = await PDFDocument.load(Buffer.from(files[0]!.base64, 'base64'));
+    expect(filled.getForm().getTextField('21_Occupation').getText()).toMatch(/^ведущий .*… → annex 1$/);
+    const file = join(dirname(t.dbPath), 'auto.pdf');
+    writeFileSync(file, Buffer.from(files[0]!.base64, 'base64'));
+    const annex = squeeze(execFileSync('pdftotext', ['-f', '2', file, '-'], { encoding: 'utf8' }));
+    expect(annex).toContain(OCCUPATION);
+  });
 });

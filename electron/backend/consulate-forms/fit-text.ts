@@ -117,7 +117,8 @@ export function planFit(value: string, box: FieldBox, font: PDFFont, marker: str
   }
 
   const multiline = box.multiline || canWrap;
-  const fontSize = multiline ? MIN_FONT_SIZE : floorTenth(Math.max(Math.min(limit, heightSize), 1));
+  // The smallest readable size shows the most of the value beside its pointer.
+  const fontSize = multiline ? MIN_FONT_SIZE : floorTenth(Math.max(Math.min(MIN_FONT_SIZE, heightSize), 1));
   const fits = (candidate: string) =>
     multiline
       ? fitsMultiline(candidate, box, font, fontSize)
