@@ -22,17 +22,8 @@ function between(from: string, to: string): RawBuilder<unknown> {
   return sql`start_date >= ${from} AND start_date <= ${to}`;
 }
 
-/**
- * Every client's summary for the plan (shared/loyalty/summary.ts) in one GROUP BY over client_trips:
- * the base sums a million trips and hands over one row per client, so nothing trip by trip crosses
- * into JavaScript. Recomputes the tours written since the last read first.
- */
-export async function loadClientSummaries(
-  base: Kysely<Database>,
-  currency: string,
-  plan: SummaryPlan,
-): Promise<{ clients: ClientSummary[]; feedback: FeedbackFact[] }> {
-  await refreshStaleTrips(base);
+/** The one GROUP BY that sums every client's trips for the plan. */
+export function summaryQuery(currency: string, plan: SummaryPlan): RawBuilder<Row> {
   const { asOf, previous, yearStarts } = plan;
   const inWindow = between(plan.from, asOf);
   const bounds = [plan.from, ...yearStarts];
@@ -60,11 +51,23 @@ export async function loadClientSummaries(
       sql`${anyIf(between(p.afterSince, p.end))} AS ${sql.ref(`e${i}`)}`,
     ]),
   ];
-  const [result, side] = await Promise.all([
-    sql<Row>`SELECT ${sql.join(columns)} FROM client_trips WHERE currency = ${currency}
-      GROUP BY client_id ORDER BY client_id`.execute(base),
-    loadSideFacts(base),
-  ]);
+  return sql<Row>`SELECT ${sql.join(columns)} FROM client_trips WHERE currency = ${currency}
+    GROUP BY client_id ORDER BY client_id`;
+}
+
+/**
+ * Every client's summary for the plan (shared/loyalty/summary.ts) in one GROUP BY over client_trips:
+ * the base sums a million trips and hands over one row per client, so nothing trip by trip crosses
+ * into JavaScript. Recomputes the tours written since the last read first.
+ */
+export async function loadClientSummaries(
+  base: Kysely<Database>,
+  currency: string,
+  plan: SummaryPlan,
+): Promise<{ clients: ClientSummary[]; feedback: FeedbackFact[] }> {
+  await refreshStaleTrips(base);
+  const bounds = [plan.from, ...plan.yearStarts];
+  const [result, side] = await Promise.all([summaryQuery(currency, plan).execute(base), loadSideFacts(base)]);
 
   const byClient = new Map<number, ClientSummary>();
   for (const r of result.rows) {
