@@ -27,6 +27,7 @@ import {
 import { encryptingPath, recipherFileInPlace } from '../../electron/backend/crypto/encrypt-file';
 import { keyFilePath, KeyStore } from '../../electron/backend/crypto/key-store';
 import { fileKeyWrapper, MASTER_KEY_FILE } from '../../electron/backend/crypto/key-wrappers';
+import { stagedRestorePath } from '../../electron/backend/db/open-database';
 import { formatRecoveryKey } from '../../electron/backend/crypto/recovery-key';
 import { startBackend, type BackendHost } from '../../electron/backend/crypto/start';
 import { emptyDocument } from '../../shared/domain/client';
@@ -163,6 +164,18 @@ describe('a ChaCha20 base made before AEGIS', () => {
     expect(await locked.dispatch('crypto.unlock', { recoveryKey })).toEqual({ ok: true, value: {} });
     expect(await total(locked)).toBe(1);
     expect(keyFileCipher(dbPath)).toBe('aegis');
+  });
+
+  it('has a backup from before staged in AEGIS for a read-only base, so the next start opens it', async () => {
+    const { dir, dbPath, bytes, backupName } = await chachaBase();
+    const first = await host(dir, dbPath);
+    const staged = first.backend()!.backups!.stageRestore(backupName);
+    expect(staged.name).toBe(backupName);
+    expect(opensAs(stagedRestorePath(dbPath), bytes)).toEqual(['aegis']);
+    await first.close();
+    const next = await host(dir, dbPath);
+    expect(existsSync(stagedRestorePath(dbPath))).toBe(false);
+    expect(await total(next)).toBe(1);
   });
 
   it('stays usable when the conversion dies before the swap or before the key file is updated', async () => {
