@@ -47,9 +47,13 @@ function printedLines(child: ChildProcess) {
   return next;
 }
 
-async function startServer(): Promise<{ server: AppServer; stop: () => void }> {
+/** `prepare` writes files beside the base before the server starts (a connection file: an office server base). */
+export async function startServer(
+  options: { prepare?: (dbPath: string) => void } = {},
+): Promise<{ server: AppServer; stop: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'tourdesk-e2e-'));
   const dbPath = join(dir, 'e2e.sqlite');
+  options.prepare?.(dbPath);
   // The base's key made beforehand, as browser mode makes it, with its recovery key taken as shown:
   // the once-only recovery-key dialog would cover every screen (recovery-key.spec.ts shows it).
   const keys = new KeyStore(dbPath, [fileKeyWrapper(dir)]);

@@ -4,7 +4,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createBackend } from '../../electron/backend';
 
 /**
  * A throwaway PostgreSQL server for tests, benches and the load test: a fresh cluster in a temp
@@ -205,6 +204,8 @@ export async function createTemplateDatabase(server: Pick<PgServer, 'url'>): Pro
   }
   // A whole backend once: the schema and the shipped reference books, which every test base needs.
   const dir = mkdtempSync(join(tmpdir(), 'tourdesk-template-'));
+  // Loaded here, not at the top: Playwright specs start a server from this file without the backend.
+  const { createBackend } = await import('../../electron/backend');
   try {
     const backend = await createBackend({
       dbPath: join(dir, 'unused.sqlite'),
