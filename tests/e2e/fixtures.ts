@@ -30,7 +30,7 @@ function printedLines(child: ChildProcess) {
   });
   const next = (pattern: RegExp): Promise<string> =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not print ${pattern}: ${output}`)), 15_000);
+      const timer = setTimeout(() => reject(new Error(`server did not print ${pattern}: ${output}`)), 45_000);
       const look = () => {
         const lines = output.split('\n').slice(seen);
         const index = lines.findIndex((line) => pattern.test(line));
