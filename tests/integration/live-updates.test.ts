@@ -134,6 +134,18 @@ describe('a tourist is part of its tour', () => {
     expect(events).toContainEqual({ entity: 'tour', id: tour.id, clerk: 'Борис' });
     expect(events).toContainEqual({ entity: 'tourist', id: added.tourist.id, clerk: 'Борис' });
     expect(ms).toBeLessThan(1000);
+
+    // A list Boris imports into the tour is a change of the tour too.
+    const annaHearsImport = hear(anna, 1000, (e) => e.some((x) => x.entity === 'tour'));
+    await ok(
+      boris.dispatch('import.commit', {
+        tourId: tour.id,
+        rows: [
+          { draft: { lastNameRu: 'Орлова', firstNameRu: 'Анна' }, action: 'touristOnly', clientId: null },
+        ],
+      }),
+    );
+    expect((await annaHearsImport).events).toContainEqual({ entity: 'tour', id: tour.id, clerk: 'Борис' });
   });
 });
 

@@ -29,8 +29,8 @@ export function eventsOf(entries: readonly AuditEntry[], clerk: string): ChangeE
   };
   for (const e of entries) {
     add(e.entity, typeof e.entityId === 'number' ? e.entityId : null);
-    // A tourist added, edited or removed changes the tour's card too: an open card of it is told.
-    const tourId = e.entity === 'tourist' ? e.changes?.tourId : undefined;
+    // A tourist added, edited or removed (or an import into a tour) changes the tour's card too.
+    const tourId = e.entity === 'tour' ? undefined : e.changes?.tourId;
     if (typeof tourId === 'number') add('tour', tourId);
   }
   return events;

@@ -310,7 +310,14 @@ export class ImportsRepository {
         });
         touristsAdded = tourists.length;
       }
-      const summary = { touristsAdded, clientsCreated: newIds.length, passportsAdded, voucher };
+      // tourId: the live update tells another clerk's open card of this tour (live/notify.ts).
+      const summary = {
+        touristsAdded,
+        clientsCreated: newIds.length,
+        passportsAdded,
+        voucher,
+        ...(request.tourId !== null ? { tourId: request.tourId } : {}),
+      };
       const batchId = await change.finish('import', summary);
       const result = { batchId, touristsAdded, clientsCreated: newIds.length, passportsAdded, skipped };
       if (key !== undefined) {
