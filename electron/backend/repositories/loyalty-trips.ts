@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { allocateTrip } from '../../../shared/loyalty';
+import { dialectOf } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { loyaltyDb, TRIP_STATUSES, type LoyaltyDatabase } from './loyalty-schema';
 
@@ -68,9 +69,13 @@ export function tripFactsOf(
 
 const CHUNK = 500;
 
+/** pg_advisory_xact_lock key: one clerk at a time recomputes the stale tours of a server base. */
+const REFRESH_LOCK = 1_500_015;
+
 /**
  * Recomputes the trips of every tour the triggers marked stale since the last read, chunk by chunk,
- * each chunk in one transaction: its old trips out, the new ones in, its marks gone. Returns how
+ * each chunk in one transaction. The marks are taken out first and the sources read after, so a
+ * tour another clerk writes meanwhile is marked again and recomputed on the next read. Returns how
  * many tours were recomputed.
  */
 export async function refreshStaleTrips(base: Kysely<Database>): Promise<number> {
@@ -78,11 +83,14 @@ export async function refreshStaleTrips(base: Kysely<Database>): Promise<number>
   let done = 0;
   for (;;) {
     const count = await db.transaction().execute(async (trx) => {
+      if (dialectOf(trx) === 'postgres')
+        await sql`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`.execute(trx);
       const stale = await trx
-        .selectFrom('loyalty_stale_tours')
-        .select('tour_id')
-        .orderBy('tour_id')
-        .limit(CHUNK)
+        .deleteFrom('loyalty_stale_tours')
+        .where('tour_id', 'in', (eb) =>
+          eb.selectFrom('loyalty_stale_tours').select('tour_id').orderBy('tour_id').limit(CHUNK),
+        )
+        .returning('tour_id')
         .execute();
       if (stale.length === 0) return 0;
       const ids = stale.map((s) => s.tour_id);
@@ -93,7 +101,6 @@ export async function refreshStaleTrips(base: Kysely<Database>): Promise<number>
           .insertInto('client_trips')
           .values(facts.slice(i, i + 100))
           .execute();
-      await trx.deleteFrom('loyalty_stale_tours').where('tour_id', 'in', ids).execute();
       return ids.length;
     });
     if (count === 0) return done;
