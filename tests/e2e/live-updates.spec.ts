@@ -145,3 +145,30 @@ test('a client and a tour another clerk changes show on the open screens within 
     `live updates seen after: client ${clientMs} ms, tours list ${listMs} ms, tour card ${touristMs} ms`,
   );
 });
+
+test('Settings → Base creates the schema of an empty server database at once', async ({ openApp }) => {
+  test.setTimeout(120_000);
+  const databaseUrl = await pg.createDatabase('empty');
+  const database = new URL(databaseUrl).pathname.slice(1);
+  const page = await openApp();
+  await page.getByRole('navigation', { name: 'main' }).getByRole('button', { name: 'Настройки' }).click();
+  await page.getByRole('tab', { name: 'База' }).click();
+  const panel = page.getByTestId('connection-panel');
+  await panel.getByLabel('на сервере офиса (PostgreSQL)').check();
+  await panel.getByLabel('Адрес сервера').fill(pg.host);
+  await panel.getByLabel('Порт').fill(String(pg.port));
+  await panel.getByLabel('База данных').fill(database);
+  await panel.getByLabel('Пользователь').fill(pg.user);
+  await panel.getByLabel('Шифровать соединение (TLS)').uncheck();
+  await panel.getByRole('button', { name: 'Проверить соединение' }).click();
+  const outcome = panel.getByTestId('connection-outcome');
+  await expect(outcome).toContainText(`база ${database} пуста: создайте таблицы сейчас`);
+  await panel.getByRole('button', { name: 'Создать таблицы сейчас' }).click();
+  await expect(outcome).toHaveText(`Соединение есть: база ${database} на ${pg.host} готова к работе.`, {
+    timeout: 30_000,
+  });
+  await expect(page.getByText(`Таблицы базы ${database} созданы.`)).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Создать таблицы сейчас' })).toHaveCount(0);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/connection-schema-created.png` });
+});
