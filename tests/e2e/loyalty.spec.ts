@@ -139,6 +139,8 @@ test('a worklist item is postponed to a day typed in the masked box; today and a
   await until.fill(`3102${addMonths(day, 12).slice(0, 4)}`);
   await until.blur();
   await expect(dialog).toContainText('Нет такой даты');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await dialog.screenshot({ path: `${SCREENSHOTS}/loyalty-postpone.png` });
   await dialog.getByRole('button', { name: 'Сохранить' }).click();
   expect(await app.api('contactLog.list', { clientId: a })).toEqual([]);
 
