@@ -147,6 +147,10 @@ export function postgresPool(connection: PostgresConnection, max = 10): pg.Pool 
   const pool = new pg.Pool({ max, ...connection, types: typeParsers, application_name: 'TourDesk' });
   // An idle connection the server dropped must not crash the app; the next query reconnects.
   pool.on('error', () => undefined);
+  // Nor one held between two queries (a transaction, the migration): pg-pool takes its own error
+  // listener off a checked-out client, and an 'error' event without one ends the process. The
+  // next query on it fails and is answered as an error instead.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
