@@ -264,3 +264,33 @@ test('the printed tourist list has both scripts, passports and rooming', async (
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the tours list reads its next pages by cursor as it is scrolled, in order and without a row twice', async ({
+  app,
+  openApp,
+  page,
+}) => {
+  const count = 250;
+  const names = Array.from({ length: count }, (_, i) => `P-${String(i + 1).padStart(3, '0')}`);
+  for (const voucher of names) await tour(app, voucher);
+  await openApp();
+  await openTours(page);
+  await expect(page.getByTestId('tours-count')).toHaveText(`${count} туров`);
+  // Newest first: one page of 100 rows, then the next ones after its cursor as the list scrolls.
+  const newestFirst = [...names].reverse();
+  await expect(vouchers(page)).toHaveText(newestFirst.slice(0, 100));
+  const scrollToEnd = () =>
+    page.getByTestId('tours-list').evaluate((box) => box.scrollTo(0, box.scrollHeight));
+  await scrollToEnd();
+  await expect(vouchers(page)).toHaveCount(200);
+  await scrollToEnd();
+  await expect(vouchers(page)).toHaveText(newestFirst);
+  await page.screenshot({ path: 'test-results/screenshots/tours-list-paged.png' });
+
+  // Another sort starts again from its first page and pages on in that order.
+  await list(page).getByRole('button', { name: 'Путёвка' }).click();
+  await expect(vouchers(page)).toHaveText(names.slice(0, 100));
+  await scrollToEnd();
+  await scrollToEnd();
+  await expect(vouchers(page)).toHaveText(names);
+});

@@ -1,5 +1,5 @@
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type UIEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tour, TourRow } from '../../../shared/domain/tour';
 import { call } from '../api/client';
@@ -12,6 +12,7 @@ import { CopyTourDialog } from './CopyTourDialog';
 import { TouristListPrintDialog } from './TouristListPrint';
 import { tourColumnMeta, tourColumns } from './tours-list-columns';
 import { NO_TOUR_FILTERS, ToursListFilters, type TourFilters } from './ToursListFilters';
+import { useTourPages } from './useTourPages';
 
 interface ToursListProps {
   active: boolean;
@@ -25,8 +26,6 @@ export function ToursList({ active, onOpen }: ToursListProps) {
   const [filters, setFilters] = useState<TourFilters>(NO_TOUR_FILTERS);
   const [invalid, setInvalid] = useState(false);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'createdAt', desc: true }]);
-  const [rows, setRows] = useState<TourRow[] | null>(null);
-  const [total, setTotal] = useState(0);
   const [selected, setSelected] = useState(0);
   const [copying, setCopying] = useState<TourRow | null>(null);
   const [printing, setPrinting] = useState<Tour | null>(null);
@@ -35,6 +34,8 @@ export function ToursList({ active, onOpen }: ToursListProps) {
     (e: unknown) => toast({ kind: 'error', message: describeError(t, e) }),
     [t, toast],
   );
+
+  const { rows, total, load: loadQuery, refresh, loadMore } = useTourPages(fail);
 
   const columns = useMemo(() => tourColumns(t), [t]);
   const table = useReactTable<TourRow>({
@@ -53,21 +54,24 @@ export function ToursList({ active, onOpen }: ToursListProps) {
   const sort = (sortColumn && tourColumnMeta(sortColumn).sort) || 'createdAt';
   const direction = sorting[0]?.desc ? 'desc' : 'asc';
 
-  const load = useCallback(() => {
-    if (invalid) return;
-    call('tours.list', { ...filters, sort, direction, limit: 500 }).then((r) => {
-      setRows(r.rows);
-      setTotal(r.total);
-      setSelected((i) => Math.min(i, Math.max(r.rows.length - 1, 0)));
-    }, fail);
-  }, [filters, invalid, sort, direction, fail]);
   useEffect(() => {
-    if (active) load();
-  }, [active, load]);
+    if (active && !invalid) loadQuery({ ...filters, sort, direction });
+  }, [active, invalid, filters, sort, direction, loadQuery]);
+  useEffect(() => {
+    if (rows) setSelected((i) => Math.min(i, Math.max(rows.length - 1, 0)));
+  }, [rows]);
+  const load = () => {
+    if (!invalid) refresh();
+  };
   // Another clerk's saved tour or tourist (office server): the rows on screen are read again.
   useChanges('tour', () => {
     if (active) load();
   });
+  // Near the end of the rows read so far, the next page follows the last one's cursor.
+  const onScroll = (e: UIEvent<HTMLDivElement>) => {
+    const box = e.currentTarget;
+    if (box.scrollTop + box.clientHeight >= box.scrollHeight - NEAR_END_PX) loadMore();
+  };
 
   const remove = async (row: TourRow) => {
     try {
@@ -116,12 +120,15 @@ export function ToursList({ active, onOpen }: ToursListProps) {
         tabIndex={0}
         aria-label={t('tours.title')}
         data-testid="tours-list"
+        onScroll={onScroll}
         onKeyDown={(e) => {
           if (e.target !== e.currentTarget || !rows) return;
           if (e.key === 'Enter' && current) onOpen(current.id);
           else if (e.key === 'Delete' && current) void remove(current);
-          else if (e.key === 'ArrowDown') setSelected((i) => Math.min(i + 1, rows.length - 1));
-          else if (e.key === 'ArrowUp') setSelected((i) => Math.max(i - 1, 0));
+          else if (e.key === 'ArrowDown') {
+            if (selected >= rows.length - 2) loadMore();
+            setSelected((i) => Math.min(i + 1, rows.length - 1));
+          } else if (e.key === 'ArrowUp') setSelected((i) => Math.max(i - 1, 0));
           else return;
           e.preventDefault();
         }}
@@ -224,6 +231,8 @@ export function ToursList({ active, onOpen }: ToursListProps) {
 }
 
 const ACTIONS_WIDTH = 132;
+/** How close to the end of the rows read so far the next page is asked for. */
+const NEAR_END_PX = 300;
 
 function RowActions(props: {
   row: TourRow;
