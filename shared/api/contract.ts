@@ -229,8 +229,15 @@ export const contract = {
       internalPassport: z.string().max(30).default(''),
       birthDate: optionalDate,
       cardLast4: z.string().max(4).default(''),
+      limit: z.number().int().min(1).max(200).default(50),
+      /** The `next` of the previous page of candidates (keyset by name, then id). */
+      after: z.string().max(1000).nullable().default(null),
     }),
-    output: z.object({ total: z.number().int(), candidates: z.array(clientSchema) }),
+    output: z.object({
+      total: z.number().int(),
+      candidates: z.array(clientSchema),
+      next: z.string().nullable(),
+    }),
   },
   'clients.history': {
     input: z.object({ id }),

@@ -47,6 +47,8 @@ export interface LookupCriteria {
   internalPassport: string;
   birthDate: string | null;
   cardLast4: string;
+  limit?: number;
+  after?: string | null;
 }
 
 const LOOKUP_LIMIT = 50;
@@ -190,19 +192,34 @@ export class ClientsRepository {
    * R1: the regular clients with exactly this surname (in any script or spelling), narrowed by
    * whatever else the clerk knows: first name, foreign or internal passport, birth date, card digits.
    */
-  async lookup(criteria: LookupCriteria): Promise<{ total: number; candidates: Client[] }> {
+  /**
+   * The clients a tourist may be: by passport or card number, or by surname with the other criteria.
+   * A page of `limit` candidates in name order; `next` reads on after the last one (keyset on
+   * sort_name, id), a cursor of other criteria being refused as `cursorStale`.
+   */
+  async lookup(
+    criteria: LookupCriteria,
+  ): Promise<{ total: number; candidates: Client[]; next: string | null }> {
+    const { limit = LOOKUP_LIMIT, after = null, ...query } = criteria;
+    const scope = cursorScope('clients.lookup', { ...query });
+    const from = after === null ? null : decodeCursor(after, scope, 2);
     const byIdentifier = await findByIdentifier(this.db, criteria.lastName);
     if (byIdentifier !== null && byIdentifier.length > 0) {
+      // A passport or card number names a handful of clients: paged by id.
+      const rest = byIdentifier.filter((id) => from === null || id > Number(from[1]));
+      const page = rest.slice(0, limit);
+      const last = page[page.length - 1];
       return {
         total: byIdentifier.length,
-        candidates: await this.getMany(byIdentifier.slice(0, LOOKUP_LIMIT)),
+        candidates: await this.getMany(page),
+        next: rest.length > limit && last !== undefined ? encodeCursor(scope, ['', last]) : null,
       };
     }
     const key = nameKey(criteria.lastName);
-    if (key === '') return { total: 0, candidates: [] };
+    if (key === '') return { total: 0, candidates: [], next: null };
     let q = this.db
       .selectFrom('clients')
-      .select(['clients.id', 'clients.first_name_ru', 'clients.first_name_lat'])
+      .select(['clients.id', 'clients.sort_name', 'clients.first_name_ru', 'clients.first_name_lat'])
       .where('clients.deleted_at', 'is', null)
       .where('clients.id', 'in', (eb) =>
         eb.selectFrom('client_search_keys').select('client_id').where('key', '=', key),
@@ -233,19 +250,28 @@ export class ClientsRepository {
       );
     }
     // Every client with this surname is read (a surname is a few hundred clients at most), so the
-    // first-name filter and the total never depend on a cap.
-    const rows = await q.orderBy('clients.sort_name').orderBy('clients.id').execute();
+    // first-name filter and the total never depend on a cap; the page starts after the cursor's row
+    // in the same SQL order, so both dialects agree on what "after" means.
     const firstKey = nameKey(criteria.firstName);
-    const matching =
+    const matches = <R extends { first_name_ru: string; first_name_lat: string }>(rows: R[]) =>
       firstKey === ''
         ? rows
         : rows.filter(
             (r) =>
               nameKey(r.first_name_ru).startsWith(firstKey) || nameKey(r.first_name_lat).startsWith(firstKey),
           );
+    const ordered = q.orderBy('clients.sort_name').orderBy('clients.id');
+    const all = matches(await ordered.execute());
+    const rest =
+      from === null
+        ? all
+        : matches(await ordered.where(rowAfter(['clients.sort_name', 'clients.id'], from, 'asc')).execute());
+    const page = rest.slice(0, limit);
+    const last = page[page.length - 1];
     return {
-      total: matching.length,
-      candidates: await this.getMany(matching.slice(0, LOOKUP_LIMIT).map((r) => r.id)),
+      total: all.length,
+      candidates: await this.getMany(page.map((r) => r.id)),
+      next: rest.length > limit && last ? encodeCursor(scope, [last.sort_name, last.id]) : null,
     };
   }
 
