@@ -147,6 +147,9 @@ describe('client_trips, the facts behind the Loyalty figures', () => {
     await t.call('undo.apply', { id: merged.undoId });
     expect(tripOf(await expectFactsRight(), base.tours.t4, base.d)?.revenue_minor).toBe(25_000_00);
 
+    // C pays for T4 as well as travelling on it: forgetting C clears the payer through the foreign
+    // key (ON DELETE SET NULL), which marked T4 stale a second time and broke the stale key once.
+    await t.call('tours.setPayer', { tourId: base.tours.t4, clientId: base.c });
     await t.call('clients.forget', { id: base.c });
     const afterForget = await expectFactsRight();
     expect(tripOf(afterForget, base.tours.t4, base.c)).toBeUndefined();

@@ -566,45 +566,63 @@ export const migrations: readonly Migration[] = [
     // wrote it, and loyalty-trips.ts recomputes the stale tours before the next read. Every tour
     // starts stale, so an existing base builds its facts on the first loyalty read.
     name: 'loyalty trip facts',
+    // No INSERT OR IGNORE in these triggers: a foreign key's ON DELETE SET NULL runs its update with
+    // ABORT, which overrides the trigger's IGNORE, so forgetting a payer broke the key. NOT EXISTS
+    // does not depend on the outer statement's conflict policy.
     up: (db) => {
       db.exec(LOYALTY_FACTS_TABLES);
       db.exec(`
         CREATE TRIGGER loyalty_tours_insert AFTER INSERT ON tours
-          BEGIN INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (NEW.id); END;
+          BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT NEW.id
+            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = NEW.id); END;
         CREATE TRIGGER loyalty_tours_update AFTER UPDATE OF status, currency, arrival_date, departure_date,
           created_at, country, hotel, price_minor, cost_minor, payer_client_id ON tours
-          BEGIN INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (NEW.id); END;
+          BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT NEW.id
+            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = NEW.id); END;
         CREATE TRIGGER loyalty_tours_delete AFTER DELETE ON tours
-          BEGIN INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (OLD.id); END;
+          BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT OLD.id
+            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = OLD.id); END;
         CREATE TRIGGER loyalty_tourists_insert AFTER INSERT ON tourists
-          BEGIN INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (NEW.tour_id); END;
+          BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT NEW.tour_id
+            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = NEW.tour_id); END;
         CREATE TRIGGER loyalty_tourists_update AFTER UPDATE OF tour_id, client_id, position ON tourists
           BEGIN
-            INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (NEW.tour_id);
-            INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (OLD.tour_id);
+            INSERT INTO loyalty_stale_tours (tour_id) SELECT NEW.tour_id
+            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = NEW.tour_id);
+            INSERT INTO loyalty_stale_tours (tour_id) SELECT OLD.tour_id
+            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = OLD.tour_id);
           END;
         CREATE TRIGGER loyalty_tourists_delete AFTER DELETE ON tourists
-          BEGIN INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (OLD.tour_id); END;
+          BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT OLD.tour_id
+            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = OLD.tour_id); END;
         CREATE TRIGGER loyalty_services_insert AFTER INSERT ON tour_services
-          BEGIN INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (NEW.tour_id); END;
+          BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT NEW.tour_id
+            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = NEW.tour_id); END;
         CREATE TRIGGER loyalty_services_update AFTER UPDATE OF tour_id, price_minor ON tour_services
           BEGIN
-            INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (NEW.tour_id);
-            INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (OLD.tour_id);
+            INSERT INTO loyalty_stale_tours (tour_id) SELECT NEW.tour_id
+            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = NEW.tour_id);
+            INSERT INTO loyalty_stale_tours (tour_id) SELECT OLD.tour_id
+            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = OLD.tour_id);
           END;
         CREATE TRIGGER loyalty_services_delete AFTER DELETE ON tour_services
-          BEGIN INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) VALUES (OLD.tour_id); END;
+          BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT OLD.tour_id
+            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = OLD.tour_id); END;
         -- A deleted card's shares go to the other travellers, so its tours are recomputed.
         CREATE TRIGGER loyalty_clients_deleted AFTER UPDATE OF deleted_at ON clients
           WHEN (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL)
           BEGIN
-            INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) SELECT tour_id FROM tourists WHERE client_id = NEW.id;
-            INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) SELECT id FROM tours WHERE payer_client_id = NEW.id;
+            INSERT INTO loyalty_stale_tours (tour_id) SELECT DISTINCT tour_id FROM tourists WHERE client_id = NEW.id
+              AND tour_id NOT IN (SELECT tour_id FROM loyalty_stale_tours);
+            INSERT INTO loyalty_stale_tours (tour_id) SELECT DISTINCT id FROM tours WHERE payer_client_id = NEW.id
+              AND id NOT IN (SELECT tour_id FROM loyalty_stale_tours);
           END;
         CREATE TRIGGER loyalty_clients_forgotten BEFORE DELETE ON clients
           BEGIN
-            INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) SELECT tour_id FROM tourists WHERE client_id = OLD.id;
-            INSERT OR IGNORE INTO loyalty_stale_tours (tour_id) SELECT id FROM tours WHERE payer_client_id = OLD.id;
+            INSERT INTO loyalty_stale_tours (tour_id) SELECT DISTINCT tour_id FROM tourists WHERE client_id = OLD.id
+              AND tour_id NOT IN (SELECT tour_id FROM loyalty_stale_tours);
+            INSERT INTO loyalty_stale_tours (tour_id) SELECT DISTINCT id FROM tours WHERE payer_client_id = OLD.id
+              AND id NOT IN (SELECT tour_id FROM loyalty_stale_tours);
           END;
         INSERT INTO loyalty_stale_tours (tour_id) SELECT id FROM tours;
       `);
