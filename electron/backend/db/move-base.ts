@@ -48,6 +48,11 @@ const USER_DATA_TABLES = ['clients', 'tours', 'tourists', 'documents', 'audit', 
 /** Parameters per INSERT: below SQLite's 32,766 and PostgreSQL's 65,535. */
 const PARAMETERS_PER_INSERT = 30_000;
 const READ_CHUNK = 2_000;
+/**
+ * Tables the target's own triggers fill while the others are copied (the loyalty stale marks of
+ * every tour inserted): copied last, after the triggers' rows are cleared, so they end as the source's.
+ */
+const TRIGGER_FILLED_TABLES = ['loyalty_stale_tours'];
 
 type AnyDb = Kysely<Database> | Transaction<Database>;
 type Row = Record<string, unknown>;
@@ -179,7 +184,12 @@ export async function moveBase(
         `the two bases have different tables after their upgrade (${sourceTables.length} and ${targetTables.length}): is one of them from another version of the app?`,
       );
     }
-    const order = parentsFirst(sourceTables, await foreignKeys(source.db));
+    const order = [
+      ...parentsFirst(sourceTables, await foreignKeys(source.db)).filter(
+        (t) => !TRIGGER_FILLED_TABLES.includes(t),
+      ),
+      ...TRIGGER_FILLED_TABLES.filter((t) => sourceTables.includes(t)),
+    ];
     const keys = new Map<string, string[]>();
     const totals = new Map<string, number>();
     for (const table of order) {
@@ -199,6 +209,7 @@ export async function moveBase(
         const hash = createHash('sha256');
         let copied = 0;
         onProgress({ table, copied, total, copiedAll, totalAll });
+        if (TRIGGER_FILLED_TABLES.includes(table)) await sql`DELETE FROM ${sql.table(table)}`.execute(trx);
         for await (const chunk of readTable(source.db, table, key)) {
           for (const row of chunk) hash.update(canonical(row)).update('\n');
           await insertRows(trx, table, chunk);
