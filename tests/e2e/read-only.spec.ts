@@ -11,7 +11,7 @@ async function startOn(dbPath: string): Promise<{ child: ChildProcess; signIn: s
   });
   let printed = '';
   const signIn = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no sign-in address: ${printed}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`no sign-in address: ${printed}`)), 45_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       printed += chunk.toString();
       const found = /Sign-in address .*: (http:\/\/\S+)/.exec(printed)?.[1];
