@@ -5,17 +5,7 @@ import type { Database } from '../db/schema';
 import { loyaltyDb, TRIP_STATUSES, type LoyaltyDatabase } from './loyalty-schema';
 
 /** One client's share of one trip: a row of client_trips (migration 16). */
-export interface TripFact {
-  currency: string;
-  client_id: number;
-  start_date: string;
-  tour_id: number;
-  end_date: string;
-  country: string;
-  hotel: string;
-  revenue_minor: number;
-  cost_minor: number;
-}
+export type TripFact = LoyaltyDatabase['client_trips'];
 
 export interface TourMoneyRow {
   id: number;
