@@ -1,5 +1,5 @@
-import { accessSync, constants, existsSync } from 'node:fs';
-import { stagedRestorePath } from '../db/open-database';
+import { existsSync } from 'node:fs';
+import { canWrite, messageOf, stagedRestorePath } from '../db/open-database';
 import { migrations } from '../db/migrations';
 import { connect, isPlainSqlite, NEW_BASE_CIPHER, withCipher, type DatabaseKey } from './database-key';
 import { recipherFileInPlace, type EncryptFileHooks } from './encrypt-file';
@@ -9,17 +9,6 @@ export interface ConvertCipherOptions {
   log: (message: string) => void;
   /** Tests only: runs when the converted copy is verified, before it replaces the base. */
   hooks?: EncryptFileHooks;
-}
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-function canWrite(path: string): boolean {
-  try {
-    accessSync(path, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The schema the file holds, or null when it cannot be read under the key (damaged, wrong key). */

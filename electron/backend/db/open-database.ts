@@ -51,7 +51,7 @@ const codeOf = (error: unknown) => {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : '';
 };
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Per-connection settings; none of them writes to the file. */
 function tune(db: Database.Database, busyTimeoutMs: number): void {
@@ -136,7 +136,7 @@ function unreadable(path: string, error: unknown): AppError {
   );
 }
 
-function canWrite(path: string): boolean {
+export function canWrite(path: string): boolean {
   try {
     accessSync(path, constants.W_OK);
     return true;
