@@ -38,6 +38,139 @@ const LOYALTY_FACTS_TABLES = `
   CREATE TABLE loyalty_stale_tours (tour_id INTEGER PRIMARY KEY);
 `;
 
+/**
+ * Migration 17: each client's summary for the default Loyalty plan on `as_of` (the columns of
+ * shared/loyalty/summary.ts's ClientSummary; activity per period as bit masks, margin per year of
+ * the three-year window), the clients whose feedback or referrals changed, and how far the rebuild
+ * for a new day has got (next_client NULL: done).
+ */
+const LOYALTY_FIGURES_TABLES = `
+  CREATE TABLE loyalty_client_figures (
+    currency TEXT NOT NULL,
+    client_id INTEGER NOT NULL,
+    window_trips INTEGER NOT NULL,
+    revenue_minor INTEGER NOT NULL,
+    margin_minor INTEGER NOT NULL,
+    margin_y0 INTEGER NOT NULL,
+    margin_y1 INTEGER NOT NULL,
+    margin_y2 INTEGER NOT NULL,
+    last_return TEXT,
+    last_start TEXT,
+    first_start TEXT NOT NULL,
+    historical_margin_minor INTEGER NOT NULL,
+    trips_now INTEGER NOT NULL,
+    years_now INTEGER NOT NULL,
+    trips_before INTEGER NOT NULL,
+    years_before INTEGER NOT NULL,
+    active_at_start INTEGER NOT NULL,
+    active_at_end INTEGER NOT NULL,
+    score_now INTEGER,
+    score_before INTEGER,
+    referrals_now INTEGER NOT NULL DEFAULT 0,
+    referrals_before INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (currency, client_id)
+  );
+  CREATE INDEX loyalty_client_figures_client ON loyalty_client_figures (client_id);
+  CREATE TABLE loyalty_stale_clients (client_id INTEGER PRIMARY KEY);
+  CREATE TABLE loyalty_figures_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    as_of TEXT NOT NULL,
+    next_client INTEGER
+  );
+`;
+
+/** Migration 17's SQLite triggers: migration 16's again (see there), and feedback and referrals. */
+const LOYALTY_SQLITE_TRIGGERS_17 = `
+  DROP TRIGGER IF EXISTS loyalty_tours_insert;
+  DROP TRIGGER IF EXISTS loyalty_tours_update;
+  DROP TRIGGER IF EXISTS loyalty_tours_delete;
+  DROP TRIGGER IF EXISTS loyalty_tourists_insert;
+  DROP TRIGGER IF EXISTS loyalty_tourists_update;
+  DROP TRIGGER IF EXISTS loyalty_tourists_delete;
+  DROP TRIGGER IF EXISTS loyalty_services_insert;
+  DROP TRIGGER IF EXISTS loyalty_services_update;
+  DROP TRIGGER IF EXISTS loyalty_services_delete;
+  DROP TRIGGER IF EXISTS loyalty_clients_deleted;
+  DROP TRIGGER IF EXISTS loyalty_clients_forgotten;
+  CREATE TRIGGER loyalty_tours_insert AFTER INSERT ON tours
+    BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT NEW.id
+      WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = NEW.id); END;
+  CREATE TRIGGER loyalty_tours_update AFTER UPDATE OF status, currency, arrival_date, departure_date,
+    created_at, country, hotel, price_minor, cost_minor, payer_client_id ON tours
+    BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT NEW.id
+      WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = NEW.id); END;
+  CREATE TRIGGER loyalty_tours_delete AFTER DELETE ON tours
+    BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT OLD.id
+      WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = OLD.id); END;
+  CREATE TRIGGER loyalty_tourists_insert AFTER INSERT ON tourists
+    BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT NEW.tour_id
+      WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = NEW.tour_id); END;
+  CREATE TRIGGER loyalty_tourists_update AFTER UPDATE OF tour_id, client_id, position ON tourists
+    BEGIN
+      INSERT INTO loyalty_stale_tours (tour_id) SELECT NEW.tour_id
+      WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = NEW.tour_id);
+      INSERT INTO loyalty_stale_tours (tour_id) SELECT OLD.tour_id
+      WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = OLD.tour_id);
+    END;
+  CREATE TRIGGER loyalty_tourists_delete AFTER DELETE ON tourists
+    BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT OLD.tour_id
+      WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = OLD.tour_id); END;
+  CREATE TRIGGER loyalty_services_insert AFTER INSERT ON tour_services
+    BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT NEW.tour_id
+      WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = NEW.tour_id); END;
+  CREATE TRIGGER loyalty_services_update AFTER UPDATE OF tour_id, price_minor ON tour_services
+    BEGIN
+      INSERT INTO loyalty_stale_tours (tour_id) SELECT NEW.tour_id
+      WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = NEW.tour_id);
+      INSERT INTO loyalty_stale_tours (tour_id) SELECT OLD.tour_id
+      WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = OLD.tour_id);
+    END;
+  CREATE TRIGGER loyalty_services_delete AFTER DELETE ON tour_services
+    BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT OLD.tour_id
+      WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = OLD.tour_id); END;
+  CREATE TRIGGER loyalty_clients_deleted AFTER UPDATE OF deleted_at ON clients
+    WHEN (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL)
+    BEGIN
+      INSERT INTO loyalty_stale_tours (tour_id) SELECT DISTINCT tour_id FROM tourists WHERE client_id = NEW.id
+        AND tour_id NOT IN (SELECT tour_id FROM loyalty_stale_tours);
+      INSERT INTO loyalty_stale_tours (tour_id) SELECT DISTINCT id FROM tours WHERE payer_client_id = NEW.id
+        AND id NOT IN (SELECT tour_id FROM loyalty_stale_tours);
+    END;
+  CREATE TRIGGER loyalty_clients_forgotten BEFORE DELETE ON clients
+    BEGIN
+      INSERT INTO loyalty_stale_tours (tour_id) SELECT DISTINCT tour_id FROM tourists WHERE client_id = OLD.id
+        AND tour_id NOT IN (SELECT tour_id FROM loyalty_stale_tours);
+      INSERT INTO loyalty_stale_tours (tour_id) SELECT DISTINCT id FROM tours WHERE payer_client_id = OLD.id
+        AND id NOT IN (SELECT tour_id FROM loyalty_stale_tours);
+    END;
+  CREATE TRIGGER loyalty_feedback_insert AFTER INSERT ON feedback
+    BEGIN INSERT INTO loyalty_stale_clients (client_id) SELECT NEW.client_id
+      WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_clients WHERE client_id = NEW.client_id); END;
+  CREATE TRIGGER loyalty_feedback_update AFTER UPDATE OF client_id, score, received_on ON feedback
+    BEGIN
+      INSERT INTO loyalty_stale_clients (client_id) SELECT NEW.client_id
+      WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_clients WHERE client_id = NEW.client_id);
+      INSERT INTO loyalty_stale_clients (client_id) SELECT OLD.client_id
+      WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_clients WHERE client_id = OLD.client_id);
+    END;
+  CREATE TRIGGER loyalty_feedback_delete AFTER DELETE ON feedback
+    BEGIN INSERT INTO loyalty_stale_clients (client_id) SELECT OLD.client_id
+      WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_clients WHERE client_id = OLD.client_id); END;
+  CREATE TRIGGER loyalty_referrals_insert AFTER INSERT ON client_referrals
+    BEGIN INSERT INTO loyalty_stale_clients (client_id) SELECT NEW.referrer_id
+      WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_clients WHERE client_id = NEW.referrer_id); END;
+  CREATE TRIGGER loyalty_referrals_update AFTER UPDATE OF client_id, referrer_id ON client_referrals
+    BEGIN
+      INSERT INTO loyalty_stale_clients (client_id) SELECT NEW.referrer_id
+      WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_clients WHERE client_id = NEW.referrer_id);
+      INSERT INTO loyalty_stale_clients (client_id) SELECT OLD.referrer_id
+      WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_clients WHERE client_id = OLD.referrer_id);
+    END;
+  CREATE TRIGGER loyalty_referrals_delete AFTER DELETE ON client_referrals
+    BEGIN INSERT INTO loyalty_stale_clients (client_id) SELECT OLD.referrer_id
+      WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_clients WHERE client_id = OLD.referrer_id); END;
+`;
+
 export const migrations: readonly Migration[] = [
   {
     name: 'clients, documents, settings, audit',
@@ -660,6 +793,68 @@ export const migrations: readonly Migration[] = [
         CREATE TRIGGER loyalty_clients_forgotten BEFORE DELETE ON clients FOR EACH ROW
           EXECUTE FUNCTION loyalty_mark_client_tours();
         INSERT INTO loyalty_stale_tours SELECT id FROM tours;
+      `);
+    },
+  },
+  {
+    // Issue 15: each open of the Loyalty screen grouped 940k trips into 165k summaries (7 s at
+    // 200,000 clients). loyalty_client_figures keeps each client's summary for the default plan on
+    // one day, recomputed by loyalty-trips.ts for the clients the triggers (tours as before, feedback
+    // and referrals now) marked stale, and rebuilt in chunks when the day changes. The migration-16
+    // triggers are created again because bases made before their NOT EXISTS fix still held the
+    // INSERT OR IGNORE ones. Nothing is computed here: the first refresh builds the figures.
+    name: 'loyalty client figures',
+    up: (db) => {
+      db.exec(LOYALTY_FIGURES_TABLES);
+      db.exec(LOYALTY_SQLITE_TRIGGERS_17);
+    },
+    postgres: async (client) => {
+      for (const statement of postgresStatements(LOYALTY_FIGURES_TABLES)) await client.query(statement);
+      // DO UPDATE instead of DO NOTHING: the no-op update locks the stale mark until the writer
+      // commits, so a refresh that takes the marks waits for it and then reads what it wrote.
+      await client.query(`
+        CREATE OR REPLACE FUNCTION loyalty_mark_tour() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_TABLE_NAME = 'tours' THEN
+            IF TG_OP <> 'DELETE' THEN INSERT INTO loyalty_stale_tours VALUES (NEW.id)
+              ON CONFLICT (tour_id) DO UPDATE SET tour_id = EXCLUDED.tour_id; END IF;
+            IF TG_OP <> 'INSERT' THEN INSERT INTO loyalty_stale_tours VALUES (OLD.id)
+              ON CONFLICT (tour_id) DO UPDATE SET tour_id = EXCLUDED.tour_id; END IF;
+          ELSE
+            IF TG_OP <> 'DELETE' THEN INSERT INTO loyalty_stale_tours VALUES (NEW.tour_id)
+              ON CONFLICT (tour_id) DO UPDATE SET tour_id = EXCLUDED.tour_id; END IF;
+            IF TG_OP <> 'INSERT' THEN INSERT INTO loyalty_stale_tours VALUES (OLD.tour_id)
+              ON CONFLICT (tour_id) DO UPDATE SET tour_id = EXCLUDED.tour_id; END IF;
+          END IF;
+          RETURN NULL;
+        END $$;
+        CREATE OR REPLACE FUNCTION loyalty_mark_client_tours() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          INSERT INTO loyalty_stale_tours SELECT tour_id FROM tourists WHERE client_id = OLD.id
+            UNION SELECT id FROM tours WHERE payer_client_id = OLD.id
+            ON CONFLICT (tour_id) DO UPDATE SET tour_id = EXCLUDED.tour_id;
+          IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+          RETURN NEW;
+        END $$;
+        CREATE FUNCTION loyalty_mark_client() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_TABLE_NAME = 'feedback' THEN
+            IF TG_OP <> 'DELETE' THEN INSERT INTO loyalty_stale_clients VALUES (NEW.client_id)
+              ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id; END IF;
+            IF TG_OP <> 'INSERT' THEN INSERT INTO loyalty_stale_clients VALUES (OLD.client_id)
+              ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id; END IF;
+          ELSE
+            IF TG_OP <> 'DELETE' THEN INSERT INTO loyalty_stale_clients VALUES (NEW.referrer_id)
+              ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id; END IF;
+            IF TG_OP <> 'INSERT' THEN INSERT INTO loyalty_stale_clients VALUES (OLD.referrer_id)
+              ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id; END IF;
+          END IF;
+          RETURN NULL;
+        END $$;
+        CREATE TRIGGER loyalty_feedback AFTER INSERT OR DELETE OR UPDATE OF client_id, score, received_on
+          ON feedback FOR EACH ROW EXECUTE FUNCTION loyalty_mark_client();
+        CREATE TRIGGER loyalty_referrals AFTER INSERT OR DELETE OR UPDATE OF client_id, referrer_id
+          ON client_referrals FOR EACH ROW EXECUTE FUNCTION loyalty_mark_client();
       `);
     },
   },
