@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../shared/domain/client';
-import { formatDate } from '../../../shared/domain/dates';
-import { travelPassport } from '../../../shared/domain/tourist-client';
-import { call } from '../api/client';
 import { DateInput } from '../ui/DateInput';
 import { Dialog } from '../ui/Dialog';
 import { describeError } from '../ui/errors';
 import { Field } from '../ui/Field';
+import { LookupCandidates } from './LookupCandidates';
+import { useLookupPages, type LookupPage } from './useLookupPages';
 
 interface Criteria {
   firstName: string;
@@ -20,7 +19,7 @@ interface Criteria {
 /** R1, several namesakes: narrow them by first name, passports, birth date or card digits, and pick one. */
 export function LookupDialog(props: {
   lastName: string;
-  initial: { total: number; candidates: Client[] };
+  initial: LookupPage;
   onPick: (client: Client) => void;
   onClose: () => void;
 }) {
@@ -32,23 +31,19 @@ export function LookupDialog(props: {
     birthDate: null,
     cardLast4: '',
   });
-  const [result, setResult] = useState(props.initial);
   const [selected, setSelected] = useState(0);
   const [error, setError] = useState<string | null>(null);
-
+  const onError = useCallback((e: unknown) => setError(describeError(t, e)), [t]);
+  const { result, ensureRows } = useLookupPages(
+    { lastName: props.lastName, ...criteria },
+    props.initial,
+    onError,
+  );
+  // New criteria, new list: the selection goes back to its first row.
   useEffect(() => {
-    const timer = window.setTimeout(() => {
-      call('clients.lookup', { lastName: props.lastName, ...criteria }).then(
-        (r) => {
-          setResult(r);
-          setSelected(0);
-          setError(null);
-        },
-        (e: unknown) => setError(describeError(t, e)),
-      );
-    }, 150);
-    return () => window.clearTimeout(timer);
-  }, [criteria, props.lastName, t]);
+    setSelected(0);
+    setError(null);
+  }, [criteria]);
 
   const set = (patch: Partial<Criteria>) => setCriteria((c) => ({ ...c, ...patch }));
   const text = (field: 'firstName' | 'passportNumber' | 'internalPassport' | 'cardLast4') => (
@@ -115,37 +110,14 @@ export function LookupDialog(props: {
         {text('cardLast4')}
       </div>
       {error && <p className="error-text">{error}</p>}
-      <table className="table" data-testid="lookup-candidates">
-        <thead>
-          <tr>
-            <th>{t('clients.columns.name')}</th>
-            <th>{t('clients.columns.nameLat')}</th>
-            <th>{t('clients.columns.birthDate')}</th>
-            <th>{t('clients.columns.passportNumber')}</th>
-            <th>{t('clients.columns.phone')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.candidates.map((c, i) => {
-            const passport = travelPassport(c.documents);
-            return (
-              <tr
-                key={c.id}
-                className={i === selected ? 'selected' : undefined}
-                aria-selected={i === selected}
-                onClick={() => setSelected(i)}
-                onDoubleClick={() => props.onPick(c)}
-              >
-                <td>{[c.lastNameRu, c.firstNameRu, c.middleNameRu].filter(Boolean).join(' ')}</td>
-                <td>{[c.lastNameLat, c.firstNameLat].filter(Boolean).join(' ')}</td>
-                <td>{formatDate(c.birthDate)}</td>
-                <td className="mono">{passport ? `${passport.series} ${passport.number}` : ''}</td>
-                <td>{c.phone}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <LookupCandidates
+        candidates={result.candidates}
+        total={result.total}
+        selected={selected}
+        onSelect={setSelected}
+        onPick={props.onPick}
+        onNearEnd={ensureRows}
+      />
       {result.total === 0 && <p className="muted">{t('lookup.none')}</p>}
     </Dialog>
   );

@@ -35,6 +35,7 @@ import { useUnsavedGuard } from '../ui/UnsavedGuard';
 import { useToast } from '../ui/toasts';
 import { touristName, warningText } from './format';
 import { LookupDialog } from './LookupDialog';
+import type { LookupPage } from './useLookupPages';
 import { OverwriteDialog } from './OverwriteDialog';
 
 type Form = TouristFields & { clientId: number | null; serviceIds: number[] };
@@ -86,7 +87,7 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
   const [info, setInfo] = useState<string | null>(null);
   const [lookup, setLookup] = useState<{
     lastName: string;
-    initial: { total: number; candidates: Client[] };
+    initial: LookupPage;
   } | null>(null);
   const [overwrite, setOverwrite] = useState<{ client: Client; differences: SyncDifference[] } | null>(null);
   const [clientCardOpen, setClientCardOpen] = useState(false);
