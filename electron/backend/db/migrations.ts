@@ -858,6 +858,18 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Issue 14: a surname search pages and counts by a range of client_search_keys filtered on
+    // prev_lcp. On SQLite the table is its key (WITHOUT ROWID), so both are index-only; on a server
+    // every matching key was read again from the table for prev_lcp (a bitmap heap scan, 3-7x
+    // SQLite). The key carries prev_lcp now, so the server's search is index-only too.
+    name: 'search keys cover prev_lcp on a server',
+    up: () => undefined,
+    postgres: async (client) => {
+      await client.query(`ALTER TABLE client_search_keys DROP CONSTRAINT client_search_keys_pkey,
+        ADD CONSTRAINT client_search_keys_pkey PRIMARY KEY (key, sort_name, client_id) INCLUDE (prev_lcp)`);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
