@@ -75,6 +75,8 @@ async function openPrint(page: Page, voucher: string) {
 
 /** The page as the print stylesheet shows it, as a PDF, its text, and its pages as PNGs in docs/forms. */
 async function printed(page: Page, name: string): Promise<{ text: string; raw: string; pages: number }> {
+  // The sheets arrive after the dialog's controls; printing before them gave one blank page (Japan, loaded).
+  await expect(page.locator('#print-root .print-sheet')).toHaveCount(2);
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   const dir = mkdtempSync(join(tmpdir(), 'tourdesk-forms-'));
   const file = join(dir, `${name}.pdf`);
@@ -242,6 +244,8 @@ test('France: the online-form worksheet with copy buttons first, and the bilingu
     'par vous-même',
     'par un garant',
     'visé dans la case 30 ou 31',
+    // Field 31's telephone as a German consulate's bilingual copy prints it (docs/forms/wording.md).
+    "N° de téléphone de l'entreprise",
     'Argent liquide',
     'Je déclare',
     'Lieu et date',

@@ -107,7 +107,7 @@ export function JapanForm({ job, sheet }: { job: PrintJob; sheet: PrintSheet }) 
       <Page number={2} of={2}>
         <Groups list={groups(fields.slice(split))} values={values} />
         <p className="form-declarations">{DECLARATION}</p>
-        <div className="form-row">
+        <div className="form-boxes">
           <div className="form-field">
             <div className="form-label">Date of application (day/month/year):</div>
             <div className="form-value">{values.value(APPLICATION_DATE_KEY)}</div>

@@ -23,7 +23,7 @@ function OfficialColumn({ tongue }: { tongue: FormTongue }) {
         <div key={item.label.en} className="form-official-item">
           <Say w={item.label} tongue={tongue} />
           {item.boxes?.map((box) => (
-            <div key={box.en}>
+            <div key={box.en} className="form-official-box">
               <Tick on={false} /> <Say w={box} tongue={tongue} />
             </div>
           ))}

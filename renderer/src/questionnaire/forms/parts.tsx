@@ -39,8 +39,9 @@ export function Box({
   );
 }
 
+/** Boxes side by side, equal in height, sharing their borders as on the official pages. */
 export function Row({ children }: { children: ReactNode }) {
-  return <div className="form-row">{children}</div>;
+  return <div className="form-boxes">{children}</div>;
 }
 
 /** The options of a choice field as the form prints them, the chosen ones ticked. */
