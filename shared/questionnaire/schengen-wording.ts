@@ -110,8 +110,9 @@ export const SCHENGEN_TEXT = {
   familyDocument: w(
     'Number of travel document or ID card',
     "Numéro du document de voyage ou de la carte d'identité",
+    true,
   ),
-  nationalityShort: w('Nationality', 'Nationalité'),
+  nationalityShort: w('Nationality', 'Nationalité', true),
   relationship: w(
     'Family relationship with an EU, EEA or CH citizen or a UK national who is a Withdrawal Agreement beneficiary, if applicable',
     "Lien de parenté avec un ressortissant de l'UE, de l'EEE ou de la Confédération suisse ou un ressortissant du Royaume-Uni bénéficiaire de l'accord de retrait, le cas échéant",
@@ -177,10 +178,7 @@ export const SCHENGEN_TEXT = {
     'Name and address of inviting company/organisation',
     "Nom et adresse de l'entreprise/l'organisation hôte",
   ),
-  companyPhone: w(
-    'Telephone no. of company/organisation',
-    "Numéro de téléphone de l'entreprise/l'organisation",
-  ),
+  companyPhone: w('Telephone no. of company/organisation', "N° de téléphone de l'entreprise/l'organisation"),
   contact: w(
     'Surname, first name, address, telephone no., and e-mail address of contact person in company/organisation',
     "Nom, prénom, adresse, numéro de téléphone et adresse électronique de la personne de contact dans l'entreprise/l'organisation",
