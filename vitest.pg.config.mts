@@ -20,6 +20,7 @@ export default defineConfig({
       'tests/integration/duplicates*.test.ts',
       'tests/integration/loyalty*.test.ts',
       'tests/integration/questionnaire*.test.ts',
+      'tests/integration/books-keyset.test.ts',
     ],
     environment: 'node',
     pool: 'forks',

@@ -23,6 +23,7 @@ import { ImportsRepository } from './repositories/imports';
 import { mustExist } from './repositories/must-exist';
 import { getSetting, setSetting } from './settings';
 import { ReferenceBooksRepository } from './repositories/reference-books';
+import { countriesPage, formsPage } from './repositories/book-pages';
 import { QuestionnairesRepository } from './repositories/questionnaires';
 import { seedReferenceBooks } from './reference-seed';
 import { ClerkSession } from './clerks/session';
@@ -283,12 +284,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       'clients.lookup': (criteria) => clients.lookup(criteria),
       'clients.history': ({ id }) => tours.clientHistory(id),
       'countries.list': () => books.countries(),
+      'countries.page': (query) => countriesPage(db, query),
       'countries.save': (country) => books.saveCountry(country),
       'countries.exportBook': async ({ format }) =>
         (await referenceFiles()).exportCountries(await books.countries(), format),
       'countries.importBook': async (file) =>
         books.importCountries(await (await referenceFiles()).readCountriesFile(file)),
       'forms.list': () => books.forms(),
+      'forms.page': (query) => formsPage(db, query),
       'forms.get': ({ id }) => books.form(id),
       'forms.save': (input) => books.saveForm(input),
       'forms.delete': ({ id }) => books.deleteForm(id),

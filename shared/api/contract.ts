@@ -99,6 +99,13 @@ const keysetInput = {
   count: z.boolean().default(true),
 };
 
+/** A page of a reference book: by cursor, or from an offset for a jump. */
+const bookPageInput = z.object({
+  limit: z.number().int().min(1).max(1000).default(100),
+  offset: z.number().int().min(0).default(0),
+  ...keysetInput,
+});
+
 /** A page of a keyset-paged list; the total is null when not asked for, and an estimate when not exact. */
 function keysetPage<T extends z.ZodType>(row: T) {
   return z.object({
@@ -247,6 +254,11 @@ export const contract = {
     input: z.object({}),
     output: z.array(countrySchema),
   },
+  /** The countries book a page at a time (keyset on the Russian name and code); `list` reads it whole. */
+  'countries.page': {
+    input: bookPageInput,
+    output: keysetPage(countrySchema),
+  },
   'countries.save': {
     input: countrySchema,
     output: countrySchema,
@@ -262,6 +274,11 @@ export const contract = {
   'forms.list': {
     input: z.object({}),
     output: z.array(formSummarySchema),
+  },
+  /** The questionnaire forms a page at a time (keyset on the key); `list` reads them all. */
+  'forms.page': {
+    input: bookPageInput,
+    output: keysetPage(formSummarySchema),
   },
   'forms.get': {
     input: z.object({ id }),

@@ -69,6 +69,49 @@ function toField(
   };
 }
 
+type CountryRecord = Selectable<Database['countries']> & { form_key: string | null };
+
+export function toCountry(r: CountryRecord): Country {
+  return {
+    code: r.code,
+    nameRu: r.name_ru,
+    nameEn: r.name_en,
+    nameFr: r.name_fr,
+    passportMarginMonths: r.passport_margin_months,
+    questionnaireLanguage: r.questionnaire_language,
+    formKey: r.form_key,
+    appliesOnline: r.applies_online === 1,
+  };
+}
+
+/** The forms' summaries: their field counts and countries, read for these forms only. */
+export async function formSummaries(
+  db: Db,
+  forms: readonly Selectable<Database['questionnaire_forms']>[],
+): Promise<FormSummary[]> {
+  if (forms.length === 0) return [];
+  const ids = forms.map((f) => f.id);
+  const counts = await db
+    .selectFrom('questionnaire_fields')
+    .select(['form_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('form_id', 'in', ids)
+    .groupBy('form_id')
+    .execute();
+  const countries = await db
+    .selectFrom('countries')
+    .select(['code', 'form_id'])
+    .where('form_id', 'in', ids)
+    .orderBy('code')
+    .execute();
+  return forms.map((f) => ({
+    id: f.id,
+    key: f.key,
+    name: labelsOf(f),
+    fieldCount: Number(counts.find((c) => c.form_id === f.id)?.n ?? 0),
+    countries: countries.filter((c) => c.form_id === f.id).map((c) => c.code),
+  }));
+}
+
 export interface DictionaryQuery {
   search: string;
   limit: number;
@@ -158,16 +201,7 @@ export class ReferenceBooksRepository {
       .select('questionnaire_forms.key as form_key')
       .orderBy('countries.name_ru')
       .execute();
-    return rows.map((r) => ({
-      code: r.code,
-      nameRu: r.name_ru,
-      nameEn: r.name_en,
-      nameFr: r.name_fr,
-      passportMarginMonths: r.passport_margin_months,
-      questionnaireLanguage: r.questionnaire_language,
-      formKey: r.form_key,
-      appliesOnline: r.applies_online === 1,
-    }));
+    return rows.map(toCountry);
   }
 
   async saveCountryIn(country: Country, db: Db): Promise<Country> {
@@ -211,25 +245,7 @@ export class ReferenceBooksRepository {
   }
 
   async forms(db: Db = this.db): Promise<FormSummary[]> {
-    const forms = await db.selectFrom('questionnaire_forms').selectAll().orderBy('key').execute();
-    const counts = await db
-      .selectFrom('questionnaire_fields')
-      .select(['form_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('form_id')
-      .execute();
-    const countries = await db
-      .selectFrom('countries')
-      .select(['code', 'form_id'])
-      .where('form_id', 'is not', null)
-      .orderBy('code')
-      .execute();
-    return forms.map((f) => ({
-      id: f.id,
-      key: f.key,
-      name: labelsOf(f),
-      fieldCount: Number(counts.find((c) => c.form_id === f.id)?.n ?? 0),
-      countries: countries.filter((c) => c.form_id === f.id).map((c) => c.code),
-    }));
+    return formSummaries(db, await db.selectFrom('questionnaire_forms').selectAll().orderBy('key').execute());
   }
 
   async form(id: number, db: Db = this.db): Promise<QuestionnaireForm> {
