@@ -94,7 +94,10 @@ export interface Backend {
   changes: ChangeHub;
   /** Resolves when this app hears other apps' changes (at once on a SQLite file). */
   liveReady: Promise<void>;
-  /** The background quick_check (deferIntegrityCheck): false when it found the base damaged. */
+  /**
+   * The background quick_check (deferIntegrityCheck): false when it found the base damaged. Settles
+   * after the start backup that follows a passed check (made in a worker thread) is kept or refused.
+   */
   integrityChecked: Promise<boolean>;
   close: () => Promise<void>;
 }
@@ -143,7 +146,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const passwordRequired = options.serverMode ?? options.postgres !== undefined;
   const clerks = new ClerksRepository(ctx, passwordRequired);
   const log = (message: string) => (options.logger ?? consoleLogger).error(message);
-  let stopBackups: () => void = () => undefined;
+  let stopBackups: () => Promise<void> = () => Promise.resolve();
   // A damaged page met by any start-up step or command, before the background check reaches it, puts
   // the base in the state the start check gives: read-only (query_only), the banner, the backups offered.
   const damaged = () => readOnlyReason === 'damaged';
@@ -152,8 +155,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     sqlite.pragma('query_only = ON');
     readOnlyReason = 'damaged';
     readOnly = true;
-    stopBackups();
-    stopBackups = () => undefined;
+    void stopBackups();
+    stopBackups = () => Promise.resolve();
     log(
       `the base ${options.dbPath} is damaged (${error instanceof Error ? error.message : String(error)}): it is now read-only`,
     );
@@ -205,13 +208,22 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   };
   // The copy is made only for a commit that will write: not for refused rows or a retried key.
   const imports = new ImportsRepository(ctx, clients, backupBeforeImport);
-  const startBackups = () =>
-    backups
-      ? scheduleBackups(
-          backups,
-          readOnly ? null : options.backupEveryMinutes === undefined ? 15 : options.backupEveryMinutes,
-        )
-      : () => undefined;
+  // The start backup copies and checks the base in a worker thread; `optimize` follows it, once the
+  // start is over (it may ANALYZE a table that grew: seconds on a big base, never before an answer).
+  const startBackups = () => {
+    if (!backups) return Promise.resolve();
+    const scheduled = scheduleBackups(
+      backups,
+      readOnly ? null : options.backupEveryMinutes === undefined ? 15 : options.backupEveryMinutes,
+      log,
+    );
+    stopBackups = scheduled.stop;
+    return scheduled.started.then(() =>
+      survivingDamage(async () => {
+        if (!readOnly) sqlite?.pragma('optimize=0x10002');
+      }, markDamaged),
+    );
+  };
   const integrity =
     sqlite && checkDeferred
       ? watchIntegrity({
@@ -227,19 +239,19 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         })
       : null;
   // Once the base passed: writes are let through, the start-up writes run, then the start backup.
+  let startBackup: Promise<void> = Promise.resolve();
   const checked = integrity
     ? integrity.done.then(async (passed) => {
         if (!passed || damaged()) return false;
         sqlite?.pragma('query_only = OFF');
         holding = false;
-        await survivingDamage(async () => sqlite?.pragma('optimize=0x10002'), markDamaged);
         await startupWrites();
         if (damaged()) return false;
-        stopBackups = startBackups();
+        startBackup = startBackups();
         return true;
       })
     : null;
-  if (!integrity && !damaged()) stopBackups = startBackups();
+  if (!integrity && !damaged()) startBackup = startBackups();
   const backupAudited = async <T extends { name: string }>(action: string, entry: T) => {
     await audit.record(db, { entity: 'backup', entityId: null, action, changes: { name: entry.name } });
     return entry;
@@ -417,10 +429,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     privacy,
     changes,
     liveReady: listening?.ready ?? Promise.resolve(),
-    integrityChecked: checked ?? Promise.resolve(!damaged()),
+    integrityChecked: (checked ?? Promise.resolve(!damaged())).then(async (passed) => {
+      await startBackup;
+      return passed && !damaged();
+    }),
     close: async () => {
       integrity?.stop();
-      stopBackups();
+      await stopBackups();
       await listening?.stop();
       await db.destroy();
     },

@@ -27,6 +27,7 @@ import {
 } from '../crypto/database-key';
 import { encryptFileInPlace, recipherFileInPlace } from '../crypto/encrypt-file';
 import { transferDir } from './transfer-files';
+import { copyInBackground, CopyFailed, type CheckedCopy } from './backup-worker';
 
 /** Why a backup was made; the list shows it and rotation never removes the newest of each day. */
 export type BackupReason = 'start' | 'auto' | 'import' | 'manual' | 'before-restore';
@@ -58,6 +59,8 @@ export interface BackupOptions {
   /** How many of today's backups are kept. */
   keepToday: number;
 }
+
+const noop = () => undefined;
 
 const NAME = /^tourdesk-(\d{8})-(\d{6})-(start|auto|import|manual|before-restore)\.sqlite$/;
 
@@ -116,6 +119,7 @@ export function inspect(
  */
 export class Backups {
   private lastChanges = -1;
+  private background: { cancel: () => void; settled: Promise<void> } | null = null;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -168,16 +172,13 @@ export class Backups {
 
   /** Makes, verifies and records one backup, then rotates the folder. */
   create(reason: BackupReason, verify: 'now' | 'later' = 'now'): BackupEntry {
-    const folder = this.folder();
     const at = this.clock.now();
-    const stamp = timestamp(this.clock).replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
     // Written under a name of this process's own, checked, then linked to its final name: another
     // app on the same folder (a share) never sees or rotates away a half-written copy.
-    const working = join(folder, `.backup-${process.pid}-${randomBytes(4).toString('hex')}.sqlite`);
+    const working = this.workingFile('backup');
     try {
       const expected = counts(this.sqlite);
       this.sqlite.prepare('VACUUM INTO ?').run(working);
-      chmodSync(working, 0o600);
       const found =
         verify === 'now'
           ? inspect(working, this.base.key)
@@ -186,27 +187,85 @@ export class Backups {
               counts: expected,
               schemaVersion: this.sqlite.pragma('user_version', { simple: true }) as number,
             };
-      const sizeBytes = statSync(working).size;
-      const name = this.claimName(working, stamp, reason);
-      const entry: BackupEntry = {
-        name,
-        folder,
-        createdAt: at.toISOString(),
-        reason,
-        sizeBytes,
-        schemaVersion: found.schemaVersion,
-        counts: found.counts,
-        verified: found.ok && sameCounts(found.counts, expected),
-      };
-      writeFileSync(join(folder, `${name}.json`), JSON.stringify(entry), { mode: 0o600 });
+      const entry = this.keep(working, at, reason, { expected, found });
       this.lastChanges = this.totalChanges();
-      this.rotate();
       // Checking a copy reads all of it: an import does not wait for that, the check follows it.
       if (verify === 'later') setImmediate(() => this.verifyLater(entry, expected));
       return entry;
     } finally {
       rmSync(working, { force: true });
     }
+  }
+
+  /**
+   * The start and timer backups: the copy and its check run in a worker thread on a connection of
+   * its own (backup-worker.ts), so the app answers meanwhile; only a copy that passed its check is
+   * named, recorded and rotated in. Null when nothing changed, the base is empty or one is running.
+   */
+  createIfChangedInBackground(reason: 'start' | 'auto'): Promise<BackupEntry | null> {
+    const changes = this.totalChanges();
+    if (this.background || changes === this.lastChanges || this.isEmpty()) return Promise.resolve(null);
+    const at = this.clock.now();
+    const working = this.workingFile('backup');
+    const copy = copyInBackground(this.base, working);
+    const run = (async () => {
+      try {
+        const checked = await copy.result;
+        if (!checked.found.ok || !sameCounts(checked.found.counts, checked.expected)) {
+          throw new CopyFailed(
+            `the copy failed its check (quick_check ${checked.found.ok ? 'ok' : 'failed'}, ` +
+              `counts ${JSON.stringify(checked.found.counts)} of ${JSON.stringify(checked.expected)})`,
+            false,
+          );
+        }
+        const entry = this.keep(working, at, reason, checked);
+        // Writes made while the copy ran go into the next one.
+        this.lastChanges = changes;
+        return entry;
+      } finally {
+        this.background = null;
+        rmSync(working, { force: true });
+      }
+    })();
+    this.background = { cancel: copy.cancel, settled: run.then(noop, noop) };
+    return run;
+  }
+
+  /**
+   * Stops a background copy (the app is closing) and resolves once its thread has let go of the
+   * base and its working file is removed.
+   */
+  async stopBackground(): Promise<void> {
+    const running = this.background;
+    if (!running) return;
+    running.cancel();
+    await running.settled;
+  }
+
+  /** Links a finished copy to its final name with its record, then rotates the folder. */
+  private keep(working: string, at: Date, reason: BackupReason, checked: CheckedCopy): BackupEntry {
+    const folder = this.folder();
+    const stamp = timestamp({ now: () => at })
+      .replace(/[-:]/g, '')
+      .replace('T', '-')
+      .slice(0, 15);
+    chmodSync(working, 0o600);
+    const sizeBytes = statSync(working).size;
+    const name = this.claimName(working, stamp, reason);
+    const { found, expected } = checked;
+    const entry: BackupEntry = {
+      name,
+      folder,
+      createdAt: at.toISOString(),
+      reason,
+      sizeBytes,
+      schemaVersion: found.schemaVersion,
+      counts: found.counts,
+      verified: found.ok && sameCounts(found.counts, expected),
+    };
+    writeFileSync(join(folder, `${name}.json`), JSON.stringify(entry), { mode: 0o600 });
+    this.rotate();
+    return entry;
   }
 
   private verifyLater(entry: BackupEntry, expected: BackupCounts): void {
@@ -250,11 +309,16 @@ export class Backups {
 
   /** A backup only when something changed since the last one (the timer and imports call this). */
   createIfChanged(reason: BackupReason): BackupEntry | null {
-    if (this.totalChanges() === this.lastChanges) return null;
-    const { clients, tours } = counts(this.sqlite);
-    // A new, empty base has nothing to lose yet.
-    if (clients === 0 && tours === 0) return null;
+    if (this.totalChanges() === this.lastChanges || this.isEmpty()) return null;
     return this.create(reason, 'later');
+  }
+
+  /** A new, empty base has nothing to lose yet (asked without counting 200,000 clients). */
+  private isEmpty(): boolean {
+    const row = this.sqlite
+      .prepare('SELECT EXISTS (SELECT 1 FROM clients) OR EXISTS (SELECT 1 FROM tours) AS held')
+      .get() as { held: number };
+    return row.held === 0;
   }
 
   private totalChanges(): number {

@@ -25,20 +25,34 @@ export function backupOptions(sqlite: Database.Database, dbPath: string): Backup
 }
 
 /**
- * A backup at start (when the base holds anything) and then every `minutes` while it changes.
- * A failed automatic backup (a full disk, an unplugged share) is reported, never fatal.
+ * A backup at start (when the base holds anything) and then every `minutes` while it changes, each
+ * copied and checked in a worker thread (Backups.createIfChangedInBackground). A failed automatic
+ * backup (a full disk, an unplugged share) is reported, never fatal. `started` settles once the start
+ * backup is kept or refused; `stop` ends the timer and a copy still running.
  */
-export function scheduleBackups(backups: Backups, minutes: number | null): () => void {
-  if (minutes === null) return () => undefined;
-  const attempt = (reason: 'start' | 'auto') => {
+export function scheduleBackups(
+  backups: Backups,
+  minutes: number | null,
+  log: (message: string) => void = (message) => console.error(message),
+): { started: Promise<void>; stop: () => Promise<void> } {
+  if (minutes === null) return { started: Promise.resolve(), stop: () => Promise.resolve() };
+  let stopped = false;
+  const attempt = async (reason: 'start' | 'auto') => {
     try {
-      backups.createIfChanged(reason);
+      await backups.createIfChangedInBackground(reason);
     } catch (error) {
-      console.error(`automatic backup failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!stopped) log(`automatic backup failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  attempt('start');
-  const timer = setInterval(() => attempt('auto'), minutes * 60_000);
+  const started = attempt('start');
+  const timer = setInterval(() => void attempt('auto'), minutes * 60_000);
   timer.unref();
-  return () => clearInterval(timer);
+  return {
+    started,
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+      return backups.stopBackground();
+    },
+  };
 }
