@@ -74,9 +74,6 @@ describe('the start backup in a worker thread', () => {
     // One consistent moment: before the write or after it, both in the counts it was checked against.
     expect(entry).toMatchObject({ reason: 'start', verified: true });
     expect([60_000, 60_001]).toContain(entry!.counts.clients);
-    console.log(
-      `copy ${copyMs.toFixed(0)} ms, longest stall ${longestStall.toFixed(0)} ms, ${answers} answers`,
-    );
     const path = join(entry!.folder, entry!.name);
     expect(isPlainSqlite(path)).toBe(false);
     const copy = connect(path, base.key, { readonly: true, fileMustExist: true });
