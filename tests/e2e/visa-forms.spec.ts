@@ -136,6 +136,22 @@ test('Italy: a tour printed in the 34-field layout of Regulation 2023/2667, with
   expect(second).toContain('SMIRNOV');
   expect(second).not.toContain('doctor');
   for (const absent of ['врач', 'Печать анкет', 'Незаполненные']) expect(text).not.toContain(absent);
+
+  // As on the official pages, the boxes of a row touch and share one height (13-16 on page 1).
+  await page.emulateMedia({ media: 'print' });
+  const boxes = await page
+    .locator('#print-root .form-boxes')
+    .filter({ hasText: 'Date of issue' })
+    .first()
+    .locator(':scope > .form-field')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+  await page.emulateMedia({ media: null });
+  expect(boxes).toHaveLength(4);
+  for (const [a, b] of boxes.slice(1).map((box, i) => [boxes[i]!, box] as const)) {
+    expect(Math.abs(b.left - a.right)).toBeLessThan(1.5);
+    expect(b.top).toBeCloseTo(a.top, 0);
+    expect(b.height).toBeCloseTo(a.height, 0);
+  }
 });
 
 test('Germany prints the 33-field form of Regulation 2019/1155', async ({ app, openApp, page }) => {
