@@ -12,12 +12,14 @@ import {
   type ConsulateTemplate,
   type TemplateMappingEntry,
 } from '../../../shared/questionnaire/templates';
-import { fillDocx, listDocxPlaceholders } from '../consulate-forms/docx-template';
-import { checkPdf, fillPdf, listPdfFields, pdfValues } from '../consulate-forms/pdf-form';
-import { stopWarmUp, warmUp } from '../consulate-forms/warm-up';
 import type { RepositoryContext } from '../context';
 import type { ConsulateTemplatesTable, Database } from '../db/schema';
 import type { QuestionnairesRepository } from './questionnaires';
+
+// pdf-lib, its font kit and docxtemplater load on first use: half a second no start should wait for (issue 17).
+const docxTemplate = () => import('../consulate-forms/docx-template');
+const pdfForm = () => import('../consulate-forms/pdf-form');
+const warmUps = () => import('../consulate-forms/warm-up');
 
 type Row = Omit<ConsulateTemplatesTable, 'id' | 'version'> & { id: number; version: number };
 
@@ -91,7 +93,10 @@ export class ConsulateTemplatesRepository {
       throw new AppError('VALIDATION', 'neither a PDF nor a Word file', [
         { path: 'file', code: 'noFormFields' },
       ]);
-    const fields = kind === 'pdf' ? await listPdfFields(content) : listDocxPlaceholders(content);
+    const fields =
+      kind === 'pdf'
+        ? await (await pdfForm()).listPdfFields(content)
+        : (await docxTemplate()).listDocxPlaceholders(content);
     const formFields = (await this.questionnaires.formOf(input.country)).fields;
     const mapping =
       kind === 'pdf'
@@ -181,7 +186,8 @@ export class ConsulateTemplatesRepository {
   }
 
   /** Each person's PDF values from the template's mapping and the answers the questionnaire prints. */
-  private pdfPeople(template: ConsulateTemplate, job: PrintJob) {
+  private async pdfPeople(template: ConsulateTemplate, job: PrintJob) {
+    const { pdfValues } = await pdfForm();
     return job.sheets.map((sheet) =>
       pdfValues(template.mapping, template.fields, job.form.fields, {
         ...readers(sheet),
@@ -195,19 +201,22 @@ export class ConsulateTemplatesRepository {
     id: number,
     subjects: readonly Subject[],
   ): Promise<{ files: { fileName: string; base64: string; fitted: FittedField[] }[] }> {
-    stopWarmUp();
+    (await warmUps()).stopWarmUp();
     const row = await this.row(id);
     const template = toTemplate(row);
     const job = await this.questionnaires.printJob(subjects, template.country);
-    const people = template.kind === 'pdf' ? this.pdfPeople(template, job) : [];
+    const people = template.kind === 'pdf' ? await this.pdfPeople(template, job) : [];
     const files = [];
     for (const [i, sheet] of job.sheets.entries()) {
       const { value, ticked } = readers(sheet);
       const { bytes, fitted } =
         template.kind === 'pdf'
-          ? await fillPdf(row.content, people[i]!, template.flatten)
+          ? await (await pdfForm()).fillPdf(row.content, people[i]!, template.flatten)
           : {
-              bytes: fillDocx(row.content, docxValues(template.mapping, job.form.fields, value, ticked)),
+              bytes: (await docxTemplate()).fillDocx(
+                row.content,
+                docxValues(template.mapping, job.form.fields, value, ticked),
+              ),
               fitted: [],
             };
       const person = safeName(sheet.fullNameLat || sheet.header);
@@ -232,9 +241,9 @@ export class ConsulateTemplatesRepository {
     const template = toTemplate(row);
     if (template.kind !== 'pdf') return { people: [] };
     const job = await this.questionnaires.printJob(subjects, template.country);
-    const values = this.pdfPeople(template, job);
-    const fitted = await checkPdf(row.content, values);
-    warmUp(row.content, values);
+    const values = await this.pdfPeople(template, job);
+    const fitted = await (await pdfForm()).checkPdf(row.content, values);
+    (await warmUps()).warmUp(row.content, values);
     return {
       people: job.sheets.map((sheet, i) => ({
         subject: sheet.subject,

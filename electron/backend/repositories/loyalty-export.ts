@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { guardFormulaText, writeXlsx } from '../excel/quote-prefix';
 
 export type Cell = string | number;
@@ -9,6 +8,8 @@ export async function tableWorkbook(
   headers: readonly string[],
   rows: readonly Cell[][],
 ): Promise<Buffer> {
+  // Loaded on first export: exceljs alone took longer to load than opening the base (issue 17).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'TourDesk';
   const sheet = workbook.addWorksheet(title.slice(0, 31).replace(/[\\/?*[\]:]/g, '-') || 'Sheet');
