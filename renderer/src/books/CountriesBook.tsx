@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countrySchema, type Country } from '../../../shared/domain/tour';
 import type { FormSummary } from '../../../shared/questionnaire/model';
@@ -11,6 +11,7 @@ import { useLeaveGuard } from '../ui/leave-guard';
 import { useToast } from '../ui/toasts';
 import { useUnsavedGuard } from '../ui/UnsavedGuard';
 import { BookFileButtons } from './BookFileButtons';
+import { readPages } from './read-pages';
 
 const NEW_COUNTRY: Country = {
   code: '',
@@ -44,9 +45,21 @@ export function CountriesBook({ onChanged }: { onChanged?: () => void }) {
     (e: unknown) => toast({ kind: 'error', message: describeErrorDetail(t, e) }),
     [t, toast],
   );
+  // The book and the forms are read page by page after each page's cursor; an older reading is dropped.
+  const reading = useRef(0);
   const load = useCallback(() => {
-    call('countries.list', {}).then(setCountries, fail);
-    call('forms.list', {}).then(setForms, fail);
+    const mine = ++reading.current;
+    const current = () => mine === reading.current;
+    readPages(
+      (input) => call('countries.page', input),
+      (rows) => current() && setCountries(rows),
+      current,
+    ).catch(fail);
+    readPages(
+      (input) => call('forms.page', input),
+      (rows) => current() && setForms(rows),
+      current,
+    ).catch(fail);
   }, [fail]);
   useEffect(load, [load]);
 

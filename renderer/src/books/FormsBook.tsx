@@ -7,6 +7,7 @@ import { uiLabel } from '../questionnaire/ui-label';
 import { useToast } from '../ui/toasts';
 import { BookFileButtons } from './BookFileButtons';
 import { FieldDialog } from './FieldDialog';
+import { readPages } from './read-pages';
 
 /** R15: questionnaire forms and their fields (with translation mode, binding and options). */
 export function FormsBook() {
@@ -21,12 +22,15 @@ export function FormsBook() {
     [t, toast],
   );
 
+  // Read page by page after each page's cursor; the forms show as they come.
   const loadForms = useCallback(
     () =>
-      call('forms.list', {}).then((list) => {
-        setForms(list);
-        setFormId((id) => (id !== null && list.some((f) => f.id === id) ? id : (list[0]?.id ?? null)));
-      }, fail),
+      readPages((input) => call('forms.page', input), setForms).then(
+        // The chosen form is kept if it is still there: known only once every page is read.
+        (list) =>
+          setFormId((id) => (id !== null && list.some((f) => f.id === id) ? id : (list[0]?.id ?? null))),
+        fail,
+      ),
     [fail],
   );
   useEffect(() => void loadForms(), [loadForms]);
