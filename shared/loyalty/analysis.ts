@@ -3,8 +3,8 @@ import { ladderStage, LADDER_STAGES, type LadderStage } from './ladder';
 import { lifetimeValue } from './ltv';
 import { keyClients, topShare } from './money';
 import type { LoyaltyOverview, LoyaltyParams } from './model';
-import { netPromoterScore } from './nps';
-import { daysBetween, monthsBetween, periodsEndingAt } from './periods';
+import { countFeedback, npsFigures, type FeedbackCounts } from './nps-figures';
+import { monthsBetween } from './periods';
 import { retentionRate, churnRate } from './retention';
 import { DEFAULT_RFM_FIXED, RFM_SEGMENTS, rfmScores, rfmSegment, type RfmSegment } from './rfm';
 import { summarise, summaryPlan, windowYears, type ClientSummary, type SummaryPlan } from './summary';
@@ -72,7 +72,7 @@ export function analyse(
   const plan = summaryPlan(params, asOf);
   return analyseSummaries(
     clients.map((c) => summarise(c, plan)),
-    feedback,
+    countFeedback(feedback, plan.from, asOf, plan.periods),
     params,
     plan,
   );
@@ -81,7 +81,7 @@ export function analyse(
 /** Every figure of the Loyalty screen from the clients' summaries (summary.ts) taken for the plan. */
 export function analyseSummaries(
   clients: readonly ClientSummary[],
-  feedback: readonly FeedbackFact[],
+  feedback: FeedbackCounts,
   params: LoyaltyParams,
   plan: SummaryPlan,
 ): Analysis {
@@ -94,8 +94,8 @@ export function analyseSummaries(
   const ladder = LADDER_STAGES.map((stage) => ({ stage, count: 0, previous: 0 }));
   const ladderIndex = new Map(LADDER_STAGES.map((stage, i) => [stage, i]));
   for (const c of clients) {
-    const stage = stageOf(c, c.tripsNow, c.yearsNow, asOf);
-    const before = stageOf(c, c.tripsBefore, c.yearsBefore, plan.previous);
+    const stage = stageOf(c.tripsNow, c.yearsNow, c.referralsNow, c.scoreNow);
+    const before = stageOf(c.tripsBefore, c.yearsBefore, c.referralsBefore, c.scoreBefore);
     if (stage) (ladder[ladderIndex.get(stage) as number] as (typeof ladder)[number]).count += 1;
     if (before) (ladder[ladderIndex.get(before) as number] as (typeof ladder)[number]).previous += 1;
     classes.set(c.id, {
@@ -216,22 +216,20 @@ export function analyseSummaries(
         top5: topShare(revenues, 5),
         top10: topShare(revenues, 10),
       },
-      nps: npsFigures(feedback, params, asOf, from),
+      nps: npsFigures(feedback, plan.periods),
     },
   };
 }
 
-/** The client's ladder stage as it stood on a day, from their trips and years up to then. */
-function stageOf(c: ClientSummary, trips: number, years: number, day: string): LadderStage | null {
+/** A ladder stage from the trips, years, travelled referrals and latest score up to a day. */
+function stageOf(
+  trips: number,
+  years: number,
+  referralsTravelled: number,
+  latestScore: number | null,
+): LadderStage | null {
   if (trips === 0) return null;
-  let latest: number | null = null;
-  for (const s of c.scores) if (s.date <= day) latest = s.score;
-  return ladderStage({
-    trips,
-    years,
-    referralsTravelled: c.referralFirstTrips.filter((d) => d !== null && d <= day).length,
-    latestScore: latest,
-  });
+  return ladderStage({ trips, years, referralsTravelled, latestScore });
 }
 
 /** The client's ladder stage as it stood on a day: only trips, referrals and scores up to then count. */
@@ -311,46 +309,4 @@ export function retention(
       churn: churnRate({ atStart, lost }),
     };
   });
-}
-
-function npsFigures(
-  feedback: readonly FeedbackFact[],
-  params: LoyaltyParams,
-  asOf: string,
-  from: string,
-): LoyaltyOverview['nps'] {
-  const scored = feedback.filter((f) => f.score !== null && f.receivedOn >= from && f.receivedOn <= asOf);
-  const group = (keyOf: (f: FeedbackFact) => string) => {
-    const groups = new Map<string, number[]>();
-    for (const f of scored) {
-      const key = keyOf(f);
-      if (key === '') continue;
-      const list = groups.get(key);
-      if (list) list.push(f.score as number);
-      else groups.set(key, [f.score as number]);
-    }
-    return [...groups.entries()]
-      .map(([key, scores]) => ({ key, score: netPromoterScore(scores), responses: scores.length }))
-      .sort((a, b) => b.responses - a.responses || (a.key < b.key ? -1 : 1));
-  };
-  const periods = periodsEndingAt(asOf, params.periodKind, params.periods);
-  const complaints = feedback.filter((f) => f.kind === 'complaint');
-  const resolved = complaints.filter((f) => f.resolvedOn !== null);
-  const days = resolved.map((f) => daysBetween(f.receivedOn, f.resolvedOn as string));
-  return {
-    score: netPromoterScore(scored.map((f) => f.score as number)),
-    responses: scored.length,
-    byPeriod: periods.map((p) => {
-      const scores = feedback
-        .filter((f) => f.score !== null && f.receivedOn >= p.start && f.receivedOn <= p.end)
-        .map((f) => f.score as number);
-      return { key: p.key, score: netPromoterScore(scores), responses: scores.length };
-    }),
-    byCountry: group((f) => f.country),
-    byHotel: group((f) => f.hotel),
-    openComplaints: complaints.length - resolved.length,
-    averageResolutionDays: days.length
-      ? Math.round((days.reduce((s, d) => s + d, 0) / days.length) * 10) / 10
-      : null,
-  };
 }

@@ -1,5 +1,6 @@
 export { retentionRate, churnRate } from './retention';
-export { netPromoterScore, npsCategory, type NpsCategory } from './nps';
+export { netPromoterScore, npsCategory, npsOfCounts, type NpsCategory } from './nps';
+export { countFeedback, emptyCounts, npsFigures, type FeedbackCounts, type NpsCounts } from './nps-figures';
 export { lifetimeValue } from './ltv';
 export { abcClasses, xyzClass, coefficientOfVariation, type AbcClass, type XyzClass } from './abc-xyz';
 export {
@@ -45,7 +46,15 @@ export {
   type FeedbackFact,
   type ClientClass,
 } from './analysis';
-export { summarise, summaryPlan, windowYears, type ClientSummary, type SummaryPlan } from './summary';
+export {
+  latestScore,
+  referralsBy,
+  summarise,
+  summaryPlan,
+  windowYears,
+  type ClientSummary,
+  type SummaryPlan,
+} from './summary';
 export { worklistReasons, nextSeasonStart, type WorklistClient, type WorklistRules } from './worklist';
 export * from './model';
 export * from './feedback-model';

@@ -18,8 +18,14 @@ export function netPromoterScore(scores: readonly number[]): number | null {
     if (category === 'promoter') promoters += 1;
     else if (category === 'detractor') detractors += 1;
   }
+  return npsOfCounts({ promoters, detractors, responses: scores.length });
+}
+
+/** The same from counts already made; null for no answers. */
+export function npsOfCounts(c: { promoters: number; detractors: number; responses: number }): number | null {
+  if (c.responses === 0) return null;
   // Tenths of a percent as an integer first, so 1/3 gives 33.3 and not 33.300000000000004.
-  return Math.round(((promoters - detractors) * 1000) / scores.length) / 10;
+  return Math.round(((c.promoters - c.detractors) * 1000) / c.responses) / 10;
 }
 
 function checkScore(score: number): void {

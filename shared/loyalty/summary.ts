@@ -42,8 +42,12 @@ export interface ClientSummary {
   /** Per plan period: a trip started within the activity months before its start, at its end. */
   activeAtStart: boolean[];
   activeAtEnd: boolean[];
-  referralFirstTrips: (string | null)[];
-  scores: { date: string; score: number }[];
+  /** The latest NPS answer up to the day, and up to `previous` (null: none). */
+  scoreNow: number | null;
+  scoreBefore: number | null;
+  /** Clients this one recommended whose first trip started by the day, and by `previous`. */
+  referralsNow: number;
+  referralsBefore: number;
 }
 
 export function windowYears(params: LoyaltyParams): number {
@@ -87,8 +91,10 @@ export function summarise(c: ClientFacts, plan: SummaryPlan): ClientSummary {
       c.trips.some((t) => t.start >= p.beforeSince && t.start <= p.beforeDay),
     ),
     activeAtEnd: plan.periods.map((p) => c.trips.some((t) => t.start >= p.afterSince && t.start <= p.end)),
-    referralFirstTrips: c.referralFirstTrips,
-    scores: c.scores,
+    scoreNow: latestScore(c.scores, asOf),
+    scoreBefore: latestScore(c.scores, previous),
+    referralsNow: referralsBy(c.referralFirstTrips, asOf),
+    referralsBefore: referralsBy(c.referralFirstTrips, previous),
   };
   const yearsNow = new Set<string>();
   const yearsBefore = new Set<string>();
@@ -117,4 +123,16 @@ export function summarise(c: ClientFacts, plan: SummaryPlan): ClientSummary {
   s.yearsNow = yearsNow.size;
   s.yearsBefore = yearsBefore.size;
   return s;
+}
+
+/** The latest of the answers (sorted by date) given by the day; null without one. */
+export function latestScore(scores: readonly { date: string; score: number }[], day: string): number | null {
+  let latest: number | null = null;
+  for (const s of scores) if (s.date <= day) latest = s.score;
+  return latest;
+}
+
+/** How many of the recommended clients had started their first trip by the day. */
+export function referralsBy(firstTrips: readonly (string | null)[], day: string): number {
+  return firstTrips.filter((d) => d !== null && d <= day).length;
 }

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyTouristFields } from '../../shared/domain/tour';
-import { loyaltyParamsSchema, summarise, summaryPlan } from '../../shared/loyalty';
+import { analyse, analyseSummaries, loyaltyParamsSchema, summarise, summaryPlan } from '../../shared/loyalty';
 import { loadClientFacts } from '../../electron/backend/repositories/loyalty-facts';
 import { loyaltyDb } from '../../electron/backend/repositories/loyalty-schema';
+import { loadFeedbackCounts } from '../../electron/backend/repositories/loyalty-feedback';
+import { refreshFigures } from '../../electron/backend/repositories/loyalty-figures';
 import { loadClientSummaries } from '../../electron/backend/repositories/loyalty-summary';
 import {
   computeTrips,
@@ -44,14 +46,33 @@ async function expectFactsRight(): Promise<TripFact[]> {
     loyaltyParamsSchema.parse({}),
     loyaltyParamsSchema.parse({ windowMonths: 18, periodKind: 'quarter', periods: 12, activityMonths: 6 }),
   ]) {
-    // 2025-11-30: C and D are away on T4, so their last return is the start, not the end.
+    // 2025-11-30: C and D are away on T4, so their last return is the start, not the end. The
+    // default plan on TODAY is read from the kept per-client rows, the others are grouped.
     for (const day of [TODAY, '2025-11-30', '2025-06-30']) {
       const plan = summaryPlan(params, day);
-      const { clients } = await loadClientFacts(t.backend.db, 'RUB');
-      const summaries = await loadClientSummaries(t.backend.db, 'RUB', plan);
-      expect(summaries.clients).toEqual(clients.map((c) => summarise(c, plan)));
+      const { clients, feedback } = await loadClientFacts(t.backend.db, 'RUB');
+      const summaries = await loadClientSummaries(t.backend.db, 'RUB', params, plan, TODAY);
+      const travelled = clients.filter((c) => c.trips.length > 0).sort((x, y) => x.id - y.id);
+      expect(summaries).toEqual(travelled.map((c) => summarise(c, plan)));
+      // Every figure of the screen, NPS counted by the base included, equals the TypeScript one.
+      const counts = await loadFeedbackCounts(t.backend.db, plan);
+      expect(analyseSummaries(summaries, counts, params, plan).overview).toEqual(
+        analyse(clients, feedback, params, day).overview,
+      );
     }
   }
+  // Nothing left to recompute, and the kept rows are those of a rebuild from scratch.
+  expect(await db.selectFrom('loyalty_stale_clients').select('client_id').execute()).toEqual([]);
+  const keptFigures = await db
+    .selectFrom('loyalty_client_figures')
+    .selectAll()
+    .orderBy('client_id')
+    .execute();
+  await db.deleteFrom('loyalty_figures_state').execute();
+  await refreshFigures(t.backend.db, TODAY);
+  expect(await db.selectFrom('loyalty_client_figures').selectAll().orderBy('client_id').execute()).toEqual(
+    keptFigures,
+  );
   return kept;
 }
 
@@ -112,6 +133,8 @@ describe('client_trips, the facts behind the Loyalty figures', () => {
   });
 
   it('stay right after feedback, referrals, deleting, undoing, merging and forgetting clients', async () => {
+    // Built once first, so the score and the referral below are applied to kept figures.
+    await expectFactsRight();
     await t.call('feedback.save', {
       clientId: base.b,
       tourId: base.tours.t1,
@@ -120,6 +143,16 @@ describe('client_trips, the facts behind the Loyalty figures', () => {
       receivedOn: '2024-03-25',
     });
     await t.call('referrals.set', { clientId: base.b, referrerId: base.e });
+    await expectFactsRight();
+    // The recommendation moves to F, then a later score takes over from B's 10.
+    await t.call('referrals.set', { clientId: base.b, referrerId: base.f });
+    await t.call('feedback.save', {
+      clientId: base.b,
+      tourId: base.tours.t1,
+      kind: 'score',
+      score: 3,
+      receivedOn: '2025-03-25',
+    });
     await expectFactsRight();
 
     // C's card deleted: D alone takes T4, and back when the deletion is undone.

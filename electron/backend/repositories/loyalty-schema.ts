@@ -2,7 +2,7 @@ import type { Generated, Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
 /**
- * Kysely's view of migration 12's and 16's tables and column (issue 15), kept beside the loyalty
+ * Kysely's view of migration 12's, 16's and 17's tables and column (issue 15), kept beside the loyalty
  * repositories and added to the shared schema with `withTables`, so schema.ts stays untouched.
  */
 export type LoyaltyTables = {
@@ -49,6 +49,35 @@ export type LoyaltyTables = {
   };
   /** Tours a write touched since their trips were last computed (filled by triggers). */
   loyalty_stale_tours: { tour_id: number };
+  /** Migration 17: each client's summary for the default plan (loyalty-figures.ts). */
+  loyalty_client_figures: {
+    currency: string;
+    client_id: number;
+    window_trips: number;
+    revenue_minor: number;
+    margin_minor: number;
+    margin_y0: number;
+    margin_y1: number;
+    margin_y2: number;
+    last_return: string | null;
+    last_start: string | null;
+    first_start: string;
+    historical_margin_minor: number;
+    trips_now: number;
+    years_now: number;
+    trips_before: number;
+    years_before: number;
+    active_at_start: number;
+    active_at_end: number;
+    score_now: number | null;
+    score_before: number | null;
+    referrals_now: number;
+    referrals_before: number;
+  };
+  /** Clients whose figures a write changed since they were last computed (triggers, trip refresh). */
+  loyalty_stale_clients: { client_id: number };
+  /** The day the kept figures are for; next_client: where a rebuild for it stands (null: done). */
+  loyalty_figures_state: { id: number; as_of: string; next_client: number | null };
 };
 
 export type LoyaltyDatabase = Database & LoyaltyTables;

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { allocateTrip } from '../../../shared/loyalty';
 import { dialectOf } from '../db/dialect';
 import type { Database } from '../db/schema';
+import { refreshFigures, REFRESH_LOCK, type FiguresProgress } from './loyalty-figures';
 import { loyaltyDb, TRIP_STATUSES, type LoyaltyDatabase } from './loyalty-schema';
 
 /** One client's share of one trip: a row of client_trips (migration 16). */
@@ -59,8 +60,19 @@ export function tripFactsOf(
 
 const CHUNK = 500;
 
-/** pg_advisory_xact_lock key: one clerk at a time recomputes the stale tours of a server base. */
-const REFRESH_LOCK = 1_500_015;
+/**
+ * Brings every loyalty fact up to date before a read: the stale tours' trips, then the kept
+ * per-client figures for the day (loyalty-figures.ts). Answers how many tours were recomputed.
+ */
+export async function refreshLoyalty(
+  base: Kysely<Database>,
+  day: string,
+  onProgress?: (p: FiguresProgress & { tours: number }) => void,
+): Promise<number> {
+  const tours = await refreshStaleTrips(base, (n) => onProgress?.({ done: 0, total: 0, tours: n }));
+  await refreshFigures(base, day, (p) => onProgress?.({ ...p, tours }));
+  return tours;
+}
 
 /**
  * Recomputes the trips of every tour the triggers marked stale since the last read, chunk by chunk,
@@ -68,7 +80,10 @@ const REFRESH_LOCK = 1_500_015;
  * tour another clerk writes meanwhile is marked again and recomputed on the next read. Returns how
  * many tours were recomputed.
  */
-export async function refreshStaleTrips(base: Kysely<Database>): Promise<number> {
+export async function refreshStaleTrips(
+  base: Kysely<Database>,
+  onProgress: (toursDone: number) => void = () => undefined,
+): Promise<number> {
   const db = loyaltyDb(base);
   let done = 0;
   for (;;) {
@@ -85,16 +100,29 @@ export async function refreshStaleTrips(base: Kysely<Database>): Promise<number>
       if (stale.length === 0) return 0;
       const ids = stale.map((s) => s.tour_id);
       const facts = await computeTrips(trx, ids);
-      await trx.deleteFrom('client_trips').where('tour_id', 'in', ids).execute();
+      const old = await trx
+        .deleteFrom('client_trips')
+        .where('tour_id', 'in', ids)
+        .returning('client_id')
+        .execute();
       for (let i = 0; i < facts.length; i += 100)
         await trx
           .insertInto('client_trips')
           .values(facts.slice(i, i + 100))
           .execute();
+      // The clients whose trips these were or are now: their kept figures are recomputed next.
+      const clients = [...new Set([...old.map((o) => o.client_id), ...facts.map((f) => f.client_id)])];
+      for (let i = 0; i < clients.length; i += 100)
+        await trx
+          .insertInto('loyalty_stale_clients')
+          .values(clients.slice(i, i + 100).map((client_id) => ({ client_id })))
+          .onConflict((oc) => oc.column('client_id').doNothing())
+          .execute();
       return ids.length;
     });
     if (count === 0) return done;
     done += count;
+    onProgress(done);
   }
 }
 

@@ -12,6 +12,7 @@ import {
 import type { RepositoryContext } from '../context';
 import { CLIENT_NAME_COLUMNS, displayName } from './client-names';
 import { clientNames } from './loyalty-facts';
+import { loadFeedbackCounts } from './loyalty-feedback';
 import { loadClientSummaries, travelledIn } from './loyalty-summary';
 import { safeFileName, tableCsv, tableWorkbook, type Cell } from './loyalty-export';
 
@@ -83,8 +84,10 @@ export class LoyaltyRepository {
   }
 
   private async analyse(params: LoyaltyParams): Promise<Analysis> {
-    const plan = summaryPlan(params, params.asOf ?? today(this.ctx.clock));
-    const { clients, feedback } = await loadClientSummaries(this.ctx.db, params.currency, plan);
+    const day = today(this.ctx.clock);
+    const plan = summaryPlan(params, params.asOf ?? day);
+    const clients = await loadClientSummaries(this.ctx.db, params.currency, params, plan, day);
+    const feedback = await loadFeedbackCounts(this.ctx.db, plan);
     return analyseSummaries(clients, feedback, params, plan);
   }
 

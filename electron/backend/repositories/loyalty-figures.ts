@@ -1,0 +1,269 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { CURRENCIES } from '../../../shared/domain/tour';
+import {
+  loyaltyParamsSchema,
+  summaryPlan,
+  windowYears,
+  type ClientSummary,
+  type LoyaltyParams,
+  type SummaryPlan,
+} from '../../../shared/loyalty';
+import { dialectOf } from '../db/dialect';
+import type { Database } from '../db/schema';
+import { loyaltyDb, type LoyaltyDatabase } from './loyalty-schema';
+
+/**
+ * loyalty_client_figures (migration 17): each client's summary for the default Loyalty plan on one
+ * day, so opening the screen reads one short row per client instead of grouping every trip. Kept
+ * by `refreshFigures` (called by loyalty-trips.ts's refresh, after the trips): the whole table is
+ * rebuilt in client-id chunks when the day changes, and the clients the triggers or the trip refresh
+ * marked stale are recomputed, with the clients who recommended them.
+ */
+
+/** The plan's columns that the kept rows hold: the default plan has three years in its window. */
+const YEARS = 3;
+const CLIENT_CHUNK = 5_000;
+const STALE_CHUNK = 500;
+/** pg_advisory_xact_lock key, the same as the trips' refresh: one clerk at a time writes facts. */
+export const REFRESH_LOCK = 1_500_015;
+
+const DEFAULTS = loyaltyParamsSchema.parse({});
+
+/** Whether the params take the kept figures' plan (thresholds may differ: they do not change it). */
+export function isDefaultPlan(params: LoyaltyParams): boolean {
+  return (
+    params.windowMonths === DEFAULTS.windowMonths &&
+    params.periodKind === DEFAULTS.periodKind &&
+    params.periods === DEFAULTS.periods &&
+    params.activityMonths === DEFAULTS.activityMonths &&
+    windowYears(params) === YEARS
+  );
+}
+
+export function defaultPlan(day: string): SummaryPlan {
+  return summaryPlan(DEFAULTS, day);
+}
+
+type Row = Record<string, number | string | null>;
+
+const MARGIN = sql`revenue_minor - cost_minor`;
+const ONE = sql`1`;
+
+function sumIf(condition: RawBuilder<unknown>, value: RawBuilder<unknown>): RawBuilder<number> {
+  return sql<number>`SUM(CASE WHEN ${condition} THEN ${value} ELSE 0 END)`;
+}
+
+function anyIf(condition: RawBuilder<unknown>): RawBuilder<number> {
+  return sql<number>`MAX(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+}
+
+function between(from: string, to: string): RawBuilder<unknown> {
+  return sql`start_date >= ${from} AND start_date <= ${to}`;
+}
+
+/**
+ * The aggregate columns of one client's summary for the plan over their client_trips rows: the one
+ * definition both the kept rows and a grouping for another plan use. `masks` gives the activity per
+ * period as two bit masks (kept rows) instead of a column per period.
+ */
+export function summaryColumns(plan: SummaryPlan, masks: boolean): RawBuilder<unknown>[] {
+  const { asOf, previous, yearStarts } = plan;
+  const inWindow = between(plan.from, asOf);
+  const bounds = [plan.from, ...yearStarts];
+  const activity = (prefix: 's' | 'e') =>
+    plan.periods.map((p) =>
+      prefix === 's' ? anyIf(between(p.beforeSince, p.beforeDay)) : anyIf(between(p.afterSince, p.end)),
+    );
+  const activityColumns = masks
+    ? (['s', 'e'] as const).map(
+        (prefix) =>
+          sql`${sql.join(
+            activity(prefix).map((flag, i) => sql`${flag} * ${sql.lit(2 ** i)}`),
+            sql` + `,
+          )} AS ${sql.ref(prefix === 's' ? 'active_at_start' : 'active_at_end')}`,
+      )
+    : (['s', 'e'] as const).flatMap((prefix) =>
+        activity(prefix).map((flag, i) => sql`${flag} AS ${sql.ref(`${prefix}${i}`)}`),
+      );
+  return [
+    sql`${sumIf(inWindow, ONE)} AS window_trips`,
+    sql`${sumIf(inWindow, sql`revenue_minor`)} AS revenue_minor`,
+    sql`${sumIf(inWindow, MARGIN)} AS margin_minor`,
+    ...bounds.map((start, i) => {
+      const end = yearStarts[i];
+      const inYear =
+        end === undefined ? between(start, asOf) : sql`${between(start, asOf)} AND start_date < ${end}`;
+      return sql`${sumIf(inYear, MARGIN)} AS ${sql.ref(`margin_y${i}`)}`;
+    }),
+    sql`MAX(CASE WHEN ${inWindow} THEN (CASE WHEN end_date <= ${asOf} THEN end_date ELSE start_date END) END) AS last_return`,
+    sql`MAX(CASE WHEN ${inWindow} THEN start_date END) AS last_start`,
+    sql`MIN(start_date) AS first_start`,
+    sql`${sumIf(sql`start_date <= ${asOf}`, MARGIN)} AS historical_margin_minor`,
+    sql`${sumIf(sql`start_date <= ${asOf}`, ONE)} AS trips_now`,
+    sql`COUNT(DISTINCT CASE WHEN start_date <= ${asOf} THEN substr(start_date, 1, 4) END) AS years_now`,
+    sql`${sumIf(sql`start_date <= ${previous}`, ONE)} AS trips_before`,
+    sql`COUNT(DISTINCT CASE WHEN start_date <= ${previous} THEN substr(start_date, 1, 4) END) AS years_before`,
+    ...activityColumns,
+  ];
+}
+
+/**
+ * The latest NPS answer up to a day and the recommended clients who had travelled by then, for the
+ * client and currency of the outer row `g` (their first trip is the first row of client_trips in
+ * the primary key's order, so each is an index lookup).
+ */
+function sideColumns(plan: SummaryPlan): RawBuilder<unknown>[] {
+  const score = (day: string) => sql`(SELECT fb.score FROM feedback fb WHERE fb.client_id = g.client_id
+      AND fb.score IS NOT NULL AND fb.received_on <= ${day} ORDER BY fb.received_on DESC, fb.id DESC LIMIT 1)`;
+  const referrals = (
+    day: string,
+  ) => sql`(SELECT COUNT(*) FROM client_referrals r WHERE r.referrer_id = g.client_id
+      AND (SELECT MIN(t.start_date) FROM client_trips t WHERE t.currency = g.currency AND t.client_id = r.client_id) <= ${day})`;
+  return [
+    sql`${score(plan.asOf)} AS score_now`,
+    sql`${score(plan.previous)} AS score_before`,
+    sql`${referrals(plan.asOf)} AS referrals_now`,
+    sql`${referrals(plan.previous)} AS referrals_before`,
+  ];
+}
+
+/** The summary rows (as kept) of the clients `which` selects from client_trips. */
+function figuresSelect(plan: SummaryPlan, which: RawBuilder<unknown>): RawBuilder<Row> {
+  return sql<Row>`SELECT g.*, ${sql.join(sideColumns(plan))} FROM (
+    SELECT currency, client_id, ${sql.join(summaryColumns(plan, true))} FROM client_trips
+    WHERE currency IN (${sql.join([...CURRENCIES])}) AND ${which}
+    GROUP BY currency, client_id) g`;
+}
+
+async function writeFigures(
+  db: Kysely<LoyaltyDatabase>,
+  plan: SummaryPlan,
+  which: RawBuilder<unknown>,
+): Promise<void> {
+  await sql`DELETE FROM loyalty_client_figures WHERE ${which}`.execute(db);
+  await sql`INSERT INTO loyalty_client_figures (currency, client_id, window_trips, revenue_minor,
+    margin_minor, margin_y0, margin_y1, margin_y2, last_return, last_start, first_start,
+    historical_margin_minor, trips_now, years_now, trips_before, years_before, active_at_start,
+    active_at_end, score_now, score_before, referrals_now, referrals_before)
+    ${figuresSelect(plan, which)}`.execute(db);
+}
+
+async function lock(db: Kysely<LoyaltyDatabase>): Promise<void> {
+  if (dialectOf(db) === 'postgres') await sql`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`.execute(db);
+}
+
+export interface FiguresProgress {
+  /** Clients rebuilt for the day so far, and the base's highest client id. */
+  done: number;
+  total: number;
+}
+
+/**
+ * Brings the kept figures to the day: a new day rebuilds every client's row chunk by chunk (each
+ * chunk its own transaction, the place kept in loyalty_figures_state, so an interrupted rebuild
+ * goes on where it stopped), then the stale clients and the clients who recommended them are
+ * recomputed. Answers how many rows were recomputed.
+ */
+export async function refreshFigures(
+  base: Kysely<Database>,
+  day: string,
+  onProgress: (p: FiguresProgress) => void = () => undefined,
+): Promise<number> {
+  const db = loyaltyDb(base);
+  const plan = defaultPlan(day);
+  let done = 0;
+  const top = await db
+    .selectFrom('clients')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  const total = Number(top?.id ?? 0);
+  for (;;) {
+    const step = await db.transaction().execute(async (trx) => {
+      await lock(trx);
+      const state = await trx
+        .selectFrom('loyalty_figures_state')
+        .select(['as_of', 'next_client'])
+        .executeTakeFirst();
+      if (state && state.as_of === day && state.next_client === null) return null;
+      const from = state && state.as_of === day ? Number(state.next_client) : 0;
+      const to = from + CLIENT_CHUNK;
+      await writeFigures(trx, plan, sql`client_id >= ${from} AND client_id < ${to}`);
+      const next = to > total ? null : to;
+      if (state) {
+        await trx.updateTable('loyalty_figures_state').set({ as_of: day, next_client: next }).execute();
+      } else {
+        await trx
+          .insertInto('loyalty_figures_state')
+          .values({ id: 1, as_of: day, next_client: next })
+          .execute();
+      }
+      return Math.min(to, total);
+    });
+    if (step === null) break;
+    done = step;
+    onProgress({ done, total });
+  }
+  return (await refreshStaleClients(db, plan)) + done;
+}
+
+/** Recomputes the rows of the clients marked stale, and of the clients who recommended them. */
+async function refreshStaleClients(db: Kysely<LoyaltyDatabase>, plan: SummaryPlan): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const count = await db.transaction().execute(async (trx) => {
+      await lock(trx);
+      const stale = await trx
+        .deleteFrom('loyalty_stale_clients')
+        .where('client_id', 'in', (eb) =>
+          eb.selectFrom('loyalty_stale_clients').select('client_id').orderBy('client_id').limit(STALE_CHUNK),
+        )
+        .returning('client_id')
+        .execute();
+      if (stale.length === 0) return 0;
+      const ids = stale.map((s) => s.client_id);
+      const referrers = await trx
+        .selectFrom('client_referrals')
+        .select('referrer_id')
+        .where('client_id', 'in', ids)
+        .execute();
+      const all = [...new Set([...ids, ...referrers.map((r) => r.referrer_id)])];
+      await writeFigures(trx, plan, sql`client_id IN (${sql.join(all)})`);
+      return all.length;
+    });
+    if (count === 0) return done;
+    done += count;
+  }
+}
+
+/** The kept summaries of one currency (refreshFigures first), by client id. */
+export async function readFigures(base: Kysely<Database>, currency: string): Promise<ClientSummary[]> {
+  const rows = await loyaltyDb(base)
+    .selectFrom('loyalty_client_figures')
+    .selectAll()
+    .where('currency', '=', currency)
+    .orderBy('client_id')
+    .execute();
+  const periods = DEFAULTS.periods;
+  const bits = (mask: number) => Array.from({ length: periods }, (_, i) => (mask & (2 ** i)) !== 0);
+  return rows.map((r) => ({
+    id: r.client_id,
+    windowTrips: Number(r.window_trips),
+    revenueMinor: Number(r.revenue_minor),
+    marginMinor: Number(r.margin_minor),
+    marginPerYear: [Number(r.margin_y0), Number(r.margin_y1), Number(r.margin_y2)],
+    lastReturn: r.last_return,
+    lastStart: r.last_start,
+    firstStart: r.first_start,
+    historicalMarginMinor: Number(r.historical_margin_minor),
+    tripsNow: Number(r.trips_now),
+    yearsNow: Number(r.years_now),
+    tripsBefore: Number(r.trips_before),
+    yearsBefore: Number(r.years_before),
+    activeAtStart: bits(Number(r.active_at_start)),
+    activeAtEnd: bits(Number(r.active_at_end)),
+    scoreNow: r.score_now === null ? null : Number(r.score_now),
+    scoreBefore: r.score_before === null ? null : Number(r.score_before),
+    referralsNow: Number(r.referrals_now),
+    referralsBefore: Number(r.referrals_before),
+  }));
+}
