@@ -39,7 +39,6 @@ import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ChangeHub } from './live/change-hub';
 import { changeNotifier } from './live/notify';
-import { listenForChanges } from './live/listener';
 import { ServerBackups } from './backup/pg-backups';
 import { join } from 'node:path';
 
@@ -131,7 +130,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const changes = new ChangeHub();
   const audit = new AuditTrail(clock, clerk, changeNotifier(liveSource));
   const listening = options.postgres
-    ? listenForChanges(options.postgres, liveSource, changes, (m) =>
+    ? (await import('./live/listener')).listenForChanges(options.postgres, liveSource, changes, (m) =>
         (options.logger ?? consoleLogger).error(m),
       )
     : null;

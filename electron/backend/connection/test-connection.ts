@@ -1,7 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { ConnectionOutcome, ServerSettings } from '../../../shared/api/office-contract';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
-import { openPostgres } from '../db/open-postgres';
 
 export interface ConnectionReport {
   outcome: ConnectionOutcome;
@@ -76,7 +75,9 @@ export async function testConnection(
   password: string | undefined,
 ): Promise<ConnectionReport> {
   const expected = LATEST_SCHEMA_VERSION;
-  const client = new pg.Client(clientConfig(server, password));
+  // pg loads when a server is first asked for, not at every start of a file base (issue 17).
+  const { default: Pg } = await import('pg');
+  const client = new Pg.Client(clientConfig(server, password));
   // A socket error after connect would otherwise be an unhandled 'error' event.
   client.on('error', () => undefined);
   try {
@@ -120,6 +121,7 @@ export async function createSchema(
 ): Promise<ConnectionReport> {
   const before = await testConnection(server, password);
   if (before.outcome !== 'empty') return before;
+  const { openPostgres } = await import('../db/open-postgres');
   const opened = await openPostgres({ ...clientConfig(server, password) }, { poolSize: 1 });
   await opened.db.destroy();
   return testConnection(server, password);

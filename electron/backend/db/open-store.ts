@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { AppError } from '../../../shared/api/envelope';
 import type { DatabaseKey } from '../crypto/database-key';
-import { openPostgres, type PostgresConnection } from './open-postgres';
+import type { PostgresConnection } from './open-postgres';
 import { openDatabase, type ReadOnlyReason } from './open-database';
 import type { Database } from './schema';
 import { TourDeskSqliteDialect } from './sqlite-dialect';
@@ -36,6 +36,8 @@ export interface StoreOptions {
 
 export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.postgres) {
+    // pg and the server code load only for a server base: a file base starts without them.
+    const { openPostgres } = await import('./open-postgres');
     const server = await openPostgres(options.postgres);
     return {
       db: server.db,
