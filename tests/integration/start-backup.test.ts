@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -94,6 +94,23 @@ describe('the start backup in a worker thread', () => {
     expect(await backups.createIfChangedInBackground('auto')).toBeNull();
     // Only finished, named copies are left in the folder.
     expect(readdirSync(folderOf(backups)).filter((name) => name.startsWith('.'))).toEqual([]);
+  }, 120_000);
+
+  it('removes the working file of a copy cut short at an earlier start, not one being written now', async () => {
+    const base = await bigBase(10_000);
+    const backups = base.backend.backups!;
+    const folder = join(base.dbPath, '..', 'backups');
+    mkdirSync(folder, { recursive: true });
+    const abandoned = join(folder, '.backup-4242-0badc0de.sqlite');
+    const inProgress = join(folder, '.backup-4343-0123abcd.sqlite');
+    writeFileSync(abandoned, 'half a copy');
+    writeFileSync(inProgress, 'a copy another app is writing');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(abandoned, twoHoursAgo, twoHoursAgo);
+
+    expect(await backups.createIfChangedInBackground('start')).toMatchObject({ verified: true });
+    expect(existsSync(abandoned)).toBe(false);
+    expect(existsSync(inProgress)).toBe(true);
   }, 120_000);
 
   it('stops a copy still running when the app closes, leaving neither a backup nor its working file', async () => {

@@ -62,6 +62,10 @@ export interface BackupOptions {
 
 const noop = () => undefined;
 
+/** A copy's working file (see workingFile) and how old one is when nobody is writing it any more. */
+const WORKING = /^\.backup-\d+-[0-9a-f]{8}\.sqlite$/;
+const ABANDONED_AFTER_MS = 60 * 60_000;
+
 const NAME = /^tourdesk-(\d{8})-(\d{6})-(start|auto|import|manual|before-restore)\.sqlite$/;
 
 function counts(db: Database.Database): BackupCounts {
@@ -205,6 +209,7 @@ export class Backups {
   createIfChangedInBackground(reason: 'start' | 'auto'): Promise<BackupEntry | null> {
     const changes = this.totalChanges();
     if (this.background || changes === this.lastChanges || this.isEmpty()) return Promise.resolve(null);
+    if (reason === 'start') this.removeAbandonedCopies();
     const at = this.clock.now();
     const working = this.workingFile('backup');
     const copy = copyInBackground(this.base, working);
@@ -229,6 +234,24 @@ export class Backups {
     })();
     this.background = { cancel: copy.cancel, settled: run.then(noop, noop) };
     return run;
+  }
+
+  /**
+   * Working files of copies cut short (the app quit or was killed mid-copy) are removed at the next
+   * start. A copy still being written, by this app or another on a shared folder, is left alone:
+   * VACUUM INTO writes it all the time, so its file is never an hour old.
+   */
+  private removeAbandonedCopies(): void {
+    const folder = this.folder();
+    const before = Date.now() - ABANDONED_AFTER_MS;
+    for (const name of readdirSync(folder).filter((n) => WORKING.test(n))) {
+      const path = join(folder, name);
+      try {
+        if (statSync(path).mtimeMs < before) rmSync(path, { force: true });
+      } catch {
+        // Gone meanwhile: another app finished or removed it.
+      }
+    }
   }
 
   /**
