@@ -110,10 +110,28 @@ export async function moveReferencesIgnoringDuplicates(
   }
 }
 
-/** Fresh planner statistics after a bulk write (PRAGMA optimize / ANALYZE). */
-export async function refreshStatistics(db: AnyDb, table: string): Promise<void> {
-  if (dialectOf(db) === 'postgres') await sql`ANALYZE ${sql.table(table)}`.execute(db);
-  else await sql`PRAGMA optimize`.execute(db);
+/**
+ * Makes a bulk write's COMMIT wait until the server has flushed it (a server set to
+ * synchronous_commit = off answers before): until then VACUUM may not mark its rows visible to
+ * all, and refreshStatistics right after would leave every new page to be read again. No-op on SQLite.
+ */
+export async function flushOnCommit(trx: AnyDb): Promise<void> {
+  if (dialectOf(trx) === 'postgres') await sql`SET LOCAL synchronous_commit = on`.execute(trx);
+}
+
+/**
+ * Fresh planner statistics after a bulk write of `tables` (outside any transaction). SQLite: PRAGMA
+ * optimize. A server: VACUUM (ANALYZE), which also marks the new pages all-visible, without which
+ * an index-only scan reads every row from the table again; autovacuum would get there only later
+ * (an insert-only table waits for 20% new rows).
+ */
+export async function refreshStatistics(db: AnyDb, tables: readonly string[]): Promise<void> {
+  if (dialectOf(db) === 'sqlite') {
+    await sql`PRAGMA optimize`.execute(db);
+    return;
+  }
+  if (tables.length === 0) return;
+  await sql`VACUUM (ANALYZE) ${sql.join(tables.map((t) => sql.table(t)))}`.execute(db);
 }
 
 /**

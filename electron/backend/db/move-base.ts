@@ -3,7 +3,14 @@ import { existsSync } from 'node:fs';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../../../shared/api/envelope';
 import type { DatabaseKey } from '../crypto/database-key';
-import { dialectOf, foreignKeys, primaryKeyColumns, tableNames } from './dialect';
+import {
+  dialectOf,
+  flushOnCommit,
+  foreignKeys,
+  primaryKeyColumns,
+  refreshStatistics,
+  tableNames,
+} from './dialect';
 import { openStore, type Store } from './open-store';
 import type { PostgresConnection } from './open-postgres';
 import type { Database } from './schema';
@@ -199,6 +206,7 @@ export async function moveBase(
     const totalAll = [...totals.values()].reduce((a, b) => a + b, 0);
     const targetDb = target.db;
     const checks = await targetDb.transaction().execute(async (trx) => {
+      await flushOnCommit(trx);
       // The rows the new schema seeded (reference books) give way to the source's own.
       for (const table of [...order].reverse()) await sql`DELETE FROM ${sql.table(table)}`.execute(trx);
       const sourceChecks: TableCheck[] = [];
@@ -233,6 +241,9 @@ export async function moveBase(
       }
       return sourceChecks;
     });
+    // A whole base written at once: statistics and, on a server, the visibility map, so the first
+    // searches on the new base are not planned blind nor read back from every table row.
+    await refreshStatistics(targetDb, order);
     return {
       from: source.where,
       to: target.where,

@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
-import { refreshStatistics, reserveIds } from '../db/dialect';
+import { flushOnCommit, refreshStatistics, reserveIds } from '../db/dialect';
 import type { z } from 'zod';
 import type { clientListQuerySchema } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/envelope';
@@ -120,21 +120,22 @@ export class ClientsRepository {
       base = base.where(sql<string>`substr(clients.birth_date, 6, 2)`, '=', month);
     }
     const column = SORT_COLUMNS[query.sort];
-    const page = await clientPage(base, {
-      column,
-      direction: query.direction,
-      limit: query.limit,
-      offset: query.offset,
-      after: query.after,
-      scope: cursorScope('clients.list', query),
-      oneCitizenship: query.citizenship !== '',
-      jumpDb: this.db,
-    });
-    // Always true (sort_name is NOT NULL); it lets the planner count through the small partial
-    // index instead of reading every row of the table.
-    const counted = query.count
-      ? await countClients(this.db, base.where('clients.sort_name', '>=', ''))
-      : null;
+    // The page and the count at once: on a server they are two connections' round trips in parallel.
+    const [page, counted] = await Promise.all([
+      clientPage(base, {
+        column,
+        direction: query.direction,
+        limit: query.limit,
+        offset: query.offset,
+        after: query.after,
+        scope: cursorScope('clients.list', query),
+        oneCitizenship: query.citizenship !== '',
+        jumpDb: this.db,
+      }),
+      // Always true (sort_name is NOT NULL); it lets the planner count through the small partial
+      // index instead of reading every row of the table.
+      query.count ? countClients(this.db, base.where('clients.sort_name', '>=', '')) : null,
+    ]);
     return {
       total: counted?.total ?? null,
       totalExact: counted?.exact ?? false,
@@ -156,7 +157,7 @@ export class ClientsRepository {
       .where('prev_lcp', '<', key.length);
     const scope = cursorScope('clients.list', query);
     const keyColumns = ['key', 'sort_name', 'client_id'];
-    const ids = await inRange
+    const keysOfPage = inRange
       .select(['key', 'sort_name', 'client_id'])
       .$if(query.after !== null, (q) =>
         q.where(rowAfter(keyColumns, decodeCursor(query.after ?? '', scope, 3), query.direction)),
@@ -165,9 +166,11 @@ export class ClientsRepository {
       .orderBy('sort_name', query.direction)
       .orderBy('client_id', query.direction)
       .limit(query.limit)
-      .$if(query.after === null, (q) => q.offset(query.offset))
-      .execute();
-    const counted = query.count ? await countSearch(this.db, inRange) : null;
+      .$if(query.after === null, (q) => q.offset(query.offset));
+    const [ids, counted] = await Promise.all([
+      keysOfPage.execute(),
+      query.count ? countSearch(this.db, inRange) : null,
+    ]);
     const last = ids[ids.length - 1];
     const page = {
       total: counted?.total ?? null,
@@ -376,6 +379,7 @@ export class ClientsRepository {
    */
   async insertMany(raw: ClientInput[]): Promise<number> {
     const ids = await this.db.transaction().execute(async (trx) => {
+      await flushOnCommit(trx);
       const inserted = await this.insertManyIn(trx, raw);
       await this.ctx.audit.record(trx, {
         entity: 'client',
@@ -386,7 +390,7 @@ export class ClientsRepository {
       return inserted;
     });
     // Fresh statistics let the planner choose between the search-key and the sort index.
-    await refreshStatistics(this.db, 'clients');
+    await refreshStatistics(this.db, ['clients', 'documents', 'client_search_keys']);
     return ids.length;
   }
 
