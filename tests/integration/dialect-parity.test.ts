@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempBackend, type TempBackend } from '../helpers/temp-backend';
 import { emptyClientInput } from '../../shared/domain/client';
+import { countClients } from '../../electron/backend/repositories/client-paging';
 
 /**
  * Issue 14: the same base on the SQLite file and on the office PostgreSQL server answers the same
@@ -116,6 +117,54 @@ describe('the same answers from SQLite and PostgreSQL', () => {
     expect(shown(found.rows).sort((x, y) => x.localeCompare(y, 'ru'))).toEqual(['елкин иван', 'Ёлкин Пётр']);
     const yakovlev = await postgres.call('clients.list', { search: 'яковлев', limit: 100 });
     expect(yakovlev.total).toBe(2);
+  });
+
+  it('jumps by offset to the same rows in every sort and direction', async () => {
+    // A server reads a skipped page's ids from the index first, then their rows (client-paging.ts).
+    for (const sort of [
+      'name',
+      'nameLat',
+      'birthDate',
+      'citizenship',
+      'passportExpiry',
+      'updatedAt',
+    ] as const) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const whole = shown((await sqlite.call('clients.list', { sort, direction, limit: 100 })).rows);
+        expect(whole).toHaveLength(PEOPLE.length);
+        for (const offset of [1, 4, 9, 11]) {
+          const [a, b] = await Promise.all(
+            [sqlite, postgres].map(async (t) =>
+              shown((await t.call('clients.list', { sort, direction, offset, limit: 3, count: false })).rows),
+            ),
+          );
+          const expected = { sort, direction, offset, rows: whole.slice(offset, offset + 3) };
+          expect({ sort, direction, offset, rows: a }).toEqual(expected);
+          expect({ sort, direction, offset, rows: b }).toEqual(expected);
+        }
+      }
+    }
+  });
+
+  it('estimates a long list from the same windows of ids on both', async () => {
+    // 13 clients and an exact limit of 5: the windows cover every id, so the estimate is the count.
+    const [a, b] = await Promise.all(
+      [sqlite, postgres].map(async (t) => {
+        const db = t.backend.db;
+        const live = db.selectFrom('clients').where('clients.deleted_at', 'is', null);
+        return [
+          await countClients(db, live.where('clients.sort_name', '>=', ''), 5),
+          await countClients(db, live.where('clients.birth_date', 'is not', null), 5),
+          await countClients(db, live.where('clients.birth_date', 'is', null), 5),
+        ];
+      }),
+    );
+    expect(a).toEqual([
+      { total: PEOPLE.length, exact: false },
+      { total: 8, exact: false },
+      { total: 5, exact: true },
+    ]);
+    expect(b).toEqual(a);
   });
 
   it('walks keyset pages to the same rows', async () => {

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { ClientRow } from '../../../shared/domain/client';
 import type { Database } from '../db/schema';
+import { dialectOf } from '../db/dialect';
 import { decodeCursor, encodeCursor, rowAfter, type KeyValue } from '../db/keyset';
 import { jumpStart } from './client-jump';
 
@@ -27,7 +28,10 @@ export interface PageRequest {
   scope: string;
   /** The list is filtered to one citizenship, so sorting by citizenship is sorting by name. */
   oneCitizenship: boolean;
-  /** The base, for a deep jump by sampled keys (client-jump.ts); without it a jump skips rows. */
+  /**
+   * The base, for a deep jump by sampled keys (client-jump.ts; without it a jump skips rows) and for
+   * its dialect (skipping).
+   */
   jumpDb?: Kysely<Database>;
 }
 
@@ -65,6 +69,29 @@ function ordered<O>(
   return columns.reduce((q, c) => q.orderBy(sql.ref(c), direction), qb);
 }
 
+type Order = <O>(
+  qb: SelectQueryBuilder<Database, 'clients', O>,
+) => SelectQueryBuilder<Database, 'clients', O>;
+
+/**
+ * `limit` rows of `filtered` in `order`, `skip` rows in. SQLite steps over a skipped row's index
+ * entry; a server reads each skipped row from the table (5,000 rows: 4.5 ms against 0.6), so there
+ * the page's ids are taken from the index first and only their rows are read.
+ */
+async function skipping(
+  db: Kysely<Database> | undefined,
+  filtered: ClientQuery,
+  order: Order,
+  limit: number,
+  skip: number,
+): Promise<ClientRecord[]> {
+  if (skip === 0 || !db || dialectOf(db) !== 'postgres') {
+    return order(filtered.selectAll('clients')).limit(limit).offset(skip).execute();
+  }
+  const ids = order(filtered.select('clients.id')).limit(limit).offset(skip);
+  return order(db.selectFrom('clients').selectAll('clients').where('clients.id', 'in', ids)).execute();
+}
+
 /**
  * One page of the list in the order of `column`, then id. With `after` the page starts right after
  * the cursor's row by an index seek, whatever its depth; without it `offset` jumps (the scrollbar).
@@ -81,24 +108,27 @@ export async function clientPage(
       ? await jumpStart(request.jumpDb, base, request.scope, keyColumns(column), direction, request.offset)
       : null;
   if (jump) {
-    records = await ordered(
-      base.selectAll('clients').where(rowAfter(keyColumns(column), jump.after, direction)),
-      keyColumns(column),
-      direction,
-    )
-      .limit(limit)
-      .offset(jump.skip)
-      .execute();
+    records = await skipping(
+      request.jumpDb,
+      base.where(rowAfter(keyColumns(column), jump.after, direction)),
+      (q) => ordered(q, keyColumns(column), direction),
+      limit,
+      jump.skip,
+    );
   } else if (request.after === null) {
-    const byFlag = NULLABLE.has(column) ? base.orderBy(sql`(${sql.ref(ref)} IS NULL)`, direction) : base;
-    records = await ordered(
-      byFlag.selectAll('clients'),
-      column === 'citizenship' ? [ref, 'clients.sort_name', 'clients.id'] : [ref, 'clients.id'],
-      direction,
-    )
-      .limit(limit)
-      .offset(request.offset)
-      .execute();
+    const columns = column === 'citizenship' ? [ref, 'clients.sort_name', 'clients.id'] : [ref, 'clients.id'];
+    records = await skipping(
+      request.jumpDb,
+      base,
+      (q) =>
+        ordered(
+          NULLABLE.has(column) ? q.orderBy(sql`(${sql.ref(ref)} IS NULL)`, direction) : q,
+          columns,
+          direction,
+        ),
+      limit,
+      request.offset,
+    );
   } else {
     const cursor = decodeCursor(request.after, request.scope, keyLength(column));
     records = NULLABLE.has(column)
@@ -175,31 +205,48 @@ async function nullablePage(
 }
 
 /**
- * The number of clients a query matches, counted exactly up to EXACT_COUNT_LIMIT; above it estimated
- * from evenly spread windows of ids, so a million-client list is counted in milliseconds.
+ * The number of clients a query matches, counted exactly up to EXACT_COUNT_LIMIT (`exactUpTo`: a
+ * test's smaller one); above it estimated from evenly spread windows of ids, so a million-client
+ * list is counted in milliseconds.
  */
 export async function countClients(
   db: Kysely<Database>,
   base: ClientQuery,
+  exactUpTo = EXACT_COUNT_LIMIT,
 ): Promise<{ total: number; exact: boolean }> {
+  const server = dialectOf(db) === 'postgres';
   const capped = await db
     .selectFrom(
       base
         .select(sql<number>`1`.as('one'))
-        .limit(EXACT_COUNT_LIMIT + 1)
+        // A server's planner takes a table scan for a bare LIMIT, which reads wide rows (20 ms at
+        // 200,000 clients); in the list's order it counts through the narrow index (7 ms).
+        .$if(server, (q) => q.orderBy('clients.sort_name').orderBy('clients.id'))
+        .limit(exactUpTo + 1)
         .as('capped'),
     )
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const n = Number(capped.n);
-  if (n <= EXACT_COUNT_LIMIT) return { total: n, exact: true };
-  const total = await estimateFromWindows(db, async (from, to) => {
-    const row = await base
-      .where('clients.id', '>=', from)
-      .where('clients.id', '<', to)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  if (n <= exactUpTo) return { total: n, exact: true };
+  const total = await estimateFromWindows(db, exactUpTo, async (windows) => {
+    const counts = windows.map(([from, to]) =>
+      base
+        .where('clients.id', '>=', from)
+        .where('clients.id', '<', to)
+        .select((eb) => eb.fn.countAll<number>().as('n')),
+    );
+    if (server) {
+      // One round trip for every window instead of one each.
+      const sum = await sql<{ n: number }>`SELECT ${sql.join(
+        counts.map((q) => sql`(${q})`),
+        sql` + `,
+      )} AS n`.execute(db);
+      return Number(sum.rows[0]?.n ?? 0);
+    }
+    let found = 0;
+    for (const q of counts) found += Number((await q.executeTakeFirstOrThrow()).n);
+    return found;
   });
   return { total, exact: false };
 }
@@ -207,31 +254,39 @@ export async function countClients(
 /** Scales the matches found in SAMPLE_WINDOWS windows of client ids to the whole id range. */
 export async function estimateFromWindows(
   db: Kysely<Database>,
-  countIn: (fromId: number, toId: number) => Promise<number>,
+  exactUpTo: number,
+  countIn: (windows: [fromId: number, toId: number][]) => Promise<number>,
 ): Promise<number> {
-  // Two queries: SQLite answers a lone min() or max() from the index end, but min and max
-  // together scan the whole table (2.5 s at a million clients).
-  const low = await db
-    .selectFrom('clients')
-    .select((eb) => eb.fn.min('id').as('id'))
-    .executeTakeFirstOrThrow();
-  const high = await db
-    .selectFrom('clients')
-    .select((eb) => eb.fn.max('id').as('id'))
-    .executeTakeFirstOrThrow();
-  const lo = Number(low.id);
-  const span = Number(high.id) - lo + 1;
+  const { lo, hi } = await idRange(db);
+  const span = hi - lo + 1;
   const width = Math.max(1, Math.floor(Math.min(SAMPLE_IDS, span) / SAMPLE_WINDOWS));
   const step = Math.max(width, Math.floor(span / SAMPLE_WINDOWS));
-  let found = 0;
+  const windows: [number, number][] = [];
   let sampled = 0;
   for (let from = lo; from < lo + span; from += step) {
     const to = Math.min(from + width, lo + span);
-    found += await countIn(from, to);
+    windows.push([from, to]);
     sampled += to - from;
   }
+  const found = await countIn(windows);
   // The exact count already passed the limit: an unlucky sample never says less.
-  return Math.max(EXACT_COUNT_LIMIT + 1, Math.round((found * span) / sampled));
+  return Math.max(exactUpTo + 1, Math.round((found * span) / sampled));
+}
+
+async function idRange(db: Kysely<Database>): Promise<{ lo: number; hi: number }> {
+  const clients = db.selectFrom('clients');
+  if (dialectOf(db) === 'postgres') {
+    // A server reads both ends of the key in one statement.
+    const row = await clients
+      .select((eb) => [eb.fn.min('id').as('lo'), eb.fn.max('id').as('hi')])
+      .executeTakeFirstOrThrow();
+    return { lo: Number(row.lo), hi: Number(row.hi) };
+  }
+  // Two queries: SQLite answers a lone min() or max() from the index end, but min and max
+  // together scan the whole table (2.5 s at a million clients).
+  const low = await clients.select((eb) => eb.fn.min('id').as('lo')).executeTakeFirstOrThrow();
+  const high = await clients.select((eb) => eb.fn.max('id').as('hi')).executeTakeFirstOrThrow();
+  return { lo: Number(low.lo), hi: Number(high.hi) };
 }
 
 /**
