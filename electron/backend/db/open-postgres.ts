@@ -144,7 +144,16 @@ export interface OpenedPostgres {
 }
 
 export function postgresPool(connection: PostgresConnection, max = 10): pg.Pool {
-  const pool = new pg.Pool({ max, ...connection, types: typeParsers, application_name: 'TourDesk' });
+  const pool = new pg.Pool({
+    max,
+    // pg's default closes a connection idle for 10 s: a clerk's next search after a pause then paid
+    // for a new server process and its cold caches. Kept for 10 minutes instead.
+    idleTimeoutMillis: 600_000,
+    keepAlive: true,
+    ...connection,
+    types: typeParsers,
+    application_name: 'TourDesk',
+  });
   // An idle connection the server dropped must not crash the app; the next query reconnects.
   pool.on('error', () => undefined);
   // Nor one held between two queries (a transaction, the migration): pg-pool takes its own error
