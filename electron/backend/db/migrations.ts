@@ -870,6 +870,23 @@ export const migrations: readonly Migration[] = [
         ADD CONSTRAINT client_search_keys_pkey PRIMARY KEY (key, sort_name, client_id) INCLUDE (prev_lcp)`);
     },
   },
+  {
+    // Issue 14: wrong sign-ins were counted in memory, so restarting the app (or using another
+    // computer of the office) started the guessing over. Kept by folded name, whether a clerk of
+    // that name exists or not; times in ms since the epoch.
+    name: 'sign-in failures',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE sign_in_failures (
+          name_key TEXT PRIMARY KEY,
+          failures INTEGER NOT NULL,
+          locked_until INTEGER NOT NULL,
+          failed_at INTEGER NOT NULL
+        );
+        CREATE INDEX sign_in_failures_failed_at ON sign_in_failures (failed_at);
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
