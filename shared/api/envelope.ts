@@ -61,7 +61,9 @@ export type ErrorReason =
   /** Too many wrong sign-ins for a name: params.seconds to wait. */
   | 'signInLocked'
   /** Backups of an office server base need pg_dump and pg_restore on this computer. */
-  | 'pgToolsMissing';
+  | 'pgToolsMissing'
+  /** Loyalty (issue 15): a read-only base holds params.tours tours whose loyalty facts are out of date. */
+  | 'loyaltyStaleReadOnly';
 
 export interface ErrorDetail {
   reason: ErrorReason;

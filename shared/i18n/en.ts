@@ -1441,6 +1441,8 @@ export const en: Shape<typeof ru> = {
       passwordTooShort: 'The password must have at least {{min}} characters.',
       valueTaken: 'Another record already has this {{fieldName}}: change it and save again.',
       signInLocked: 'Too many wrong attempts. Try to sign in again in {{seconds}} s.',
+      loyaltyStaleReadOnly:
+        'The loyalty figures cannot be brought up to date: the database is open read-only and tours have changed since they were last computed ({{tours}}). They will show again once the database can be written.',
       pgToolsMissing:
         'This computer has no {{tool}} (the PostgreSQL client tools), so server backups are not made here. The office server is backed up by whoever runs it: pg_dump every night (cron or Task Scheduler) and WAL archiving. Or install the PostgreSQL client tools, of the server’s version or newer.',
       undoAlreadyDone: 'This action has already been undone.',

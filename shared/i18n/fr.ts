@@ -1474,6 +1474,8 @@ export const fr: Shape<typeof ru> = {
       valueTaken:
         'Un autre enregistrement a déjà cette valeur ({{fieldName}}) : modifiez-la et enregistrez de nouveau.',
       signInLocked: 'Trop de tentatives erronées. Réessayez de vous connecter dans {{seconds}} s.',
+      loyaltyStaleReadOnly:
+        'Les indicateurs de fidélité ne peuvent pas être mis à jour : la base est ouverte en lecture seule et des voyages ont changé depuis leur dernier calcul ({{tours}}). Ils s’afficheront de nouveau quand la base pourra être modifiée.',
       pgToolsMissing:
         'Cet ordinateur n’a pas {{tool}} (les outils clients PostgreSQL) : les sauvegardes du serveur ne se font pas ici. Le serveur de l’agence est sauvegardé par qui l’administre : pg_dump chaque nuit (cron ou Planificateur de tâches) et archivage WAL. Ou installez les outils clients PostgreSQL, de la version du serveur ou plus récente.',
       undoAlreadyDone: 'Cette action a déjà été annulée.',

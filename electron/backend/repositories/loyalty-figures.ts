@@ -148,6 +148,15 @@ async function writeFigures(
     ${figuresSelect(plan, which)}`.execute(db);
 }
 
+/** Read only: the kept figures are for the day and no client is stale (nothing to write). */
+async function upToDate(db: Kysely<LoyaltyDatabase>, day: string): Promise<boolean> {
+  const [state, stale] = await Promise.all([
+    db.selectFrom('loyalty_figures_state').select(['as_of', 'next_client']).executeTakeFirst(),
+    db.selectFrom('loyalty_stale_clients').select('client_id').limit(1).executeTakeFirst(),
+  ]);
+  return state?.as_of === day && state.next_client === null && stale === undefined;
+}
+
 async function lock(db: Kysely<LoyaltyDatabase>): Promise<void> {
   if (dialectOf(db) === 'postgres') await sql`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`.execute(db);
 }
@@ -171,6 +180,7 @@ export async function refreshFigures(
 ): Promise<number> {
   const db = loyaltyDb(base);
   const plan = defaultPlan(day);
+  if (await upToDate(db, day)) return 0;
   let done = 0;
   const top = await db
     .selectFrom('clients')

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { AppError } from '../../../shared/api/envelope';
 import {
   latestScore,
   referralsBy,
@@ -32,8 +33,15 @@ export async function loadClientSummaries(
   plan: SummaryPlan,
   day: string,
 ): Promise<ClientSummary[]> {
-  await refreshLoyalty(base, day);
-  if (plan.asOf === day && isDefaultPlan(params)) return readFigures(base, currency);
+  const kept = await refreshLoyalty(base, day).then(
+    () => true,
+    (error: unknown) => {
+      // Trips up to date but the day's figures not writable (a read-only base): group instead.
+      if (error instanceof AppError && error.code === 'READ_ONLY' && error.detail === undefined) return false;
+      throw error;
+    },
+  );
+  if (kept && plan.asOf === day && isDefaultPlan(params)) return readFigures(base, currency);
   const [result, side] = await Promise.all([summaryQuery(currency, plan).execute(base), loadSideFacts(base)]);
   const firstStarts = new Map<number, string>();
   for (const r of result.rows) firstStarts.set(Number(r.id), r.first_start as string);

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { AppError } from '../../../shared/api/envelope';
 import { allocateTrip } from '../../../shared/loyalty';
 import { dialectOf } from '../db/dialect';
 import type { Database } from '../db/schema';
@@ -69,7 +70,23 @@ export async function refreshLoyalty(
   day: string,
   onProgress?: (p: FiguresProgress & { tours: number }) => void,
 ): Promise<number> {
-  const tours = await refreshStaleTrips(base, (n) => onProgress?.({ done: 0, total: 0, tours: n }));
+  let tours: number;
+  try {
+    tours = await refreshStaleTrips(base, (n) => onProgress?.({ done: 0, total: 0, tours: n }));
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'READ_ONLY') throw error;
+    const stale = await loyaltyDb(base)
+      .selectFrom('loyalty_stale_tours')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    // Trips the base cannot recompute would give wrong figures: say so instead of showing them.
+    throw new AppError(
+      'READ_ONLY',
+      `the base is read-only and ${Number(stale?.n ?? 0)} tours changed since their loyalty facts were computed`,
+      undefined,
+      { reason: 'loyaltyStaleReadOnly', params: { tours: Number(stale?.n ?? 0) } },
+    );
+  }
   await refreshFigures(base, day, (p) => onProgress?.({ ...p, tours }));
   return tours;
 }
@@ -85,6 +102,8 @@ export async function refreshStaleTrips(
   onProgress: (toursDone: number) => void = () => undefined,
 ): Promise<number> {
   const db = loyaltyDb(base);
+  // A read first: a base open read-only with nothing stale still shows its figures.
+  if (!(await db.selectFrom('loyalty_stale_tours').select('tour_id').limit(1).executeTakeFirst())) return 0;
   let done = 0;
   for (;;) {
     const count = await db.transaction().execute(async (trx) => {

@@ -8,7 +8,6 @@ import {
 } from '../../../shared/loyalty';
 import { call } from '../api/client';
 import { describeError } from '../ui/errors';
-import { useToast } from '../ui/toasts';
 import { ChartCard } from './ChartCard';
 import { ClientsDialog } from './ClientsDialog';
 import { isoToLocal, money, percent } from './format';
@@ -35,8 +34,9 @@ export function OverviewPanel({
   onParams: (p: LoyaltyParams) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const toast = useToast();
   const [overview, setOverview] = useState<LoyaltyOverview | null>(null);
+  // Why the figures are not shown (a read-only base with changed tours): kept on the panel, not a toast.
+  const [failure, setFailure] = useState<string | null>(null);
   const [countries, setCountries] = useState<string[]>([]);
   const [open, setOpen] = useState<{ filter: LoyaltyFilter; title: string } | null>(null);
   const language = i18n.language;
@@ -44,9 +44,12 @@ export function OverviewPanel({
   useEffect(() => {
     let live = true;
     setOverview(null);
+    setFailure(null);
     call('loyalty.overview', { params }).then(
       (o) => live && setOverview(o),
-      (e: unknown) => toast({ kind: 'error', message: describeError(t, e) }),
+      (e: unknown) => {
+        if (live) setFailure(describeError(t, e));
+      },
     );
     return () => {
       live = false;
@@ -80,7 +83,11 @@ export function OverviewPanel({
   return (
     <div className="loyalty-overview">
       <ParamsBar params={params} onApply={onParams} />
-      {!overview || !charts ? (
+      {failure !== null ? (
+        <p className="error" role="alert" data-testid="loyalty-failure">
+          {failure}
+        </p>
+      ) : !overview || !charts ? (
         <p className="muted">{t('loyalty.loading')}</p>
       ) : (
         <>
