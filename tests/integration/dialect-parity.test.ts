@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempBackend, type TempBackend } from '../helpers/temp-backend';
 import { emptyClientInput } from '../../shared/domain/client';
@@ -187,5 +188,26 @@ describe('the same answers from SQLite and PostgreSQL', () => {
     }
     expect(walks[0]).toHaveLength(PEOPLE.length);
     expect(walks[1]).toEqual(walks[0]);
+  });
+
+  it('counts wrong sign-ins in the base and makes the name wait after five', async () => {
+    for (const t of [sqlite, postgres]) {
+      await t.call('clerks.save', { name: 'Ольга', role: 'clerk', active: true, password: 'пароль ольги' });
+      for (let i = 0; i < 5; i++) {
+        const refused = await t.callError('clerks.signIn', { name: 'ольга', password: `подбор ${i}` });
+        expect(refused.reason).toBe('wrongSignIn');
+      }
+      expect(await t.callError('clerks.signIn', { name: 'Ольга', password: 'пароль ольги' })).toMatchObject({
+        reason: 'signInLocked',
+        params: { seconds: 30 },
+      });
+      const kept = await sql<{ failures: number }>`SELECT failures FROM sign_in_failures`.execute(
+        t.backend.db,
+      );
+      expect({ dialect: t.dialect, rows: kept.rows }).toEqual({
+        dialect: t.dialect,
+        rows: [{ failures: 5 }],
+      });
+    }
   });
 });

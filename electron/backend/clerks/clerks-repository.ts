@@ -58,7 +58,7 @@ export class ClerksRepository {
     /** On a server every clerk signs in with a password. */
     private readonly passwordRequired: boolean,
   ) {
-    this.limiter = new SignInLimiter(() => ctx.clock.now().getTime());
+    this.limiter = new SignInLimiter(ctx.db, () => ctx.clock.now().getTime());
   }
 
   private rows(db: Kysely<Database> = this.ctx.db) {
@@ -106,17 +106,17 @@ export class ClerksRepository {
    */
   async signIn(name: string, password: string | undefined): Promise<Clerk> {
     const key = clerkNameKey(name);
-    const wait = this.limiter.waitSeconds(key);
+    const wait = await this.limiter.waitSeconds(key);
     if (wait > 0)
       throw reasonError('FORBIDDEN', 'signInLocked', 'too many wrong sign-ins for this name', {
         seconds: wait,
       });
     try {
       const clerk = await this.checkSignIn(name, key, password);
-      this.limiter.succeeded(key);
+      await this.limiter.succeeded(key);
       return clerk;
     } catch (error) {
-      if (error instanceof AppError && error.detail?.reason === 'wrongSignIn') this.limiter.failed(key);
+      if (error instanceof AppError && error.detail?.reason === 'wrongSignIn') await this.limiter.failed(key);
       throw error;
     }
   }

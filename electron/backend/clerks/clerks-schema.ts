@@ -2,7 +2,7 @@ import type { Generated, Kysely } from 'kysely';
 import type { ClerkRole } from '../../../shared/domain/clerk';
 import type { Database } from '../db/schema';
 
-/** Kysely's view of migration 13's table (issue 14), added with `withTables` so schema.ts stays untouched. */
+/** Kysely's view of migration 13's and 19's tables (issue 14), added with `withTables` so schema.ts stays untouched. */
 export type ClerkTables = {
   clerks: {
     id: Generated<number>;
@@ -14,6 +14,13 @@ export type ClerkTables = {
     version: Generated<number>;
     created_at: string;
     updated_at: string;
+  };
+  /** Migration 19: wrong sign-ins per folded name (sign-in-limiter.ts); times in ms since the epoch. */
+  sign_in_failures: {
+    name_key: string;
+    failures: number;
+    locked_until: number;
+    failed_at: number;
   };
 };
 
