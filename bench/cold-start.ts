@@ -1,13 +1,15 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright';
+import { dirname, join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright';
 import { chromiumExecutable } from '../tests/helpers/chromium';
 import { printRatio } from './scale';
 
 const SESSION_COOKIE = 'tourdesk_session';
+/** The build the app is launched from: `out` (npm run build), or BENCH_OUT (a copy of it). */
+const BUILD = process.env.BENCH_OUT ?? join(__dirname, '..', 'out');
 
 /**
  * Resolves with the first capture of `pattern` in the child's output. The app's first start on the
@@ -28,13 +30,25 @@ function printed(child: ChildProcess, pattern: RegExp): Promise<string> {
   });
 }
 
-/** A bare Node + SQLite server on the same file: opens it, answers the first page of clients. */
+/**
+ * A bare Node + SQLite server on the same file: opens it, answers the first page of clients, and
+ * serves a page that fetches them and shows them as a table (the bare first paint).
+ */
 const BARE_SERVER = `
 const http = require('node:http');
 const Database = require(process.argv[2]);
 const db = new Database(process.argv[1]);
 const page = db.prepare('SELECT * FROM clients WHERE deleted_at IS NULL ORDER BY sort_name, id LIMIT 100');
+const html = '<!doctype html><meta charset="utf-8"><table id="t"></table><script>' +
+  'fetch("/api/clients.list",{method:"POST"}).then(r=>r.json()).then(a=>{' +
+  'document.getElementById("t").innerHTML=a.value.rows.map((r,i)=>' +
+  '"<tr role=row aria-rowindex="+(i+1)+"><td role=gridcell>"+r.last_name_ru+"</td><td>"+r.first_name_ru+"</td></tr>").join("")})' +
+  '</script>';
 const server = http.createServer((req, res) => {
+  if (req.method === 'GET') {
+    res.setHeader('content-type', 'text/html');
+    return res.end(html);
+  }
   res.setHeader('content-type', 'application/json');
   res.end(JSON.stringify({ ok: true, value: { rows: page.all() } }));
 });
@@ -49,33 +63,98 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function bareFirstAnswer(dbPath: string): Promise<number> {
+function launchBare(dbPath: string): { child: ChildProcess; start: number; url: Promise<string> } {
   const start = performance.now();
   const child = spawn(process.execPath, ['-e', BARE_SERVER, dbPath, require.resolve('better-sqlite3')], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  return { child, start, url: printed(child, /listening (\S+)/) };
+}
+
+async function bareFirstAnswer(dbPath: string): Promise<number> {
+  const bare = launchBare(dbPath);
   try {
-    const url = await printed(child, /listening (\S+)/);
+    const url = await bare.url;
     await (await fetch(`${url}api/clients.list`, { method: 'POST' })).json();
-    return performance.now() - start;
+    return performance.now() - bare.start;
   } finally {
-    await stop(child);
+    await stop(bare.child);
   }
+}
+
+/** Launch to the first row painted by the bare server's page, in a tab opened before the launch. */
+async function bareFirstPaint(dbPath: string, page: Page): Promise<number> {
+  const bare = launchBare(dbPath);
+  try {
+    await page.goto(await bare.url);
+    await page.locator('[role=row][aria-rowindex="1"] [role=gridcell]').first().waitFor();
+    return performance.now() - bare.start;
+  } finally {
+    await stop(bare.child);
+  }
+}
+
+/**
+ * The longest API round trip from the first answer until the start backup is kept: the start check,
+ * the start-up writes and the backup all run then, and none may hold the app's answers up.
+ */
+async function longestAnswerDuringStart(dbPath: string): Promise<{ longestMs: number; backupMs: number }> {
+  const folder = join(dirname(dbPath), 'backups');
+  const app = await launchApp(dbPath);
+  try {
+    let longestMs = 0;
+    // Its record is written once the copy is made and checked (rotation keeps the count at 3).
+    const deadline = performance.now() + 60_000;
+    let kept = false;
+    while (!kept && performance.now() < deadline) {
+      const t = performance.now();
+      await apiCall(app, 'app.info', {});
+      longestMs = Math.max(longestMs, performance.now() - t);
+      kept = newestStartBackupAfter(folder, app.startedAt);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return { longestMs, backupMs: performance.now() - app.start };
+  } finally {
+    await stop(app.child);
+  }
+}
+
+function newestStartBackupAfter(folder: string, since: number): boolean {
+  if (!existsSync(folder)) return false;
+  return readdirSync(folder).some(
+    (name) => name.endsWith('-start.sqlite.json') && statSync(join(folder, name)).mtimeMs >= since,
+  );
+}
+
+async function apiCall(app: AppStart, command: string, input: object): Promise<unknown> {
+  const answer = await fetch(`${app.url}api/${command}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: `${SESSION_COOKIE}=${app.session}`,
+      origin: app.url.replace(/\/$/, ''),
+    },
+    body: JSON.stringify(input),
+  });
+  return answer.json();
 }
 
 interface AppStart {
   child: ChildProcess;
   url: string;
   start: number;
+  /** Date.now() at the launch, to compare with file times. */
+  startedAt: number;
   session: string;
 }
 
 /** Launches browser mode in a fresh process and signs in as the launcher's window does. */
 async function launchApp(dbPath: string): Promise<AppStart> {
   const start = performance.now();
+  const startedAt = Date.now();
   const child = spawn(
     process.execPath,
-    [join(__dirname, '..', 'out', 'main', 'web.js'), '--db', dbPath, '--port', '0', '--no-open'],
+    [join(BUILD, 'main', 'web.js'), '--db', dbPath, '--port', '0', '--no-open'],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const signIn = await printed(child, /Sign-in address .*: (http:\/\/\S+)/);
@@ -87,22 +166,13 @@ async function launchApp(dbPath: string): Promise<AppStart> {
   });
   const session = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(response.headers.get('set-cookie') ?? '')?.[1];
   if (!session) throw new Error(`sign-in refused: ${response.status}`);
-  return { child, url, start, session };
+  return { child, url, start, startedAt, session };
 }
 
 async function appFirstAnswer(dbPath: string): Promise<number> {
   const app = await launchApp(dbPath);
   try {
-    const answer = await fetch(`${app.url}api/clients.list`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        cookie: `${SESSION_COOKIE}=${app.session}`,
-        origin: app.url.replace(/\/$/, ''),
-      },
-      body: JSON.stringify({ limit: 100 }),
-    });
-    await answer.json();
+    await apiCall(app, 'clients.list', { limit: 100 });
     return performance.now() - app.start;
   } finally {
     await stop(app.child);
@@ -122,41 +192,62 @@ export async function benchColdStart(basePath: string, clients: number): Promise
   source.pragma('wal_checkpoint(TRUNCATE)');
   source.close();
   copyFileSync(basePath, dbPath);
-  const bare: number[] = [];
-  for (let i = 0; i < 3; i++) bare.push(await bareFirstAnswer(dbPath));
-  await appFirstAnswer(dbPath);
-  const app: number[] = [];
-  for (let i = 0; i < 3; i++) app.push(await appFirstAnswer(dbPath));
-  try {
-    await uiFromFreshProcess(dbPath, clients, bare, app);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function uiFromFreshProcess(dbPath: string, clients: number, bare: number[], app: number[]) {
-  const median = (v: number[]) => [...v].sort((a, b) => a - b)[1] ?? NaN;
-  printRatio('launch to the first API answer (fresh process)', median(app), median(bare));
-  console.log('  (the app opens the base encrypted, as it keeps it; the bare server reads the plain copy)');
-
   const browser = await chromium.launch({
     executablePath: chromiumExecutable(),
     args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
   });
+  try {
+    // The bare figures first: the app's first start encrypts the copy, which the bare server cannot read.
+    const bare: number[] = [];
+    for (let i = 0; i < 3; i++) bare.push(await bareFirstAnswer(dbPath));
+    // The tab is opened before each launch: the browser's own start is not the app's, for both.
+    const barePage = await (await browser.newContext()).newPage();
+    const barePaints: number[] = [];
+    for (let i = 0; i < 3; i++) barePaints.push(await bareFirstPaint(dbPath, barePage));
+    await appFirstAnswer(dbPath);
+    const app: number[] = [];
+    for (let i = 0; i < 3; i++) app.push(await appFirstAnswer(dbPath));
+    await uiFromFreshProcess(dbPath, clients, { bare, app, barePaints }, browser);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function uiFromFreshProcess(
+  dbPath: string,
+  clients: number,
+  runs: { bare: number[]; app: number[]; barePaints: number[] },
+  browser: Browser,
+) {
+  const median = (v: number[]) => [...v].sort((a, b) => a - b)[1] ?? NaN;
+  const { bare, app, barePaints } = runs;
+  printRatio(
+    'launch to the first API answer (fresh process)',
+    median(app),
+    median(bare),
+    Math.round(1.5 * median(bare)),
+  );
+  console.log('  (the app opens the base encrypted, as it keeps it; the bare server reads the plain copy;');
+  console.log('   the budget is 1.5x the bare figure)');
+  const during = await longestAnswerDuringStart(dbPath);
+  console.log(
+    `${'longest API answer until the start backup is kept'.padEnd(52)} ${during.longestMs.toFixed(0).padStart(7)} ms  (backup kept ${during.backupMs.toFixed(0)} ms after launch; was ~3 s blocked before the worker)`,
+  );
+
+  const context = await browser.newContext({ viewport: { width: 1400, height: 850 } });
+  const page = await context.newPage();
   const started = await launchApp(dbPath);
   try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 850 } });
     await context.addCookies([
       { name: SESSION_COOKIE, value: started.session, url: started.url, httpOnly: true, sameSite: 'Strict' },
     ]);
-    const page = await context.newPage();
     await page.goto(started.url);
     await page.locator('[role=row][aria-rowindex="1"] [role=gridcell]').first().waitFor();
     await page.waitForFunction(() => !document.querySelector('.placeholder-bar'));
     const firstPaintMs = performance.now() - started.start;
-    console.log(
-      `${'launch to first paint of the clients list (fresh process)'.padEnd(52)} ${firstPaintMs.toFixed(0).padStart(7)} ms  budget 1000 ms: ${firstPaintMs <= 1000 ? 'OK' : 'OVER'}`,
-    );
+    printRatio('launch to first paint of the clients list (fresh)', firstPaintMs, median(barePaints), 1000);
+    console.log('  (raw: the bare server and a page that fetches the first 100 rows into a table)');
 
     const body = page.getByTestId('clients-grid-body');
     const steps = 200;
@@ -183,6 +274,5 @@ async function uiFromFreshProcess(dbPath: string, clients: number, bare: number[
     );
   } finally {
     await stop(started.child);
-    await browser.close();
   }
 }
