@@ -1,5 +1,5 @@
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useState, type UIEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type UIEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tour, TourRow } from '../../../shared/domain/tour';
 import { call } from '../api/client';
@@ -12,6 +12,7 @@ import { CopyTourDialog } from './CopyTourDialog';
 import { TouristListPrintDialog } from './TouristListPrint';
 import { tourColumnMeta, tourColumns } from './tours-list-columns';
 import { NO_TOUR_FILTERS, ToursListFilters, type TourFilters } from './ToursListFilters';
+import { bodyRows, loadedRows, rowHeight, rowsInView } from './tours-list-window';
 import { useTourPages } from './useTourPages';
 
 interface ToursListProps {
@@ -35,7 +36,10 @@ export function ToursList({ active, onOpen }: ToursListProps) {
     [t, toast],
   );
 
-  const { rows, total, load: loadQuery, refresh, loadMore } = useTourPages(fail);
+  const { pages, total, load: loadQuery, refresh, loadMore, ensureRows } = useTourPages(fail);
+  // The rows in memory, in list order, and the index of each in the whole list.
+  const { rows, indexes, shown } = useMemo(() => loadedRows(pages), [pages]);
+  const scrollRef = useRef<HTMLDivElement>(null);
 
   const columns = useMemo(() => tourColumns(t), [t]);
   const table = useReactTable<TourRow>({
@@ -58,8 +62,8 @@ export function ToursList({ active, onOpen }: ToursListProps) {
     if (active && !invalid) loadQuery({ ...filters, sort, direction });
   }, [active, invalid, filters, sort, direction, loadQuery]);
   useEffect(() => {
-    if (rows) setSelected((i) => Math.min(i, Math.max(rows.length - 1, 0)));
-  }, [rows]);
+    if (pages) setSelected((i) => Math.min(i, Math.max(shown - 1, 0)));
+  }, [pages, shown]);
   const load = () => {
     if (!invalid) refresh();
   };
@@ -67,10 +71,13 @@ export function ToursList({ active, onOpen }: ToursListProps) {
   useChanges('tour', () => {
     if (active) load();
   });
-  // Near the end of the rows read so far, the next page follows the last one's cursor.
+  // Near the end of the rows read so far, the next page follows the last one's cursor; a dropped
+  // page scrolled back into view is read again.
   const onScroll = (e: UIEvent<HTMLDivElement>) => {
     const box = e.currentTarget;
     if (box.scrollTop + box.clientHeight >= box.scrollHeight - NEAR_END_PX) loadMore();
+    const { first, last } = rowsInView(box);
+    ensureRows(first, last);
   };
 
   const remove = async (row: TourRow) => {
@@ -99,7 +106,7 @@ export function ToursList({ active, onOpen }: ToursListProps) {
   };
   const print = (row: TourRow) => call('tours.get', { id: row.id }).then(setPrinting, fail);
 
-  const current = rows?.[selected];
+  const current = rows[indexes.indexOf(selected)];
   const sizes = table.getVisibleLeafColumns().map((c) => c.getSize());
   const minWidth = sizes.reduce((a, b) => a + b, 0) + ACTIONS_WIDTH;
 
@@ -120,14 +127,16 @@ export function ToursList({ active, onOpen }: ToursListProps) {
         tabIndex={0}
         aria-label={t('tours.title')}
         data-testid="tours-list"
+        data-loaded-pages={pages?.filter((p) => p.rows !== null).length ?? 0}
+        ref={scrollRef}
         onScroll={onScroll}
         onKeyDown={(e) => {
-          if (e.target !== e.currentTarget || !rows) return;
+          if (e.target !== e.currentTarget || !pages) return;
           if (e.key === 'Enter' && current) onOpen(current.id);
           else if (e.key === 'Delete' && current) void remove(current);
           else if (e.key === 'ArrowDown') {
-            if (selected >= rows.length - 2) loadMore();
-            setSelected((i) => Math.min(i + 1, rows.length - 1));
+            if (selected >= shown - 2) loadMore();
+            setSelected((i) => Math.min(i + 1, shown - 1));
           } else if (e.key === 'ArrowUp') setSelected((i) => Math.max(i - 1, 0));
           else return;
           e.preventDefault();
@@ -176,37 +185,49 @@ export function ToursList({ active, onOpen }: ToursListProps) {
             ))}
           </thead>
           <tbody>
-            {table.getRowModel().rows.map((row, i) => (
-              <tr
-                key={row.original.id}
-                aria-selected={i === selected}
-                className={i === selected ? 'selected' : undefined}
-                data-testid={`tour-row-${row.original.voucher}`}
-                onClick={() => setSelected(i)}
-                onDoubleClick={() => onOpen(row.original.id)}
-              >
-                {row.getVisibleCells().map((cell) => {
-                  const meta = tourColumnMeta(cell.column);
-                  return (
-                    <td key={cell.id} className={meta.className}>
-                      {meta.render(row.original, t)}
-                    </td>
-                  );
-                })}
-                <td className="row-actions">
-                  <RowActions
-                    row={row.original}
-                    onOpen={() => onOpen(row.original.id)}
-                    onCopy={() => setCopying(row.original)}
-                    onPrint={() => void print(row.original)}
-                    onDelete={() => void remove(row.original)}
+            {bodyRows(pages, table.getRowModel().rows, indexes).map((item) => {
+              if (item.kind === 'spacer')
+                return (
+                  <tr
+                    key={`spacer-${item.page}`}
+                    className="spacer-row"
+                    aria-hidden
+                    style={{ height: item.size * rowHeight(scrollRef.current) }}
                   />
-                </td>
-              </tr>
-            ))}
+                );
+              const { row, index: i } = item;
+              return (
+                <tr
+                  key={row.original.id}
+                  aria-selected={i === selected}
+                  className={i === selected ? 'selected' : undefined}
+                  data-testid={`tour-row-${row.original.voucher}`}
+                  onClick={() => setSelected(i)}
+                  onDoubleClick={() => onOpen(row.original.id)}
+                >
+                  {row.getVisibleCells().map((cell) => {
+                    const meta = tourColumnMeta(cell.column);
+                    return (
+                      <td key={cell.id} className={meta.className}>
+                        {meta.render(row.original, t)}
+                      </td>
+                    );
+                  })}
+                  <td className="row-actions">
+                    <RowActions
+                      row={row.original}
+                      onOpen={() => onOpen(row.original.id)}
+                      onCopy={() => setCopying(row.original)}
+                      onPrint={() => void print(row.original)}
+                      onDelete={() => void remove(row.original)}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
-        {rows && rows.length === 0 && (
+        {pages && shown === 0 && (
           <p className="muted empty-note">
             {JSON.stringify(filters) === JSON.stringify(NO_TOUR_FILTERS)
               ? t('tours.empty')
