@@ -206,7 +206,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }
   };
   // The copy is made only for a commit that will write: not for refused rows or a retried key.
-  const imports = new ImportsRepository(ctx, clients, backupBeforeImport);
+  const imports = new ImportsRepository(ctx, clients, backupBeforeImport, sqlite);
   // The start backup copies and checks the base in a worker thread; `optimize` follows it, once the
   // start is over (it may ANALYZE a table that grew: seconds on a big base, never before an answer).
   const startBackups = () => {

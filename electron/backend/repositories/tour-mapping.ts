@@ -76,7 +76,11 @@ export function toTourist(r: Selectable<TouristsTable>, serviceIds: number[]): T
   };
 }
 
-export function touristColumns(t: TouristFields) {
+/**
+ * The tourists row of a tourist's fields. `keyOf` computes the surname keys: an import passes one
+ * that remembers each surname's key, so a list of 5,000 people computes each surname once.
+ */
+export function touristColumns(t: TouristFields, keyOf: (name: string) => string = nameKey) {
   return {
     last_name_ru: t.lastNameRu.trim(),
     first_name_ru: t.firstNameRu.trim(),
@@ -98,8 +102,8 @@ export function touristColumns(t: TouristFields) {
     phone: t.phone.trim(),
     email: t.email.trim(),
     // Keys of the surname for "find tour by tourist name", in whichever script it is written.
-    name_key: nameKey(t.lastNameRu || t.lastNameLat),
-    name_key_lat: nameKey(t.lastNameLat || t.lastNameRu),
+    name_key: keyOf(t.lastNameRu || t.lastNameLat),
+    name_key_lat: keyOf(t.lastNameLat || t.lastNameRu),
   };
 }
 
