@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandOutput } from '../../../shared/api/contract';
 import { MAX_CLERK_NAME } from '../../../shared/domain/clerk';
-import { call } from '../api/client';
+import { ApiCallError, call } from '../api/client';
 import { describeError } from '../ui/errors';
 import './office.css';
 
@@ -18,14 +18,26 @@ export function SignInScreen({ status, onSignedIn }: { status: Status; onSignedI
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const wait = useWait();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     call('clerks.signIn', { name: name.trim(), ...(password ? { password } : {}) })
-      .then(onSignedIn, (e: unknown) => setError(describeError(t, e)))
+      .then(onSignedIn, (e: unknown) => {
+        const seconds = e instanceof ApiCallError ? e.error.params?.seconds : undefined;
+        if (e instanceof ApiCallError && e.error.reason === 'signInLocked' && typeof seconds === 'number')
+          wait.start(seconds);
+        else setError(describeError(t, e));
+      })
       .finally(() => setBusy(false));
   };
+  // The wait is the name's: another name may try at once.
+  const chooseName = (next: string) => {
+    setName(next);
+    wait.stop();
+  };
+  const shown = wait.seconds > 0 ? t('errors.reasons.signInLocked', { seconds: wait.seconds }) : error;
   return (
     <main className="signin-screen" aria-labelledby="signin-title" data-testid="signin-screen">
       <form className="signin-card" onSubmit={submit}>
@@ -45,7 +57,7 @@ export function SignInScreen({ status, onSignedIn }: { status: Status; onSignedI
                 type="button"
                 className={n === name ? 'signin-name chosen' : 'signin-name'}
                 aria-pressed={n === name}
-                onClick={() => setName(n)}
+                onClick={() => chooseName(n)}
               >
                 {n}
               </button>
@@ -56,7 +68,7 @@ export function SignInScreen({ status, onSignedIn }: { status: Status; onSignedI
           {t('office.signIn.name')}
           <input
             value={name}
-            onChange={(e) => setName(e.target.value)}
+            onChange={(e) => chooseName(e.target.value)}
             maxLength={MAX_CLERK_NAME}
             autoComplete="username"
             autoFocus
@@ -71,15 +83,39 @@ export function SignInScreen({ status, onSignedIn }: { status: Status; onSignedI
             autoComplete="current-password"
           />
         </label>
-        {error && (
+        {shown && (
           <p className="error-text" role="alert">
-            {error}
+            {shown}
           </p>
         )}
-        <button type="submit" className="primary" disabled={busy || name.trim() === ''}>
+        <button type="submit" className="primary" disabled={busy || wait.seconds > 0 || name.trim() === ''}>
           {t('office.signIn.submit')}
         </button>
       </form>
     </main>
   );
+}
+
+/** A sign-in wait counted down on screen, second by second, from the seconds the backend said. */
+function useWait(): { seconds: number; start: (seconds: number) => void; stop: () => void } {
+  const [until, setUntil] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (until === null) return;
+    const timer = setInterval(() => {
+      const at = Date.now();
+      setNow(at);
+      if (at >= until) setUntil(null);
+    }, 250);
+    return () => clearInterval(timer);
+  }, [until]);
+  return {
+    seconds: until === null ? 0 : Math.max(0, Math.ceil((until - now) / 1000)),
+    start: (seconds) => {
+      const at = Date.now();
+      setNow(at);
+      setUntil(at + seconds * 1000);
+    },
+    stop: () => setUntil(null),
+  };
 }
