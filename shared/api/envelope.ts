@@ -63,7 +63,10 @@ export type ErrorReason =
   /** Backups of an office server base need pg_dump and pg_restore on this computer. */
   | 'pgToolsMissing'
   /** Loyalty (issue 15): a read-only base holds params.tours tours whose loyalty facts are out of date. */
-  | 'loyaltyStaleReadOnly';
+  | 'loyaltyStaleReadOnly'
+  /** Loyalty: the facts are being built in the background (params.done of params.total tours or clients). */
+  | 'loyaltyBuildingTrips'
+  | 'loyaltyBuildingClients';
 
 export interface ErrorDetail {
   reason: ErrorReason;

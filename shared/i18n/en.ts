@@ -1441,6 +1441,10 @@ export const en: Shape<typeof ru> = {
       passwordTooShort: 'The password must have at least {{min}} characters.',
       valueTaken: 'Another record already has this {{fieldName}}: change it and save again.',
       signInLocked: 'Too many wrong attempts. Try to sign in again in {{seconds}} s.',
+      loyaltyBuildingTrips:
+        'Computing the loyalty figures: tours {{done}} of {{total}}. Other screens work meanwhile; the figures will show by themselves.',
+      loyaltyBuildingClients:
+        'Computing the loyalty figures: clients {{done}} of {{total}}. Other screens work meanwhile; the figures will show by themselves.',
       loyaltyStaleReadOnly:
         'The loyalty figures cannot be brought up to date: the database is open read-only and tours have changed since they were last computed ({{tours}}). They will show again once the database can be written.',
       pgToolsMissing:

@@ -1474,6 +1474,10 @@ export const fr: Shape<typeof ru> = {
       valueTaken:
         'Un autre enregistrement a déjà cette valeur ({{fieldName}}) : modifiez-la et enregistrez de nouveau.',
       signInLocked: 'Trop de tentatives erronées. Réessayez de vous connecter dans {{seconds}} s.',
+      loyaltyBuildingTrips:
+        'Calcul des indicateurs de fidélité : voyages {{done}} sur {{total}}. Les autres écrans restent disponibles ; les indicateurs s’afficheront d’eux-mêmes.',
+      loyaltyBuildingClients:
+        'Calcul des indicateurs de fidélité : clients {{done}} sur {{total}}. Les autres écrans restent disponibles ; les indicateurs s’afficheront d’eux-mêmes.',
       loyaltyStaleReadOnly:
         'Les indicateurs de fidélité ne peuvent pas être mis à jour : la base est ouverte en lecture seule et des voyages ont changé depuis leur dernier calcul ({{tours}}). Ils s’afficheront de nouveau quand la base pourra être modifiée.',
       pgToolsMissing:

@@ -13,6 +13,7 @@ import type { RepositoryContext } from '../context';
 import { CLIENT_NAME_COLUMNS, displayName } from './client-names';
 import { clientNames } from './loyalty-facts';
 import { loadFeedbackCounts } from './loyalty-feedback';
+import { LoyaltyRefresher } from './loyalty-refresh';
 import { loadClientSummaries, travelledIn } from './loyalty-summary';
 import { safeFileName, tableCsv, tableWorkbook, type Cell } from './loyalty-export';
 
@@ -22,7 +23,19 @@ import { safeFileName, tableCsv, tableWorkbook, type Cell } from './loyalty-expo
  * figure counts.
  */
 export class LoyaltyRepository {
-  constructor(private readonly ctx: RepositoryContext) {}
+  private readonly refresher: LoyaltyRefresher;
+
+  constructor(
+    private readonly ctx: RepositoryContext,
+    inlineTours?: number,
+  ) {
+    this.refresher = new LoyaltyRefresher(ctx.db, ctx.clock, inlineTours);
+  }
+
+  /** The background build of the facts, if one runs. */
+  idle(): Promise<void> {
+    return this.refresher.idle();
+  }
 
   async overview(params: LoyaltyParams): Promise<LoyaltyOverview> {
     const analysis = await this.analyse(params);
@@ -84,6 +97,7 @@ export class LoyaltyRepository {
   }
 
   private async analyse(params: LoyaltyParams): Promise<Analysis> {
+    await this.refresher.ensureFresh();
     const day = today(this.ctx.clock);
     const plan = summaryPlan(params, params.asOf ?? day);
     const clients = await loadClientSummaries(this.ctx.db, params.currency, params, plan, day);

@@ -6,7 +6,7 @@ import {
   type LoyaltyOverview,
   type LoyaltyParams,
 } from '../../../shared/loyalty';
-import { call } from '../api/client';
+import { ApiCallError, call } from '../api/client';
 import { describeError } from '../ui/errors';
 import { ChartCard } from './ChartCard';
 import { ClientsDialog } from './ClientsDialog';
@@ -36,23 +36,36 @@ export function OverviewPanel({
   const { t, i18n } = useTranslation();
   const [overview, setOverview] = useState<LoyaltyOverview | null>(null);
   // Why the figures are not shown (a read-only base with changed tours): kept on the panel, not a toast.
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ text: string; building: boolean } | null>(null);
   const [countries, setCountries] = useState<string[]>([]);
   const [open, setOpen] = useState<{ filter: LoyaltyFilter; title: string } | null>(null);
   const language = i18n.language;
 
   useEffect(() => {
     let live = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     setOverview(null);
     setFailure(null);
-    call('loyalty.overview', { params }).then(
-      (o) => live && setOverview(o),
-      (e: unknown) => {
-        if (live) setFailure(describeError(t, e));
-      },
-    );
+    const load = () =>
+      call('loyalty.overview', { params }).then(
+        (o) => {
+          if (!live) return;
+          setFailure(null);
+          setOverview(o);
+        },
+        (e: unknown) => {
+          if (!live) return;
+          // The facts are built in the background: the progress is shown and asked again.
+          const building =
+            e instanceof ApiCallError && e.error.reason?.startsWith('loyaltyBuilding') === true;
+          setFailure({ text: describeError(t, e), building });
+          if (building) retry = setTimeout(load, 1000);
+        },
+      );
+    void load();
     return () => {
       live = false;
+      clearTimeout(retry);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [params]);
@@ -84,8 +97,12 @@ export function OverviewPanel({
     <div className="loyalty-overview">
       <ParamsBar params={params} onApply={onParams} />
       {failure !== null ? (
-        <p className="error" role="alert" data-testid="loyalty-failure">
-          {failure}
+        <p
+          className={failure.building ? 'muted' : 'error'}
+          role={failure.building ? 'status' : 'alert'}
+          data-testid="loyalty-failure"
+        >
+          {failure.text}
         </p>
       ) : !overview || !charts ? (
         <p className="muted">{t('loyalty.loading')}</p>
