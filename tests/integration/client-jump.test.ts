@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandInput } from '../../shared/api/contract';
 import { emptyClientInput } from '../../shared/domain/client';
 import { generateClients } from '../../electron/backend/demo/generate-clients';
-import { JUMP_STEP } from '../../electron/backend/repositories/client-jump';
+import {
+  holdSampleWalks,
+  JUMP_STEP,
+  sampleWalksSettled,
+} from '../../electron/backend/repositories/client-jump';
 import { createTempBackend, type TempBackend } from '../helpers/temp-backend';
 
 type ListInput = CommandInput<'clients.list'>;
@@ -77,6 +81,34 @@ describe('a deep jump lands on the rows an offset would', () => {
     expect(after[0]).toBe(first.id);
     for (const offset of [JUMP_STEP, deep]) {
       expect(await jumpPage(query, offset), `offset ${offset}`).toEqual(after.slice(offset, offset + LIMIT));
+    }
+  });
+
+  it('after a change, a jump answers by offset at once while the keys are walked again in the background', async () => {
+    const ids = await allIds(['sort_name', 'id'], 'asc');
+    const deep = ids.length - 40;
+    expect(await jumpPage({}, deep)).toEqual(ids.slice(deep, deep + LIMIT));
+    await sampleWalksSettled(t.backend.db);
+
+    let release = () => undefined as void;
+    holdSampleWalks(new Promise<void>((resolve) => (release = resolve)));
+    try {
+      await t.call('clients.save', { ...emptyClientInput(), lastNameRu: 'Ааааа' });
+      const changed = await allIds(['sort_name', 'id'], 'asc');
+      // The walk is held: an answer that waited for it would never come.
+      const answer = await Promise.race([
+        jumpPage({}, deep),
+        new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5_000)),
+      ]);
+      expect(answer).toEqual(changed.slice(deep, deep + LIMIT));
+      release();
+      await sampleWalksSettled(t.backend.db);
+      // The new sample serves the next jumps, which land on the same rows as an offset.
+      for (const offset of [JUMP_STEP + 7, deep])
+        expect(await jumpPage({}, offset)).toEqual(changed.slice(offset, offset + LIMIT));
+    } finally {
+      release();
+      holdSampleWalks(Promise.resolve());
     }
   });
 });

@@ -18,11 +18,21 @@ interface Sample {
 
 /** Per base: two backends in one process (tests) never share a sample. */
 const samplesOf = new WeakMap<Kysely<Database>, Map<string, Sample>>();
+/** The walks running per base, by scope and token: one walk per list and state of the base. */
+const walksOf = new WeakMap<Kysely<Database>, Map<string, Promise<void>>>();
+/** Tests hold the walks here to see that a jump never waits for one. */
+let walkGate: Promise<void> = Promise.resolve();
 
-/**
- * What changes whenever any row does: this connection's change counter and SQLite's data version
- * (another connection's commit). null where there is no such cheap token (PostgreSQL): no sample.
- */
+/** Test hook: walks started from now on wait for `gate` before they read the index. */
+export function holdSampleWalks(gate: Promise<void>): void {
+  walkGate = gate;
+}
+
+/** Resolves once the walks running on this base are over (tests, the bench). */
+export async function sampleWalksSettled(db: Kysely<Database>): Promise<void> {
+  await Promise.all([...(walksOf.get(db)?.values() ?? [])]);
+}
+
 async function changeToken(db: Kysely<Database>): Promise<string | null> {
   if (dialectOf(db) !== 'sqlite') return null;
   const changes = await sql<{ c: number }>`SELECT total_changes() AS c`.execute(db);
@@ -62,6 +72,8 @@ async function buildSample(
  * Where a jump to row `offset` starts: the sampled key before it and the rows still to skip after
  * that key (under JUMP_STEP), so the scrollbar lands anywhere in a million rows by a seek instead of
  * an OFFSET that reads every row before it. null: jump by offset (near the top, or no sample here).
+ * A missing or outdated sample (the base changed since) is walked again in the background and this
+ * jump goes by offset meanwhile: exact, and never waiting for the walk (1.4 s at a million clients).
  */
 export async function jumpStart(
   db: Kysely<Database>,
@@ -77,10 +89,10 @@ export async function jumpStart(
   if (token === null) return null;
   const samples = samplesOf.get(db) ?? new Map<string, Sample>();
   samplesOf.set(db, samples);
-  let sample = samples.get(scope);
+  const sample = samples.get(scope);
   if (!sample || sample.token !== token) {
-    sample = { token, keys: await buildSample(base, columns, direction) };
-    if (samples.size >= KEPT) samples.delete(samples.keys().next().value as string);
+    walkInBackground(db, samples, { scope, token }, () => buildSample(base, columns, direction));
+    return null;
   }
   samples.delete(scope);
   samples.set(scope, sample);
@@ -88,4 +100,29 @@ export async function jumpStart(
   const key = sample.keys[at - 1];
   if (!key) return null;
   return { after: key, skip: offset - at * JUMP_STEP };
+}
+
+/** Walks the index for a sample after the answer, unless the same walk is running already. */
+function walkInBackground(
+  db: Kysely<Database>,
+  samples: Map<string, Sample>,
+  { scope, token }: { scope: string; token: string },
+  walk: () => Promise<KeyValue[][]>,
+): void {
+  const walks = walksOf.get(db) ?? new Map<string, Promise<void>>();
+  walksOf.set(db, walks);
+  const id = `${scope}/${token}`;
+  if (walks.has(id)) return;
+  const running = walkGate
+    .then(walk)
+    .then((keys) => {
+      // Kept with the token read before the walk: a change during it makes the sample outdated.
+      samples.delete(scope);
+      if (samples.size >= KEPT) samples.delete(samples.keys().next().value as string);
+      samples.set(scope, { token, keys });
+    })
+    // A base closed or found damaged meanwhile: no sample, the jumps go on by offset.
+    .catch(() => undefined)
+    .finally(() => walks.delete(id));
+  walks.set(id, running);
 }
