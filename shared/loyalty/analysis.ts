@@ -86,6 +86,16 @@ export function analyseSummaries(
   plan: SummaryPlan,
 ): Analysis {
   const { asOf, from } = plan;
+  // Months from a day to asOf, once per distinct day: 165k clients share a few thousand days.
+  const monthsCache = new Map<string, number>();
+  const monthsTo = (day: string): number => {
+    let months = monthsCache.get(day);
+    if (months === undefined) {
+      months = monthsBetween(day, asOf);
+      monthsCache.set(day, months);
+    }
+    return months;
+  };
   const classes = new Map<number, ClientClass>();
   const inWindow: ClientSummary[] = [];
   let trips = 0;
@@ -131,7 +141,7 @@ export function analyseSummaries(
   const rfm = rfmScores(
     inWindow.map((c) => ({
       id: String(c.id),
-      recencyMonths: c.lastReturn === null ? null : monthsBetween(c.lastReturn, asOf),
+      recencyMonths: c.lastReturn === null ? null : monthsTo(c.lastReturn),
       frequency: c.windowTrips,
       monetary: c.marginMinor,
     })),
@@ -182,7 +192,7 @@ export function analyseSummaries(
 
   const segments = RFM_SEGMENTS.map((segment) => ({
     segment,
-    ...segmentMoney(bySegment.get(segment) ?? [], margin, years, asOf),
+    ...segmentMoney(bySegment.get(segment) ?? [], margin, years, monthsTo),
   }));
 
   const byId = new Map(inWindow.map((c) => [c.id, c]));
@@ -248,7 +258,7 @@ function segmentMoney(
   members: readonly ClientSummary[],
   totalMargin: number,
   years: number,
-  asOf: string,
+  monthsTo: (day: string) => number,
 ): { count: number; marginMinor: number; marginShare: number; ltvMinor: number; historicalLtvMinor: number } {
   const count = members.length;
   const marginMinor = members.reduce((s, c) => s + c.marginMinor, 0);
@@ -257,7 +267,7 @@ function segmentMoney(
   const trips = members.reduce((s, c) => s + c.windowTrips, 0);
   // T: years from a client's first trip to the day, at least one; averaged over the segment.
   const lifetimeYears =
-    members.reduce((s, c) => s + Math.max(1, monthsBetween(c.firstStart as string, asOf) / 12), 0) / count;
+    members.reduce((s, c) => s + Math.max(1, monthsTo(c.firstStart as string) / 12), 0) / count;
   const ltv = lifetimeValue({
     averageCheck: revenue / trips,
     purchasesPerYear: trips / count / years,
