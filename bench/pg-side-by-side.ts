@@ -60,8 +60,8 @@ async function seed(backend: Backend): Promise<number> {
     await backend.clients.insertMany(generateClients(Math.min(10_000, count - start), 1000 + start));
   }
   const tourId = (await backend.tours.save(generateTours(1, 3)[0]!)).id;
-  // Once the seeding has settled, as an office server's autovacuum would: an autovacuum ANALYZE
-  // running during a batch's own VACUUM holds its snapshot, and that batch's pages stay unmarked.
+  // Once the seeding has settled, as an office server's autovacuum would (the app already
+  // vacuums after each batch; this covers the tour and anything autovacuum was still doing).
   await refreshStatistics(backend.db, ['clients', 'documents', 'client_search_keys']);
   return tourId;
 }
