@@ -31,6 +31,13 @@ const ORDER: readonly WorklistReason[] = [
   'passportBeforeSeason',
   'tripAnniversary',
 ];
+/** The reasons decided from a client's trips (pastTrips, nextTrip, regular). */
+const TRIP_REASONS: ReadonlySet<WorklistReason> = new Set([
+  'passportBeforeTrip',
+  'noTripLately',
+  'passportBeforeSeason',
+  'tripAnniversary',
+]);
 
 /**
  * Who to contact today or this week. Each reason first finds its few candidate clients with an
@@ -58,12 +65,26 @@ export class WorklistRepository {
     // Reason by reason in the list's order: each reason's items come from its own candidates (and
     // the clients already read), so once a page is full the later, wider reasons are not read at all
     // (on a big base the dormant and passport-season candidates are tens of thousands of clients).
+    // A client's trips are read only once a reason that looks at them is reached: complaints,
+    // birthdays and family bookings do not, and on a big base they alone often fill the page.
     const known = new Map<number, WorklistClient>();
+    const withTrips = new Set<number>();
     const result: WorklistItem[] = [];
     for (const reason of ORDER) {
       const ids = await sources[reason]();
       const missing = [...new Set(ids)].filter((id) => !known.has(id));
-      for (const c of await this.facts(db, missing, day, family)) known.set(c.id, c);
+      for (const c of await this.facts(db, missing, family)) known.set(c.id, c);
+      if (TRIP_REASONS.has(reason)) {
+        const lacking = [...known.keys()].filter((id) => !withTrips.has(id));
+        for (const c of await this.withTrips(
+          db,
+          lacking.map((id) => known.get(id) as WorklistClient),
+          day,
+        )) {
+          known.set(c.id, c);
+          withTrips.add(c.id);
+        }
+      }
       const items = [...known.values()].flatMap((c) =>
         worklistReasons(c, day, rules).filter((item) => item.reason === reason),
       );
@@ -300,38 +321,21 @@ export class WorklistRepository {
     return links;
   }
 
+  /** Clients with their open complaints and family bookings; their trips are left empty here. */
   private async facts(
     db: Kysely<LoyaltyDatabase>,
     ids: readonly number[],
-    day: string,
     family: Map<number, WorklistClient['familyBookings']>,
   ): Promise<WorklistClient[]> {
     const result: WorklistClient[] = [];
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      const [clients, trips, complaints] = await Promise.all([
+      const [clients, complaints] = await Promise.all([
         db
           .selectFrom('clients')
           .select(['id', ...CLIENT_NAME_COLUMNS, 'phone', 'birth_date', 'passport_expiry'])
           .where('id', 'in', chunk)
           .where('deleted_at', 'is', null)
-          .execute(),
-        db
-          .selectFrom('tourists')
-          .innerJoin('tours', 'tours.id', 'tourists.tour_id')
-          .leftJoin('countries', 'countries.code', 'tours.country')
-          .select([
-            'tourists.client_id',
-            'tours.id',
-            'tours.arrival_date',
-            'tours.departure_date',
-            'tours.country',
-            'countries.passport_margin_months',
-          ])
-          .where('tourists.client_id', 'in', chunk)
-          .where('tours.status', 'in', TRIP_STATUSES)
-          .where('tours.arrival_date', 'is not', null)
-          .orderBy('tours.arrival_date')
           .execute(),
         db
           .selectFrom('feedback')
@@ -342,20 +346,68 @@ export class WorklistRepository {
           .orderBy('received_on')
           .execute(),
       ]);
-      const tripsOf = groupBy(trips, (t) => t.client_id as number);
       const complaintsOf = groupBy(complaints, (f) => f.client_id);
       for (const c of clients) {
-        const own = tripsOf.get(c.id) ?? [];
-        const past = own
-          .filter((t) => (t.arrival_date as string) <= day)
-          .map((t) => t.arrival_date as string);
-        const next = own.find((t) => (t.arrival_date as string) > day);
         result.push({
           id: c.id,
           name: displayName(c),
           phone: c.phone,
           birthDate: c.birth_date,
           passportExpiry: c.passport_expiry,
+          pastTrips: [],
+          nextTrip: null,
+          regular: false,
+          openComplaints: (complaintsOf.get(c.id) ?? []).map((f) => ({
+            id: f.id,
+            receivedOn: f.received_on,
+            score: f.score,
+          })),
+          familyBookings: family.get(c.id) ?? [],
+        });
+      }
+    }
+    return result;
+  }
+
+  /** The same clients with their trips: past starts, the next booked trip, regular or not. */
+  private async withTrips(
+    db: Kysely<LoyaltyDatabase>,
+    clients: readonly WorklistClient[],
+    day: string,
+  ): Promise<WorklistClient[]> {
+    const result: WorklistClient[] = [];
+    for (let i = 0; i < clients.length; i += 500) {
+      const chunk = clients.slice(i, i + 500);
+      const trips = await db
+        .selectFrom('tourists')
+        .innerJoin('tours', 'tours.id', 'tourists.tour_id')
+        .leftJoin('countries', 'countries.code', 'tours.country')
+        .select([
+          'tourists.client_id',
+          'tours.id',
+          'tours.arrival_date',
+          'tours.departure_date',
+          'tours.country',
+          'countries.passport_margin_months',
+        ])
+        .where(
+          'tourists.client_id',
+          'in',
+          chunk.map((c) => c.id),
+        )
+        .where('tours.status', 'in', TRIP_STATUSES)
+        .where('tours.arrival_date', 'is not', null)
+        .orderBy('tours.arrival_date')
+        .execute();
+      const tripsOf = groupBy(trips, (t) => t.client_id as number);
+      for (const c of chunk) {
+        const own = tripsOf.get(c.id) ?? [];
+        const past = own
+          .filter((t) => (t.arrival_date as string) <= day)
+          .map((t) => t.arrival_date as string);
+        const next = own.find((t) => (t.arrival_date as string) > day);
+        result.push({
+          ...c,
           pastTrips: past,
           nextTrip: next
             ? {
@@ -367,12 +419,6 @@ export class WorklistRepository {
               }
             : null,
           regular: past.length >= REGULAR_TRIPS,
-          openComplaints: (complaintsOf.get(c.id) ?? []).map((f) => ({
-            id: f.id,
-            receivedOn: f.received_on,
-            score: f.score,
-          })),
-          familyBookings: family.get(c.id) ?? [],
         });
       }
     }
