@@ -16,6 +16,7 @@ import { insertTouristRows } from '../db/prepared-insert';
 import type { RepositoryContext } from '../context';
 import type { Database } from '../db/schema';
 import { timestamp, today } from '../../../shared/domain/clock';
+import { emptyTouristFields } from '../../../shared/domain/tour';
 import { passportIdentity } from '../../../shared/domain/passport';
 import { normalizeTouristDocuments, validateTourist } from '../../../shared/domain/tourist-validation';
 import { touristColumns } from './tour-mapping';
@@ -51,6 +52,16 @@ export interface CommitResult {
   /** Rows whose client is a tourist of the tour already (issue 13): not written. */
   skipped: SkippedRow[];
 }
+
+/** The columns of each row the commit writes, in order: touristColumns' own, then the row's place. */
+const touristValueColumns = [
+  ...(Object.keys(touristColumns(emptyTouristFields())) as (keyof ReturnType<typeof touristColumns>)[]),
+  'id',
+  'tour_id',
+  'client_id',
+  'position',
+  'version',
+] as const;
 
 /** nameKey, each distinct surname computed once: a list repeats surnames (families, groups). */
 function rememberedNameKeys(): (name: string) => string {
@@ -280,21 +291,21 @@ export class ImportsRepository {
         const firstId = await reserveIds(trx, 'tourists', kept.length);
         const firstPosition = Number(maxPosition?.p ?? -1) + 1;
         const keyOf = rememberedNameKeys();
-        const tourists = kept.map(({ row, fields }, i) => ({
-          ...touristColumns(fields, keyOf),
-          id: firstId + i,
-          tour_id: tourId,
-          client_id: clientOf.get(row) ?? null,
-          position: firstPosition + i,
-          version: 1,
-        }));
-        await insertTouristRows(trx, this.sqlite, tourists);
+        const touristIds = kept.map((_, i) => firstId + i);
+        const rows = kept.map(({ row, fields }, i) => [
+          ...Object.values(touristColumns(fields, keyOf)),
+          touristIds[i],
+          tourId,
+          clientOf.get(row) ?? null,
+          firstPosition + i,
+          1,
+        ]);
+        await insertTouristRows(trx, this.sqlite, { columns: touristValueColumns, rows });
         await bulkInsert(
           trx,
           'tourist_services',
-          tourists.flatMap((t) => services.map((service_id) => ({ tourist_id: t.id, service_id }))),
+          touristIds.flatMap((tourist_id) => services.map((service_id) => ({ tourist_id, service_id }))),
         );
-        const touristIds = tourists.map((t) => t.id);
         change.createdRows({ table: 'tourists', column: 'id', ids: touristIds, version: 1 });
         change.createdRows({
           table: 'tourist_services',
@@ -302,7 +313,7 @@ export class ImportsRepository {
           ids: touristIds,
           within: { column: 'service_id', values: services },
         });
-        touristsAdded = tourists.length;
+        touristsAdded = touristIds.length;
       }
       // tourId: the live update tells another clerk's open card of this tour (live/notify.ts).
       const summary = {
