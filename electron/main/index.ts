@@ -21,6 +21,7 @@ import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
 import { APP_ORIGIN, isAllowedExternalUrl, isAllowedNavigation, isAllowedPermission } from './security';
 import { claimSingleInstance } from './single-instance';
 import { mainWindowOptions } from './window';
+import { openBehindWindow } from './window-first';
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
@@ -62,6 +63,37 @@ function createMainWindow(): void {
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
 }
 
+/** Opens the chosen base (this computer's file or the office server), or tells why not and quits. */
+async function openBase(userData: string, dbPath: string, release: () => void): Promise<BackendHost | null> {
+  try {
+    // The base's key is wrapped by the OS key store; without one the key file of browser mode is
+    // used, and said so, never a plain base.
+    const os = await osKeyWrapper(safeStorage, process.platform);
+    if ('unavailable' in os)
+      console.warn(
+        `The OS key store is unavailable (${os.unavailable}): the database key is kept in a private file.`,
+      );
+    const wrappers = 'wrapper' in os ? [os.wrapper, fileKeyWrapper(userData)] : [fileKeyWrapper(userData)];
+    // Or the office server Settings chose, its password kept by the same key store.
+    const secrets =
+      'wrapper' in os ? osSecretWrapper(safeStorage) : secretWrapperFromKeyFile(fileKeyWrapper(userData));
+    return await openChosenBase(
+      // Answer first; quick_check in the background (a damaged page met before it: read-only at once).
+      { dbPath, appVersion: app.getVersion(), secrets, deferIntegrityCheck: true },
+      new KeyStore(dbPath, wrappers),
+      askLocalInstead(dialog, app.getLocale()),
+    );
+  } catch (error) {
+    dialog.showErrorBox(
+      'TourDesk',
+      `The database could not be opened:\n${error instanceof Error ? error.message : String(error)}\n${serverStartHelp(dbPath)}`,
+    );
+    release();
+    app.exit(1);
+    return null;
+  }
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   const userData = app.getPath('userData');
@@ -78,86 +110,66 @@ async function start(): Promise<void> {
     return;
   }
   app.on('will-quit', lock.release);
-  try {
-    // The base's key is wrapped by the OS key store; without one the key file of browser mode is
-    // used, and said so, never a plain base.
-    const os = await osKeyWrapper(safeStorage, process.platform);
-    if ('unavailable' in os)
-      console.warn(
-        `The OS key store is unavailable (${os.unavailable}): the database key is kept in a private file.`,
-      );
-    const wrappers = 'wrapper' in os ? [os.wrapper, fileKeyWrapper(userData)] : [fileKeyWrapper(userData)];
-    // Or the office server Settings chose, its password kept by the same key store.
-    const secrets =
-      'wrapper' in os ? osSecretWrapper(safeStorage) : secretWrapperFromKeyFile(fileKeyWrapper(userData));
-    backend = await openChosenBase(
-      // Answer first; quick_check in the background (a damaged page met before it: read-only at once).
-      { dbPath, appVersion: app.getVersion(), secrets, deferIntegrityCheck: true },
-      new KeyStore(dbPath, wrappers),
-      askLocalInstead(dialog, app.getLocale()),
-    );
-  } catch (error) {
-    dialog.showErrorBox(
-      'TourDesk',
-      `The database could not be opened:\n${error instanceof Error ? error.message : String(error)}\n${serverStartHelp(dbPath)}`,
-    );
-    lock.release();
-    app.exit(1);
-    return;
-  }
   registerAppProtocol(protocol, join(__dirname, '../renderer'));
   installSecurityHandlers();
   const describeSender = (event: Electron.IpcMainInvokeEvent): SenderInfo => ({
     url: event.senderFrame?.url,
     isOwnTopFrame: ownWindows.has(event.sender.id) && event.senderFrame === event.sender.mainFrame,
   });
-  registerIpc(ipcMain, backend.dispatch, describeSender, devServerUrl);
-  registerPrint(
-    ipcMain,
-    {
-      choosePdfPath: async (contents, defaultPath) => {
-        const owner = BrowserWindow.fromWebContents(contents);
-        const options = { defaultPath, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
-        const result = owner
-          ? await dialog.showSaveDialog(owner, options)
-          : await dialog.showSaveDialog(options);
-        return result.canceled ? undefined : result.filePath;
-      },
-      writeFile: (path, data) => writeFile(path, data),
+  // The window shows at once; its first requests wait for the base opening beside it.
+  const opened = await openBehindWindow({
+    register: (dispatch) => {
+      registerIpc(ipcMain, dispatch, describeSender, devServerUrl);
+      registerPrint(
+        ipcMain,
+        {
+          choosePdfPath: async (contents, defaultPath) => {
+            const owner = BrowserWindow.fromWebContents(contents);
+            const options = { defaultPath, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+            const result = owner
+              ? await dialog.showSaveDialog(owner, options)
+              : await dialog.showSaveDialog(options);
+            return result.canceled ? undefined : result.filePath;
+          },
+          writeFile: (path, data) => writeFile(path, data),
+        },
+        describeSender,
+        devServerUrl,
+      );
+      const ownerOf = (contents: Electron.WebContents) => BrowserWindow.fromWebContents(contents);
+      const exportFilter = [{ name: 'TourDesk', extensions: ['tourdesk'] }];
+      registerTransfers(
+        ipcMain,
+        transferDir(dbPath),
+        {
+          chooseSavePath: async (contents, defaultPath) => {
+            const owner = ownerOf(contents);
+            const options = { defaultPath, filters: exportFilter };
+            const result = owner
+              ? await dialog.showSaveDialog(owner, options)
+              : await dialog.showSaveDialog(options);
+            return result.canceled ? undefined : result.filePath;
+          },
+          chooseOpenPath: async (contents) => {
+            const owner = ownerOf(contents);
+            const options = { filters: exportFilter, properties: ['openFile' as const] };
+            const result = owner
+              ? await dialog.showOpenDialog(owner, options)
+              : await dialog.showOpenDialog(options);
+            return result.canceled ? undefined : result.filePaths[0];
+          },
+        },
+        describeSender,
+        devServerUrl,
+      );
     },
-    describeSender,
-    devServerUrl,
-  );
-  const ownerOf = (contents: Electron.WebContents) => BrowserWindow.fromWebContents(contents);
-  const exportFilter = [{ name: 'TourDesk', extensions: ['tourdesk'] }];
-  registerTransfers(
-    ipcMain,
-    transferDir(dbPath),
-    {
-      chooseSavePath: async (contents, defaultPath) => {
-        const owner = ownerOf(contents);
-        const options = { defaultPath, filters: exportFilter };
-        const result = owner
-          ? await dialog.showSaveDialog(owner, options)
-          : await dialog.showSaveDialog(options);
-        return result.canceled ? undefined : result.filePath;
-      },
-      chooseOpenPath: async (contents) => {
-        const owner = ownerOf(contents);
-        const options = { filters: exportFilter, properties: ['openFile' as const] };
-        const result = owner
-          ? await dialog.showOpenDialog(owner, options)
-          : await dialog.showOpenDialog(options);
-        return result.canceled ? undefined : result.filePaths[0];
-      },
-    },
-    describeSender,
-    devServerUrl,
-  );
+    createWindow: createMainWindow,
+    openBase: () => openBase(userData, dbPath, lock.release),
+  });
+  if (!opened) return;
+  backend = opened;
   // Other clerks' changes (office server) go to the window; the page reads the rows again itself.
-  const host = backend;
-  host.backend()?.changes.subscribe((event) => mainWindow?.webContents.send(LIVE_CHANNEL, event));
-  createMainWindow();
+  opened.backend()?.changes.subscribe((event) => mainWindow?.webContents.send(LIVE_CHANNEL, event));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
   });
