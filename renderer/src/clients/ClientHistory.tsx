@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommandOutput } from '../../../shared/api/contract';
 import { formatDate } from '../../../shared/domain/dates';
 import { formatMoney } from '../../../shared/domain/money';
-import { isLanguage, LOCALES } from '../../../shared/i18n/create-i18n';
+import { isLanguage, LOCALES } from '../../../shared/i18n/languages';
 import { call } from '../api/client';
 import { describeError } from '../ui/errors';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLanguage } from '../../../shared/i18n/create-i18n';
+import { isLanguage } from '../../../shared/i18n/languages';
 import { choiceCodes, YES_NO } from '../../../shared/questionnaire/answers';
 import type { Answer, FormField } from '../../../shared/questionnaire/model';
 import type { QuestionnaireLanguage } from '../../../shared/questionnaire/reference';

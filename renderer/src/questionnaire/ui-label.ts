@@ -1,4 +1,4 @@
-import { isLanguage } from '../../../shared/i18n/create-i18n';
+import { isLanguage } from '../../../shared/i18n/languages';
 import type { Labels } from '../../../shared/questionnaire/reference';
 
 /** A form's, field's or option's label in the UI language; the Russian one where that is not filled in. */

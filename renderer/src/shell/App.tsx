@@ -1,7 +1,8 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLanguage, LANGUAGES } from '../../../shared/i18n/create-i18n';
+import { isLanguage, LANGUAGES } from '../../../shared/i18n/languages';
 import { call } from '../api/client';
+import { switchLanguage } from '../i18n/load-language';
 import { ClientsScreen } from '../clients/ClientsScreen';
 // Screens and cards other than the clients list load on first use, keeping the first paint light.
 const ToursScreen = lazy(() => import('../tours/ToursScreen').then((m) => ({ default: m.ToursScreen })));
@@ -72,7 +73,7 @@ export function App() {
 
   const changeLanguage = (value: string) => {
     if (!isLanguage(value)) return;
-    void i18n.changeLanguage(value);
+    void switchLanguage(i18n, value);
     document.documentElement.lang = value;
     void call('settings.set', { key: 'ui.language', value });
   };

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CommandOutput } from '../../../shared/api/contract';
 import { roleAllows, type Clerk, type ClerkRole } from '../../../shared/domain/clerk';
 import { call } from '../api/client';
@@ -20,11 +20,15 @@ export const useClerk = () => useContext(ClerkContext);
 /**
  * Nothing of the app shows before a clerk signs in. On one computer with one clerk the backend has
  * signed them in already; a status that fails (a locked base) lets the app through to its unlock screen.
+ * `first` is the status the boot asked for beside the language, so the start waits one round trip, not two.
  */
-export function SignInGate({ children }: { children: ReactNode }) {
+export function SignInGate({ children, first }: { children: ReactNode; first?: Promise<Status> }) {
   const [status, setStatus] = useState<Status | null | 'unavailable'>(null);
+  const firstStatus = useRef(first);
   const load = useCallback(() => {
-    call('clerks.status', {}).then(setStatus, () => setStatus('unavailable'));
+    const asked = firstStatus.current ?? call('clerks.status', {});
+    firstStatus.current = undefined;
+    asked.then(setStatus, () => setStatus('unavailable'));
   }, []);
   useEffect(load, [load]);
   const signOut = useCallback(() => {
