@@ -103,13 +103,17 @@ async function benchFigures(backend: Backend, raw: Database.Database, day: strin
 }
 
 /**
- * The worklist beside its raw limit: the indexed candidate reads (birthdays this week, travellers
- * of booked trips, open complaints), deciding nothing.
+ * The worklist beside its raw limit: the rows its page is made of (on this base the open complaints
+ * fill it: their clients' rows and complaints, by id in chunks as the app reads them), read by the
+ * base with nothing decided. The earlier limit (every indexed candidate read: birthdays this week,
+ * travellers of booked trips, open complaints) is printed beside it, and once each the wide reasons'
+ * candidate reads that the worklist makes only when the earlier reasons leave the page short.
  */
 async function benchWorklist(backend: Backend, raw: Database.Database, day: string): Promise<void> {
-  const monthDays = Array.from({ length: 8 }, (_, i) => `birth_date LIKE '%${addDays(day, i).slice(4)}'`);
+  const monthDays = (days: number, column: string) =>
+    Array.from({ length: days }, (_, i) => `${column} LIKE '%${addDays(day, i).slice(4)}'`).join(' OR ');
   const birthdays = raw.prepare(
-    `SELECT id FROM clients WHERE deleted_at IS NULL AND (${monthDays.join(' OR ')})`,
+    `SELECT id FROM clients WHERE deleted_at IS NULL AND (${monthDays(8, 'birth_date')})`,
   );
   const booked = raw.prepare(
     `SELECT tourists.client_id FROM tours JOIN tourists ON tourists.tour_id = tours.id
@@ -118,7 +122,30 @@ async function benchWorklist(backend: Backend, raw: Database.Database, day: stri
   const complaints = raw.prepare(
     `SELECT client_id FROM feedback WHERE kind = 'complaint' AND status <> 'resolved'`,
   );
-  const rawMs = await best(() => (birthdays.all(), booked.all(day), complaints.all()));
+  const pageRows = () => {
+    const ids = [...new Set((complaints.raw().all() as [number][]).map((r) => r[0]))];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const marks = chunk.map(() => '?').join(', ');
+      raw
+        .prepare(
+          `SELECT id, last_name_ru, first_name_ru, phone, birth_date, passport_expiry FROM clients
+           WHERE id IN (${marks}) AND deleted_at IS NULL`,
+        )
+        .raw()
+        .all(...chunk);
+      raw
+        .prepare(
+          `SELECT id, client_id, received_on, score FROM feedback WHERE client_id IN (${marks})
+           AND kind = 'complaint' AND status <> 'resolved' ORDER BY received_on`,
+        )
+        .raw()
+        .all(...chunk);
+    }
+  };
+  const rawMs = await best(pageRows);
+  const candidatesMs = await best(() => (birthdays.all(), booked.all(day), complaints.all()));
+  printRatio('(raw: every indexed candidate read, the earlier limit)', candidatesMs, rawMs);
   for (const horizon of ['week', 'today'] as const) {
     const items = (await call(backend, 'worklist.list', { horizon })) as unknown[];
     printRatio(
@@ -126,6 +153,26 @@ async function benchWorklist(backend: Backend, raw: Database.Database, day: stri
       await best(() => call(backend, 'worklist.list', { horizon })),
       rawMs,
       300,
+    );
+  }
+  const dormant = raw.prepare(
+    `SELECT tourists.client_id FROM tourists JOIN tours ON tours.id = tourists.tour_id
+     WHERE tourists.client_id IS NOT NULL AND tours.status IN ('booked', 'confirmed', 'completed')
+     GROUP BY tourists.client_id HAVING count(*) >= 3 AND max(tours.arrival_date) <= ?`,
+  );
+  const anniversary = raw.prepare(
+    `SELECT tourists.client_id FROM tours JOIN tourists ON tourists.tour_id = tours.id
+     WHERE tours.status IN ('booked', 'confirmed', 'completed') AND tours.arrival_date < ?
+     AND (${monthDays(8, 'tours.arrival_date')}) AND tourists.client_id IS NOT NULL`,
+  );
+  for (const [label, read] of [
+    ['no trip lately', () => dormant.raw().all(addMonths(day, -12))],
+    ['trip anniversary (week)', () => anniversary.raw().all(`${day.slice(0, 4)}-01-01`)],
+  ] as const) {
+    let rows = 0;
+    const ms = (await time(() => (rows = read().length))).ms;
+    console.log(
+      `  (not read on this base, the page is full first) ${label} candidates: ${rows.toLocaleString('en')} clients in ${ms.toFixed(0)} ms`,
     );
   }
 }

@@ -69,6 +69,13 @@ export class WorklistRepository {
     // birthdays and family bookings do not, and on a big base they alone often fill the page.
     const known = new Map<number, WorklistClient>();
     const withTrips = new Set<number>();
+    // Each client's reasons are decided once, and again only after their trips were read.
+    const decided = new Map<number, WorklistItem[]>();
+    const reasonsOf = (c: WorklistClient) => {
+      const items = decided.get(c.id) ?? worklistReasons(c, day, rules);
+      decided.set(c.id, items);
+      return items;
+    };
     const result: WorklistItem[] = [];
     for (const reason of ORDER) {
       const ids = await sources[reason]();
@@ -83,11 +90,10 @@ export class WorklistRepository {
         )) {
           known.set(c.id, c);
           withTrips.add(c.id);
+          decided.delete(c.id);
         }
       }
-      const items = [...known.values()].flatMap((c) =>
-        worklistReasons(c, day, rules).filter((item) => item.reason === reason),
-      );
+      const items = [...known.values()].flatMap((c) => reasonsOf(c).filter((item) => item.reason === reason));
       const open = await this.withoutHandled(db, items, day);
       result.push(
         ...open.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0) || x.clientId - y.clientId),
