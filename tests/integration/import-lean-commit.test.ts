@@ -79,4 +79,27 @@ describe('the lean import commit (tourists by one prepared statement, surname ke
     const clean = rows.filter((_, i) => i !== 250);
     expect((await t.call('import.commit', { tourId, serviceIds: [], rows: clean })).touristsAdded).toBe(399);
   });
+
+  it('checks each client to create once, up front: a refused one is named by its grid row', async () => {
+    const rows = commitRows(3).map((row, i) => ({ ...row, action: 'create' as const, sourceRow: 40 + i }));
+    const bad = rows.map((row, i) =>
+      i === 2 ? { ...row, draft: { ...row.draft, passportNumber: '12', citizenship: 'RUS' } } : row,
+    );
+    const tourId = await newTour('LEAN-3');
+    const clientsBefore = (await t.call('clients.list', {})).total;
+    const error = await t.callError('import.commit', { tourId, serviceIds: [], rows: bad });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toContain('row 42');
+    expect(error.issues?.[0]).toMatchObject({ path: '2.passportNumber', params: { row: 42 } });
+    expect(await touristsOf(tourId)).toHaveLength(0);
+    expect((await t.call('clients.list', {})).total).toBe(clientsBefore);
+    // The same rows, valid: each becomes a regular client (checked once) bound to its tourist.
+    const result = await t.call('import.commit', { tourId, serviceIds: [], rows });
+    expect(result.clientsCreated).toBe(3);
+    const written = await touristsOf(tourId);
+    for (const tourist of written) {
+      const client = await t.call('clients.get', { id: tourist.client_id ?? 0 });
+      expect([client.lastNameLat, client.birthDate]).toEqual([tourist.last_name_lat, tourist.birth_date]);
+    }
+  });
 });

@@ -4,7 +4,11 @@ import type { z } from 'zod';
 import type { clientListQuerySchema } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/envelope';
 import type { Client, ClientInput, ClientSortColumn } from '../../../shared/domain/client';
-import { normalizeClientInput, validateClient } from '../../../shared/domain/client-validation';
+import {
+  normalizeClientInput,
+  validateClient,
+  type ValidationIssue,
+} from '../../../shared/domain/client-validation';
 import { addMonths } from '../../../shared/domain/dates';
 import { timestamp, today } from '../../../shared/domain/clock';
 import { compactDocumentNumber } from '../../../shared/domain/passport';
@@ -52,6 +56,20 @@ export interface LookupCriteria {
 }
 
 const LOOKUP_LIMIT = 50;
+
+declare const checkedClient: unique symbol;
+/** A client input normalized and validated by checkClientInput: insertCheckedIn takes it as it is. */
+export type CheckedClientInput = ClientInput & { readonly [checkedClient]: true };
+
+/** A new client as it would be saved, or what is wrong with it (paths of the client's fields). */
+export function checkClientInput(
+  raw: ClientInput,
+  day: string,
+): { ok: true; input: CheckedClientInput } | { ok: false; issues: ValidationIssue[] } {
+  const input = normalizeClientInput(raw);
+  const issues = validateClient(input, day);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, input: input as CheckedClientInput };
+}
 
 export class ClientsRepository {
   readonly db: Kysely<Database>;
@@ -399,17 +417,26 @@ export class ClientsRepository {
    * validated first: one invalid client rejects the batch, named by its index.
    */
   async insertManyIn(trx: Transaction<Database>, raw: ClientInput[]): Promise<number[]> {
-    const inputs = raw.map(normalizeClientInput);
-    inputs.forEach((input, index) => {
-      const issues = validateClient(input, this.today());
-      if (issues.length > 0) {
+    const day = this.today();
+    const inputs = raw.map((client, index) => {
+      const checked = checkClientInput(client, day);
+      if (!checked.ok) {
         throw new AppError(
           'VALIDATION',
           `client ${index + 1} has invalid fields`,
-          issues.map((i) => ({ ...i, path: `${index}.${i.path}` })),
+          checked.issues.map((i) => ({ ...i, path: `${index}.${i.path}` })),
         );
       }
+      return checked.input;
     });
+    return this.insertCheckedIn(trx, inputs);
+  }
+
+  /** insertManyIn of clients checked already (an import checks them up front, naming grid rows). */
+  async insertCheckedIn(
+    trx: Transaction<Database>,
+    inputs: readonly CheckedClientInput[],
+  ): Promise<number[]> {
     if (inputs.length === 0) return [];
     const now = timestamp(this.ctx.clock);
     const firstId = await reserveIds(trx, 'clients', inputs.length);

@@ -16,11 +16,12 @@ import { insertTouristRows } from '../db/prepared-insert';
 import type { RepositoryContext } from '../context';
 import type { Database } from '../db/schema';
 import { timestamp, today } from '../../../shared/domain/clock';
-import { emptyTouristFields } from '../../../shared/domain/tour';
+import type { ValidationIssue } from '../../../shared/domain/client-validation';
+import { emptyTouristFields, type TouristFields } from '../../../shared/domain/tour';
 import { passportIdentity } from '../../../shared/domain/passport';
 import { normalizeTouristDocuments, validateTourist } from '../../../shared/domain/tourist-validation';
 import { touristColumns } from './tour-mapping';
-import type { ClientsRepository } from './clients';
+import { checkClientInput, type CheckedClientInput, type ClientsRepository } from './clients';
 import { touristsByClient, withoutTouristsInTour, type SkippedRow } from './duplicates-tourists';
 
 export interface ImportMatch {
@@ -51,6 +52,13 @@ export interface CommitResult {
   passportsAdded: number;
   /** Rows whose client is a tourist of the tour already (issue 13): not written. */
   skipped: SkippedRow[];
+}
+
+/** A row checked before the commit writes: its tourist's fields and, to create, its client. */
+interface PreparedRow {
+  row: CommitRow;
+  fields: TouristFields;
+  client: CheckedClientInput | null;
 }
 
 /** The columns of each row the commit writes, in order: touristColumns' own, then the row's place. */
@@ -181,18 +189,22 @@ export class ImportsRepository {
     const earlier = key === undefined ? undefined : await committedWith(this.ctx.db, key);
     if (earlier) return earlier;
     const day = today(this.ctx.clock);
-    const prepared = request.rows.map((row, index) => {
+    const prepared = request.rows.map((row, index): PreparedRow => {
       const fields = normalizeTouristDocuments(touristFromDraft(row.draft));
-      const issues = validateTourist(fields, day);
-      if (issues.length > 0) {
-        const shown = row.sourceRow ?? index + 1;
-        throw new AppError(
+      const shown = row.sourceRow ?? index + 1;
+      const refuse = (what: string, issues: ValidationIssue[]) =>
+        new AppError(
           'VALIDATION',
-          `row ${shown}: the tourist has invalid fields`,
+          `row ${shown}: the ${what} has invalid fields`,
           issues.map((i) => ({ ...i, path: `${index}.${i.path}`, params: { ...i.params, row: shown } })),
         );
-      }
-      return { row, fields };
+      const issues = validateTourist(fields, day);
+      if (issues.length > 0) throw refuse('tourist', issues);
+      if (row.action !== 'create') return { row, fields, client: null };
+      // The regular client made of the row is checked here, once, so its error names the grid row.
+      const client = checkClientInput(clientFromDraft(row.draft), day);
+      if (!client.ok) throw refuse('client', client.issues);
+      return { row, fields, client: client.input };
     });
     this.beforeWrite();
     try {
@@ -210,7 +222,7 @@ export class ImportsRepository {
 
   private async commitOnce(
     request: { idempotencyKey?: string | undefined; tourId: number | null; serviceIds: number[] },
-    prepared: { row: CommitRow; fields: ReturnType<typeof normalizeTouristDocuments> }[],
+    prepared: PreparedRow[],
   ): Promise<CommitResult> {
     const key = request.idempotencyKey;
     return this.ctx.db.transaction().execute(async (trx) => {
@@ -246,10 +258,10 @@ export class ImportsRepository {
       const { kept, skipped } = await withoutTouristsInTour(trx, request.tourId, prepared);
       const change = this.ctx.journal.begin(trx);
 
-      const creating = kept.filter((p) => p.row.action === 'create');
-      const newIds = await this.clients.insertManyIn(
+      const creating = kept.flatMap(({ row, client }) => (client === null ? [] : [{ row, client }]));
+      const newIds = await this.clients.insertCheckedIn(
         trx,
-        creating.map((p) => clientFromDraft(p.row.draft)),
+        creating.map((p) => p.client),
       );
       if (newIds.length > 0) {
         change.createdRows({ table: 'clients', column: 'id', ids: newIds, version: 1 });
