@@ -92,7 +92,10 @@ export function ClientsScreen({ active }: { active: boolean }) {
     sort: (sortColumn && columnMeta(sortColumn).sort) || 'name',
     direction: sorting[0]?.desc ? 'desc' : 'asc',
   };
-  const { total, totalExact, rowAt, ensureRows, reload, loadedPages } = useClientPages(query, showError);
+  const { total, totalExact, counting, rowAt, ensureRows, reload, loadedPages } = useClientPages(
+    query,
+    showError,
+  );
 
   const refreshCitizenships = useCallback(() => {
     call('clients.citizenships', {}).then(setCitizenships, showError);
@@ -200,7 +203,7 @@ export function ClientsScreen({ active }: { active: boolean }) {
         citizenships={citizenships}
         onCitizenshipsWanted={() => citizenships.length === 0 && refreshCitizenships()}
         table={table}
-        total={total}
+        total={counting && !totalExact ? null : total}
         totalExact={totalExact}
         onNew={() => setCard({ mode: 'new' })}
         onImport={() => setImporting(true)}

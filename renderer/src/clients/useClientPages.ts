@@ -16,17 +16,26 @@ interface PagesState {
   total: number | null;
   /** False while the total is the backend's estimate ("about N"). */
   totalExact: boolean;
+  /** True until the count of this query has answered: `total` is then only the rows seen so far. */
+  counting: boolean;
   pages: ReadonlyMap<number, ClientRow[]>;
 }
 
 /**
  * The clients list, fetched a page at a time as the table scrolls, so a million clients cost no more
  * than the rows near the screen. The next page is asked for after the previous page's cursor (an
- * index seek at any depth); a jump asks by offset. The total is counted once per query. A new filter
- * drops the cached pages; answers to an older filter are ignored.
+ * index seek at any depth); a jump asks by offset. The total is counted once per query, in a request
+ * of its own sent after the first page's, so the rows paint without waiting for the count (a cold
+ * count of a big base costs several times the page). A new filter drops the cached pages; answers to
+ * an older filter are ignored.
  */
 export function useClientPages(filter: ClientFilter, onError: (error: unknown) => void) {
-  const [state, setState] = useState<PagesState>({ total: null, totalExact: true, pages: new Map() });
+  const [state, setState] = useState<PagesState>({
+    total: null,
+    totalExact: true,
+    counting: true,
+    pages: new Map(),
+  });
   const generation = useRef(0);
   const inFlight = useRef(new Set<number>());
   const loaded = useRef(new Map<number, ClientRow[]>());
@@ -34,7 +43,7 @@ export function useClientPages(filter: ClientFilter, onError: (error: unknown) =
   const cursors = useRef(new Map<number, string>());
   const total = useRef<{ value: number | null; exact: boolean }>({ value: null, exact: true });
   const inView = useRef({ first: 0, last: 0 });
-  const countAsked = useRef(false);
+  const counting = useRef(true);
   const jumpTimer = useRef<number | undefined>(undefined);
   const filterKey = JSON.stringify(filter);
 
@@ -42,7 +51,12 @@ export function useClientPages(filter: ClientFilter, onError: (error: unknown) =
     for (const page of pagesToDrop([...loaded.current.keys()], inView.current, PAGE_SIZE, MAX_PAGES))
       loaded.current.delete(page);
     trimCursors(cursors.current, inView.current.first / PAGE_SIZE);
-    setState({ total: total.current.value, totalExact: total.current.exact, pages: new Map(loaded.current) });
+    setState({
+      total: total.current.value,
+      totalExact: total.current.exact,
+      counting: counting.current,
+      pages: new Map(loaded.current),
+    });
   }, []);
 
   const loadPage = useCallback(
@@ -53,22 +67,14 @@ export function useClientPages(filter: ClientFilter, onError: (error: unknown) =
       const fetchPage = (byOffset: boolean) => {
         const current = JSON.parse(filterKey) as ClientFilter;
         const after = byOffset ? undefined : cursors.current.get(page);
-        // Counted once per query: not again when page 0 comes back after it was dropped.
-        const counting = !countAsked.current;
-        countAsked.current = true;
         const input = after === undefined ? { offset: page * PAGE_SIZE } : { after };
-        call('clients.list', { ...current, ...input, limit: PAGE_SIZE, count: counting }).then(
+        call('clients.list', { ...current, ...input, limit: PAGE_SIZE, count: false }).then(
           (result) => {
             if (myGeneration !== generation.current) return;
             inFlight.current.delete(page);
             loaded.current.set(page, result.rows);
             if (result.next !== null) cursors.current.set(page + 1, result.next);
             const end = page * PAGE_SIZE + result.rows.length;
-            if (result.total !== null)
-              total.current = {
-                value: result.totalExact ? result.total : roundEstimate(result.total),
-                exact: result.totalExact,
-              };
             const known = total.current;
             // The end of the list is found: an estimate becomes the exact number, either way. An empty
             // page past an estimate only says the end is before it.
@@ -77,7 +83,7 @@ export function useClientPages(filter: ClientFilter, onError: (error: unknown) =
                 result.rows.length > 0 || page === 0
                   ? { value: end, exact: true }
                   : { value: Math.min(known.value ?? end, end), exact: false };
-            else if (known.value !== null && (end > known.value || (!known.exact && end === known.value)))
+            else if (known.value === null || end > known.value || (!known.exact && end === known.value))
               total.current = { value: end + PAGE_SIZE, exact: false };
             publish();
           },
@@ -103,16 +109,41 @@ export function useClientPages(filter: ClientFilter, onError: (error: unknown) =
     [filterKey, onError, publish],
   );
 
+  const countTotal = useCallback(() => {
+    const myGeneration = generation.current;
+    const current = JSON.parse(filterKey) as ClientFilter;
+    call('clients.list', { ...current, offset: 0, limit: 1, count: true }).then(
+      (result) => {
+        if (myGeneration !== generation.current) return;
+        counting.current = false;
+        // The pages found the end already: that is exact, whatever the count said.
+        if (result.total !== null && !(total.current.exact && total.current.value !== null))
+          total.current = {
+            value: result.totalExact ? result.total : roundEstimate(result.total),
+            exact: result.totalExact,
+          };
+        publish();
+      },
+      (error: unknown) => {
+        if (myGeneration !== generation.current) return;
+        counting.current = false;
+        publish();
+        onError(error);
+      },
+    );
+  }, [filterKey, onError, publish]);
+
   const reload = useCallback(() => {
     generation.current++;
     inFlight.current = new Set();
     loaded.current = new Map();
     cursors.current = new Map();
     total.current = { value: null, exact: true };
-    countAsked.current = false;
+    counting.current = true;
     window.clearTimeout(jumpTimer.current);
     loadPage(0);
-  }, [loadPage]);
+    countTotal();
+  }, [loadPage, countTotal]);
 
   useEffect(() => {
     reload();
@@ -144,6 +175,7 @@ export function useClientPages(filter: ClientFilter, onError: (error: unknown) =
   return {
     total: state.total,
     totalExact: state.totalExact,
+    counting: state.counting,
     rowAt,
     ensureRows,
     reload,

@@ -1,0 +1,43 @@
+import { generateClients } from '../../electron/backend/demo/generate-clients';
+import { ru } from '../../shared/i18n/ru';
+import { expect, test } from './fixtures';
+
+// More than the first page and the one read ahead, so only the count can say the total.
+const COUNT = 1_000;
+
+test('the first page of clients paints before the count answers, and the count follows', async ({
+  app,
+  openApp,
+  page,
+}) => {
+  const clients = generateClients(COUNT, 5);
+  await app.api('import.commit', {
+    tourId: null,
+    rows: clients.map((c) => ({
+      draft: {
+        lastNameRu: c.lastNameRu,
+        firstNameRu: c.firstNameRu,
+        lastNameLat: c.lastNameLat,
+        firstNameLat: c.firstNameLat,
+        citizenship: c.citizenship,
+      },
+      action: 'create',
+      clientId: null,
+    })),
+  });
+  const first = ((await app.api('clients.list', { limit: 1 })) as { rows: { lastNameRu: string }[] })
+    .rows[0]!;
+  // The count is held back (a cold count of a big base is slow); the rows must not wait for it.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/clients.list', async (route) => {
+    if (route.request().postData()?.includes('"count":true')) await held;
+    await route.continue();
+  });
+  await openApp();
+  await expect(page.locator('[role=row][aria-rowindex="1"]')).toContainText(first.lastNameRu);
+  await expect(page.getByTestId('clients-count')).toHaveText(ru.app.loading);
+  release();
+  await expect(page.getByTestId('clients-count')).toContainText('1000');
+  await expect(page.getByTestId('clients-grid')).toHaveAttribute('aria-rowcount', String(COUNT));
+});
