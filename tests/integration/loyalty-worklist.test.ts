@@ -171,6 +171,20 @@ describe('the worklist equals every client decided the plain way', () => {
       note: 'ok',
     });
     await expectSameReasons();
+    // F (D's spouse) is read for a complaint before the relatives' bookings are: hers still shows.
+    await t.call('feedback.save', {
+      clientId: base.f,
+      kind: 'complaint',
+      text: 'Не перезвонили',
+      status: 'open',
+      receivedOn: '2026-11-21',
+    });
+    const list = await t.call('worklist.list', { horizon: 'week', limit: 2000 });
+    expect(list.filter((i) => i.clientId === base.f).map((i) => [i.reason, i.params])).toEqual([
+      ['openComplaint', { days: 2 }],
+      ['familyBooked', { relative: 'Денисов Тест', voucher: 'T5' }],
+    ]);
+    await expectSameReasons();
     expect([...seen].sort()).toEqual([...ORDER].sort());
   });
 });

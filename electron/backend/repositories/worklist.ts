@@ -54,7 +54,8 @@ export class WorklistRepository {
     const db = loyaltyDb(this.ctx.db);
     const day = today(this.ctx.clock);
     const horizonDays = query.horizon === 'today' ? 0 : 7;
-    const family = await this.familyCandidates(db, day, horizonDays);
+    // Relatives' bookings are read when their reason is reached; no other reason looks at them.
+    const family = new Map<number, WorklistClient['familyBookings']>();
     const sources = this.candidates(db, day, horizonDays, query, family);
     const rules = {
       horizonDays,
@@ -78,6 +79,14 @@ export class WorklistRepository {
     };
     const result: WorklistItem[] = [];
     for (const reason of ORDER) {
+      if (reason === 'familyBooked') {
+        for (const [id, bookings] of await this.familyCandidates(db, day, horizonDays)) {
+          family.set(id, bookings);
+          const c = known.get(id);
+          if (c) known.set(id, { ...c, familyBookings: bookings });
+          decided.delete(id);
+        }
+      }
       const ids = await sources[reason]();
       const missing = [...new Set(ids)].filter((id) => !known.has(id));
       for (const c of await this.facts(db, missing, family)) known.set(c.id, c);
