@@ -79,19 +79,8 @@ const LOYALTY_FIGURES_TABLES = `
   );
 `;
 
-/** Migration 17's SQLite triggers: migration 16's again (see there), and feedback and referrals. */
-const LOYALTY_SQLITE_TRIGGERS_17 = `
-  DROP TRIGGER IF EXISTS loyalty_tours_insert;
-  DROP TRIGGER IF EXISTS loyalty_tours_update;
-  DROP TRIGGER IF EXISTS loyalty_tours_delete;
-  DROP TRIGGER IF EXISTS loyalty_tourists_insert;
-  DROP TRIGGER IF EXISTS loyalty_tourists_update;
-  DROP TRIGGER IF EXISTS loyalty_tourists_delete;
-  DROP TRIGGER IF EXISTS loyalty_services_insert;
-  DROP TRIGGER IF EXISTS loyalty_services_update;
-  DROP TRIGGER IF EXISTS loyalty_services_delete;
-  DROP TRIGGER IF EXISTS loyalty_clients_deleted;
-  DROP TRIGGER IF EXISTS loyalty_clients_forgotten;
+/** Migration 16's SQLite triggers: any write that changes a trip marks its tour stale. */
+const LOYALTY_TOUR_TRIGGERS = `
   CREATE TRIGGER loyalty_tours_insert AFTER INSERT ON tours
     BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT NEW.id
       WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = NEW.id); END;
@@ -128,6 +117,7 @@ const LOYALTY_SQLITE_TRIGGERS_17 = `
   CREATE TRIGGER loyalty_services_delete AFTER DELETE ON tour_services
     BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT OLD.tour_id
       WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = OLD.tour_id); END;
+  -- A deleted card's shares go to the other travellers, so its tours are recomputed.
   CREATE TRIGGER loyalty_clients_deleted AFTER UPDATE OF deleted_at ON clients
     WHEN (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL)
     BEGIN
@@ -143,6 +133,22 @@ const LOYALTY_SQLITE_TRIGGERS_17 = `
       INSERT INTO loyalty_stale_tours (tour_id) SELECT DISTINCT id FROM tours WHERE payer_client_id = OLD.id
         AND id NOT IN (SELECT tour_id FROM loyalty_stale_tours);
     END;
+`;
+
+/** Migration 17's SQLite triggers: migration 16's again (see there), and feedback and referrals. */
+const LOYALTY_SQLITE_TRIGGERS_17 = `
+  DROP TRIGGER IF EXISTS loyalty_tours_insert;
+  DROP TRIGGER IF EXISTS loyalty_tours_update;
+  DROP TRIGGER IF EXISTS loyalty_tours_delete;
+  DROP TRIGGER IF EXISTS loyalty_tourists_insert;
+  DROP TRIGGER IF EXISTS loyalty_tourists_update;
+  DROP TRIGGER IF EXISTS loyalty_tourists_delete;
+  DROP TRIGGER IF EXISTS loyalty_services_insert;
+  DROP TRIGGER IF EXISTS loyalty_services_update;
+  DROP TRIGGER IF EXISTS loyalty_services_delete;
+  DROP TRIGGER IF EXISTS loyalty_clients_deleted;
+  DROP TRIGGER IF EXISTS loyalty_clients_forgotten;
+${LOYALTY_TOUR_TRIGGERS}
   CREATE TRIGGER loyalty_feedback_insert AFTER INSERT ON feedback
     BEGIN INSERT INTO loyalty_stale_clients (client_id) SELECT NEW.client_id
       WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_clients WHERE client_id = NEW.client_id); END;
@@ -705,58 +711,7 @@ export const migrations: readonly Migration[] = [
     up: (db) => {
       db.exec(LOYALTY_FACTS_TABLES);
       db.exec(`
-        CREATE TRIGGER loyalty_tours_insert AFTER INSERT ON tours
-          BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT NEW.id
-            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = NEW.id); END;
-        CREATE TRIGGER loyalty_tours_update AFTER UPDATE OF status, currency, arrival_date, departure_date,
-          created_at, country, hotel, price_minor, cost_minor, payer_client_id ON tours
-          BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT NEW.id
-            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = NEW.id); END;
-        CREATE TRIGGER loyalty_tours_delete AFTER DELETE ON tours
-          BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT OLD.id
-            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = OLD.id); END;
-        CREATE TRIGGER loyalty_tourists_insert AFTER INSERT ON tourists
-          BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT NEW.tour_id
-            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = NEW.tour_id); END;
-        CREATE TRIGGER loyalty_tourists_update AFTER UPDATE OF tour_id, client_id, position ON tourists
-          BEGIN
-            INSERT INTO loyalty_stale_tours (tour_id) SELECT NEW.tour_id
-            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = NEW.tour_id);
-            INSERT INTO loyalty_stale_tours (tour_id) SELECT OLD.tour_id
-            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = OLD.tour_id);
-          END;
-        CREATE TRIGGER loyalty_tourists_delete AFTER DELETE ON tourists
-          BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT OLD.tour_id
-            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = OLD.tour_id); END;
-        CREATE TRIGGER loyalty_services_insert AFTER INSERT ON tour_services
-          BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT NEW.tour_id
-            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = NEW.tour_id); END;
-        CREATE TRIGGER loyalty_services_update AFTER UPDATE OF tour_id, price_minor ON tour_services
-          BEGIN
-            INSERT INTO loyalty_stale_tours (tour_id) SELECT NEW.tour_id
-            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = NEW.tour_id);
-            INSERT INTO loyalty_stale_tours (tour_id) SELECT OLD.tour_id
-            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = OLD.tour_id);
-          END;
-        CREATE TRIGGER loyalty_services_delete AFTER DELETE ON tour_services
-          BEGIN INSERT INTO loyalty_stale_tours (tour_id) SELECT OLD.tour_id
-            WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_tours WHERE tour_id = OLD.tour_id); END;
-        -- A deleted card's shares go to the other travellers, so its tours are recomputed.
-        CREATE TRIGGER loyalty_clients_deleted AFTER UPDATE OF deleted_at ON clients
-          WHEN (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL)
-          BEGIN
-            INSERT INTO loyalty_stale_tours (tour_id) SELECT DISTINCT tour_id FROM tourists WHERE client_id = NEW.id
-              AND tour_id NOT IN (SELECT tour_id FROM loyalty_stale_tours);
-            INSERT INTO loyalty_stale_tours (tour_id) SELECT DISTINCT id FROM tours WHERE payer_client_id = NEW.id
-              AND id NOT IN (SELECT tour_id FROM loyalty_stale_tours);
-          END;
-        CREATE TRIGGER loyalty_clients_forgotten BEFORE DELETE ON clients
-          BEGIN
-            INSERT INTO loyalty_stale_tours (tour_id) SELECT DISTINCT tour_id FROM tourists WHERE client_id = OLD.id
-              AND tour_id NOT IN (SELECT tour_id FROM loyalty_stale_tours);
-            INSERT INTO loyalty_stale_tours (tour_id) SELECT DISTINCT id FROM tours WHERE payer_client_id = OLD.id
-              AND id NOT IN (SELECT tour_id FROM loyalty_stale_tours);
-          END;
+        ${LOYALTY_TOUR_TRIGGERS}
         INSERT INTO loyalty_stale_tours (tour_id) SELECT id FROM tours;
       `);
     },
