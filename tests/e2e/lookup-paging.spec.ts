@@ -1,5 +1,6 @@
 import { formatDate } from '../../shared/domain/dates';
 import { expect, test } from './fixtures';
+import { saveTour } from './seed-tours';
 
 /** More namesakes than one lookup page (the dialog reads 100 at a time). */
 const COUNT = 260;
@@ -47,20 +48,7 @@ test('the lookup dialog reads the next pages of namesakes as it scrolls, down to
   expect(all).toHaveLength(COUNT);
   const last = all[COUNT - 1]!;
 
-  await app.api('tours.save', {
-    voucher: 'LOOK-1',
-    arrivalDate: '2027-06-01',
-    departureDate: '2027-06-10',
-    country: 'GRC',
-    resort: '',
-    hotel: 'Aldemar',
-    status: 'confirmed',
-    priceMinor: 0,
-    costMinor: 0,
-    currency: 'EUR',
-    notes: '',
-    services: [],
-  });
+  await saveTour(app, 'LOOK-1');
   const lookups: string[] = [];
   page.on('request', (request) => {
     if (request.url().endsWith('/api/clients.lookup')) lookups.push(request.postData() ?? '');

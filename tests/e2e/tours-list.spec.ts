@@ -5,29 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emptyTouristFields } from '../../shared/domain/tour';
 import { expect, test, type AppServer } from './fixtures';
-
-interface SavedTour {
-  id: number;
-  services: { id: number }[];
-}
-
-async function tour(app: AppServer, voucher: string, extra: Record<string, unknown> = {}) {
-  return (await app.api('tours.save', {
-    voucher,
-    arrivalDate: '2027-06-01',
-    departureDate: '2027-06-10',
-    country: 'GRC',
-    resort: '',
-    hotel: 'Aldemar',
-    status: 'confirmed',
-    priceMinor: 0,
-    costMinor: 0,
-    currency: 'EUR',
-    notes: '',
-    services: [],
-    ...extra,
-  })) as SavedTour;
-}
+import { saveTour } from './seed-tours';
 
 async function tourist(
   app: AppServer,
@@ -59,14 +37,14 @@ test('the tours list sorts and filters by dates, country and status; a typo in a
   openApp,
   page,
 }) => {
-  await tour(app, 'GR-1', { arrivalDate: '2027-06-01', departureDate: '2027-06-10' });
-  await tour(app, 'IT-1', {
+  await saveTour(app, 'GR-1', { arrivalDate: '2027-06-01', departureDate: '2027-06-10' });
+  await saveTour(app, 'IT-1', {
     country: 'ITA',
     arrivalDate: '2027-03-01',
     departureDate: '2027-03-08',
     status: 'draft',
   });
-  await tour(app, 'GR-2', { arrivalDate: '2027-08-01', departureDate: '2027-08-10', status: 'booked' });
+  await saveTour(app, 'GR-2', { arrivalDate: '2027-08-01', departureDate: '2027-08-10', status: 'booked' });
   await openApp();
   await openTours(page);
   // Newest first by default.
@@ -106,9 +84,9 @@ test('a tour is deleted with its tourists and comes back with Undo, and again fr
   openApp,
   page,
 }) => {
-  const saved = await tour(app, 'GR-7');
+  const saved = await saveTour(app, 'GR-7');
   await tourist(app, saved.id, { lastNameRu: 'Иванова', firstNameRu: 'Мария' }, []);
-  await tour(app, 'GR-8');
+  await saveTour(app, 'GR-8');
   await openApp();
   await openTours(page);
   page.on('dialog', (dialog) => void dialog.accept());
@@ -139,7 +117,7 @@ test('a tour is copied with its dates moved and its tourists, and opens as the n
   openApp,
   page,
 }) => {
-  const saved = await tour(app, 'GR-9', {
+  const saved = await saveTour(app, 'GR-9', {
     arrivalDate: '2027-02-25',
     departureDate: '2027-03-02',
     services: [{ kind: 'accommodation', description: 'DBL', startDate: null, endDate: null, priceMinor: 0 }],
@@ -166,7 +144,7 @@ test('a tour is copied with its dates moved and its tourists, and opens as the n
 });
 
 test('the printed tourist list has both scripts, passports and rooming', async ({ app, openApp, page }) => {
-  const saved = await tour(app, 'GR-11', {
+  const saved = await saveTour(app, 'GR-11', {
     services: [
       { kind: 'accommodation', description: 'DBL sea view', startDate: null, endDate: null, priceMinor: 0 },
       { kind: 'accommodation', description: 'SGL', startDate: null, endDate: null, priceMinor: 0 },
@@ -272,7 +250,7 @@ test('the tours list reads its next pages by cursor as it is scrolled, in order 
 }) => {
   const count = 250;
   const names = Array.from({ length: count }, (_, i) => `P-${String(i + 1).padStart(3, '0')}`);
-  for (const voucher of names) await tour(app, voucher);
+  for (const voucher of names) await saveTour(app, voucher);
   await openApp();
   await openTours(page);
   await expect(page.getByTestId('tours-count')).toHaveText(`${count} туров`);

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { saveTour } from './seed-tours';
 
 /** tour-pager.ts: pages of 100 tours, at most 10 of them in memory. */
 const COUNT = 1_150;
@@ -11,21 +12,7 @@ test('the tours list drops pages far from view and reads them again when scrolle
 }) => {
   test.setTimeout(240_000);
   const names = Array.from({ length: COUNT }, (_, i) => `W-${String(i + 1).padStart(4, '0')}`);
-  for (const voucher of names)
-    await app.api('tours.save', {
-      voucher,
-      arrivalDate: '2027-06-01',
-      departureDate: '2027-06-10',
-      country: 'GRC',
-      resort: '',
-      hotel: 'Aldemar',
-      status: 'confirmed',
-      priceMinor: 0,
-      costMinor: 0,
-      currency: 'EUR',
-      notes: '',
-      services: [],
-    });
+  for (const voucher of names) await saveTour(app, voucher);
   const newestFirst = [...names].reverse();
   await openApp();
   await page.getByRole('button', { name: 'Туры', exact: true }).click();
