@@ -1,25 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Client } from '../../../shared/domain/client';
+import type { CommandOutput, ParsedInput } from '../../../shared/api/contract';
 import { ApiCallError, call } from '../api/client';
 
 export const LOOKUP_PAGE_SIZE = 100;
 /** The next page is asked for once the rows in view come this close to the end of what is loaded. */
 const PREFETCH_ROWS = 30;
 
-export interface LookupCriteria {
-  lastName: string;
-  firstName: string;
-  passportNumber: string;
-  internalPassport: string;
-  birthDate: string | null;
-  cardLast4: string;
-}
+/** What the dialog searches by: the command's criteria without its paging. */
+export type LookupCriteria = Omit<ParsedInput<'clients.lookup'>, 'limit' | 'after'>;
 
-export interface LookupPage {
-  total: number;
-  candidates: Client[];
-  next: string | null;
-}
+export type LookupPage = CommandOutput<'clients.lookup'>;
 
 /**
  * The candidates of a tourist lookup, read page by page after the previous page's `next` as the list
