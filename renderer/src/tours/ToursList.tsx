@@ -142,7 +142,7 @@ export function ToursList({ active, onOpen }: ToursListProps) {
           e.preventDefault();
         }}
       >
-        <table className="table sized-table" style={{ minWidth }} data-testid="tours-table">
+        <table className="table sized-table sticky-head" style={{ minWidth }} data-testid="tours-table">
           <colgroup>
             {sizes.map((w, i) => (
               <col key={i} style={{ width: w }} />
