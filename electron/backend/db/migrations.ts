@@ -842,6 +842,25 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Issue 16: the French of field 31's (2023: 32's) company telephone follows a consulate's copy of
+    // the form since session 7 (docs/forms/wording.md); the reference book is seeded once, so bases
+    // seeded before still show the text written from memory on the questionnaire and the worksheet.
+    // Only a label still as shipped changes: one the clerk edited stays theirs. Nothing is read, so
+    // PostgreSQL replays the same UPDATE.
+    name: 'visa forms: company telephone label in French',
+    up: (db) => {
+      db.prepare(
+        `UPDATE questionnaire_fields SET label_fr = ?
+          WHERE key = 'company_phone' AND label_fr = ?
+            AND form_id IN (SELECT id FROM questionnaire_forms
+              WHERE key IN ('schengen_2020', 'schengen_2019', 'schengen_2023'))`,
+      ).run(
+        "N° de téléphone de l'entreprise/l'organisation",
+        "Numéro de téléphone de l'entreprise/l'organisation",
+      );
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
