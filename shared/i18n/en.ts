@@ -985,6 +985,7 @@ export const en: Shape<typeof ru> = {
     },
   },
   layout: {
+    rowNumber: 'No.',
     resizeColumn: 'Width of the column «{{column}}»',
     resizeHint: 'Drag to change the width; double-click gives the default width; ←/→ from the keyboard',
     openJournal: 'Journal',

@@ -1003,6 +1003,7 @@ export const fr: Shape<typeof ru> = {
     },
   },
   layout: {
+    rowNumber: 'N°',
     resizeColumn: 'Largeur de la colonne « {{column}} »',
     resizeHint: 'Faites glisser pour changer la largeur ; double-clic : largeur par défaut ; ←/→ au clavier',
     openJournal: 'Journal',

@@ -984,6 +984,7 @@ export const ru = {
     },
   },
   layout: {
+    rowNumber: '№',
     resizeColumn: 'Ширина столбца «{{column}}»',
     resizeHint: 'Потяните, чтобы изменить ширину; двойной щелчок — ширина по умолчанию; ←/→ с клавиатуры',
     openJournal: 'Журнал',

@@ -89,7 +89,7 @@ export function ImportGrid({ rows, mapping, titles, screen, forTour, dispatch }:
         <div className="import-head" style={{ gridTemplateColumns: template, width }}>
           <div className="import-pinned" style={{ left: pinnedLeft[0] }} />
           <div className="import-pinned" style={{ left: pinnedLeft[1] }}>
-            №
+            {t('layout.rowNumber')}
           </div>
           <div className="import-pinned import-th-sized" style={{ left: pinnedLeft[2] }}>
             {t('import.action')}

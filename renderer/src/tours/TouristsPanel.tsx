@@ -212,7 +212,7 @@ export function TouristsPanel({ tour, marginMonths, active, onTourChanged }: Tou
             <thead>
               <tr>
                 <th />
-                <th>№</th>
+                <th>{t('layout.rowNumber')}</th>
                 {COLUMNS.map((c) => {
                   const header = sized.header(c.id);
                   const label = t(`tours.tourists.columns.${c.id}`);
