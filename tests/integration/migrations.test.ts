@@ -58,7 +58,7 @@ describe('migrations', () => {
       'index:sign_in_failures_failed_at',
       'index:tour_services_tour',
       'index:tourist_services_service',
-      'index:tourists_client',
+      'index:tourists_client_tour',
       'index:tourists_name_key',
       'index:tourists_name_key_lat',
       'index:tourists_tour',

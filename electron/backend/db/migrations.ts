@@ -861,6 +861,19 @@ export const migrations: readonly Migration[] = [
       );
     },
   },
+  {
+    // Issue 15: the worklist's wide reasons (no trip lately, trip anniversaries) and a client's trips
+    // group the tourists by client and join their tours: through tourists_client every row was read
+    // again from the table for its tour_id (3.5 s for "no trip lately" on 1,000,000 tourists). With
+    // the tour in the index those reads are index-only. It replaces tourists_client (its prefix).
+    name: 'tourists by client and tour',
+    up: (db) => {
+      db.exec(`
+        CREATE INDEX tourists_client_tour ON tourists (client_id, tour_id);
+        DROP INDEX tourists_client;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
