@@ -81,6 +81,7 @@ export function ClientLoyaltySection({ clientId }: { clientId: number }) {
         )}
         <input
           ref={searchBox}
+          className="referral-search"
           aria-label={t('loyalty.referral.search')}
           placeholder={t('loyalty.referral.search')}
           value={search}
