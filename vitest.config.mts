@@ -3,11 +3,17 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-    // These two hold both dialects themselves and need the PostgreSQL server: `npm run test:pg` runs them.
+    // These need the PostgreSQL server: `npm run test:pg` runs them on its one server (each file here
+    // would start a cluster of its own).
     exclude: [
       '**/node_modules/**',
       'tests/integration/dialect-parity.test.ts',
       'tests/integration/db-move.test.ts',
+      'tests/integration/live-updates.test.ts',
+      'tests/integration/connection.test.ts',
+      'tests/integration/pg-connection-loss.test.ts',
+      'tests/integration/server-backups.test.ts',
+      'tests/integration/pg-server-watchdog.test.ts',
     ],
     environment: 'node',
     pool: 'forks',

@@ -21,6 +21,12 @@ export default defineConfig({
       'tests/integration/loyalty*.test.ts',
       'tests/integration/questionnaire*.test.ts',
       'tests/integration/books-keyset.test.ts',
+      // Server-only features: run here alone, on the global set-up's one server.
+      'tests/integration/live-updates.test.ts',
+      'tests/integration/connection.test.ts',
+      'tests/integration/pg-connection-loss.test.ts',
+      'tests/integration/server-backups.test.ts',
+      'tests/integration/pg-server-watchdog.test.ts',
     ],
     environment: 'node',
     pool: 'forks',

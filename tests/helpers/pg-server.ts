@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,9 +8,9 @@ import pg from 'pg';
 /**
  * A throwaway PostgreSQL server for tests, benches and the load test: a fresh cluster in a temp
  * folder (ICU ru-RU collation, as an office server is set up), on a free port of 127.0.0.1 and a
- * unix socket in the data folder, stopped and removed by stop(). No in-memory imitation: the real
- * server binaries of Debian's `postgresql` (found under /usr/lib/postgresql/<version>/bin, or in
- * TOURDESK_PG_BIN). As root, the cluster belongs to the `postgres` user (initdb refuses root).
+ * unix socket in the data folder, stopped and removed by stop() or, at the latest, once the process
+ * that started it is gone (a watchdog). No in-memory imitation: the real server binaries of Debian's
+ * `postgresql` (found under /usr/lib/postgresql/<version>/bin, or in TOURDESK_PG_BIN). As root, the cluster belongs to the `postgres` user (initdb refuses root).
  */
 export interface PgServer {
   host: string;
@@ -88,6 +88,24 @@ function runPg(bin: string, tool: string, args: string[]): void {
   }
 }
 
+/**
+ * A detached watchdog that stops the cluster and removes its folder once `owner` is gone, however
+ * it ended: vitest ends a test fork with SIGTERM, then SIGKILL after 0.5 s, so neither an 'exit'
+ * handler nor a signal handler of the owner can be relied on to stop the server.
+ */
+function stopWhenGone(owner: number, bin: string, dataDir: string, base: string) {
+  const pgCtl = [join(bin, 'pg_ctl'), '-D', dataDir, '-m', 'immediate', '-w', 'stop'];
+  const command = isRoot() ? ['runuser', '-u', 'postgres', '--', ...pgCtl] : pgCtl;
+  const script =
+    'owner=$1; base=$2; shift 2; while kill -0 "$owner" 2>/dev/null; do sleep 0.5; done; "$@"; rm -rf "$base"';
+  const child = spawn('sh', ['-c', script, 'pg-watchdog', String(owner), base, ...command], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  child.unref();
+  return child;
+}
+
 let counter = 0;
 
 export async function startPgServer(): Promise<PgServer> {
@@ -139,10 +157,12 @@ export async function startPgServer(): Promise<PgServer> {
   const host = '127.0.0.1';
   const user = 'postgres';
   const url = (database: string) => `postgres://${user}@${host}:${port}/${database}`;
+  const watchdog = stopWhenGone(process.pid, bin, dataDir, base);
   let stopped = false;
   const stop = () => {
     if (stopped) return;
     stopped = true;
+    watchdog.kill();
     try {
       runPg(bin, 'pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
     } finally {
@@ -223,7 +243,7 @@ export async function createTemplateDatabase(server: Pick<PgServer, 'url'>): Pro
 
 /**
  * The server of this test run: the one vitest's global set-up started (its admin URL in
- * TOURDESK_PG_ADMIN_URL), or one started now for this process and stopped at its exit.
+ * TOURDESK_PG_ADMIN_URL), or one started now for this process and stopped when it ends.
  */
 let shared: Promise<Pick<PgServer, 'createDatabase' | 'dropDatabase'>> | null = null;
 
@@ -238,6 +258,7 @@ export function testPgServer(): Promise<Pick<PgServer, 'createDatabase' | 'dropD
         return u.href;
       });
     }
+    // Stopped at this process's exit, or by startPgServer's watchdog when the process is killed.
     const server = await startPgServer();
     process.once('exit', () => server.stop());
     await createTemplateDatabase(server);

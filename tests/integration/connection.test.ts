@@ -23,7 +23,8 @@ let databaseUrl: string;
 let server: { host: string; port: number; database: string; user: string; tls: boolean };
 
 beforeAll(async () => {
-  t = await createTempBackend();
+  // This computer's base (a file), whose Settings test and move to the server.
+  t = await createTempBackend({ dialect: 'sqlite' });
   databaseUrl = await (await testPgServer()).createDatabase('conn');
   const url = new URL(databaseUrl);
   server = {
