@@ -165,7 +165,8 @@ export class ClientsRepository {
   /**
    * The clerk's everyday search: a surname prefix in either script, ordered by surname key, then
    * name. Counting and paging are range scans of client_search_keys alone; only the rows of the
-   * page are read from clients.
+   * page are read from clients, joined to the page's keys in the same statement (on a server a
+   * second statement was a round trip of its own).
    */
   private async searchBySurname(key: string, query: ListQuery): Promise<ClientPage> {
     const inRange = this.db
@@ -185,28 +186,28 @@ export class ClientsRepository {
       .orderBy('client_id', query.direction)
       .limit(query.limit)
       .$if(query.after === null, (q) => q.offset(query.offset));
-    const [ids, counted] = await Promise.all([
-      keysOfPage.execute(),
+    const rowsOfPage = this.db
+      .selectFrom(keysOfPage.as('page'))
+      .innerJoin('clients', 'clients.id', 'page.client_id')
+      .selectAll('clients')
+      .select(['page.key as page_key', 'page.sort_name as page_sort_name'])
+      .orderBy('page.key', query.direction)
+      .orderBy('page.sort_name', query.direction)
+      .orderBy('page.client_id', query.direction);
+    const [records, counted] = await Promise.all([
+      rowsOfPage.execute(),
       query.count ? countSearch(this.db, inRange) : null,
     ]);
-    const last = ids[ids.length - 1];
-    const page = {
+    const last = records[records.length - 1];
+    return {
       total: counted?.total ?? null,
       totalExact: counted?.exact ?? false,
       next:
-        last && ids.length === query.limit
-          ? encodeCursor(scope, [last.key, last.sort_name, last.client_id])
+        last && records.length === query.limit
+          ? encodeCursor(scope, [last.page_key, last.page_sort_name, last.id])
           : null,
+      rows: records.map(toClientRow),
     };
-    const order = ids.map((r) => r.client_id);
-    if (order.length === 0) return { ...page, rows: [] };
-    const records = await this.db.selectFrom('clients').selectAll().where('id', 'in', order).execute();
-    const byId = new Map(records.map((r) => [r.id, r]));
-    const rows = order.flatMap((id) => {
-      const record = byId.get(id);
-      return record ? [toClientRow(record)] : [];
-    });
-    return { ...page, rows };
   }
 
   /**
