@@ -41,3 +41,35 @@ test('the first page of clients paints before the count answers, and the count f
   await expect(page.getByTestId('clients-count')).toContainText('1000');
   await expect(page.getByTestId('clients-grid')).toHaveAttribute('aria-rowcount', String(COUNT));
 });
+
+test('the boot asks for the first page beside the language, and the list paints that answer', async ({
+  app,
+  openApp,
+  page,
+}) => {
+  await app.api('import.commit', {
+    tourId: null,
+    rows: generateClients(150, 7).map((c) => ({
+      draft: { lastNameRu: c.lastNameRu, firstNameRu: c.firstNameRu, citizenship: c.citizenship },
+      action: 'create',
+      clientId: null,
+    })),
+  });
+  const first = ((await app.api('clients.list', { limit: 1 })) as { rows: { lastNameRu: string }[] })
+    .rows[0]!;
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    const command = /\/api\/(.+)$/.exec(request.url())?.[1];
+    if (!command) return;
+    const body = request.postData() ?? '';
+    if (command === 'clients.list') sent.push(body.includes('"count":true') ? 'count' : `page ${body}`);
+    else sent.push(body.includes('clients.columns') ? 'screen rendered' : command);
+  });
+  await openApp();
+  await expect(page.locator('[role=row][aria-rowindex="1"]')).toContainText(first.lastNameRu);
+  const firstPages = sent.filter((s) => s.startsWith('page') && s.includes('"offset":0'));
+  // One first page, sent with the boot's requests, before the screen had rendered (its own effects).
+  expect(firstPages).toHaveLength(1);
+  expect(sent.indexOf(firstPages[0]!)).toBeLessThan(sent.indexOf('screen rendered'));
+  expect(sent.indexOf(firstPages[0]!)).toBeLessThan(3);
+});

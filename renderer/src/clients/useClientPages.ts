@@ -2,9 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClientListQuery } from '../../../shared/api/contract';
 import type { ClientRow } from '../../../shared/domain/client';
 import { ApiCallError, call } from '../api/client';
+import { PAGE_SIZE, takeOpeningPage } from './opening-page';
 import { pagesToDrop, roundEstimate, trimCursors } from './page-window';
 
-export const PAGE_SIZE = 100;
 /** Pages kept in memory: the ones nearest the rows in view. Farther pages are dropped and fetched again. */
 export const MAX_PAGES = 12;
 /** A jump (the scrollbar dragged) is fetched once the thumb rests this long, not at every position. */
@@ -68,7 +68,10 @@ export function useClientPages(filter: ClientFilter, onError: (error: unknown) =
         const current = JSON.parse(filterKey) as ClientFilter;
         const after = byOffset ? undefined : cursors.current.get(page);
         const input = after === undefined ? { offset: page * PAGE_SIZE } : { after };
-        call('clients.list', { ...current, ...input, limit: PAGE_SIZE, count: false }).then(
+        const ask = () => call('clients.list', { ...current, ...input, limit: PAGE_SIZE, count: false });
+        // The boot asked for the opening list's first page already (opening-page.ts).
+        const opening = page === 0 && after === undefined ? takeOpeningPage(current) : undefined;
+        (opening ? opening.then((answer) => answer ?? ask()) : ask()).then(
           (result) => {
             if (myGeneration !== generation.current) return;
             inFlight.current.delete(page);

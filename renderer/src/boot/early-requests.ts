@@ -1,0 +1,28 @@
+import type { CommandOutput } from '../../../shared/api/contract';
+import type { UiText } from '../../../shared/i18n/instance';
+import { isLanguage, type Language } from '../../../shared/i18n/languages';
+import { call } from '../api/client';
+import { askOpeningPage } from '../clients/opening-page';
+import { LANGUAGE_TEXT } from '../i18n/language-text';
+
+/*
+ * The boot's requests, sent when this module is evaluated: main.tsx imports it first, so they leave
+ * before React, i18next and the screens' code (most of the main bundle) are run, and the server
+ * answers while the page is still busy with its own start. Nothing here may import React or i18next.
+ */
+
+/** The sign-in status; the gate handles a failure (a locked base). */
+export const earlyStatus: Promise<CommandOutput<'clerks.status'>> = call('clerks.status', {});
+earlyStatus.catch(() => undefined);
+
+/** The clerk's language and its text, fetched as soon as the setting answers. */
+export const earlyLanguage: Promise<{ language: Language; text: UiText }> = call('settings.get', {
+  key: 'ui.language',
+})
+  .catch(() => ({ value: null }))
+  .then(async (stored) => {
+    const language = isLanguage(stored.value) ? stored.value : 'ru';
+    return { language, text: await LANGUAGE_TEXT[language]() };
+  });
+
+askOpeningPage();

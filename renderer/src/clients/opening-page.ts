@@ -1,0 +1,49 @@
+import type { CommandOutput } from '../../../shared/api/contract';
+import { call } from '../api/client';
+import type { ClientFilter } from './useClientPages';
+
+export const PAGE_SIZE = 100;
+
+/** The list's query when the app opens: no filter, by name (ClientsScreen's initial state). */
+export const OPENING_FILTER: ClientFilter = {
+  search: '',
+  citizenship: '',
+  passportExpiresWithinMonths: null,
+  birthdayMonth: null,
+  consent: null,
+  sort: 'name',
+  direction: 'asc',
+};
+
+type Page = CommandOutput<'clients.list'>;
+
+let opening: { filter: ClientFilter; answer: Promise<Page | null> } | undefined;
+
+/** Same filter whatever the order of its keys (the screen builds its query field by field). */
+export function sameFilter(a: ClientFilter, b: ClientFilter): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every(
+    (key) => JSON.stringify(a[key as keyof ClientFilter]) === JSON.stringify(b[key as keyof ClientFilter]),
+  );
+}
+
+/**
+ * Asks for the first page of the opening list at boot, beside the language and the sign-in status,
+ * while the main bundle is still being run: the rows are there when the screen first renders instead
+ * of being asked for only after it. A refusal (no clerk signed in yet, a locked base) is not shown:
+ * the list then asks again itself.
+ */
+export function askOpeningPage(): void {
+  const answer = call('clients.list', { ...OPENING_FILTER, offset: 0, limit: PAGE_SIZE, count: false }).catch(
+    () => null,
+  );
+  opening = { filter: OPENING_FILTER, answer };
+}
+
+/** The opening page's answer for this filter, once (null when it failed); undefined when not asked. */
+export function takeOpeningPage(filter: ClientFilter): Promise<Page | null> | undefined {
+  if (!opening || !sameFilter(opening.filter, filter)) return undefined;
+  const { answer } = opening;
+  opening = undefined;
+  return answer;
+}
