@@ -44,11 +44,23 @@ function ipcTransport(api: WindowApi): Transport {
 /** Electron's preload API when present, otherwise browser mode's HTTP bridge. Nothing else fetches app data. */
 const transport: Transport = retryingBusy(window.api ? ipcTransport(window.api) : httpTransport());
 
+const readOnlyListeners = new Set<() => void>();
+
+/**
+ * Called whenever a command answers READ_ONLY: the base may have turned read-only since it was opened
+ * (a damaged page met by a command), which only the answer tells. Returns the unsubscribe.
+ */
+export function onReadOnlyAnswer(listener: () => void): () => void {
+  readOnlyListeners.add(listener);
+  return () => readOnlyListeners.delete(listener);
+}
+
 export async function call<K extends CommandName>(
   name: K,
   input: CommandInput<K>,
 ): Promise<CommandOutput<K>> {
   const envelope = await transport(name, input);
+  if (!envelope.ok && envelope.error.code === 'READ_ONLY') readOnlyListeners.forEach((listener) => listener());
   if (!envelope.ok) throw new ApiCallError(envelope.error);
   return envelope.value as CommandOutput<K>;
 }

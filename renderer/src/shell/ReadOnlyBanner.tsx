@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandOutput } from '../../../shared/api/contract';
-import { call } from '../api/client';
+import { call, onReadOnlyAnswer } from '../api/client';
 
 type Reason = CommandOutput<'app.info'>['readOnlyReason'];
 
@@ -27,7 +27,15 @@ export function ReadOnlyBanner({ action }: { action?: ReactNode }) {
         () => undefined,
       );
     void ask();
-    return () => clearTimeout(timer);
+    // A command that meets a damaged page later turns the base read-only then: its answer says so.
+    const unsubscribe = onReadOnlyAnswer(() => {
+      clearTimeout(timer);
+      void ask();
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
   }, []);
   if (reason === null) return null;
   return (
