@@ -2,16 +2,22 @@
  * The printed wording of the harmonised Schengen application form (Annex I of Regulation (EC)
  * No 810/2009 as replaced by Regulation (EU) 2019/1155, and as amended by Regulation (EU) 2023/2667),
  * in English and French. What each text was checked against is listed in docs/forms/wording.md;
- * `checked: false` marks the texts still to be compared with the Official Journal.
+ * `checked` says, per language, which texts were seen word for word in a source, the rest still to
+ * be compared with the Official Journal. A reference-book field is `checked` only when both are.
  */
 
 export interface Wording {
   en: string;
   fr: string;
-  checked: boolean;
+  checked: { en: boolean; fr: boolean };
 }
 
-const w = (en: string, fr: string, checked = false): Wording => ({ en, fr, checked });
+/** true: both languages checked; 'en' or 'fr': that language only; false: neither. */
+const w = (en: string, fr: string, checked: boolean | 'en' | 'fr' = false): Wording => ({
+  en,
+  fr,
+  checked: { en: checked === true || checked === 'en', fr: checked === true || checked === 'fr' },
+});
 
 /** The two versions differ from field 28 on: 2023/2667 numbers the visa number as its own field. */
 export type SchengenVersion = '2019' | '2023';
@@ -95,17 +101,17 @@ export const SCHENGEN_TEXT = {
   nationalId: w(
     'National identity number, where applicable',
     "Numéro national d'identité, le cas échéant",
-    true,
+    'en',
   ),
-  documentType: w('Type of travel document', 'Type de document de voyage', true),
+  documentType: w('Type of travel document', 'Type de document de voyage', 'en'),
   documentNumber: w('Number of travel document', 'Numéro du document de voyage', true),
   issueDate: w('Date of issue', 'Date de délivrance', true),
   validUntil: w('Valid until', "Date d'expiration", true),
-  issuedBy: w('Issued by (country)', 'Délivré par (pays)', true),
+  issuedBy: w('Issued by (country)', 'Délivré par (pays)', 'en'),
   family: w(
     'Personal data of the family member who is an EU, EEA or CH citizen or a UK national who is a Withdrawal Agreement beneficiary, if applicable',
     "Données personnelles du membre de la famille qui est ressortissant de l'UE, de l'EEE ou de la Confédération suisse ou ressortissant du Royaume-Uni bénéficiaire de l'accord de retrait, le cas échéant",
-    true,
+    'en',
   ),
   familyDocument: w(
     'Number of travel document or ID card',
@@ -120,15 +126,16 @@ export const SCHENGEN_TEXT = {
   homeAddress: w(
     "Applicant's home address and e-mail address",
     'Adresse du domicile et adresse électronique du demandeur',
+    true,
   ),
   telephone: w('Telephone no.', 'Numéro de téléphone'),
   residence: w(
     'Residence in a country other than the country of current nationality',
     'Résidence dans un pays autre que celui de la nationalité actuelle',
   ),
-  residencePermit: w('Residence permit or equivalent', 'Autorisation de séjour ou équivalent'),
+  residencePermit: w('Residence permit or equivalent', 'Autorisation de séjour ou équivalent', true),
   no: w('No.', 'N°'),
-  occupation: w('Current occupation', 'Profession actuelle'),
+  occupation: w('Current occupation', 'Profession actuelle', true),
   employer: w(
     "Employer and employer's address and telephone number. For students, name and address of educational establishment",
     "Nom, adresse et numéro de téléphone de l'employeur. Pour les étudiants, nom et adresse de l'établissement d'enseignement",
@@ -137,6 +144,7 @@ export const SCHENGEN_TEXT = {
   purposeDetails: w(
     'Additional information on purpose of stay',
     "Informations complémentaires sur l'objet du voyage",
+    true,
   ),
   mainDestination: w(
     'Member State of main destination (and other Member States of destination, if applicable)',
@@ -147,10 +155,12 @@ export const SCHENGEN_TEXT = {
   arrival: w(
     'Intended date of arrival of the first intended stay in the Schengen area',
     "Date d'arrivée prévue pour le premier séjour envisagé dans l'espace Schengen",
+    true,
   ),
   departure: w(
     'Intended date of departure from the Schengen area after the first intended stay',
     "Date de départ prévue de l'espace Schengen après le premier séjour envisagé",
+    true,
   ),
   visaNumber: w('Number of the visa, if known', 'Numéro du visa, s’il est connu'),
   fingerprints: w(
@@ -172,7 +182,7 @@ export const SCHENGEN_TEXT = {
   ),
   hostAddress: w(
     'Address and e-mail address of inviting person(s)/hotel(s)/temporary accommodation(s)',
-    'Adresse et adresse électronique de la ou des personnes qui invitent/du ou des hôtels/du ou des lieux d’hébergement temporaires',
+    "Adresse et adresse électronique de la ou des personnes qui invitent/de l'hôtel ou des hôtels/du ou des lieux d'hébergement temporaire",
   ),
   company: w(
     'Name and address of inviting company/organisation',
@@ -200,6 +210,7 @@ export const SCHENGEN_TEXT = {
   fillerAddress: w(
     'Address and e-mail address of the person filling in the application form',
     'Adresse et adresse électronique de la personne qui remplit le formulaire de demande',
+    'fr',
   ),
   placeDate: w('Place and date', 'Lieu et date', true),
   signature: w(
@@ -259,7 +270,7 @@ export const DECLARATIONS: readonly Wording[] = [
   w(
     'I am aware that the visa fee is not refunded if the visa is refused.',
     'Je suis informé(e) que les droits de visa ne sont pas remboursés si le visa est refusé.',
-    true,
+    'en',
   ),
   w(
     'Applicable in case a multiple-entry visa is applied for: I am aware of the need to have an adequate travel medical insurance for my first stay and any subsequent visits to the territory of Member States.',
@@ -268,12 +279,12 @@ export const DECLARATIONS: readonly Wording[] = [
   w(
     'I am aware of and consent to the following: the collection of the data required by this application form and the taking of my photograph and, if applicable, the taking of fingerprints, are mandatory for the examination of the application; and any personal data concerning me which appear on the application form, as well as my fingerprints and my photograph will be supplied to the relevant authorities of the Member States and processed by those authorities, for the purposes of a decision on my application.',
     "En connaissance de cause, j'accepte ce qui suit : aux fins de l'examen de ma demande, il y a lieu de recueillir les données requises dans ce formulaire, de me photographier et, le cas échéant, de prendre mes empreintes digitales. Les données à caractère personnel me concernant qui figurent dans le présent formulaire de demande, ainsi que mes empreintes digitales et ma photo, seront communiquées aux autorités compétentes des États membres et traitées par elles, aux fins de la décision relative à ma demande.",
-    true,
+    'en',
   ),
   w(
     'Such data as well as data concerning the decision taken on my application or a decision whether to annul, revoke or extend a visa issued will be entered into, and stored in the Visa Information System (VIS) for a maximum period of five years, during which it will be accessible to the visa authorities and the authorities competent for carrying out checks on visas at external borders and within the Member States, immigration and asylum authorities in the Member States for the purposes of verifying whether the conditions for the legal entry into, stay and residence on the territory of the Member States are fulfilled, of identifying persons who do not or who no longer fulfil these conditions, of examining an asylum application and of determining responsibility for such examination. Under certain conditions the data will be also available to designated authorities of the Member States and to Europol for the purpose of the prevention, detection and investigation of terrorist offences and of other serious criminal offences.',
     "Ces données ainsi que celles concernant la décision relative à ma demande ou toute décision d'annulation, d'abrogation ou de prolongation de visa seront saisies et conservées dans le système d'information sur les visas (VIS) pendant une période maximale de cinq ans, durant laquelle elles seront accessibles aux autorités chargées des visas, aux autorités compétentes chargées de contrôler les visas aux frontières extérieures et dans les États membres, aux autorités compétentes en matière d'immigration et d'asile dans les États membres aux fins de la vérification du respect des conditions d'entrée et de séjour réguliers sur le territoire des États membres, de l'identification des personnes qui ne remplissent pas ou plus ces conditions, de l'examen d'une demande d'asile et de la détermination de l'autorité responsable de cet examen. Dans certaines conditions, ces données seront aussi accessibles aux autorités désignées des États membres et à Europol aux fins de la prévention et de la détection des infractions terroristes et des autres infractions pénales graves, ainsi qu'aux fins des enquêtes en la matière.",
-    true,
+    'en',
   ),
   w(
     'I am aware that I have the right to obtain, in any of the Member States, notification of the data relating to me recorded in the VIS and of the Member State which transmitted the data, and to request that data relating to me which are inaccurate be corrected and that data relating to me processed unlawfully be deleted. At my express request, the authority examining my application will inform me of the manner in which I may exercise my right to check the personal data concerning me and have them corrected or deleted, including the related remedies according to the national law of the Member State concerned.',
@@ -282,7 +293,7 @@ export const DECLARATIONS: readonly Wording[] = [
   w(
     'I declare that to the best of my knowledge all particulars supplied by me are correct and complete. I am aware that any false statements will lead to my application being rejected or to the annulment of a visa already granted and may also render me liable to prosecution under the law of the Member State which deals with the application.',
     "Je déclare qu'à ma connaissance, toutes les indications que j'ai fournies sont correctes et complètes. Je suis informé(e) que toute fausse déclaration entraînera le rejet de ma demande ou l'annulation du visa s'il a déjà été délivré, et peut également entraîner des poursuites pénales à mon égard en application du droit de l'État membre qui traite la demande.",
-    true,
+    'en',
   ),
   w(
     'I undertake to leave the territory of the Member States before the expiry of the visa, if granted. I have been informed that possession of a visa is only one of the prerequisites for entry into the European territory of the Member States. The mere fact that a visa has been granted to me does not mean that I will be entitled to compensation if I fail to comply with the relevant provisions of Article 6(1) of Regulation (EU) 2016/399 (Schengen Borders Code) and I am therefore refused entry. The prerequisites for entry will be checked again on entry into the European territory of the Member States.',

@@ -4,7 +4,7 @@ import type { Wording } from '../../../../shared/questionnaire/schengen-wording'
 export type FormTongue = 'en' | 'fr' | 'en+fr';
 
 /** One official text in the form's language(s); the French line of a bilingual form in italics under it. */
-export function Say({ w, tongue }: { w: Wording; tongue: FormTongue }) {
+export function Say({ w, tongue }: { w: Pick<Wording, 'en' | 'fr'>; tongue: FormTongue }) {
   if (tongue === 'en') return <span lang="en">{w.en}</span>;
   if (tongue === 'fr') return <span lang="fr">{w.fr}</span>;
   return (

@@ -63,7 +63,7 @@ export function Options({
       {options.map((o) => (
         <span key={o.code} className="form-option">
           <Tick on={values.ticked(field.key, o.code)} />{' '}
-          <Say w={{ en: o.label.en, fr: o.label.fr || o.label.en, checked: false }} tongue={tongue} />
+          <Say w={{ en: o.label.en, fr: o.label.fr || o.label.en }} tongue={tongue} />
         </span>
       ))}
     </div>
