@@ -29,7 +29,8 @@ export function coefficientOfVariation(series: readonly number[]): number | null
   if (series.length === 0) return null;
   const mean = series.reduce((sum, v) => sum + v, 0) / series.length;
   if (mean <= 0) return null;
-  const variance = series.reduce((sum, v) => sum + (v - mean) ** 2, 0) / series.length;
+  // (v - mean) * (v - mean), not ** 2: the base computes the same doubles in the same order.
+  const variance = series.reduce((sum, v) => sum + (v - mean) * (v - mean), 0) / series.length;
   return Math.sqrt(variance) / mean;
 }
 

@@ -4,7 +4,7 @@ import { lifetimeValue } from './ltv';
 import { keyClients, topShare } from './money';
 import type { LoyaltyOverview, LoyaltyParams } from './model';
 import { countFeedback, npsFigures, type FeedbackCounts } from './nps-figures';
-import { monthsBetween } from './periods';
+import { monthsBetween, type Period } from './periods';
 import { retentionRate, churnRate } from './retention';
 import { DEFAULT_RFM_FIXED, RFM_SEGMENTS, rfmScores, rfmSegment, type RfmSegment } from './rfm';
 import { summarise, summaryPlan, windowYears, type ClientSummary, type SummaryPlan } from './summary';
@@ -254,33 +254,63 @@ export function stageAt(c: ClientFacts, day: string): LadderStage | null {
   });
 }
 
+/** What a segment's money figures are made of: sums over its clients. */
+export interface SegmentSums {
+  count: number;
+  revenueMinor: number;
+  marginMinor: number;
+  trips: number;
+  /** Months from each client's first trip to the day, at least 12 each. */
+  lifeMonths: number;
+  historicalMarginMinor: number;
+}
+
 function segmentMoney(
   members: readonly ClientSummary[],
   totalMargin: number,
   years: number,
   monthsTo: (day: string) => number,
+): ReturnType<typeof segmentFigures> {
+  const sums: SegmentSums = {
+    count: members.length,
+    revenueMinor: 0,
+    marginMinor: 0,
+    trips: 0,
+    lifeMonths: 0,
+    historicalMarginMinor: 0,
+  };
+  for (const c of members) {
+    sums.revenueMinor += c.revenueMinor;
+    sums.marginMinor += c.marginMinor;
+    sums.trips += c.windowTrips;
+    sums.lifeMonths += Math.max(12, monthsTo(c.firstStart as string));
+    sums.historicalMarginMinor += c.historicalMarginMinor;
+  }
+  return segmentFigures(sums, totalMargin, years);
+}
+
+/** A segment's count, margin, share and LTVs from its sums (whole numbers: any order gives them). */
+export function segmentFigures(
+  sums: SegmentSums,
+  totalMargin: number,
+  years: number,
 ): { count: number; marginMinor: number; marginShare: number; ltvMinor: number; historicalLtvMinor: number } {
-  const count = members.length;
-  const marginMinor = members.reduce((s, c) => s + c.marginMinor, 0);
+  const { count, marginMinor, revenueMinor: revenue, trips } = sums;
   if (count === 0) return { count, marginMinor, marginShare: 0, ltvMinor: 0, historicalLtvMinor: 0 };
-  const revenue = members.reduce((s, c) => s + c.revenueMinor, 0);
-  const trips = members.reduce((s, c) => s + c.windowTrips, 0);
   // T: years from a client's first trip to the day, at least one; averaged over the segment.
-  const lifetimeYears =
-    members.reduce((s, c) => s + Math.max(1, monthsTo(c.firstStart as string) / 12), 0) / count;
+  const lifetimeYears = sums.lifeMonths / 12 / count;
   const ltv = lifetimeValue({
     averageCheck: revenue / trips,
     purchasesPerYear: trips / count / years,
     marginShare: revenue > 0 ? marginMinor / revenue : 0,
     years: lifetimeYears,
   });
-  const historical = members.reduce((s, c) => s + c.historicalMarginMinor, 0) / count;
   return {
     count,
     marginMinor,
     marginShare: totalMargin > 0 ? marginMinor / totalMargin : 0,
     ltvMinor: Math.round(ltv),
-    historicalLtvMinor: Math.round(historical),
+    historicalLtvMinor: Math.round(sums.historicalMarginMinor / count),
   };
 }
 
@@ -294,29 +324,35 @@ export function retention(
   plan: SummaryPlan,
 ): LoyaltyOverview['retention'] {
   return plan.periods.map((p, i) => {
-    let atStart = 0;
-    let atEnd = 0;
-    let acquired = 0;
-    let lost = 0;
+    const counts = { atStart: 0, atEnd: 0, acquired: 0, lost: 0 };
     for (const c of clients) {
       if (c.firstStart === null) continue;
       const before = c.activeAtStart[i] === true;
       const after = c.activeAtEnd[i] === true;
-      if (before) atStart += 1;
-      if (after) atEnd += 1;
-      if (before && !after) lost += 1;
-      if (c.firstStart >= p.start && c.firstStart <= p.end) acquired += 1;
+      if (before) counts.atStart += 1;
+      if (after) counts.atEnd += 1;
+      if (before && !after) counts.lost += 1;
+      if (c.firstStart >= p.start && c.firstStart <= p.end) counts.acquired += 1;
     }
-    return {
-      key: p.key,
-      start: p.start,
-      end: p.end,
-      atStart,
-      atEnd,
-      acquired,
-      lost,
-      crr: retentionRate({ atStart, atEnd, acquired }),
-      churn: churnRate({ atStart, lost }),
-    };
+    return retentionOf(p, counts);
   });
+}
+
+/** One period's CRR and churn from its counts. */
+export function retentionOf(
+  p: Period,
+  counts: { atStart: number; atEnd: number; acquired: number; lost: number },
+): LoyaltyOverview['retention'][number] {
+  const { atStart, atEnd, acquired, lost } = counts;
+  return {
+    key: p.key,
+    start: p.start,
+    end: p.end,
+    atStart,
+    atEnd,
+    acquired,
+    lost,
+    crr: retentionRate({ atStart, atEnd, acquired }),
+    churn: churnRate({ atStart, lost }),
+  };
 }

@@ -23,6 +23,7 @@ export {
   type LadderRules,
   type LadderFacts,
 } from './ladder';
+export { reachesShare, exceedsShare } from './cut-offs';
 export { shareAmong, allocateTrip, keyClients, topShare, type TripMoney } from './money';
 export {
   monthsBetween,
@@ -40,6 +41,9 @@ export {
   analyseSummaries,
   stageAt,
   retention,
+  retentionOf,
+  segmentFigures,
+  type SegmentSums,
   type Analysis,
   type ClientFacts,
   type ClientTrip,

@@ -1,11 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyTouristFields } from '../../shared/domain/tour';
-import { analyse, analyseSummaries, loyaltyParamsSchema, summarise, summaryPlan } from '../../shared/loyalty';
+import {
+  analyse,
+  analyseSummaries,
+  loyaltyFilterSchema,
+  loyaltyParamsSchema,
+  summarise,
+  summaryPlan,
+  type Analysis,
+  type LoyaltyFilter,
+} from '../../shared/loyalty';
 import { loadClientFacts } from '../../electron/backend/repositories/loyalty-facts';
 import { loyaltyDb } from '../../electron/backend/repositories/loyalty-schema';
 import { loadFeedbackCounts } from '../../electron/backend/repositories/loyalty-feedback';
 import { refreshFigures } from '../../electron/backend/repositories/loyalty-figures';
-import { loadClientSummaries } from '../../electron/backend/repositories/loyalty-summary';
+import { countOverview, selectClasses } from '../../electron/backend/repositories/loyalty-overview';
+import { loadClientSummaries, withFiguresSource } from '../../electron/backend/repositories/loyalty-summary';
 import {
   computeTrips,
   refreshStaleTrips,
@@ -27,6 +37,34 @@ afterEach(async () => {
   await t.dispose();
 });
 
+/** Drill-downs of every kind: each class, a stage with clients outside the window, key clients. */
+const DRILL_DOWNS: LoyaltyFilter[] = [
+  { abc: 'A' },
+  { abc: 'C', xyz: 'Z' },
+  { xyz: 'X' },
+  { segment: 'champions' },
+  { segment: 'hibernating' },
+  { stage: 'oneTrip' },
+  { stage: 'regular' },
+  { keyOnly: true },
+  {},
+].map((f) => loyaltyFilterSchema.parse(f));
+
+/** The clients a filter takes from the TypeScript classes, by margin (largest first), then id. */
+function referenceClients(analysis: Analysis, filter: LoyaltyFilter): number[] {
+  return [...analysis.classes]
+    .filter(
+      ([, c]) =>
+        (filter.abc === null || c.abc === filter.abc) &&
+        (filter.xyz === null || c.xyz === filter.xyz) &&
+        (filter.segment === null || c.segment === filter.segment) &&
+        (filter.stage === null ? c.windowTrips > 0 : c.stage === filter.stage) &&
+        (!filter.keyOnly || c.key),
+    )
+    .sort((a, b) => b[1].marginMinor - a[1].marginMinor || a[0] - b[0])
+    .map(([id]) => id);
+}
+
 const order = (a: TripFact, b: TripFact) => a.tour_id - b.tour_id || a.client_id - b.client_id;
 
 /**
@@ -45,6 +83,12 @@ async function expectFactsRight(): Promise<TripFact[]> {
   for (const params of [
     loyaltyParamsSchema.parse({}),
     loyaltyParamsSchema.parse({ windowMonths: 18, periodKind: 'quarter', periods: 12, activityMonths: 6 }),
+    loyaltyParamsSchema.parse({
+      rfm: 'quintiles',
+      abc: { a: 0.5, b: 0.7 },
+      xyz: { x: 0.5, y: 1 },
+      keyShare: 0.2,
+    }),
   ]) {
     // 2025-11-30: C and D are away on T4, so their last return is the start, not the end. The
     // default plan on TODAY is read from the kept per-client rows, the others are grouped.
@@ -56,9 +100,20 @@ async function expectFactsRight(): Promise<TripFact[]> {
       expect(summaries).toEqual(travelled.map((c) => summarise(c, plan)));
       // Every figure of the screen, NPS counted by the base included, equals the TypeScript one.
       const counts = await loadFeedbackCounts(t.backend.db, plan);
-      expect(analyseSummaries(summaries, counts, params, plan).overview).toEqual(
-        analyse(clients, feedback, params, day).overview,
-      );
+      const reference = analyse(clients, feedback, params, day);
+      expect(analyseSummaries(summaries, counts, params, plan).overview).toEqual(reference.overview);
+      // The screen's figures and drill-downs, counted by the base over the same rows.
+      await withFiguresSource(t.backend.db, 'RUB', params, plan, TODAY, async (source) => {
+        expect(await countOverview(source, params, plan, counts)).toEqual(reference.overview);
+        for (const filter of DRILL_DOWNS) {
+          const { clients: chosen, total } = await selectClasses(source, params, plan, filter, null, 3);
+          const expected = referenceClients(reference, filter);
+          expect({ ids: chosen.map((c) => c.clientId), total }).toEqual({
+            ids: expected.slice(0, 3),
+            total: expected.length,
+          });
+        }
+      });
     }
   }
   // Nothing left to recompute, and the kept rows are those of a rebuild from scratch.

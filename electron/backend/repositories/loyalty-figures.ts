@@ -128,7 +128,7 @@ function sideColumns(plan: SummaryPlan): RawBuilder<unknown>[] {
 }
 
 /** The summary rows (as kept) of the clients `which` selects from client_trips. */
-function figuresSelect(plan: SummaryPlan, which: RawBuilder<unknown>): RawBuilder<Row> {
+export function figuresSelect(plan: SummaryPlan, which: RawBuilder<unknown>): RawBuilder<Row> {
   return sql<Row>`SELECT g.*, ${sql.join(sideColumns(plan))} FROM (
     SELECT currency, client_id, ${sql.join(summaryColumns(plan, true))} FROM client_trips
     WHERE currency IN (${sql.join([...CURRENCIES])}) AND ${which}

@@ -9,8 +9,9 @@ import {
 } from '../../../shared/loyalty';
 import type { Database } from '../db/schema';
 import { loadSideFacts } from './loyalty-facts';
-import { isDefaultPlan, readFigures, summaryColumns } from './loyalty-figures';
-import { loyaltyDb } from './loyalty-schema';
+import { dialectOf } from '../db/dialect';
+import { figuresSelect, isDefaultPlan, readFigures, summaryColumns } from './loyalty-figures';
+import type { FiguresSource } from './loyalty-overview';
 import { refreshLoyalty } from './loyalty-trips';
 
 type Row = Record<string, number | string | null>;
@@ -19,6 +20,20 @@ type Row = Record<string, number | string | null>;
 export function summaryQuery(currency: string, plan: SummaryPlan): RawBuilder<Row> {
   return sql<Row>`SELECT client_id AS id, ${sql.join(summaryColumns(plan, false))} FROM client_trips
     WHERE currency = ${currency} GROUP BY client_id ORDER BY client_id`;
+}
+
+/**
+ * Brings the trips and the kept figures up to date for the day (loyalty-trips.ts); false when the
+ * trips are up to date but the day's figures cannot be written (a read-only base): group instead.
+ */
+export function refreshFacts(base: Kysely<Database>, day: string): Promise<boolean> {
+  return refreshLoyalty(base, day).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof AppError && error.code === 'READ_ONLY' && error.detail === undefined) return false;
+      throw error;
+    },
+  );
 }
 
 /**
@@ -33,14 +48,7 @@ export async function loadClientSummaries(
   plan: SummaryPlan,
   day: string,
 ): Promise<ClientSummary[]> {
-  const kept = await refreshLoyalty(base, day).then(
-    () => true,
-    (error: unknown) => {
-      // Trips up to date but the day's figures not writable (a read-only base): group instead.
-      if (error instanceof AppError && error.code === 'READ_ONLY' && error.detail === undefined) return false;
-      throw error;
-    },
-  );
+  const kept = await refreshFacts(base, day);
   if (kept && plan.asOf === day && isDefaultPlan(params)) return readFigures(base, currency);
   const [result, side] = await Promise.all([summaryQuery(currency, plan).execute(base), loadSideFacts(base)]);
   const firstStarts = new Map<number, string>();
@@ -80,24 +88,68 @@ export async function loadClientSummaries(
   });
 }
 
-/** The clients with a trip in the window to the country (any when '') in the month (any when null). */
-export async function travelledIn(
-  base: Kysely<Database>,
+/** The window trips to the country (any when '') in the month (any when null), as a subquery of client ids. */
+export function travelledQuery(
   currency: string,
   from: string,
   asOf: string,
   country: string,
   month: number | null,
-): Promise<Set<number>> {
-  let query = loyaltyDb(base)
-    .selectFrom('client_trips')
-    .select('client_id')
-    .distinct()
-    .where('currency', '=', currency)
-    .where('start_date', '>=', from)
-    .where('start_date', '<=', asOf);
-  if (country !== '') query = query.where('country', '=', country);
-  if (month !== null) query = query.where(sql`substr(start_date, 6, 2)`, '=', String(month).padStart(2, '0'));
-  const rows = await query.execute();
-  return new Set(rows.map((r) => r.client_id));
+): RawBuilder<unknown> {
+  const conditions = [sql`currency = ${currency}`, sql`start_date >= ${from}`, sql`start_date <= ${asOf}`];
+  if (country !== '') conditions.push(sql`country = ${country}`);
+  if (month !== null) conditions.push(sql`substr(start_date, 6, 2) = ${String(month).padStart(2, '0')}`);
+  return sql`SELECT client_id FROM client_trips WHERE ${sql.join(conditions, sql` AND `)}`;
+}
+
+/**
+ * Runs `use` over one summary row per client for the plan (refreshFacts first): the kept rows for the
+ * default plan on the day, else the same columns grouped from client_trips into a temporary table
+ * (in one transaction, so every count reads the one grouping).
+ */
+export async function withFiguresSource<T>(
+  base: Kysely<Database>,
+  currency: string,
+  params: LoyaltyParams,
+  plan: SummaryPlan,
+  day: string,
+  use: (source: FiguresSource) => Promise<T>,
+): Promise<T> {
+  const kept = await refreshFacts(base, day);
+  if (kept && plan.asOf === day && isDefaultPlan(params)) {
+    return use({ db: base, rows: sql`SELECT * FROM loyalty_client_figures WHERE currency = ${currency}` });
+  }
+  const postgres = dialectOf(base) === 'postgres';
+  const [integer, text] = postgres ? [sql`BIGINT`, sql`TEXT COLLATE "C"`] : [sql`INTEGER`, sql`TEXT`];
+  const years = [plan.from, ...plan.yearStarts].map((_, i) => `margin_y${i}`);
+  const columns: [string, RawBuilder<unknown>][] = [
+    ['currency', text],
+    ...['client_id', 'window_trips', 'revenue_minor', 'margin_minor', ...years].map(
+      (c): [string, RawBuilder<unknown>] => [c, integer],
+    ),
+    ...['last_return', 'last_start', 'first_start'].map((c): [string, RawBuilder<unknown>] => [c, text]),
+    ...[
+      'historical_margin_minor',
+      'trips_now',
+      'years_now',
+      'trips_before',
+      'years_before',
+      'active_at_start',
+      'active_at_end',
+      'score_now',
+      'score_before',
+      'referrals_now',
+      'referrals_before',
+    ].map((c): [string, RawBuilder<unknown>] => [c, integer]),
+  ];
+  return base.transaction().execute(async (trx) => {
+    await sql`CREATE TEMP TABLE loyalty_plan_figures (${sql.join(
+      columns.map(([name, type]) => sql`${sql.ref(name)} ${type}`),
+    )}) ${postgres ? sql`ON COMMIT DROP` : sql``}`.execute(trx);
+    await sql`INSERT INTO loyalty_plan_figures (${sql.join(columns.map(([name]) => sql.ref(name)))})
+      ${figuresSelect(plan, sql`currency = ${currency}`)}`.execute(trx);
+    const result = await use({ db: trx, rows: sql`SELECT * FROM loyalty_plan_figures` });
+    if (!postgres) await sql`DROP TABLE temp.loyalty_plan_figures`.execute(trx);
+    return result;
+  });
 }

@@ -1,20 +1,19 @@
 import { today } from '../../../shared/domain/clock';
 import {
-  analyseSummaries,
   summaryPlan,
-  type Analysis,
-  type ClientClass,
   type LoyaltyClientRow,
   type LoyaltyFilter,
   type LoyaltyOverview,
   type LoyaltyParams,
+  type SummaryPlan,
 } from '../../../shared/loyalty';
 import type { RepositoryContext } from '../context';
 import { CLIENT_NAME_COLUMNS, displayName } from './client-names';
 import { clientNames } from './loyalty-facts';
 import { loadFeedbackCounts } from './loyalty-feedback';
 import { LoyaltyRefresher } from './loyalty-refresh';
-import { loadClientSummaries, travelledIn } from './loyalty-summary';
+import { countOverview, selectClasses, type ClassifiedClient, type FiguresSource } from './loyalty-overview';
+import { travelledQuery, withFiguresSource } from './loyalty-summary';
 import { safeFileName, tableCsv, tableWorkbook, type Cell } from './loyalty-export';
 
 /**
@@ -38,14 +37,16 @@ export class LoyaltyRepository {
   }
 
   async overview(params: LoyaltyParams): Promise<LoyaltyOverview> {
-    const analysis = await this.analyse(params);
+    const overview = await this.withSource(params, async (source, plan) =>
+      countOverview(source, params, plan, await loadFeedbackCounts(source.db, plan)),
+    );
     const names = await clientNames(
       this.ctx.db,
-      analysis.overview.keyClients.map((k) => k.clientId),
+      overview.keyClients.map((k) => k.clientId),
     );
     return {
-      ...analysis.overview,
-      keyClients: analysis.overview.keyClients.map((k) => ({ ...k, name: names.get(k.clientId) ?? '' })),
+      ...overview,
+      keyClients: overview.keyClients.map((k) => ({ ...k, name: names.get(k.clientId) ?? '' })),
     };
   }
 
@@ -54,11 +55,8 @@ export class LoyaltyRepository {
     filter: LoyaltyFilter,
     limit: number,
   ): Promise<{ rows: LoyaltyClientRow[]; total: number }> {
-    const analysis = await this.analyse(params);
-    const matching = selectClients(analysis, filter, await this.travelled(params, analysis, filter));
-    const page = matching.slice(0, limit);
-    const rows = await this.rows(page);
-    return { rows, total: matching.length };
+    const { clients, total } = await this.select(params, filter, limit);
+    return { rows: await this.rows(clients), total };
   }
 
   async exportSegment(
@@ -67,10 +65,9 @@ export class LoyaltyRepository {
     format: 'xlsx' | 'csv',
     headers: readonly string[],
   ): Promise<{ fileName: string; base64: string; exported: number; withoutConsent: number }> {
-    const analysis = await this.analyse(params);
-    const matching = selectClients(analysis, filter, await this.travelled(params, analysis, filter));
-    const allowed = await this.marketingAllowed(matching.map(([id]) => id));
-    const kept = matching.filter(([id]) => allowed(id));
+    const { clients: matching } = await this.select(params, filter, null);
+    const allowed = await this.marketingAllowed(matching.map((c) => c.clientId));
+    const kept = matching.filter((c) => allowed(c.clientId));
     const rows = await this.rows(kept);
     const cells: Cell[][] = rows.map((r) => [
       r.name,
@@ -96,23 +93,29 @@ export class LoyaltyRepository {
     return { fileName: `${safeFileName(title)}.xlsx`, base64: bytes.toString('base64') };
   }
 
-  private async analyse(params: LoyaltyParams): Promise<Analysis> {
+  /** Runs `use` over the plan's per-client rows, the facts brought up to date first. */
+  private async withSource<T>(
+    params: LoyaltyParams,
+    use: (source: FiguresSource, plan: SummaryPlan) => Promise<T>,
+  ): Promise<T> {
     await this.refresher.ensureFresh();
     const day = today(this.ctx.clock);
     const plan = summaryPlan(params, params.asOf ?? day);
-    const clients = await loadClientSummaries(this.ctx.db, params.currency, params, plan, day);
-    const feedback = await loadFeedbackCounts(this.ctx.db, plan);
-    return analyseSummaries(clients, feedback, params, plan);
+    return withFiguresSource(this.ctx.db, params.currency, params, plan, day, (source) => use(source, plan));
   }
 
-  private async travelled(
+  private select(
     params: LoyaltyParams,
-    analysis: Analysis,
     filter: LoyaltyFilter,
-  ): Promise<Set<number> | null> {
-    if (filter.country === '' && filter.month === null) return null;
-    const { from, asOf } = analysis.overview;
-    return travelledIn(this.ctx.db, params.currency, from, asOf, filter.country, filter.month);
+    limit: number | null,
+  ): Promise<{ clients: ClassifiedClient[]; total: number }> {
+    return this.withSource(params, (source, plan) => {
+      const travelled =
+        filter.country === '' && filter.month === null
+          ? null
+          : travelledQuery(params.currency, plan.from, plan.asOf, filter.country, filter.month);
+      return selectClasses(source, params, plan, filter, travelled, limit);
+    });
   }
 
   /**
@@ -138,9 +141,9 @@ export class LoyaltyRepository {
     return (id) => allowed.has(id);
   }
 
-  private async rows(list: readonly [number, ClientClass][]): Promise<LoyaltyClientRow[]> {
+  private async rows(list: readonly ClassifiedClient[]): Promise<LoyaltyClientRow[]> {
     const byId = new Map<number, { name: string; phone: string; email: string }>();
-    const ids = list.map(([id]) => id);
+    const ids = list.map((c) => c.clientId);
     for (let i = 0; i < ids.length; i += 500) {
       const found = await this.ctx.db
         .selectFrom('clients')
@@ -149,44 +152,17 @@ export class LoyaltyRepository {
         .execute();
       for (const r of found) byId.set(r.id, { name: displayName(r), phone: r.phone, email: r.email });
     }
-    return list.map(([id, cls]) => {
-      const person = byId.get(id) ?? { name: '', phone: '', email: '' };
-      return {
-        clientId: id,
-        ...person,
-        trips: cls.windowTrips,
-        revenueMinor: cls.revenueMinor,
-        marginMinor: cls.marginMinor,
-        lastTrip: cls.lastTrip,
-        stage: cls.stage,
-        segment: cls.segment,
-        abc: cls.abc,
-        xyz: cls.xyz,
-      };
-    });
+    return list.map(({ clientId, trips, revenueMinor, marginMinor, lastTrip, stage, segment, abc, xyz }) => ({
+      clientId,
+      ...(byId.get(clientId) ?? { name: '', phone: '', email: '' }),
+      trips,
+      revenueMinor,
+      marginMinor,
+      lastTrip,
+      stage,
+      segment,
+      abc,
+      xyz,
+    }));
   }
-}
-
-/**
- * The clients a filter takes, by margin in the window (largest first), then id. `travelled` holds
- * the clients with a window trip to the filter's country in its month, when the filter names either.
- */
-export function selectClients(
-  analysis: Analysis,
-  filter: LoyaltyFilter,
-  travelled: ReadonlySet<number> | null,
-): [number, ClientClass][] {
-  const result: [number, ClientClass][] = [];
-  for (const [id, cls] of analysis.classes) {
-    if (filter.abc !== null && cls.abc !== filter.abc) continue;
-    if (filter.xyz !== null && cls.xyz !== filter.xyz) continue;
-    if (filter.segment !== null && cls.segment !== filter.segment) continue;
-    if (filter.stage !== null && cls.stage !== filter.stage) continue;
-    if (filter.keyOnly && !cls.key) continue;
-    if (travelled !== null && !travelled.has(id)) continue;
-    // A stage filter may take clients without trips in the window; the others need one.
-    if (filter.stage === null && cls.windowTrips === 0) continue;
-    result.push([id, cls]);
-  }
-  return result.sort((a, b) => b[1].marginMinor - a[1].marginMinor || a[0] - b[0]);
 }
