@@ -28,6 +28,7 @@ import {
 import { encryptFileInPlace, recipherFileInPlace } from '../crypto/encrypt-file';
 import { transferDir } from './transfer-files';
 import { copyInBackground, CopyFailed, type CheckedCopy } from './backup-worker';
+import { rotateFolder, type Rotation } from './rotation';
 
 /** Why a backup was made; the list shows it and rotation never removes the newest of each day. */
 export type BackupReason = 'start' | 'auto' | 'import' | 'manual' | 'before-restore';
@@ -54,10 +55,8 @@ export interface BackupEntry {
 export interface BackupOptions {
   /** The folder, e.g. a network share; by default `backups` beside the base. */
   folder: string;
-  /** Days that keep their newest backup. */
-  keepDays: number;
-  /** How many of today's backups are kept. */
-  keepToday: number;
+  /** How many backups the folder keeps (rotation.ts, the same rule as server dumps). */
+  rotation: Rotation;
 }
 
 const noop = () => undefined;
@@ -481,27 +480,12 @@ export class Backups {
     }
   }
 
-  /** Keeps the newest `keepToday` of today, and the newest of each of the `keepDays` days before. */
+  /** Rotates the folder by the one rule of backups (rotation.ts). */
   private rotate(): void {
-    const { keepDays, keepToday } = this.options();
-    const folder = this.folder();
-    const today = timestamp(this.clock).slice(0, 10).replace(/-/g, '');
-    const names = readdirSync(folder)
-      .filter((n) => NAME.test(n))
-      .sort()
-      .reverse();
-    const keptDays = new Set<string>();
-    let keptToday = 0;
-    for (const name of names) {
-      const day = NAME.exec(name)![1]!;
-      let keep: boolean;
-      if (day === today) keep = keptToday++ < keepToday;
-      else if (keptDays.has(day)) keep = false;
-      else keep = keptDays.size < keepDays && keptDays.add(day) !== undefined;
-      if (!keep) {
-        rmSync(join(folder, name), { force: true });
-        rmSync(join(folder, `${name}.json`), { force: true });
-      }
-    }
+    rotateFolder(this.folder(), {
+      dayOf: (name) => NAME.exec(name)?.[1] ?? null,
+      clock: this.clock,
+      rotation: this.options().rotation,
+    });
   }
 }

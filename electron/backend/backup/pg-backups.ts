@@ -16,7 +16,7 @@ import { timestamp, type Clock } from '../../../shared/domain/clock';
 import type { Database } from '../db/schema';
 import type { BackupCounts, BackupEntry, BackupReason } from './backups';
 import { findPgTool, runPgTool, toolConnection, type PgTool } from './pg-tools';
-import { backupsToDelete, DEFAULT_ROTATION } from './rotation';
+import { rotateFolder, rotationFor } from './rotation';
 import { getSetting } from '../settings';
 
 const NAME = /^tourdesk-(\d{8})-(\d{6})-(start|auto|import|manual|before-restore)\.dump$/;
@@ -116,20 +116,14 @@ export class ServerBackups {
     return made;
   }
 
-  /** The newest 3 dumps of today and the newest of each of `backup.keepDays` (10) earlier days stay. */
+  /** Rotates the folder by the one rule of backups (rotation.ts), with the clerk's `backup.keepDays`. */
   private async rotate(folder: string, keep: readonly string[]): Promise<void> {
-    const days = await getSetting(this.db, 'backup.keepDays');
-    const rotation = {
-      ...DEFAULT_ROTATION,
-      ...(typeof days === 'number' && days >= 1 ? { keepDays: Math.floor(days) } : {}),
-    };
-    const today = timestamp(this.clock).slice(0, 10).replace(/-/g, '');
-    const doomed = backupsToDelete(readdirSync(folder), (n) => NAME.exec(n)?.[1] ?? null, today, rotation);
-    for (const name of doomed) {
-      if (keep.includes(name)) continue;
-      rmSync(join(folder, name), { force: true });
-      rmSync(join(folder, `${name}.json`), { force: true });
-    }
+    rotateFolder(folder, {
+      dayOf: (name) => NAME.exec(name)?.[1] ?? null,
+      clock: this.clock,
+      rotation: rotationFor(await getSetting(this.db, 'backup.keepDays')),
+      keep,
+    });
   }
 
   /** Replaces the server base with a dump, in one transaction, after a safety dump of it as it is. */

@@ -1,11 +1,25 @@
-/** How many backups a folder keeps: the newest `keepToday` of today and the newest of each of `keepDays` earlier days. */
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { timestamp, type Clock } from '../../../shared/domain/clock';
+
+/**
+ * The one rotation rule of backups, file copies and server dumps alike: how many a folder keeps
+ * and which go. The newest `keepToday` of today stay, and the newest of each of `keepDays` earlier
+ * days.
+ */
 export interface Rotation {
   keepToday: number;
   keepDays: number;
 }
 
-/** The SQLite backups' defaults, which server dumps follow too: 3 of today, one a day for 10 days. */
 export const DEFAULT_ROTATION: Rotation = { keepToday: 3, keepDays: 10 };
+
+/** The rule with the clerk's `backup.keepDays` setting (as stored; anything but a count ≥ 1 is the default). */
+export function rotationFor(keepDaysSetting: unknown): Rotation {
+  return typeof keepDaysSetting === 'number' && keepDaysSetting >= 1
+    ? { ...DEFAULT_ROTATION, keepDays: Math.floor(keepDaysSetting) }
+    : DEFAULT_ROTATION;
+}
 
 /**
  * The backup files to delete. `dayOf` reads a file's day (yyyymmdd) from its name, null for files
@@ -31,6 +45,31 @@ export function backupsToDelete(
     else if (keptDays.size < rotation.keepDays) keep = keptDays.add(day) !== undefined;
     else keep = false;
     if (!keep) doomed.push(name);
+  }
+  return doomed;
+}
+
+/**
+ * Rotates a backup folder: deletes what the rule dooms, each backup with its `.json` record, never
+ * a name of `keep` (the dump a restore is about to read). Answers the names deleted.
+ */
+export function rotateFolder(
+  folder: string,
+  options: {
+    dayOf: (name: string) => string | null;
+    clock: Clock;
+    rotation: Rotation;
+    keep?: readonly string[];
+  },
+): string[] {
+  const keep = options.keep ?? [];
+  const today = timestamp(options.clock).slice(0, 10).replace(/-/g, '');
+  const doomed = backupsToDelete(readdirSync(folder), options.dayOf, today, options.rotation).filter(
+    (name) => !keep.includes(name),
+  );
+  for (const name of doomed) {
+    rmSync(join(folder, name), { force: true });
+    rmSync(join(folder, `${name}.json`), { force: true });
   }
   return doomed;
 }

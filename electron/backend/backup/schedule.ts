@@ -2,9 +2,7 @@ import type Database from 'better-sqlite3';
 import { dirname, join } from 'node:path';
 import type { BackupOptions, Backups } from './backups';
 import { parseSetting } from '../settings';
-
-const DEFAULT_KEEP_DAYS = 10;
-const KEEP_TODAY = 3;
+import { rotationFor } from './rotation';
 
 // Read synchronously on the raw connection: rotation runs inside a synchronous backup.
 function setting(sqlite: Database.Database, key: string): unknown {
@@ -19,8 +17,7 @@ export function backupOptions(sqlite: Database.Database, dbPath: string): Backup
   const keepDays = setting(sqlite, 'backup.keepDays');
   return {
     folder: typeof folder === 'string' && folder.trim() !== '' ? folder : join(dirname(dbPath), 'backups'),
-    keepDays: typeof keepDays === 'number' && keepDays >= 1 ? Math.floor(keepDays) : DEFAULT_KEEP_DAYS,
-    keepToday: KEEP_TODAY,
+    rotation: rotationFor(keepDays),
   };
 }
 
