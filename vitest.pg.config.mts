@@ -24,9 +24,8 @@ export default defineConfig({
       // Server-only features: run here alone, on the global set-up's one server.
       'tests/integration/live-updates.test.ts',
       'tests/integration/connection.test.ts',
-      'tests/integration/pg-connection-loss.test.ts',
       'tests/integration/server-backups.test.ts',
-      'tests/integration/pg-server-watchdog.test.ts',
+      'tests/integration/pg-*.test.ts',
     ],
     environment: 'node',
     pool: 'forks',

@@ -5,12 +5,14 @@ import {
   type CompiledQuery,
   type DatabaseConnection,
   type Driver,
+  type PostgresPool,
   type QueryResult,
 } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../../../shared/api/envelope';
 import { migrations as shippedMigrations, type Migration } from './migrations';
 import { migratePostgres } from './pg-migrate';
+import { namedStatementsPool } from './pg-named-statements';
 import type { Database } from './schema';
 
 /** Where an office server base is: a connection string or pg's fields (host, port, user, password, ssl…). */
@@ -40,6 +42,8 @@ export function postgresError(error: unknown, where: string): unknown {
       return new AppError('BUSY', "the server database is busy with another clerk's change: try again");
     case '25006': // read_only_sql_transaction
       return new AppError('READ_ONLY', 'the server database is read-only: nothing can be changed');
+    case '26000': // invalid_sql_statement_name: a prepared statement lost inside a transaction
+      return new AppError('BUSY', `the server ${where} dropped a prepared statement of this app: try again`);
     case 'ECONNREFUSED':
     case 'ENOTFOUND':
     case 'ETIMEDOUT':
@@ -55,6 +59,10 @@ export function postgresError(error: unknown, where: string): unknown {
       return new AppError('UNAVAILABLE', `the database server ${where} refused the user or password`);
     case '3D000': // invalid_catalog_name
       return new AppError('UNAVAILABLE', `the database server ${where} has no such database`);
+    case '0A000': // feature_not_supported, e.g. a schema changed under a prepared statement
+      return /cached plan must not change/.test(messageOf(error))
+        ? new AppError('BUSY', `the schema of the server ${where} changed under this app: try again`)
+        : error;
     default:
       return error;
   }
@@ -83,7 +91,7 @@ class TranslatingPostgresDriver extends PostgresDriver {
   private readonly wrapped = new WeakMap<DatabaseConnection, TranslatingConnection>();
 
   constructor(
-    pool: pg.Pool,
+    pool: PostgresPool,
     private readonly where: string,
   ) {
     super({ pool });
@@ -114,7 +122,7 @@ class TranslatingPostgresDriver extends PostgresDriver {
 
 class TourDeskPostgresDialect extends PostgresDialect {
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly pool: PostgresPool,
     private readonly where: string,
   ) {
     super({ pool });
@@ -178,7 +186,9 @@ export async function openPostgres(
     } catch (error) {
       throw postgresError(error, where);
     }
-    const db = new Kysely<Database>({ dialect: new TourDeskPostgresDialect(pool, where) });
+    const db = new Kysely<Database>({
+      dialect: new TourDeskPostgresDialect(namedStatementsPool(pool), where),
+    });
     return { db, pool, schemaVersion: list.length, foundVersion, where };
   } catch (error) {
     await pool.end().catch(() => undefined);
