@@ -5,47 +5,135 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../electron/backend/db/migrations';
 import { openDatabase } from '../../electron/backend/db/open-database';
 import { openPostgres } from '../../electron/backend/db/open-postgres';
-import { SCHENGEN_TEXT } from '../../shared/questionnaire/schengen-wording';
+import schengen2019 from '../../resources/questionnaires/schengen-2019.json';
+import schengen2023 from '../../resources/questionnaires/schengen-2023.json';
 import { testDialect } from '../helpers/temp-backend';
 import { testPgServer } from '../helpers/pg-server';
 
 /**
- * Issue 16: migration 20 brings field 31's corrected French to bases seeded before it. The base is
- * built at schema 19 and upgraded by the app's own path, the file's (openDatabase) or the server's
- * (openPostgres, which replays the recorded UPDATE), so later migrations run on top as in the field.
+ * Issue 16: migration 20 brings the corrected labels and the newly checked wording to bases whose
+ * reference book was seeded before. A base is built at schema 19 holding the books as they were
+ * shipped then, upgraded by the app's own path, the file's (openDatabase) or the server's
+ * (openPostgres, which replays the recorded UPDATEs), and compared with the books shipped now.
  */
 
-const OLD = "Numéro de téléphone de l'entreprise/l'organisation";
-const NEW = SCHENGEN_TEXT.companyPhone.fr;
-const CLERK_EDIT = 'Téléphone de la société';
 const BEFORE = 19;
 
-/** As session 7's seed left a base: the shipped forms with the old text (2020 only in bases seeded
- * by version 1), a label the clerk retyped, and a form of the clerk's own with the old text. */
-const SEEDED_BEFORE = [
-  ['schengen_2019', OLD],
-  ['schengen_2020', OLD],
-  ['schengen_2023', CLERK_EDIT],
-  ['agency_form', OLD],
-].flatMap(([form, labelFr], i) => [
-  `INSERT INTO questionnaire_forms (id, key, name_ru, name_en, name_fr) VALUES (${i + 1}, '${form}', 'Ш', 'S', 'S')`,
-  `INSERT INTO questionnaire_fields (form_id, position, number, key, label_ru, label_en, label_fr, type, translation)
-     VALUES (${i + 1}, 1, '31', 'company_phone', 'Номер телефона компании / организации',
-       'Telephone no. of company/organisation', '${labelFr!.replace(/'/g, "''")}', 'text', 'copy')`,
-  `INSERT INTO questionnaire_fields (form_id, position, number, key, label_ru, label_en, label_fr, type, translation)
-     VALUES (${i + 1}, 2, '31', 'company_contact', 'Контакт', 'Contact', '${OLD.replace(/'/g, "''")}', 'text', 'copy')`,
+/** What the shipped books said before the corrections, by field and language (this test's own copy). */
+const SEEDED_TEXT: Record<string, { en?: string; fr?: string }> = {
+  company_phone: { fr: "Numéro de téléphone de l'entreprise/l'organisation" },
+  host_name: {
+    fr: "Nom et prénom de la ou des personnes qui invitent dans l'État membre ou les États membres. À défaut, nom d'un ou des hôtels ou lieux d'hébergement temporaire dans l'État membre ou les États membres",
+  },
+  host_address: {
+    fr: "Adresse et adresse électronique de la ou des personnes qui invitent/du ou des hôtels/du ou des lieux d'hébergement temporaire",
+  },
+  filler_name: {
+    fr: "Nom et prénom de la personne qui remplit le formulaire de demande, si ce n'est pas le demandeur",
+  },
+  filler_address: { en: 'Address and e-mail address of person filling in the application form' },
+  eu_family_relationship: {
+    en: 'Family relationship with an EU, EEA or CH citizen or with a UK national who is a Withdrawal Agreement beneficiary, if applicable',
+    fr: "Lien de parenté avec un ressortissant de l'UE, de l'EEE ou de la Confédération suisse ou avec un ressortissant du Royaume-Uni bénéficiaire de l'accord de retrait, le cas échéant",
+  },
+};
+const SEEDED_UNVERIFIED = new Set([
+  'travel_document_number',
+  'travel_document_issue_date',
+  'travel_document_valid_until',
+  'occupation',
+  'purpose_details',
+  'arrival_date',
+  'departure_date',
 ]);
+const CLERK_PHONE = 'Téléphone de la société';
+const CLERK_OCCUPATION = 'Occupation (now)';
 
-const READ_BACK = `SELECT q.key AS form, f.key AS field, f.label_fr, f.label_en, f.label_ru
-  FROM questionnaire_fields f JOIN questionnaire_forms q ON q.id = f.form_id ORDER BY q.key, f.key`;
-
+interface ShippedField {
+  number: string;
+  key: string;
+  label: { ru: string; en: string; fr: string };
+  type: string;
+  translation: string;
+  binding: string | null;
+  required: boolean;
+  familyExempt?: boolean;
+  wording?: string;
+}
 interface Row {
   form: string;
   field: string;
-  label_fr: string;
   label_en: string;
-  label_ru: string;
+  label_fr: string;
+  wording: string;
 }
+
+const sqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+function insertField(formId: number, position: number, f: ShippedField): string {
+  const values = [
+    String(formId),
+    String(position),
+    sqlText(f.number),
+    sqlText(f.key),
+    sqlText(f.label.ru),
+    sqlText(f.label.en),
+    sqlText(f.label.fr),
+    sqlText(f.type),
+    sqlText(f.translation),
+    f.binding === null ? 'NULL' : sqlText(f.binding),
+    f.required ? '1' : '0',
+    f.familyExempt ? '1' : '0',
+    sqlText(f.wording ?? 'unverified'),
+  ];
+  return `INSERT INTO questionnaire_fields (form_id, position, number, key, label_ru, label_en, label_fr,
+    type, translation, binding, required, family_exempt, wording) VALUES (${values.join(', ')})`;
+}
+
+/** A shipped field as the book said it when those bases were seeded. */
+function seeded(f: ShippedField): ShippedField {
+  const old = SEEDED_TEXT[f.key] ?? {};
+  return {
+    ...f,
+    label: { ...f.label, en: old.en ?? f.label.en, fr: old.fr ?? f.label.fr },
+    wording: SEEDED_UNVERIFIED.has(f.key) ? 'unverified' : f.wording,
+  };
+}
+
+const fields2019 = schengen2019.fields as ShippedField[];
+const fields2023 = schengen2023.fields as ShippedField[];
+const byKey = (list: ShippedField[], key: string) => list.find((f) => f.key === key)!;
+
+/** The base before: both books as seeded, the clerk's two edits, version 1's form, a form of the clerk's own. */
+function seededBase(): string[] {
+  const forms: [string, ShippedField[]][] = [
+    ['schengen_2019', fields2019.map(seeded)],
+    [
+      'schengen_2023',
+      fields2023.map(seeded).map((f) => {
+        if (f.key === 'company_phone') return { ...f, label: { ...f.label, fr: CLERK_PHONE } };
+        if (f.key === 'occupation') return { ...f, label: { ...f.label, en: CLERK_OCCUPATION } };
+        return f;
+      }),
+    ],
+    // Version 1 wrote no wording states.
+    [
+      'schengen_2020',
+      ['company_phone', 'occupation'].map((k) => ({
+        ...seeded(byKey(fields2019, k)),
+        wording: 'unverified',
+      })),
+    ],
+    ['agency_form', ['company_phone', 'occupation'].map((k) => seeded(byKey(fields2019, k)))],
+  ];
+  return forms.flatMap(([key, list], i) => [
+    `INSERT INTO questionnaire_forms (id, key, name_ru, name_en, name_fr) VALUES (${i + 1}, ${sqlText(key)}, 'Ш', 'S', 'S')`,
+    ...list.map((f, position) => insertField(i + 1, position, f)),
+  ]);
+}
+
+const READ_BACK = `SELECT q.key AS form, f.key AS field, f.label_en, f.label_fr, f.wording
+  FROM questionnaire_fields f JOIN questionnaire_forms q ON q.id = f.form_id ORDER BY q.key, f.position`;
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -59,7 +147,7 @@ async function upgradedOnSqlite(): Promise<Row[]> {
   const old = await openDatabase(path, { migrations: migrations.slice(0, BEFORE) });
   expect(old.schemaVersion).toBe(BEFORE);
   old.db.transaction(() => {
-    for (const statement of SEEDED_BEFORE) old.db.exec(statement);
+    for (const statement of seededBase()) old.db.exec(statement);
   })();
   old.db.close();
   const upgraded = await openDatabase(path);
@@ -76,7 +164,7 @@ async function upgradedOnServer(): Promise<Row[]> {
   cleanups.push(() => server.dropDatabase(connection.connectionString));
   const old = await openPostgres(connection, { migrations: migrations.slice(0, BEFORE), poolSize: 1 });
   try {
-    for (const statement of SEEDED_BEFORE) await old.pool.query(statement);
+    for (const statement of seededBase()) await old.pool.query(statement);
   } finally {
     await old.db.destroy();
   }
@@ -89,23 +177,35 @@ async function upgradedOnServer(): Promise<Row[]> {
   }
 }
 
-describe('migration 20: the company telephone label in French', () => {
-  it(`on ${testDialect}: changes the shipped forms’ untouched label, leaves the clerk’s edits, own forms and other fields alone`, async () => {
-    expect(NEW).toBe("N° de téléphone de l'entreprise/l'organisation");
+const shipped = (form: string, f: ShippedField): Row => ({
+  form,
+  field: f.key,
+  label_en: f.label.en,
+  label_fr: f.label.fr,
+  wording: f.wording ?? 'unverified',
+});
+
+describe('migration 20: corrected labels and checked wording for bases seeded before', () => {
+  it(`on ${testDialect}: an untouched field becomes what the book ships now; the clerk’s edits and own forms stay`, async () => {
     const rows = testDialect === 'postgres' ? await upgradedOnServer() : await upgradedOnSqlite();
-    expect(rows.map((r) => [r.form, r.field, r.label_fr])).toEqual([
-      ['agency_form', 'company_contact', OLD],
-      ['agency_form', 'company_phone', OLD],
-      ['schengen_2019', 'company_contact', OLD],
-      ['schengen_2019', 'company_phone', NEW],
-      ['schengen_2020', 'company_contact', OLD],
-      ['schengen_2020', 'company_phone', NEW],
-      ['schengen_2023', 'company_contact', OLD],
-      ['schengen_2023', 'company_phone', CLERK_EDIT],
-    ]);
-    const phones = rows.filter((r) => r.field === 'company_phone');
-    expect(new Set(phones.map((r) => `${r.label_en}|${r.label_ru}`))).toEqual(
-      new Set(['Telephone no. of company/organisation|Номер телефона компании / организации']),
+    const of = (form: string) => rows.filter((r) => r.form === form);
+    expect(of('schengen_2019')).toEqual(fields2019.map((f) => shipped('schengen_2019', f)));
+    expect(of('schengen_2023')).toEqual(
+      fields2023.map((f) => {
+        const row = shipped('schengen_2023', f);
+        if (f.key === 'company_phone') return { ...row, label_fr: CLERK_PHONE };
+        // Retyped by the clerk: neither relabelled nor called checked.
+        if (f.key === 'occupation') return { ...row, label_en: CLERK_OCCUPATION, wording: 'unverified' };
+        return row;
+      }),
+    );
+    expect(of('schengen_2020')).toEqual(
+      ['company_phone', 'occupation'].map((k) => shipped('schengen_2020', byKey(fields2019, k))),
+    );
+    expect(of('agency_form')).toEqual(
+      ['company_phone', 'occupation'].map((k) => ({
+        ...shipped('agency_form', seeded(byKey(fields2019, k))),
+      })),
     );
   });
 });

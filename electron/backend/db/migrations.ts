@@ -177,6 +177,82 @@ ${LOYALTY_TOUR_TRIGGERS}
       WHERE NOT EXISTS (SELECT 1 FROM loyalty_stale_clients WHERE client_id = OLD.referrer_id); END;
 `;
 
+/** Migration 20: the Schengen forms shipped so far (2020: the one version 1 of the books had). */
+const SHIPPED_SCHENGEN_FORMS = `form_id IN (SELECT id FROM questionnaire_forms
+  WHERE key IN ('schengen_2020', 'schengen_2019', 'schengen_2023'))`;
+
+/**
+ * Migration 20: labels corrected since bases were seeded, [field, column, seeded text, text now]:
+ * after consulate copies of the form, field 18's after the printed form (docs/forms/wording.md).
+ */
+const SCHENGEN_RELABELLED: readonly (readonly [string, 'label_en' | 'label_fr', string, string])[] = [
+  [
+    'company_phone',
+    'label_fr',
+    "Numéro de téléphone de l'entreprise/l'organisation",
+    "N° de téléphone de l'entreprise/l'organisation",
+  ],
+  [
+    'host_name',
+    'label_fr',
+    "Nom et prénom de la ou des personnes qui invitent dans l'État membre ou les États membres. À défaut, nom d'un ou des hôtels ou lieux d'hébergement temporaire dans l'État membre ou les États membres",
+    "Nom et prénom de la ou des personnes qui invitent dans l'État membre ou les États membres. À défaut, nom d'un ou des hôtels ou lieux d'hébergement temporaires dans l'État membre ou les États membres",
+  ],
+  [
+    'host_address',
+    'label_fr',
+    "Adresse et adresse électronique de la ou des personnes qui invitent/du ou des hôtels/du ou des lieux d'hébergement temporaire",
+    "Adresse et adresse électronique de la ou des personnes qui invitent/de l'hôtel ou des hôtels/du ou des lieux d'hébergement temporaire",
+  ],
+  [
+    'filler_name',
+    'label_fr',
+    "Nom et prénom de la personne qui remplit le formulaire de demande, si ce n'est pas le demandeur",
+    "Nom et prénom de la personne qui remplit le formulaire de demande, si elle n'est pas le demandeur",
+  ],
+  [
+    'filler_address',
+    'label_en',
+    'Address and e-mail address of person filling in the application form',
+    'Address and e-mail address of the person filling in the application form',
+  ],
+  [
+    'eu_family_relationship',
+    'label_en',
+    'Family relationship with an EU, EEA or CH citizen or with a UK national who is a Withdrawal Agreement beneficiary, if applicable',
+    'Family relationship with an EU, EEA or CH citizen or a UK national who is a Withdrawal Agreement beneficiary, if applicable',
+  ],
+  [
+    'eu_family_relationship',
+    'label_fr',
+    "Lien de parenté avec un ressortissant de l'UE, de l'EEE ou de la Confédération suisse ou avec un ressortissant du Royaume-Uni bénéficiaire de l'accord de retrait, le cas échéant",
+    "Lien de parenté avec un ressortissant de l'UE, de l'EEE ou de la Confédération suisse ou un ressortissant du Royaume-Uni bénéficiaire de l'accord de retrait, le cas échéant",
+  ],
+];
+
+/** Migration 20: fields whose wording was checked since, [field, English, French] as checked. */
+const SCHENGEN_NOW_CHECKED: readonly (readonly [string, string, string])[] = [
+  ['travel_document_number', 'Number of travel document', 'Numéro du document de voyage'],
+  ['travel_document_issue_date', 'Date of issue', 'Date de délivrance'],
+  ['travel_document_valid_until', 'Valid until', "Date d'expiration"],
+  ['occupation', 'Current occupation', 'Profession actuelle'],
+  [
+    'purpose_details',
+    'Additional information on purpose of stay',
+    "Informations complémentaires sur l'objet du voyage",
+  ],
+  [
+    'arrival_date',
+    'Intended date of arrival of the first intended stay in the Schengen area',
+    "Date d'arrivée prévue pour le premier séjour envisagé dans l'espace Schengen",
+  ],
+  [
+    'departure_date',
+    'Intended date of departure from the Schengen area after the first intended stay',
+    "Date de départ prévue de l'espace Schengen après le premier séjour envisagé",
+  ],
+];
+
 export const migrations: readonly Migration[] = [
   {
     name: 'clients, documents, settings, audit',
@@ -843,22 +919,23 @@ export const migrations: readonly Migration[] = [
     },
   },
   {
-    // Issue 16: the French of field 31's (2023: 32's) company telephone follows a consulate's copy of
-    // the form since session 7 (docs/forms/wording.md); the reference book is seeded once, so bases
-    // seeded before still show the text written from memory on the questionnaire and the worksheet.
-    // Only a label still as shipped changes: one the clerk edited stays theirs. Nothing is read, so
-    // PostgreSQL replays the same UPDATE.
-    name: 'visa forms: company telephone label in French',
+    // Issue 16: the reference book is seeded once, so bases seeded before a wording correction keep
+    // the old text on the questionnaire and the worksheet (the printed form reads the wording
+    // module). Only a label still as shipped changes, only on the shipped Schengen forms: one the
+    // clerk edited stays theirs. Nothing is read, so PostgreSQL replays the same UPDATEs.
+    name: 'visa forms: corrected labels and checked wording',
     up: (db) => {
-      db.prepare(
-        `UPDATE questionnaire_fields SET label_fr = ?
-          WHERE key = 'company_phone' AND label_fr = ?
-            AND form_id IN (SELECT id FROM questionnaire_forms
-              WHERE key IN ('schengen_2020', 'schengen_2019', 'schengen_2023'))`,
-      ).run(
-        "N° de téléphone de l'entreprise/l'organisation",
-        "Numéro de téléphone de l'entreprise/l'organisation",
-      );
+      for (const [key, column, before, now] of SCHENGEN_RELABELLED) {
+        db.prepare(
+          `UPDATE questionnaire_fields SET ${column} = ? WHERE key = ? AND ${column} = ? AND ${SHIPPED_SCHENGEN_FORMS}`,
+        ).run(now, key, before);
+      }
+      for (const [key, en, fr] of SCHENGEN_NOW_CHECKED) {
+        db.prepare(
+          `UPDATE questionnaire_fields SET wording = 'checked'
+            WHERE key = ? AND label_en = ? AND label_fr = ? AND ${SHIPPED_SCHENGEN_FORMS}`,
+        ).run(key, en, fr);
+      }
     },
   },
   {
