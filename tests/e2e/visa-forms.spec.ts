@@ -262,6 +262,9 @@ test('France: the online-form worksheet with copy buttons first, and the bilingu
     'visé dans la case 30 ou 31',
     // Field 31's telephone as a German consulate's bilingual copy prints it (docs/forms/wording.md).
     "N° de téléphone de l'entreprise",
+    // Field 30's address and 33's person as a Swiss consulate's bilingual copy words them.
+    "de l'hôtel ou des hôtels",
+    "si elle n'est pas le demandeur",
     'Argent liquide',
     'Je déclare',
     'Lieu et date',
