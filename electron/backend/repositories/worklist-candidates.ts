@@ -1,0 +1,184 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { addDays, addMonths, type WorklistClient, type WorklistReason } from '../../../shared/loyalty';
+import type { worklistQuerySchema } from '../../../shared/loyalty/worklist-model';
+import { displayName, JOINED_CLIENT_NAME_COLUMNS } from './client-names';
+import { TRIP_STATUSES, type LoyaltyDatabase } from './loyalty-schema';
+import { REGULAR_TRIPS } from './worklist-facts';
+
+/**
+ * The worklist's candidate clients, reason by reason: each an indexed or bounded query that finds
+ * the few clients a reason can concern (worklist.ts decides which of them it does concern).
+ */
+
+type WorklistQuery = z.output<typeof worklistQuerySchema>;
+
+/** Months before the season the client usually travels that a passport must still be valid for. */
+export const SEASON_MARGIN_MONTHS = 6;
+
+/** For each reason, how to find the clients it can concern: an indexed or bounded query, run when asked. */
+export function reasonCandidates(
+  db: Kysely<LoyaltyDatabase>,
+  day: string,
+  horizonDays: number,
+  query: WorklistQuery,
+  family: Map<number, WorklistClient['familyBookings']>,
+): Record<WorklistReason, () => Promise<number[]>> {
+  const ids = (rows: { id: number | null }[]) => rows.flatMap((r) => (r.id === null ? [] : [r.id]));
+  const birthdayDays = Math.max(horizonDays, query.horizon === 'today' ? 0 : query.birthdayDays);
+  const monthDays = Array.from({ length: birthdayDays + 1 }, (_, i) => addDays(day, i).slice(4));
+  const horizonMonthDays = monthDays.slice(0, horizonDays + 1);
+  const live = db.selectFrom('clients').where('clients.deleted_at', 'is', null);
+  return {
+    openComplaint: async () =>
+      ids(
+        await db
+          .selectFrom('feedback')
+          .select('client_id as id')
+          .where('kind', '=', 'complaint')
+          .where('status', '<>', 'resolved')
+          .execute(),
+      ),
+    // Travellers of booked trips whose passport ends before the return plus the destination's margin.
+    passportBeforeTrip: async () => {
+      const rows = await db
+        .selectFrom('tours')
+        .innerJoin('tourists', 'tourists.tour_id', 'tours.id')
+        .innerJoin('clients', 'clients.id', 'tourists.client_id')
+        .leftJoin('countries', 'countries.code', 'tours.country')
+        .select([
+          'clients.id',
+          'clients.passport_expiry',
+          'tours.arrival_date',
+          'tours.departure_date',
+          'countries.passport_margin_months',
+        ])
+        .where('tours.arrival_date', '>', day)
+        .where('tours.status', 'in', TRIP_STATUSES)
+        .where('clients.deleted_at', 'is', null)
+        .where('clients.passport_expiry', 'is not', null)
+        .execute();
+      return rows
+        .filter(
+          (r) =>
+            (r.passport_expiry as string) <
+            addMonths(r.departure_date ?? (r.arrival_date as string), r.passport_margin_months ?? 6),
+        )
+        .map((r) => r.id);
+    },
+    // A scan of the birth dates: month and day are matched with LIKE, which every SQL has.
+    birthday: async () =>
+      ids(
+        await live
+          .select('clients.id')
+          .where((eb) => eb.or(monthDays.map((md) => eb('clients.birth_date', 'like', `%${md}`))))
+          .execute(),
+      ),
+    familyBooked: async () => [...family.keys()],
+    noTripLately: async () =>
+      ids(
+        await db
+          .selectFrom('tourists')
+          .innerJoin('tours', 'tours.id', 'tourists.tour_id')
+          .select('tourists.client_id as id')
+          .where('tourists.client_id', 'is not', null)
+          .where('tours.status', 'in', TRIP_STATUSES)
+          .groupBy('tourists.client_id')
+          .having((eb) => eb.fn.countAll(), '>=', REGULAR_TRIPS)
+          .having((eb) => eb.fn.max('tours.arrival_date'), '<=', addMonths(day, -query.dormantMonths))
+          .execute(),
+      ),
+    passportBeforeSeason: async () =>
+      ids(
+        await live
+          .select('clients.id')
+          .where('clients.passport_expiry', '>=', addMonths(day, -12))
+          .where('clients.passport_expiry', '<', addMonths(day, 12 + SEASON_MARGIN_MONTHS))
+          .execute(),
+      ),
+    tripAnniversary: async () =>
+      ids(
+        await db
+          .selectFrom('tours')
+          .innerJoin('tourists', 'tourists.tour_id', 'tours.id')
+          .select('tourists.client_id as id')
+          .where('tours.status', 'in', TRIP_STATUSES)
+          .where('tours.arrival_date', '<', `${day.slice(0, 4)}-01-01`)
+          .where((eb) => eb.or(horizonMonthDays.map((md) => eb('tours.arrival_date', 'like', `%${md}`))))
+          .where('tourists.client_id', 'is not', null)
+          .execute(),
+      ),
+  };
+}
+
+/** Relatives (family links) of the travellers of tours booked in the horizon, not on that tour. */
+export async function familyCandidates(
+  db: Kysely<LoyaltyDatabase>,
+  day: string,
+  horizonDays: number,
+): Promise<Map<number, WorklistClient['familyBookings']>> {
+  const since = addDays(day, -Math.max(horizonDays, 0));
+  const travellers = await db
+    .selectFrom('tours')
+    .innerJoin('tourists', 'tourists.tour_id', 'tours.id')
+    .innerJoin('clients', 'clients.id', 'tourists.client_id')
+    .select([
+      'tours.id as tourId',
+      'tours.voucher',
+      'tours.created_at',
+      'clients.id as clientId',
+      ...JOINED_CLIENT_NAME_COLUMNS,
+    ])
+    .where('tours.created_at', '>=', since)
+    .where('tours.status', 'in', TRIP_STATUSES)
+    .execute();
+  const result = new Map<number, WorklistClient['familyBookings']>();
+  if (travellers.length === 0) return result;
+  const onTour = new Map<number, Set<number>>();
+  for (const t of travellers) onTour.set(t.tourId, (onTour.get(t.tourId) ?? new Set()).add(t.clientId));
+  const travellerIds = [...new Set(travellers.map((t) => t.clientId))];
+  const links = await familyLinks(db, travellerIds);
+  for (const t of travellers) {
+    for (const relative of links.get(t.clientId) ?? []) {
+      if (onTour.get(t.tourId)?.has(relative)) continue;
+      const list = result.get(relative) ?? [];
+      if (list.some((b) => b.tourId === t.tourId)) continue;
+      list.push({
+        relativeName: displayName(t),
+        tourId: t.tourId,
+        voucher: t.voucher,
+        bookedOn: t.created_at.slice(0, 10),
+      });
+      result.set(relative, list);
+    }
+  }
+  return result;
+}
+
+async function familyLinks(
+  db: Kysely<LoyaltyDatabase>,
+  ids: readonly number[],
+): Promise<Map<number, number[]>> {
+  const links = new Map<number, number[]>();
+  const put = (a: number, b: number) => links.set(a, [...(links.get(a) ?? []), b]);
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = await db
+      .withTables<FamilyLinks>()
+      .selectFrom('client_links')
+      .select(['client_id', 'other_id'])
+      .where('kind', 'in', ['spouse', 'parent', 'sibling'])
+      .where((eb) => eb.or([eb('client_id', 'in', chunk), eb('other_id', 'in', chunk)]))
+      .execute();
+    for (const r of rows) {
+      put(r.client_id, r.other_id);
+      put(r.other_id, r.client_id);
+    }
+  }
+  return links;
+}
+
+/** Migration 11's family links (issue 13), as far as the worklist reads them. */
+type FamilyLinks = {
+  client_links: { client_id: number; other_id: number; kind: string };
+};
