@@ -4,6 +4,8 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
+import { KeyStore } from '../electron/backend/crypto/key-store';
+import { fileKeyWrapper } from '../electron/backend/crypto/key-wrappers';
 import { chromiumExecutable } from '../tests/helpers/chromium';
 import { printRatio } from './scale';
 
@@ -183,10 +185,14 @@ async function launchApp(dbPath: string): Promise<AppStart> {
   return { child, url, start, startedAt, session };
 }
 
+/**
+ * Launch to the answer of the clients screen's first request: a page without the total (the screen
+ * counts in a request of its own after it), the same page the bare server answers.
+ */
 async function appFirstAnswer(dbPath: string): Promise<number> {
   const app = await launchApp(dbPath);
   try {
-    await apiCall(app, 'clients.list', { limit: 100 });
+    await apiCall(app, 'clients.list', { limit: 100, count: false });
     return performance.now() - app.start;
   } finally {
     await stop(app.child);
@@ -219,6 +225,9 @@ export async function benchColdStart(basePath: string, clients: number): Promise
     const barePaints: number[] = [];
     for (let i = 0; i < 3; i++) barePaints.push(await bareFirstPaint(dbPath, barePage));
     await appFirstAnswer(dbPath);
+    // The recovery key is shown once, at the first start, and covered every timed paint: taken as
+    // shown, as a clerk does once (the e2e fixture does the same).
+    new KeyStore(dbPath, [fileKeyWrapper(dir)]).markRecoveryShown();
     const app: number[] = [];
     for (let i = 0; i < 3; i++) app.push(await appFirstAnswer(dbPath));
     await uiFromFreshProcess(dbPath, clients, { bare, app, barePaints }, browser);
