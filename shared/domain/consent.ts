@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates';
 
-/**
- * What a client agreed to under 152-FZ and the GDPR: processing of personal data at all, marketing
- * (mailings, calls), and transfer abroad (to hotels, airlines, consulates outside Russia).
- */
-export const CONSENT_SCOPES = ['processing', 'marketing', 'transfer'] as const;
-export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+import { CONSENT_SCOPES, type ConsentScope } from './consent-scopes';
+
+export { CONSENT_SCOPES, type ConsentScope };
 
 const isoDate = z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)');
 

@@ -2,7 +2,7 @@ import type { Table } from '@tanstack/react-table';
 import { forwardRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRow } from '../../../shared/domain/client';
-import { CONSENT_SCOPES, type ConsentScope } from '../../../shared/domain/consent';
+import { CONSENT_SCOPES, type ConsentScope } from '../../../shared/domain/consent-scopes';
 
 export interface ToolbarFilters {
   search: string;

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandOutput } from '../../../shared/api/contract';
-import { MAX_CLERK_NAME } from '../../../shared/domain/clerk';
+import { MAX_CLERK_NAME } from '../../../shared/domain/clerk-roles';
 import { ApiCallError, call } from '../api/client';
 import { describeError } from '../ui/errors';
 import './office.css';
