@@ -3,15 +3,21 @@ import { earlyLanguage, earlyStatus } from './boot/early-requests';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import { openingPageOrAfter } from './clients/opening-page';
 import { i18nFor } from './i18n/load-language';
 import { App } from './shell/App';
 import { SignInGate } from './signin/ClerkContext';
 import { LeaveGuardProvider } from './ui/leave-guard';
 import './styles.css';
 
+/** How long the boot waits for the list's first page once the language is there (see opening-page.ts). */
+const OPENING_PAGE_WAIT_MS = 300;
+
 async function boot(): Promise<void> {
   const { language, text } = await earlyLanguage;
   const i18n = i18nFor(language, text);
+  const status = await earlyStatus.catch(() => 'unavailable' as const);
+  await openingPageOrAfter(OPENING_PAGE_WAIT_MS);
   document.documentElement.lang = i18n.language;
   const root = document.getElementById('root');
   if (!root) throw new Error('no #root element');
@@ -19,7 +25,7 @@ async function boot(): Promise<void> {
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <LeaveGuardProvider>
-          <SignInGate first={earlyStatus}>
+          <SignInGate first={status}>
             <App />
           </SignInGate>
         </LeaveGuardProvider>

@@ -17,7 +17,7 @@ export const OPENING_FILTER: ClientFilter = {
 
 type Page = CommandOutput<'clients.list'>;
 
-let opening: { filter: ClientFilter; answer: Promise<Page | null> } | undefined;
+let opening: { filter: ClientFilter; answer: Promise<Page | null>; answered?: Page | null } | undefined;
 
 /** Same filter whatever the order of its keys (the screen builds its query field by field). */
 export function sameFilter(a: ClientFilter, b: ClientFilter): boolean {
@@ -37,7 +37,17 @@ export function askOpeningPage(): void {
   const answer = call('clients.list', { ...OPENING_FILTER, offset: 0, limit: PAGE_SIZE, count: false }).catch(
     () => null,
   );
-  opening = { filter: OPENING_FILTER, answer };
+  const asked: NonNullable<typeof opening> = { filter: OPENING_FILTER, answer };
+  void answer.then((page) => (asked.answered = page));
+  opening = asked;
+}
+
+/** The opening page for this filter if it has answered already, once; undefined otherwise. */
+export function takeAnsweredOpeningPage(filter: ClientFilter): Page | undefined {
+  if (!opening?.answered || !sameFilter(opening.filter, filter)) return undefined;
+  const page = opening.answered;
+  opening = undefined;
+  return page;
 }
 
 /** The opening page's answer for this filter, once (null when it failed); undefined when not asked. */
@@ -46,4 +56,17 @@ export function takeOpeningPage(filter: ClientFilter): Promise<Page | null> | un
   const { answer } = opening;
   opening = undefined;
   return answer;
+}
+
+/**
+ * Resolves when the opening page has answered, or after `ms`: the boot renders once with the rows
+ * rather than the empty screen first and the rows a render later, but never waits long for them.
+ */
+export function openingPageOrAfter(ms: number): Promise<void> {
+  const answer = opening?.answer;
+  if (!answer) return Promise.resolve();
+  return Promise.race([
+    answer.then(() => undefined),
+    new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  ]);
 }

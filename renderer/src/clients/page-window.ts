@@ -34,3 +34,25 @@ export function roundEstimate(n: number): number {
   const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
   return Math.round(n / unit) * unit;
 }
+
+/**
+ * The list's total after page `page` answered `rows` rows and `next`: the end found makes it exact
+ * (an empty page past an estimate only says the end is before it); otherwise at least a page more
+ * than the rows seen, until the count says.
+ */
+export function totalAfterPage(
+  known: { value: number | null; exact: boolean },
+  page: number,
+  rows: number,
+  next: string | null,
+  pageSize: number,
+): { value: number | null; exact: boolean } {
+  const end = page * pageSize + rows;
+  if (next === null)
+    return rows > 0 || page === 0
+      ? { value: end, exact: true }
+      : { value: Math.min(known.value ?? end, end), exact: false };
+  if (known.value === null || end > known.value || (!known.exact && end === known.value))
+    return { value: end + pageSize, exact: false };
+  return known;
+}

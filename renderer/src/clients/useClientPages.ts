@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClientListQuery } from '../../../shared/api/contract';
 import type { ClientRow } from '../../../shared/domain/client';
 import { ApiCallError, call } from '../api/client';
-import { PAGE_SIZE, takeOpeningPage } from './opening-page';
-import { pagesToDrop, roundEstimate, trimCursors } from './page-window';
+import { PAGE_SIZE, takeAnsweredOpeningPage, takeOpeningPage } from './opening-page';
+import { pagesToDrop, roundEstimate, totalAfterPage, trimCursors } from './page-window';
 
 /** Pages kept in memory: the ones nearest the rows in view. Farther pages are dropped and fetched again. */
 export const MAX_PAGES = 12;
@@ -30,18 +30,26 @@ interface PagesState {
  * an older filter are ignored.
  */
 export function useClientPages(filter: ClientFilter, onError: (error: unknown) => void) {
-  const [state, setState] = useState<PagesState>({
-    total: null,
-    totalExact: true,
-    counting: true,
-    pages: new Map(),
+  // The boot's first page, when it has answered already: the screen's first render shows its rows.
+  const [seed] = useState(() => {
+    const page = takeAnsweredOpeningPage(filter);
+    if (!page) return undefined;
+    const known = { value: null, exact: true };
+    return { page, total: totalAfterPage(known, 0, page.rows.length, page.next, PAGE_SIZE) };
   });
+  const [state, setState] = useState<PagesState>({
+    total: seed?.total.value ?? null,
+    totalExact: seed?.total.exact ?? true,
+    counting: true,
+    pages: new Map(seed ? [[0, seed.page.rows]] : []),
+  });
+  const seeded = useRef(seed !== undefined);
   const generation = useRef(0);
   const inFlight = useRef(new Set<number>());
-  const loaded = useRef(new Map<number, ClientRow[]>());
+  const loaded = useRef(new Map<number, ClientRow[]>(seed ? [[0, seed.page.rows]] : []));
   /** The cursor that fetches page p (the `next` of page p - 1). */
-  const cursors = useRef(new Map<number, string>());
-  const total = useRef<{ value: number | null; exact: boolean }>({ value: null, exact: true });
+  const cursors = useRef(new Map<number, string>(seed?.page.next ? [[1, seed.page.next]] : []));
+  const total = useRef<{ value: number | null; exact: boolean }>(seed?.total ?? { value: null, exact: true });
   const inView = useRef({ first: 0, last: 0 });
   const counting = useRef(true);
   const jumpTimer = useRef<number | undefined>(undefined);
@@ -77,17 +85,7 @@ export function useClientPages(filter: ClientFilter, onError: (error: unknown) =
             inFlight.current.delete(page);
             loaded.current.set(page, result.rows);
             if (result.next !== null) cursors.current.set(page + 1, result.next);
-            const end = page * PAGE_SIZE + result.rows.length;
-            const known = total.current;
-            // The end of the list is found: an estimate becomes the exact number, either way. An empty
-            // page past an estimate only says the end is before it.
-            if (result.next === null)
-              total.current =
-                result.rows.length > 0 || page === 0
-                  ? { value: end, exact: true }
-                  : { value: Math.min(known.value ?? end, end), exact: false };
-            else if (known.value === null || end > known.value || (!known.exact && end === known.value))
-              total.current = { value: end + PAGE_SIZE, exact: false };
+            total.current = totalAfterPage(total.current, page, result.rows.length, result.next, PAGE_SIZE);
             publish();
           },
           (error: unknown) => {
@@ -139,9 +137,13 @@ export function useClientPages(filter: ClientFilter, onError: (error: unknown) =
   const reload = useCallback(() => {
     generation.current++;
     inFlight.current = new Set();
-    loaded.current = new Map();
-    cursors.current = new Map();
-    total.current = { value: null, exact: true };
+    // The first load keeps the boot's page it started with (only the count is asked then).
+    if (!seeded.current) {
+      loaded.current = new Map();
+      cursors.current = new Map();
+      total.current = { value: null, exact: true };
+    }
+    seeded.current = false;
     counting.current = true;
     window.clearTimeout(jumpTimer.current);
     loadPage(0);

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CommandOutput } from '../../../shared/api/contract';
-import { roleAllows, type Clerk, type ClerkRole } from '../../../shared/domain/clerk';
+import type { Clerk } from '../../../shared/domain/clerk';
+import { roleAllows, type ClerkRole } from '../../../shared/domain/clerk-roles';
 import { call } from '../api/client';
 import { SignInScreen } from './SignInScreen';
 
@@ -20,17 +21,19 @@ export const useClerk = () => useContext(ClerkContext);
 /**
  * Nothing of the app shows before a clerk signs in. On one computer with one clerk the backend has
  * signed them in already; a status that fails (a locked base) lets the app through to its unlock screen.
- * `first` is the status the boot asked for beside the language, so the start waits one round trip, not two.
+ * `first` is the status the boot asked for beside the language: the gate's first render shows the app
+ * (or the sign-in screen) at once, with no render of nothing and no second round trip.
  */
-export function SignInGate({ children, first }: { children: ReactNode; first?: Promise<Status> }) {
-  const [status, setStatus] = useState<Status | null | 'unavailable'>(null);
-  const firstStatus = useRef(first);
+export function SignInGate({ children, first }: { children: ReactNode; first?: Status | 'unavailable' }) {
+  const [status, setStatus] = useState<Status | null | 'unavailable'>(first ?? null);
+  const given = useRef(first !== undefined);
   const load = useCallback(() => {
-    const asked = firstStatus.current ?? call('clerks.status', {});
-    firstStatus.current = undefined;
-    asked.then(setStatus, () => setStatus('unavailable'));
+    call('clerks.status', {}).then(setStatus, () => setStatus('unavailable'));
   }, []);
-  useEffect(load, [load]);
+  useEffect(() => {
+    if (given.current) given.current = false;
+    else load();
+  }, [load]);
   const signOut = useCallback(() => {
     void call('clerks.signOut', {}).then(load, load);
   }, [load]);
