@@ -63,8 +63,9 @@ export async function postgresSchemaVersion(client: pg.ClientBase): Promise<numb
     "SELECT to_regclass('tourdesk_schema') IS NOT NULL AS present",
   );
   if (!exists.rows[0]?.present) return null;
-  const row = await client.query<{ version: number }>('SELECT version FROM tourdesk_schema');
-  return row.rows[0]?.version ?? 0;
+  // BIGINT comes back as text from a pool without the app's type parsers ('19' + 1 would be '191').
+  const row = await client.query<{ version: number | string }>('SELECT version FROM tourdesk_schema');
+  return Number(row.rows[0]?.version ?? 0);
 }
 
 /**
