@@ -1,4 +1,5 @@
 import { generateClients } from '../../electron/backend/demo/generate-clients';
+import { fr } from '../../shared/i18n/fr';
 import { ru } from '../../shared/i18n/ru';
 import { expect, test } from './fixtures';
 
@@ -72,4 +73,14 @@ test('the boot asks for the first page beside the language, and the list paints 
   expect(firstPages).toHaveLength(1);
   expect(sent.indexOf(firstPages[0]!)).toBeLessThan(sent.indexOf('screen rendered'));
   expect(sent.indexOf(firstPages[0]!)).toBeLessThan(3);
+});
+
+test('the language this window used last is only a guess: the setting decides', async ({ openApp, page }) => {
+  // The boot fetches the remembered language's text beside the setting; here the two differ.
+  await page.addInitScript(() => localStorage.setItem('tourdesk.ui.language', 'fr'));
+  await openApp();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(page.getByRole('button', { name: ru.app.nav.tours, exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: fr.app.nav.tours, exact: true })).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('tourdesk.ui.language'))).toBe('ru');
 });

@@ -15,14 +15,36 @@ import { LANGUAGE_TEXT } from '../i18n/language-text';
 export const earlyStatus: Promise<CommandOutput<'clerks.status'>> = call('clerks.status', {});
 earlyStatus.catch(() => undefined);
 
-/** The clerk's language and its text, fetched as soon as the setting answers. */
+const REMEMBERED_LANGUAGE = 'tourdesk.ui.language';
+
+function rememberedLanguage(): Language {
+  try {
+    const value = localStorage.getItem(REMEMBERED_LANGUAGE);
+    return isLanguage(value) ? value : 'ru';
+  } catch {
+    return 'ru';
+  }
+}
+
+// The text of the language this window used last (Russian at first) is fetched beside the setting,
+// not after it: the setting decides, and another language's text is fetched when it differs.
+const guessed = rememberedLanguage();
+const guessedText = LANGUAGE_TEXT[guessed]();
+guessedText.catch(() => undefined);
+
+/** The clerk's language (the setting) and its text. */
 export const earlyLanguage: Promise<{ language: Language; text: UiText }> = call('settings.get', {
   key: 'ui.language',
 })
   .catch(() => ({ value: null }))
   .then(async (stored) => {
     const language = isLanguage(stored.value) ? stored.value : 'ru';
-    return { language, text: await LANGUAGE_TEXT[language]() };
+    try {
+      localStorage.setItem(REMEMBERED_LANGUAGE, language);
+    } catch {
+      // no storage (a locked-down profile): the next start guesses Russian
+    }
+    return { language, text: await (language === guessed ? guessedText : LANGUAGE_TEXT[language]()) };
   });
 
 askOpeningPage();
