@@ -142,14 +142,23 @@ export async function withFiguresSource<T>(
       'referrals_before',
     ].map((c): [string, RawBuilder<unknown>] => [c, integer]),
   ];
-  return base.transaction().execute(async (trx) => {
-    await sql`CREATE TEMP TABLE loyalty_plan_figures (${sql.join(
-      columns.map(([name, type]) => sql`${sql.ref(name)} ${type}`),
-    )}) ${postgres ? sql`ON COMMIT DROP` : sql``}`.execute(trx);
-    await sql`INSERT INTO loyalty_plan_figures (${sql.join(columns.map(([name]) => sql.ref(name)))})
-      ${figuresSelect(plan, sql`currency = ${currency}`)}`.execute(trx);
-    const result = await use({ db: trx, rows: sql`SELECT * FROM loyalty_plan_figures` });
-    if (!postgres) await sql`DROP TABLE temp.loyalty_plan_figures`.execute(trx);
-    return result;
-  });
+  const grouped = figuresSelect(plan, sql`currency = ${currency}`);
+  // A read-only (damaged) base refuses even a temporary table: each count groups on its own there.
+  if (!kept) return use({ db: base, rows: grouped });
+  return base
+    .transaction()
+    .execute(async (trx) => {
+      await sql`CREATE TEMP TABLE loyalty_plan_figures (${sql.join(
+        columns.map(([name, type]) => sql`${sql.ref(name)} ${type}`),
+      )}) ${postgres ? sql`ON COMMIT DROP` : sql``}`.execute(trx);
+      await sql`INSERT INTO loyalty_plan_figures (${sql.join(columns.map(([name]) => sql.ref(name)))})
+      ${grouped}`.execute(trx);
+      const result = await use({ db: trx, rows: sql`SELECT * FROM loyalty_plan_figures` });
+      if (!postgres) await sql`DROP TABLE temp.loyalty_plan_figures`.execute(trx);
+      return result;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'READ_ONLY') return use({ db: base, rows: grouped });
+      throw error;
+    });
 }
