@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import { reserveIds, uniqueViolation } from '../db/dialect';
+import { flushOnCommit, refreshStatistics, reserveIds, uniqueViolation } from '../db/dialect';
 import { AppError } from '../../../shared/api/envelope';
 import type { Client, ClientDocument } from '../../../shared/domain/client';
 import { travelPassport } from '../../../shared/domain/tourist-client';
@@ -53,6 +53,13 @@ export interface CommitResult {
   /** Rows whose client is a tourist of the tour already (issue 13): not written. */
   skipped: SkippedRow[];
 }
+
+/**
+ * From this many rows a commit is a bulk write: fresh planner statistics after it, and on a server a
+ * VACUUM, without which every search and count reads the new rows' pages again (index-only scans
+ * need all-visible pages; autovacuum comes only after 20% new rows).
+ */
+const BULK_ROWS = 500;
 
 /** A row checked before the commit writes: its tourist's fields and, to create, its client. */
 interface PreparedRow {
@@ -208,7 +215,17 @@ export class ImportsRepository {
     });
     this.beforeWrite();
     try {
-      return await this.commitOnce(request, prepared);
+      const result = await this.commitOnce(request, prepared);
+      if (result.clientsCreated + result.touristsAdded >= BULK_ROWS)
+        // The rows are committed whatever happens here: statistics only speed reads up, and the
+        // server's autovacuum catches up later, so a failure must not turn the import into an error.
+        await refreshStatistics(this.ctx.db, [
+          'clients',
+          'documents',
+          'client_search_keys',
+          'tourists',
+        ]).catch(() => undefined);
+      return result;
     } catch (error) {
       // On a server two retries can both pass the check: the second's key insert then waits for
       // the first and is refused; its rows were never committed, and the first result stands.
@@ -226,6 +243,7 @@ export class ImportsRepository {
   ): Promise<CommitResult> {
     const key = request.idempotencyKey;
     return this.ctx.db.transaction().execute(async (trx) => {
+      if (prepared.length >= BULK_ROWS) await flushOnCommit(trx);
       // Checked again under the write lock: the first attempt may have committed meanwhile.
       const done = key === undefined ? undefined : await committedWith(trx, key);
       if (done) return done;
