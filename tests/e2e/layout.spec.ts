@@ -232,6 +232,11 @@ test('messages sit in the status bar: they never cover the row being worked on, 
   await page.setViewportSize({ width: 1366, height: 768 });
   await seedClients(app, 60);
   await openApp();
+  // The top bar's hint gives way at this width; hovering it shows it whole.
+  await expect(page.getByTestId('topbar-hint')).toHaveAttribute(
+    'title',
+    'Ctrl+F — поиск, Ctrl+N — новый клиент, Enter — открыть, Esc — закрыть',
+  );
   const body = page.getByTestId('clients-grid-body');
   await body.focus();
   await page.keyboard.press('End');

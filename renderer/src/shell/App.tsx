@@ -97,7 +97,8 @@ export function App() {
             ))}
           </nav>
           <span className="spacer" />
-          <span className="hint" data-testid="topbar-hint">
+          {/* Cut with an ellipsis on narrow windows: the whole hint shows on hover. */}
+          <span className="hint" data-testid="topbar-hint" title={t(`layout.hints.${screen}`)}>
             {t(`layout.hints.${screen}`)}
           </span>
           <ClerkBadge />
