@@ -951,6 +951,15 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Issue 15: a counter the loyalty refresh bumps in the transaction that rewrites any kept
+    // figures row, so a computed overview can be reused while it stands. Kept in the base, not in
+    // memory: another clerk's refresh on a server, or a restored copy, changes it too.
+    name: 'loyalty figures version',
+    up: (db) => {
+      db.exec('ALTER TABLE loyalty_figures_state ADD COLUMN version INTEGER NOT NULL DEFAULT 0');
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
