@@ -17,7 +17,16 @@ export const OPENING_FILTER: ClientFilter = {
 
 type Page = CommandOutput<'clients.list'>;
 
-let opening: { filter: ClientFilter; answer: Promise<Page | null>; answered?: Page | null } | undefined;
+/** Older than this, the boot's page is not used (the screen opened late: behind the sign-in, a dialog). */
+const FRESH_MS = 10_000;
+
+let opening:
+  { filter: ClientFilter; answer: Promise<Page | null>; answered?: Page | null; at: number } | undefined;
+
+function current(filter: ClientFilter): NonNullable<typeof opening> | undefined {
+  if (!opening || Date.now() - opening.at > FRESH_MS || !sameFilter(opening.filter, filter)) return undefined;
+  return opening;
+}
 
 /** Same filter whatever the order of its keys (the screen builds its query field by field). */
 export function sameFilter(a: ClientFilter, b: ClientFilter): boolean {
@@ -37,23 +46,22 @@ export function askOpeningPage(): void {
   const answer = call('clients.list', { ...OPENING_FILTER, offset: 0, limit: PAGE_SIZE, count: false }).catch(
     () => null,
   );
-  const asked: NonNullable<typeof opening> = { filter: OPENING_FILTER, answer };
+  const asked: NonNullable<typeof opening> = { filter: OPENING_FILTER, answer, at: Date.now() };
   void answer.then((page) => (asked.answered = page));
   opening = asked;
 }
 
 /** The opening page for this filter if it has answered already, once; undefined otherwise. */
 export function takeAnsweredOpeningPage(filter: ClientFilter): Page | undefined {
-  if (!opening?.answered || !sameFilter(opening.filter, filter)) return undefined;
-  const page = opening.answered;
+  const page = current(filter)?.answered;
+  if (!page) return undefined;
   opening = undefined;
   return page;
 }
 
 /** The opening page's answer for this filter, once (null when it failed); undefined when not asked. */
 export function takeOpeningPage(filter: ClientFilter): Promise<Page | null> | undefined {
-  if (!opening || !sameFilter(opening.filter, filter)) return undefined;
-  const { answer } = opening;
+  const answer = current(filter)?.answer;
   opening = undefined;
   return answer;
 }
