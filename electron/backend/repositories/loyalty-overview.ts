@@ -235,14 +235,14 @@ export async function selectClasses(
   if (filter.keyOnly) conditions.push(sql`key_client = 1`);
   if (travelled !== null) conditions.push(sql`client_id IN (${travelled})`);
   const where = sql.join(conditions, sql` AND `);
-  const [rows, count] = await Promise.all([
-    sql<Row>`SELECT client_id, window_trips, revenue_minor, margin_minor, last_start, stage_now, segment,
-        abc, xyz FROM (${classified}) c WHERE ${where} ORDER BY margin_minor DESC, client_id
-      ${limit === null ? sql`` : sql`LIMIT ${lit(limit)}`}`.execute(source.db),
-    sql<Row>`SELECT COUNT(*) AS n FROM (${classified}) c WHERE ${where}`.execute(source.db),
-  ]);
+  // The total beside each row: one classification of every client instead of a second for the count.
+  const rows = await sql<Row>`SELECT client_id, window_trips, revenue_minor, margin_minor, last_start,
+      stage_now, segment, abc, xyz, COUNT(*) OVER () AS total
+    FROM (${classified}) c WHERE ${where} ORDER BY margin_minor DESC, client_id
+    ${limit === null ? sql`` : sql`LIMIT ${lit(limit)}`}`.execute(source.db);
   return {
-    total: num(count.rows[0]?.n),
+    // No row: nothing matches (the limit is at least 1).
+    total: num(rows.rows[0]?.total),
     clients: rows.rows.map((r) => ({
       clientId: num(r.client_id),
       trips: num(r.window_trips),
