@@ -77,7 +77,7 @@ export type LoyaltyTables = {
   /** Clients whose figures a write changed since they were last computed (triggers, trip refresh). */
   loyalty_stale_clients: { client_id: number };
   /** The day the kept figures are for; next_client: where a rebuild for it stands (null: done). */
-  loyalty_figures_state: { id: number; as_of: string; next_client: number | null };
+  loyalty_figures_state: { id: number; as_of: string; next_client: number | null; version: number };
 };
 
 export type LoyaltyDatabase = Database & LoyaltyTables;

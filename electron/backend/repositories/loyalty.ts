@@ -13,8 +13,13 @@ import { clientNames } from './loyalty-facts';
 import { loadFeedbackCounts } from './loyalty-feedback';
 import { LoyaltyRefresher } from './loyalty-refresh';
 import { countOverview, selectClasses, type ClassifiedClient, type FiguresSource } from './loyalty-overview';
-import { travelledQuery, withFiguresSource } from './loyalty-summary';
+import { refreshFacts, travelledQuery, withFiguresSource } from './loyalty-summary';
+import { figuresVersion } from './loyalty-figures';
+import { npsFigures } from '../../../shared/loyalty/nps-figures';
 import { safeFileName, tableCsv, tableWorkbook, type Cell } from './loyalty-export';
+
+/** Overviews kept for reuse (periods and thresholds the head switched between), newest last. */
+const KEPT_OVERVIEWS = 8;
 
 /**
  * The Loyalty screen's figures (issue 15): every figure comes from the tours and feedback as they are
@@ -23,6 +28,8 @@ import { safeFileName, tableCsv, tableWorkbook, type Cell } from './loyalty-expo
  */
 export class LoyaltyRepository {
   private readonly refresher: LoyaltyRefresher;
+  /** Counted overviews (key clients unnamed) by figures version, day and params. */
+  private readonly counted = new Map<string, LoyaltyOverview>();
 
   constructor(
     private readonly ctx: RepositoryContext,
@@ -37,9 +44,21 @@ export class LoyaltyRepository {
   }
 
   async overview(params: LoyaltyParams): Promise<LoyaltyOverview> {
-    const overview = await this.withSource(params, async (source, plan) =>
-      countOverview(source, params, plan, await loadFeedbackCounts(source.db, plan)),
-    );
+    await this.refresher.ensureFresh();
+    const day = today(this.ctx.clock);
+    const plan = summaryPlan(params, params.asOf ?? day);
+    // Read before counting: figures counted meanwhile from newer rows are kept under the older
+    // version, which is never asked again once bumped.
+    const version = (await refreshFacts(this.ctx.db, day)) ? await figuresVersion(this.ctx.db) : null;
+    const key = version === null ? null : JSON.stringify([version, day, params]);
+    const kept = key === null ? undefined : this.counted.get(key);
+    // Complaint statuses and dates do not mark clients stale, so the NPS figures are counted each time.
+    const overview = kept
+      ? { ...kept, nps: npsFigures(await loadFeedbackCounts(this.ctx.db, plan), plan.periods) }
+      : await this.withSource(params, async (source) =>
+          countOverview(source, params, plan, await loadFeedbackCounts(source.db, plan)),
+        );
+    if (key !== null && !kept) this.keep(key, overview);
     const names = await clientNames(
       this.ctx.db,
       overview.keyClients.map((k) => k.clientId),
@@ -91,6 +110,14 @@ export class LoyaltyRepository {
   async exportTable(title: string, headers: readonly string[], rows: readonly Cell[][]) {
     const bytes = await tableWorkbook(title, headers, rows);
     return { fileName: `${safeFileName(title)}.xlsx`, base64: bytes.toString('base64') };
+  }
+
+  private keep(key: string, overview: LoyaltyOverview): void {
+    this.counted.set(key, overview);
+    for (const old of this.counted.keys()) {
+      if (this.counted.size <= KEPT_OVERVIEWS) break;
+      this.counted.delete(old);
+    }
   }
 
   /** Runs `use` over the plan's per-client rows, the facts brought up to date first. */
