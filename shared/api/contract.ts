@@ -381,6 +381,8 @@ export const contract = {
       limit: z.number().int().min(1).max(1000).default(500),
       /** The `next` of the previous page: the page starts right after that tour (keyset). */
       after: z.string().max(1000).nullable().default(null),
+      /** Without `after`: the page starts this many tours in (a page whose old cursor a change made stale). */
+      offset: z.number().int().min(0).max(100_000_000).default(0),
     }),
     output: z.object({ total: z.number().int(), next: z.string().nullable(), rows: z.array(tourRowSchema) }),
   },

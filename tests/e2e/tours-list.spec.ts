@@ -267,6 +267,8 @@ test('the tours list reads its next pages by cursor as it is scrolled, in order 
 
   // Another sort starts again from its first page and pages on in that order.
   await list(page).getByRole('button', { name: 'Путёвка' }).click();
+  // From the top of the new order, whatever the old one's scroll.
+  await expect.poll(() => page.getByTestId('tours-list').evaluate((box) => box.scrollTop)).toBe(0);
   await expect(vouchers(page)).toHaveText(names.slice(0, 100));
   await scrollToEnd();
   await scrollToEnd();

@@ -73,4 +73,16 @@ describe('tours list pages by cursor', () => {
       await t.callError('tours.list', { ...query, sort: 'voucher', limit: 2, after: first.next }),
     ).toMatchObject({ code: 'BAD_INPUT', reason: 'cursorStale' });
   });
+
+  it('reads a page by its place in the list, and its cursor goes on from there', async () => {
+    const query: ListInput = { sort: 'hotel', direction: 'desc' };
+    const whole = (await t.call('tours.list', { ...query, limit: 1000 })).rows.map((r) => r.id);
+    const placed = await t.call('tours.list', { ...query, limit: 5, offset: 10 });
+    expect(placed.rows.map((r) => r.id)).toEqual(whole.slice(10, 15));
+    const after = await t.call('tours.list', { ...query, limit: 5, after: placed.next });
+    expect(after.rows.map((r) => r.id)).toEqual(whole.slice(15, 20));
+    expect((await t.call('tours.list', { ...query, limit: 5, offset: 20 })).rows.map((r) => r.id)).toEqual(
+      whole.slice(20),
+    );
+  });
 });

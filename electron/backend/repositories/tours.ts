@@ -51,6 +51,8 @@ export interface TourQuery {
   limit: number;
   /** The `next` cursor of the previous page. */
   after?: string | null;
+  /** Without `after`: how many tours of the list to skip. */
+  offset?: number;
 }
 
 /** What `copy` makes of a tour: a new voucher, dates moved by whole days, the tourists or not. */
@@ -204,6 +206,7 @@ export class ToursRepository {
         .orderBy(sortKey, direction)
         .orderBy('tours.id', direction)
         .limit(q.limit)
+        .$if(q.after == null && (q.offset ?? 0) > 0, (qb) => qb.offset(q.offset ?? 0))
         .execute(),
     ]);
     const last = rows[rows.length - 1];

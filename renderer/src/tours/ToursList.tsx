@@ -59,7 +59,11 @@ export function ToursList({ active, onOpen }: ToursListProps) {
   const direction = sorting[0]?.desc ? 'desc' : 'asc';
 
   useEffect(() => {
-    if (active && !invalid) loadQuery({ ...filters, sort, direction });
+    if (!active || invalid) return;
+    // Another sort or filter is a new list: it is shown from its top, not from where the old one was
+    // scrolled (which would also read its next pages at once).
+    scrollRef.current?.scrollTo(0, 0);
+    loadQuery({ ...filters, sort, direction });
   }, [active, invalid, filters, sort, direction, loadQuery]);
   useEffect(() => {
     if (pages) setSelected((i) => Math.min(i, Math.max(shown - 1, 0)));

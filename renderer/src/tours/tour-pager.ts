@@ -7,7 +7,7 @@ export const TOUR_PAGE_SIZE = 100;
 /** Pages kept in memory: the ones nearest the rows in view. Farther pages are dropped and read again. */
 export const TOUR_MAX_PAGES = 10;
 
-export type TourQuery = Omit<CommandInput<'tours.list'>, 'limit' | 'after'>;
+export type TourQuery = Omit<CommandInput<'tours.list'>, 'limit' | 'after' | 'offset'>;
 
 /** A page of the list: its rows, or null when dropped (the screen keeps its place with a spacer). */
 export interface TourPage {
@@ -37,6 +37,8 @@ export class TourPager {
   private query: TourQuery | null = null;
   /** The cursor that reads page p (page 0: null); the entry after the last page reads the next one. */
   private cursors = new Map<number, string | null>();
+  /** Pages to read by their place in the list: a change since made their cursors stale. */
+  private byOffset = new Set<number>();
   private pages = new Map<number, TourRow[]>();
   /** Rows of each page read so far: its count is the number of pages the list has shown. */
   private sizes: number[] = [];
@@ -58,8 +60,11 @@ export class TourPager {
   }
 
   /**
-   * The same query read again after a change: the pages in memory are read again one after another
-   * from the first one's cursor (each next cursor learnt from the page before), so the place is kept.
+   * The same query read again after a change, keeping the place: the pages in memory are read again
+   * one after another, the first from its place in the list and each next one after the page before.
+   * A change moves every page's boundary, so an old cursor would skip or repeat a tour there: a page
+   * read again later (dropped while away) is read by its place too, until a fresh page before it
+   * gives it a cursor.
    */
   async refresh(): Promise<void> {
     const kept = [...this.pages.keys()].sort((a, b) => a - b);
@@ -68,7 +73,12 @@ export class TourPager {
     if (first === undefined || last === undefined) return this.restart();
     const mine = ++this.generation;
     this.inFlight = new Set();
-    for (const page of [...this.cursors.keys()]) if (page > first) this.cursors.delete(page);
+    this.cursors = new Map([[0, null]]);
+    this.byOffset = new Set();
+    for (let page = 1; page < this.sizes.length; page++) {
+      this.cursors.set(page, null);
+      this.byOffset.add(page);
+    }
     this.sizes = this.sizes.slice(0, last + 1);
     for (let page = first; page <= last && mine === this.generation; page++) await this.fetch(page);
   }
@@ -89,6 +99,7 @@ export class TourPager {
   private restart(): void {
     this.generation++;
     this.cursors = new Map([[0, null]]);
+    this.byOffset = new Set();
     this.pages = new Map();
     this.sizes = [];
     this.inFlight = new Set();
@@ -100,18 +111,27 @@ export class TourPager {
     const query = this.query;
     const after = this.cursors.get(page);
     if (!query || after === undefined || this.inFlight.has(page)) return;
+    const offset = this.byOffset.has(page) ? page * TOUR_PAGE_SIZE : 0;
     const mine = this.generation;
     this.inFlight.add(page);
     try {
-      const answer = await call('tours.list', { ...query, limit: TOUR_PAGE_SIZE, after });
+      const answer = await call('tours.list', {
+        ...query,
+        limit: TOUR_PAGE_SIZE,
+        ...(offset > 0 ? { after: null, offset } : { after }),
+      });
       if (mine !== this.generation) return;
       this.inFlight.delete(page);
+      this.byOffset.delete(page);
       this.pages.set(page, answer.rows);
       this.sizes[page] = answer.rows.length;
       this.total = answer.total;
-      if (answer.next !== null) this.cursors.set(page + 1, answer.next);
-      else {
-        this.cursors.delete(page + 1);
+      if (answer.next !== null) {
+        this.cursors.set(page + 1, answer.next);
+        this.byOffset.delete(page + 1);
+      } else {
+        for (const later of [...this.cursors.keys()]) if (later > page) this.cursors.delete(later);
+        this.byOffset = new Set([...this.byOffset].filter((p) => p <= page));
         this.sizes = this.sizes.slice(0, page + 1);
       }
       this.changed();
