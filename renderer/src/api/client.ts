@@ -60,7 +60,8 @@ export async function call<K extends CommandName>(
   input: CommandInput<K>,
 ): Promise<CommandOutput<K>> {
   const envelope = await transport(name, input);
-  if (!envelope.ok && envelope.error.code === 'READ_ONLY') readOnlyListeners.forEach((listener) => listener());
+  if (!envelope.ok && envelope.error.code === 'READ_ONLY')
+    readOnlyListeners.forEach((listener) => listener());
   if (!envelope.ok) throw new ApiCallError(envelope.error);
   return envelope.value as CommandOutput<K>;
 }
