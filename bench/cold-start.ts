@@ -9,15 +9,15 @@ import { fileKeyWrapper } from '../electron/backend/crypto/key-wrappers';
 import { chromiumExecutable } from '../tests/helpers/chromium';
 import { printRatio } from './scale';
 
-const SESSION_COOKIE = 'tourdesk_session';
+export const SESSION_COOKIE = 'tourdesk_session';
 /** The build the app is launched from: `out` (npm run build), or BENCH_OUT (a copy of it). */
-const BUILD = process.env.BENCH_OUT ?? join(__dirname, '..', 'out');
+export const BUILD = process.env.BENCH_OUT ?? join(__dirname, '..', 'out');
 
 /**
  * Resolves with the first capture of `pattern` in the child's output. The app's first start on the
  * copy encrypts it and backs it up, minutes for a million clients on a busy machine.
  */
-function printed(child: ChildProcess, pattern: RegExp): Promise<string> {
+export function printed(child: ChildProcess, pattern: RegExp): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`not printed ${pattern}: ${output}`)), 600_000);

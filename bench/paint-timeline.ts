@@ -17,9 +17,7 @@ import { chromium, type Page } from 'playwright';
 import { KeyStore } from '../electron/backend/crypto/key-store';
 import { fileKeyWrapper } from '../electron/backend/crypto/key-wrappers';
 import { chromiumExecutable } from '../tests/helpers/chromium';
-
-const SESSION_COOKIE = 'tourdesk_session';
-const BUILD = process.env.BENCH_OUT ?? join(__dirname, '..', 'out');
+import { BUILD, printed, SESSION_COOKIE } from './cold-start';
 
 interface TraceEvent {
   name: string;
@@ -29,21 +27,6 @@ interface TraceEvent {
   tid: number;
   pid: number;
   args?: { name?: string; data?: { url?: string } };
-}
-
-function printed(child: ChildProcess, pattern: RegExp): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`not printed ${pattern}: ${output}`)), 600_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = pattern.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[1] ?? '');
-      }
-    });
-  });
 }
 
 async function stop(child: ChildProcess): Promise<void> {

@@ -33,10 +33,20 @@ const stop = (child: ChildProcess) =>
     child.kill('SIGTERM');
   });
 
-/** A base with many clients, loaded through the first server the way an import does. */
-async function seedClients(page: Page, signIn: string) {
+async function signInAt(page: Page, signIn: string) {
   await page.goto(signIn);
   await page.waitForURL(signIn.replace(/login#.*$/, ''));
+}
+
+async function expectDamagedBanner(page: Page) {
+  const banner = page.getByTestId('read-only-banner');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('Файл базы повреждён');
+}
+
+/** A base with many clients, loaded through the first server the way an import does. */
+async function seedClients(page: Page, signIn: string) {
+  await signInAt(page, signIn);
   const rows = Array.from({ length: 3000 }, (_, i) => ({
     draft: { lastNameRu: 'Повреждённова', firstNameRu: ['Анна', 'Вера', 'Зоя'][i % 3] },
     action: 'create',
@@ -75,11 +85,8 @@ test('a damaged base opens read-only and says so above the screen', async ({ pag
 
     const second = await startOn(dbPath);
     try {
-      await page.goto(second.signIn);
-      await page.waitForURL(second.signIn.replace(/login#.*$/, ''));
-      const banner = page.getByTestId('read-only-banner');
-      await expect(banner).toBeVisible();
-      await expect(banner).toContainText('Файл базы повреждён');
+      await signInAt(page, second.signIn);
+      await expectDamagedBanner(page);
     } finally {
       await stop(second.child);
     }
@@ -100,8 +107,7 @@ test('a base damaged while the app runs turns read-only at the command that meet
 
     const second = await startOn(dbPath);
     try {
-      await page.goto(second.signIn);
-      await page.waitForURL(second.signIn.replace(/login#.*$/, ''));
+      await signInAt(page, second.signIn);
       // The start-up check passes on the sound file; nothing is said.
       await expect
         .poll(async () =>
@@ -130,9 +136,7 @@ test('a base damaged while the app runs turns read-only at the command that meet
       other.exec('CREATE TABLE another_connection_was_here (x)');
       other.close();
       await page.getByLabel('Поиск по фамилии').fill('Повреждённова Вера');
-      const banner = page.getByTestId('read-only-banner');
-      await expect(banner).toBeVisible();
-      await expect(banner).toContainText('Файл базы повреждён');
+      await expectDamagedBanner(page);
     } finally {
       await stop(second.child);
     }

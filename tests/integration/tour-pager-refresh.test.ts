@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TourRow } from '../../shared/domain/tour';
 import { createTempBackend, type TempBackend } from '../helpers/temp-backend';
+import { greeceTour } from '../e2e/seed-tours';
 
 let t: TempBackend;
 // The renderer's client sends through Electron's preload API when there is one: here the real dispatch.
@@ -14,20 +15,7 @@ const TOURS = 1_150;
 const voucher = (i: number) => `V${String(i).padStart(4, '0')}`;
 
 function saveTour(code: string) {
-  return t.call('tours.save', {
-    voucher: code,
-    arrivalDate: '2027-06-01',
-    departureDate: '2027-06-10',
-    country: 'GRC',
-    resort: '',
-    hotel: 'Aldemar',
-    status: 'confirmed',
-    priceMinor: 0,
-    costMinor: 0,
-    currency: 'EUR',
-    notes: '',
-    services: [],
-  });
+  return t.call('tours.save', greeceTour(code));
 }
 
 beforeAll(async () => {
