@@ -77,7 +77,13 @@ export function acquireLockFile(dbPath: string): LockResult {
         held = false;
         process.off('exit', release);
         const owner = readOwner(path);
-        if (owner?.pid === process.pid && owner.host === hostname()) unlinkSync(path);
+        if (owner?.pid !== process.pid || owner.host !== hostname()) return;
+        try {
+          unlinkSync(path);
+        } catch (error) {
+          // Gone already (its folder removed while the app closed): nothing left to release.
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        }
       };
       process.on('exit', release);
       return { acquired: true, path, release };
