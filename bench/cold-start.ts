@@ -173,7 +173,16 @@ async function launchApp(dbPath: string): Promise<AppStart> {
     [join(BUILD, 'main', 'web.js'), '--db', dbPath, '--port', '0', '--no-open'],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
+  const { url, session } = await signInAs(child);
+  return { child, url, start, startedAt, session };
+}
+
+/** Waits for the launcher's sign-in address and trades its one-time code for a session cookie. */
+export async function signInAs(
+  child: ChildProcess,
+): Promise<{ url: string; session: string; printedAt: number }> {
   const signIn = await printed(child, /Sign-in address .*: (http:\/\/\S+)/);
+  const printedAt = Date.now();
   const url = signIn.replace(/login#code=.*$/, '');
   const response = await fetch(`${url}login`, {
     method: 'POST',
@@ -182,7 +191,7 @@ async function launchApp(dbPath: string): Promise<AppStart> {
   });
   const session = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(response.headers.get('set-cookie') ?? '')?.[1];
   if (!session) throw new Error(`sign-in refused: ${response.status}`);
-  return { child, url, start, startedAt, session };
+  return { url, session, printedAt };
 }
 
 /**

@@ -17,7 +17,7 @@ import { chromium, type Page } from 'playwright';
 import { KeyStore } from '../electron/backend/crypto/key-store';
 import { fileKeyWrapper } from '../electron/backend/crypto/key-wrappers';
 import { chromiumExecutable } from '../tests/helpers/chromium';
-import { BUILD, printed, SESSION_COOKIE } from './cold-start';
+import { BUILD, SESSION_COOKIE, signInAs } from './cold-start';
 
 interface TraceEvent {
   name: string;
@@ -47,17 +47,8 @@ async function launch(
       stdio: ['pipe', 'pipe', 'inherit'],
     },
   );
-  const signIn = await printed(child, /Sign-in address .*: (http:\/\/\S+)/);
-  const ready = Date.now() - epoch;
-  const url = signIn.replace(/login#code=.*$/, '');
-  const response = await fetch(`${url}login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url.replace(/\/$/, '') },
-    body: JSON.stringify({ code: new URL(signIn).hash.replace('#code=', '') }),
-  });
-  const session = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(response.headers.get('set-cookie') ?? '')?.[1];
-  if (!session) throw new Error(`sign-in refused: ${response.status}`);
-  return { child, epoch, url, session, ready };
+  const { url, session, printedAt } = await signInAs(child);
+  return { child, epoch, url, session, ready: printedAt - epoch };
 }
 
 /** Records, in page time, when the first row is painted (checked at every frame from the start). */
