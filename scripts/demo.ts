@@ -7,6 +7,7 @@ import { fileKeyWrapper } from '../electron/backend/crypto/key-wrappers';
 import { generateClients } from '../electron/backend/demo/generate-clients';
 import { fillDemoHistory } from '../electron/backend/demo/fill-history';
 import { defaultDatabasePath } from '../electron/backend/paths';
+import { clientListQuerySchema } from '../shared/api/contract';
 import { today as todayOf } from '../shared/domain/clock';
 
 /** `npm run demo [-- --db FILE] [--count N] [--force]`: fills a database with realistic regular clients. */
@@ -28,19 +29,8 @@ async function main(): Promise<void> {
     );
   const backend = await createBackend({ dbPath, key: keys.key, logger: { error: (m) => console.error(m) } });
   try {
-    const existing = await backend.clients.list({
-      search: '',
-      citizenship: '',
-      passportExpiresWithinMonths: null,
-      birthdayMonth: null,
-      consent: null,
-      sort: 'name',
-      direction: 'asc',
-      offset: 0,
-      limit: 1,
-      after: null,
-      count: true,
-    });
+    // The whole list with its total: every filter at its default, as the contract defines it.
+    const existing = await backend.clients.list(clientListQuerySchema.parse({ limit: 1, count: true }));
     if ((existing.total ?? 0) > 0 && !values.force) {
       console.log(
         `${dbPath} already has ${existing.total} clients; nothing added (use --force to add more).`,
