@@ -304,30 +304,37 @@ async function refreshStaleClients(db: Kysely<LoyaltyDatabase>, plan: SummaryPla
   }
 }
 
-/** The kept columns in the order `readFigures` packs them. */
-const PACKED = [
-  'client_id',
-  'window_trips',
-  'revenue_minor',
-  'margin_minor',
-  'margin_y0',
-  'margin_y1',
-  'margin_y2',
-  'last_return',
-  'last_start',
-  'first_start',
-  'historical_margin_minor',
-  'trips_now',
-  'years_now',
-  'trips_before',
-  'years_before',
-  'active_at_start',
-  'active_at_end',
-  'score_now',
-  'score_before',
-  'referrals_now',
-  'referrals_before',
-] as const;
+/** A summary's date columns (text); its other columns are whole numbers. */
+export const SUMMARY_DATE_COLUMNS = ['last_return', 'last_start', 'first_start'] as const;
+
+/**
+ * A client's summary columns in the kept table's order, for a plan of `years` yearly margins: the one
+ * list both the kept rows' reader and another plan's temporary table are laid out by.
+ */
+export function keptColumns(years: number): string[] {
+  return [
+    'client_id',
+    'window_trips',
+    'revenue_minor',
+    'margin_minor',
+    ...Array.from({ length: years }, (_, i) => `margin_y${i}`),
+    ...SUMMARY_DATE_COLUMNS,
+    'historical_margin_minor',
+    'trips_now',
+    'years_now',
+    'trips_before',
+    'years_before',
+    'active_at_start',
+    'active_at_end',
+    'score_now',
+    'score_before',
+    'referrals_now',
+    'referrals_before',
+  ];
+}
+
+/** The kept columns in the order `readFigures` packs them (the default plan's three years). */
+const PACKED = keptColumns(3);
 
 /**
  * The kept summaries of one currency (refreshFigures first), by client id. Each row crosses as one
@@ -345,7 +352,7 @@ export async function readFigures(base: Kysely<Database>, currency: string): Pro
   const bits = (mask: number) => Array.from({ length: periods }, (_, i) => (mask & (2 ** i)) !== 0);
   const orNull = (v: string) => (v === '' ? null : v);
   return result.rows.map(({ r }) => {
-    const v = r.split(',') as string[] & { length: typeof PACKED.length };
+    const v = r.split(',');
     const n = (i: number) => Number(v[i]);
     return {
       id: n(0),

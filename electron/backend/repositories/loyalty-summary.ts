@@ -10,7 +10,14 @@ import {
 import type { Database } from '../db/schema';
 import { loadSideFacts } from './loyalty-facts';
 import { dialectOf } from '../db/dialect';
-import { figuresSelect, isDefaultPlan, readFigures, summaryColumns } from './loyalty-figures';
+import {
+  figuresSelect,
+  isDefaultPlan,
+  keptColumns,
+  readFigures,
+  SUMMARY_DATE_COLUMNS,
+  summaryColumns,
+} from './loyalty-figures';
 import type { FiguresSource } from './loyalty-overview';
 import { refreshLoyalty } from './loyalty-trips';
 
@@ -121,26 +128,13 @@ export async function withFiguresSource<T>(
   }
   const postgres = dialectOf(base) === 'postgres';
   const [integer, text] = postgres ? [sql`BIGINT`, sql`TEXT COLLATE "C"`] : [sql`INTEGER`, sql`TEXT`];
-  const years = [plan.from, ...plan.yearStarts].map((_, i) => `margin_y${i}`);
+  const dates: readonly string[] = SUMMARY_DATE_COLUMNS;
   const columns: [string, RawBuilder<unknown>][] = [
     ['currency', text],
-    ...['client_id', 'window_trips', 'revenue_minor', 'margin_minor', ...years].map(
-      (c): [string, RawBuilder<unknown>] => [c, integer],
-    ),
-    ...['last_return', 'last_start', 'first_start'].map((c): [string, RawBuilder<unknown>] => [c, text]),
-    ...[
-      'historical_margin_minor',
-      'trips_now',
-      'years_now',
-      'trips_before',
-      'years_before',
-      'active_at_start',
-      'active_at_end',
-      'score_now',
-      'score_before',
-      'referrals_now',
-      'referrals_before',
-    ].map((c): [string, RawBuilder<unknown>] => [c, integer]),
+    ...keptColumns(plan.yearStarts.length + 1).map((c): [string, RawBuilder<unknown>] => [
+      c,
+      dates.includes(c) ? text : integer,
+    ]),
   ];
   const grouped = figuresSelect(plan, sql`currency = ${currency}`);
   // A read-only (damaged) base refuses even a temporary table: each count groups on its own there.
