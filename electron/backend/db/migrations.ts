@@ -181,11 +181,14 @@ ${LOYALTY_TOUR_TRIGGERS}
 const SHIPPED_SCHENGEN_FORMS = `form_id IN (SELECT id FROM questionnaire_forms
   WHERE key IN ('schengen_2020', 'schengen_2019', 'schengen_2023'))`;
 
+/** A label correction: [field, column, text as shipped before, text now]. */
+type Relabel = readonly [string, 'label_en' | 'label_fr', string, string];
+
 /**
  * Migration 20: labels corrected since bases were seeded, [field, column, seeded text, text now]:
  * after consulate copies of the form, field 18's after the printed form (docs/forms/wording.md).
  */
-const SCHENGEN_RELABELLED: readonly (readonly [string, 'label_en' | 'label_fr', string, string])[] = [
+const SCHENGEN_RELABELLED: readonly Relabel[] = [
   [
     'company_phone',
     'label_fr',
@@ -252,6 +255,29 @@ const SCHENGEN_NOW_CHECKED: readonly (readonly [string, string, string])[] = [
     "Date de départ prévue de l'espace Schengen après le premier séjour envisagé",
   ],
 ];
+
+/**
+ * Migration 23: field 22's French, whose students' part reads "adresse de l'établissement
+ * d'enseignement" (no "nom et") on the Swiss consulate's English/French copy of the 2019 form and
+ * on the French administration's overseas visa form modelled on it (docs/forms/wording.md).
+ */
+const SCHENGEN_RELABELLED_23: readonly Relabel[] = [
+  [
+    'employer',
+    'label_fr',
+    "Nom, adresse et numéro de téléphone de l'employeur. Pour les étudiants, nom et adresse de l'établissement d'enseignement",
+    "Nom, adresse et numéro de téléphone de l'employeur. Pour les étudiants, adresse de l'établissement d'enseignement",
+  ],
+];
+
+/** A label changes only where it is still as shipped, only on the shipped Schengen forms. */
+function relabelShippedSchengen(db: BetterSqlite3.Database, list: readonly Relabel[]): void {
+  for (const [key, column, before, now] of list) {
+    db.prepare(
+      `UPDATE questionnaire_fields SET ${column} = ? WHERE key = ? AND ${column} = ? AND ${SHIPPED_SCHENGEN_FORMS}`,
+    ).run(now, key, before);
+  }
+}
 
 export const migrations: readonly Migration[] = [
   {
@@ -925,11 +951,7 @@ export const migrations: readonly Migration[] = [
     // clerk edited stays theirs. Nothing is read, so PostgreSQL replays the same UPDATEs.
     name: 'visa forms: corrected labels and checked wording',
     up: (db) => {
-      for (const [key, column, before, now] of SCHENGEN_RELABELLED) {
-        db.prepare(
-          `UPDATE questionnaire_fields SET ${column} = ? WHERE key = ? AND ${column} = ? AND ${SHIPPED_SCHENGEN_FORMS}`,
-        ).run(now, key, before);
-      }
+      relabelShippedSchengen(db, SCHENGEN_RELABELLED);
       for (const [key, en, fr] of SCHENGEN_NOW_CHECKED) {
         db.prepare(
           `UPDATE questionnaire_fields SET wording = 'checked'
@@ -959,6 +981,12 @@ export const migrations: readonly Migration[] = [
     up: (db) => {
       db.exec('ALTER TABLE loyalty_figures_state ADD COLUMN version INTEGER NOT NULL DEFAULT 0');
     },
+  },
+  {
+    // Issue 16: a wording correction found after migration 20, brought to installed bases the same
+    // way (a label the clerk edited stays theirs); UPDATEs only, so PostgreSQL replays them.
+    name: 'visa forms: field 22 French label',
+    up: (db) => relabelShippedSchengen(db, SCHENGEN_RELABELLED_23),
   },
 ];
 
