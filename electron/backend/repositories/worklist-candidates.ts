@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import { addDays, addMonths, type WorklistClient, type WorklistReason } from '../../../shared/loyalty';
 import type { worklistQuerySchema } from '../../../shared/loyalty/worklist-model';
 import { displayName, JOINED_CLIENT_NAME_COLUMNS } from './client-names';
-import { TRIP_STATUSES, type LoyaltyDatabase } from './loyalty-schema';
-import { REGULAR_TRIPS } from './worklist-facts';
+import type { LoyaltyDatabase } from './loyalty-schema';
+import { REGULAR_TRIPS, travellerTrips } from './worklist-facts';
 
 /**
  * The worklist's candidate clients, reason by reason: each an indexed or bounded query that finds
@@ -41,9 +41,7 @@ export function reasonCandidates(
       ),
     // Travellers of booked trips whose passport ends before the return plus the destination's margin.
     passportBeforeTrip: async () => {
-      const rows = await db
-        .selectFrom('tours')
-        .innerJoin('tourists', 'tourists.tour_id', 'tours.id')
+      const rows = await travellerTrips(db)
         .innerJoin('clients', 'clients.id', 'tourists.client_id')
         .leftJoin('countries', 'countries.code', 'tours.country')
         .select([
@@ -54,7 +52,6 @@ export function reasonCandidates(
           'countries.passport_margin_months',
         ])
         .where('tours.arrival_date', '>', day)
-        .where('tours.status', 'in', TRIP_STATUSES)
         .where('clients.deleted_at', 'is', null)
         .where('clients.passport_expiry', 'is not', null)
         .execute();
@@ -77,12 +74,9 @@ export function reasonCandidates(
     familyBooked: async () => [...family.keys()],
     noTripLately: async () =>
       ids(
-        await db
-          .selectFrom('tourists')
-          .innerJoin('tours', 'tours.id', 'tourists.tour_id')
+        await travellerTrips(db)
           .select('tourists.client_id as id')
           .where('tourists.client_id', 'is not', null)
-          .where('tours.status', 'in', TRIP_STATUSES)
           .groupBy('tourists.client_id')
           .having((eb) => eb.fn.countAll(), '>=', REGULAR_TRIPS)
           .having((eb) => eb.fn.max('tours.arrival_date'), '<=', addMonths(day, -query.dormantMonths))
@@ -98,11 +92,8 @@ export function reasonCandidates(
       ),
     tripAnniversary: async () =>
       ids(
-        await db
-          .selectFrom('tours')
-          .innerJoin('tourists', 'tourists.tour_id', 'tours.id')
+        await travellerTrips(db)
           .select('tourists.client_id as id')
-          .where('tours.status', 'in', TRIP_STATUSES)
           .where('tours.arrival_date', '<', `${day.slice(0, 4)}-01-01`)
           .where((eb) => eb.or(horizonMonthDays.map((md) => eb('tours.arrival_date', 'like', `%${md}`))))
           .where('tourists.client_id', 'is not', null)
@@ -118,9 +109,7 @@ export async function familyCandidates(
   horizonDays: number,
 ): Promise<Map<number, WorklistClient['familyBookings']>> {
   const since = addDays(day, -Math.max(horizonDays, 0));
-  const travellers = await db
-    .selectFrom('tours')
-    .innerJoin('tourists', 'tourists.tour_id', 'tours.id')
+  const travellers = await travellerTrips(db)
     .innerJoin('clients', 'clients.id', 'tourists.client_id')
     .select([
       'tours.id as tourId',
@@ -130,7 +119,6 @@ export async function familyCandidates(
       ...JOINED_CLIENT_NAME_COLUMNS,
     ])
     .where('tours.created_at', '>=', since)
-    .where('tours.status', 'in', TRIP_STATUSES)
     .execute();
   const result = new Map<number, WorklistClient['familyBookings']>();
   if (travellers.length === 0) return result;

@@ -11,6 +11,14 @@ import { TRIP_STATUSES, type LoyaltyDatabase } from './loyalty-schema';
 /** Regular on the ladder: this many trips (shared/loyalty/ladder.ts default). */
 export const REGULAR_TRIPS = 3;
 
+/** Travellers' booked or travelled tours: the trips every worklist reason looks at. */
+export function travellerTrips(db: Kysely<LoyaltyDatabase>) {
+  return db
+    .selectFrom('tourists')
+    .innerJoin('tours', 'tours.id', 'tourists.tour_id')
+    .where('tours.status', 'in', TRIP_STATUSES);
+}
+
 /** Clients with their open complaints and family bookings; their trips are left empty here. */
 export async function clientFacts(
   db: Kysely<LoyaltyDatabase>,
@@ -68,9 +76,7 @@ export async function withTrips(
   const result: WorklistClient[] = [];
   for (let i = 0; i < clients.length; i += 500) {
     const chunk = clients.slice(i, i + 500);
-    const trips = await db
-      .selectFrom('tourists')
-      .innerJoin('tours', 'tours.id', 'tourists.tour_id')
+    const trips = await travellerTrips(db)
       .leftJoin('countries', 'countries.code', 'tours.country')
       .select([
         'tourists.client_id',
@@ -85,7 +91,6 @@ export async function withTrips(
         'in',
         chunk.map((c) => c.id),
       )
-      .where('tours.status', 'in', TRIP_STATUSES)
       .where('tours.arrival_date', 'is not', null)
       .orderBy('tours.arrival_date')
       .execute();
