@@ -138,7 +138,7 @@ export const SCHENGEN_TEXT = {
   occupation: w('Current occupation', 'Profession actuelle', true),
   employer: w(
     "Employer and employer's address and telephone number. For students, name and address of educational establishment",
-    "Nom, adresse et numéro de téléphone de l'employeur. Pour les étudiants, nom et adresse de l'établissement d'enseignement",
+    "Nom, adresse et numéro de téléphone de l'employeur. Pour les étudiants, adresse de l'établissement d'enseignement",
   ),
   purpose: w('Purpose(s) of the journey', 'Objet(s) du voyage'),
   purposeDetails: w(

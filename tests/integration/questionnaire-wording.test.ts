@@ -11,8 +11,8 @@ import { testDialect } from '../helpers/temp-backend';
 import { testPgServer } from '../helpers/pg-server';
 
 /**
- * Issue 16: migration 20 brings the corrected labels and the newly checked wording to bases whose
- * reference book was seeded before. A base is built at schema 19 holding the books as they were
+ * Issue 16: migrations 20 and 23 bring the corrected labels and the newly checked wording to bases
+ * whose reference book was seeded before. A base is built at schema 19 holding the books as they were
  * shipped then, upgraded by the app's own path, the file's (openDatabase) or the server's
  * (openPostgres, which replays the recorded UPDATEs), and compared with the books shipped now.
  */
@@ -32,6 +32,10 @@ const SEEDED_TEXT: Record<string, { en?: string; fr?: string }> = {
     fr: "Nom et prénom de la personne qui remplit le formulaire de demande, si ce n'est pas le demandeur",
   },
   filler_address: { en: 'Address and e-mail address of person filling in the application form' },
+  // Migration 23.
+  employer: {
+    fr: "Nom, adresse et numéro de téléphone de l'employeur. Pour les étudiants, nom et adresse de l'établissement d'enseignement",
+  },
   eu_family_relationship: {
     en: 'Family relationship with an EU, EEA or CH citizen or with a UK national who is a Withdrawal Agreement beneficiary, if applicable',
     fr: "Lien de parenté avec un ressortissant de l'UE, de l'EEE ou de la Confédération suisse ou avec un ressortissant du Royaume-Uni bénéficiaire de l'accord de retrait, le cas échéant",
@@ -48,6 +52,7 @@ const SEEDED_UNVERIFIED = new Set([
 ]);
 const CLERK_PHONE = 'Téléphone de la société';
 const CLERK_OCCUPATION = 'Occupation (now)';
+const CLERK_EMPLOYER = "Employeur (nom, adresse, téléphone). Pour les étudiants, l'école";
 
 interface ShippedField {
   number: string;
@@ -113,18 +118,19 @@ function seededBase(): string[] {
       fields2023.map(seeded).map((f) => {
         if (f.key === 'company_phone') return { ...f, label: { ...f.label, fr: CLERK_PHONE } };
         if (f.key === 'occupation') return { ...f, label: { ...f.label, en: CLERK_OCCUPATION } };
+        if (f.key === 'employer') return { ...f, label: { ...f.label, fr: CLERK_EMPLOYER } };
         return f;
       }),
     ],
     // Version 1 wrote no wording states.
     [
       'schengen_2020',
-      ['company_phone', 'occupation'].map((k) => ({
+      ['company_phone', 'occupation', 'employer'].map((k) => ({
         ...seeded(byKey(fields2019, k)),
         wording: 'unverified',
       })),
     ],
-    ['agency_form', ['company_phone', 'occupation'].map((k) => seeded(byKey(fields2019, k)))],
+    ['agency_form', ['company_phone', 'occupation', 'employer'].map((k) => seeded(byKey(fields2019, k)))],
   ];
   return forms.flatMap(([key, list], i) => [
     `INSERT INTO questionnaire_forms (id, key, name_ru, name_en, name_fr) VALUES (${i + 1}, ${sqlText(key)}, 'Ш', 'S', 'S')`,
@@ -185,7 +191,7 @@ const shipped = (form: string, f: ShippedField): Row => ({
   wording: f.wording ?? 'unverified',
 });
 
-describe('migration 20: corrected labels and checked wording for bases seeded before', () => {
+describe('migrations 20 and 23: corrected labels and checked wording for bases seeded before', () => {
   it(`on ${testDialect}: an untouched field becomes what the book ships now; the clerk’s edits and own forms stay`, async () => {
     const rows = testDialect === 'postgres' ? await upgradedOnServer() : await upgradedOnSqlite();
     const of = (form: string) => rows.filter((r) => r.form === form);
@@ -196,14 +202,15 @@ describe('migration 20: corrected labels and checked wording for bases seeded be
         if (f.key === 'company_phone') return { ...row, label_fr: CLERK_PHONE };
         // Retyped by the clerk: neither relabelled nor called checked.
         if (f.key === 'occupation') return { ...row, label_en: CLERK_OCCUPATION, wording: 'unverified' };
+        if (f.key === 'employer') return { ...row, label_fr: CLERK_EMPLOYER };
         return row;
       }),
     );
     expect(of('schengen_2020')).toEqual(
-      ['company_phone', 'occupation'].map((k) => shipped('schengen_2020', byKey(fields2019, k))),
+      ['company_phone', 'occupation', 'employer'].map((k) => shipped('schengen_2020', byKey(fields2019, k))),
     );
     expect(of('agency_form')).toEqual(
-      ['company_phone', 'occupation'].map((k) => ({
+      ['company_phone', 'occupation', 'employer'].map((k) => ({
         ...shipped('agency_form', seeded(byKey(fields2019, k))),
       })),
     );
