@@ -4,6 +4,12 @@ import { nameKey } from '../../../shared/names';
 import { searchKeyRows, searchKeysOf, sortNamesOf } from '../repositories/client-mapping';
 import { PHONE_DIGITS_SQL } from '../repositories/client-identifiers';
 import { postgresStatements } from './pg-ddl';
+import {
+  TALLY_BACKFILL,
+  TALLY_POSTGRES_TRIGGERS,
+  TALLY_SQLITE_TRIGGERS,
+  TALLY_TABLE,
+} from '../repositories/loyalty-tally';
 
 /**
  * Versioned migrations. Index + 1 is the schema version stored in PRAGMA user_version. A migration
@@ -987,6 +993,22 @@ export const migrations: readonly Migration[] = [
     // way (a label the clerk edited stays theirs); UPDATEs only, so PostgreSQL replays them.
     name: 'visa forms: field 22 French label',
     up: (db) => relabelShippedSchengen(db, SCHENGEN_RELABELLED_23),
+  },
+  {
+    // Issue 15: the worklist's "no trip lately" grouped every tourist with their tour on each read
+    // (1.4 s on 1,000,000 tourists). client_trip_tally keeps each traveller's trip count and latest
+    // start (repositories/loyalty-tally.ts), kept by triggers; an installed base is counted here.
+    name: 'loyalty trip tally',
+    up: (db) => {
+      db.exec(TALLY_TABLE);
+      db.exec(TALLY_SQLITE_TRIGGERS);
+      db.exec(TALLY_BACKFILL);
+    },
+    postgres: async (client) => {
+      for (const statement of postgresStatements(TALLY_TABLE)) await client.query(statement);
+      await client.query(TALLY_POSTGRES_TRIGGERS);
+      await client.query(TALLY_BACKFILL);
+    },
   },
 ];
 
