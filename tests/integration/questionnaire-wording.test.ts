@@ -11,8 +11,8 @@ import { testDialect } from '../helpers/temp-backend';
 import { testPgServer } from '../helpers/pg-server';
 
 /**
- * Issue 16: migrations 20 and 23 bring the corrected labels and the newly checked wording to bases
- * whose reference book was seeded before. A base is built at schema 19 holding the books as they were
+ * Issue 16: migrations 20 and 23 bring the corrected labels (and 23 the corrected option labels)
+ * and the newly checked wording to bases whose reference book was seeded before. A base is built at schema 19 holding the books as they were
  * shipped then, upgraded by the app's own path, the file's (openDatabase) or the server's
  * (openPostgres, which replays the recorded UPDATEs), and compared with the books shipped now.
  */
@@ -41,6 +41,11 @@ const SEEDED_TEXT: Record<string, { en?: string; fr?: string }> = {
     fr: "Lien de parenté avec un ressortissant de l'UE, de l'EEE ou de la Confédération suisse ou avec un ressortissant du Royaume-Uni bénéficiaire de l'accord de retrait, le cas échéant",
   },
 };
+/** French option labels as shipped before migration 23, by field/option code. */
+const SEEDED_OPTION_FR: Record<string, string> = {
+  'civil_status/widowed': 'Veuf (veuve)',
+  'purpose/family_friends': 'Visite familiale ou amicale',
+};
 const SEEDED_UNVERIFIED = new Set([
   'travel_document_number',
   'travel_document_issue_date',
@@ -53,6 +58,7 @@ const SEEDED_UNVERIFIED = new Set([
 const CLERK_PHONE = 'Téléphone de la société';
 const CLERK_OCCUPATION = 'Occupation (now)';
 const CLERK_EMPLOYER = "Employeur (nom, adresse, téléphone). Pour les étudiants, l'école";
+const CLERK_FAMILY_VISIT = 'Visite de proches';
 
 interface ShippedField {
   number: string;
@@ -64,6 +70,18 @@ interface ShippedField {
   required: boolean;
   familyExempt?: boolean;
   wording?: string;
+  options: ShippedOption[];
+}
+interface ShippedOption {
+  code: string;
+  label: { ru: string; en: string; fr: string };
+  isDefault: boolean;
+}
+interface OptionRow {
+  form: string;
+  field: string;
+  code: string;
+  label_fr: string;
 }
 interface Row {
   form: string;
@@ -95,6 +113,18 @@ function insertField(formId: number, position: number, f: ShippedField): string 
     type, translation, binding, required, family_exempt, wording) VALUES (${values.join(', ')})`;
 }
 
+function insertOptions(formId: number, f: ShippedField): string[] {
+  return f.options.map(
+    (
+      o,
+      position,
+    ) => `INSERT INTO questionnaire_options (field_id, position, code, label_ru, label_en, label_fr, is_default)
+      VALUES ((SELECT id FROM questionnaire_fields WHERE form_id = ${formId} AND key = ${sqlText(f.key)}),
+        ${position}, ${sqlText(o.code)}, ${sqlText(o.label.ru)}, ${sqlText(o.label.en)}, ${sqlText(o.label.fr)},
+        ${o.isDefault ? 1 : 0})`,
+  );
+}
+
 /** A shipped field as the book said it when those bases were seeded. */
 function seeded(f: ShippedField): ShippedField {
   const old = SEEDED_TEXT[f.key] ?? {};
@@ -102,12 +132,22 @@ function seeded(f: ShippedField): ShippedField {
     ...f,
     label: { ...f.label, en: old.en ?? f.label.en, fr: old.fr ?? f.label.fr },
     wording: SEEDED_UNVERIFIED.has(f.key) ? 'unverified' : f.wording,
+    options: f.options.map((o) => ({
+      ...o,
+      label: { ...o.label, fr: SEEDED_OPTION_FR[`${f.key}/${o.code}`] ?? o.label.fr },
+    })),
   };
 }
 
 const fields2019 = schengen2019.fields as ShippedField[];
 const fields2023 = schengen2023.fields as ShippedField[];
 const byKey = (list: ShippedField[], key: string) => list.find((f) => f.key === key)!;
+
+const AGENCY_FIELDS = ['company_phone', 'occupation', 'employer', 'civil_status', 'purpose'];
+
+function clerkFamilyVisit(o: ShippedOption): ShippedOption {
+  return o.code === 'family_friends' ? { ...o, label: { ...o.label, fr: CLERK_FAMILY_VISIT } } : o;
+}
 
 /** The base before: both books as seeded, the clerk's two edits, version 1's form, a form of the clerk's own. */
 function seededBase(): string[] {
@@ -119,34 +159,43 @@ function seededBase(): string[] {
         if (f.key === 'company_phone') return { ...f, label: { ...f.label, fr: CLERK_PHONE } };
         if (f.key === 'occupation') return { ...f, label: { ...f.label, en: CLERK_OCCUPATION } };
         if (f.key === 'employer') return { ...f, label: { ...f.label, fr: CLERK_EMPLOYER } };
+        if (f.key === 'purpose') return { ...f, options: f.options.map(clerkFamilyVisit) };
         return f;
       }),
     ],
     // Version 1 wrote no wording states.
     [
       'schengen_2020',
-      ['company_phone', 'occupation', 'employer'].map((k) => ({
+      ['company_phone', 'occupation', 'employer', 'civil_status', 'purpose'].map((k) => ({
         ...seeded(byKey(fields2019, k)),
         wording: 'unverified',
       })),
     ],
-    ['agency_form', ['company_phone', 'occupation', 'employer'].map((k) => seeded(byKey(fields2019, k)))],
+    ['agency_form', AGENCY_FIELDS.map((k) => seeded(byKey(fields2019, k)))],
   ];
   return forms.flatMap(([key, list], i) => [
     `INSERT INTO questionnaire_forms (id, key, name_ru, name_en, name_fr) VALUES (${i + 1}, ${sqlText(key)}, 'Ш', 'S', 'S')`,
-    ...list.map((f, position) => insertField(i + 1, position, f)),
+    ...list.flatMap((f, position) => [insertField(i + 1, position, f), ...insertOptions(i + 1, f)]),
   ]);
 }
 
 const READ_BACK = `SELECT q.key AS form, f.key AS field, f.label_en, f.label_fr, f.wording
   FROM questionnaire_fields f JOIN questionnaire_forms q ON q.id = f.form_id ORDER BY q.key, f.position`;
+const READ_OPTIONS = `SELECT q.key AS form, f.key AS field, o.code, o.label_fr
+  FROM questionnaire_options o JOIN questionnaire_fields f ON f.id = o.field_id
+  JOIN questionnaire_forms q ON q.id = f.form_id ORDER BY q.key, f.position, o.position`;
+
+interface Upgraded {
+  fields: Row[];
+  options: OptionRow[];
+}
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-async function upgradedOnSqlite(): Promise<Row[]> {
+async function upgradedOnSqlite(): Promise<Upgraded> {
   const dir = mkdtempSync(join(tmpdir(), 'tourdesk-wording-'));
   cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
   const path = join(dir, 'db.sqlite');
@@ -158,13 +207,16 @@ async function upgradedOnSqlite(): Promise<Row[]> {
   old.db.close();
   const upgraded = await openDatabase(path);
   try {
-    return upgraded.db.prepare(READ_BACK).all() as Row[];
+    return {
+      fields: upgraded.db.prepare(READ_BACK).all() as Row[],
+      options: upgraded.db.prepare(READ_OPTIONS).all() as OptionRow[],
+    };
   } finally {
     upgraded.db.close();
   }
 }
 
-async function upgradedOnServer(): Promise<Row[]> {
+async function upgradedOnServer(): Promise<Upgraded> {
   const server = await testPgServer();
   const connection = { connectionString: await server.createDatabase('wording') };
   cleanups.push(() => server.dropDatabase(connection.connectionString));
@@ -177,7 +229,10 @@ async function upgradedOnServer(): Promise<Row[]> {
   const upgraded = await openPostgres(connection, { poolSize: 1 });
   try {
     expect(upgraded.foundVersion).toBe(BEFORE);
-    return (await upgraded.pool.query<Row>(READ_BACK)).rows;
+    return {
+      fields: (await upgraded.pool.query<Row>(READ_BACK)).rows,
+      options: (await upgraded.pool.query<OptionRow>(READ_OPTIONS)).rows,
+    };
   } finally {
     await upgraded.db.destroy();
   }
@@ -193,7 +248,8 @@ const shipped = (form: string, f: ShippedField): Row => ({
 
 describe('migrations 20 and 23: corrected labels and checked wording for bases seeded before', () => {
   it(`on ${testDialect}: an untouched field becomes what the book ships now; the clerk’s edits and own forms stay`, async () => {
-    const rows = testDialect === 'postgres' ? await upgradedOnServer() : await upgradedOnSqlite();
+    const upgraded = testDialect === 'postgres' ? await upgradedOnServer() : await upgradedOnSqlite();
+    const rows = upgraded.fields;
     const of = (form: string) => rows.filter((r) => r.form === form);
     expect(of('schengen_2019')).toEqual(fields2019.map((f) => shipped('schengen_2019', f)));
     expect(of('schengen_2023')).toEqual(
@@ -207,12 +263,39 @@ describe('migrations 20 and 23: corrected labels and checked wording for bases s
       }),
     );
     expect(of('schengen_2020')).toEqual(
-      ['company_phone', 'occupation', 'employer'].map((k) => shipped('schengen_2020', byKey(fields2019, k))),
+      AGENCY_FIELDS.map((k) => {
+        const row = shipped('schengen_2020', byKey(fields2019, k));
+        // Checked before migration 20 and not among its fields: version 1's state stays.
+        return k === 'civil_status' ? { ...row, wording: 'unverified' } : row;
+      }),
     );
     expect(of('agency_form')).toEqual(
-      ['company_phone', 'occupation', 'employer'].map((k) => ({
+      AGENCY_FIELDS.map((k) => ({
         ...shipped('agency_form', seeded(byKey(fields2019, k))),
       })),
+    );
+
+    const optionsOf = (form: string) => upgraded.options.filter((r) => r.form === form);
+    const optionRows = (form: string, list: ShippedField[]): OptionRow[] =>
+      list.flatMap((f) => f.options.map((o) => ({ form, field: f.key, code: o.code, label_fr: o.label.fr })));
+    expect(optionsOf('schengen_2019')).toEqual(optionRows('schengen_2019', fields2019));
+    expect(optionsOf('schengen_2023')).toEqual(
+      optionRows(
+        'schengen_2023',
+        fields2023.map((f) => (f.key === 'purpose' ? { ...f, options: f.options.map(clerkFamilyVisit) } : f)),
+      ),
+    );
+    expect(optionsOf('schengen_2020')).toEqual(
+      optionRows(
+        'schengen_2020',
+        AGENCY_FIELDS.map((k) => byKey(fields2019, k)),
+      ),
+    );
+    expect(optionsOf('agency_form')).toEqual(
+      optionRows(
+        'agency_form',
+        AGENCY_FIELDS.map((k) => seeded(byKey(fields2019, k))),
+      ),
     );
   });
 });

@@ -276,6 +276,16 @@ const SCHENGEN_RELABELLED_23: readonly Relabel[] = [
   ],
 ];
 
+/**
+ * Migration 23: French option labels, [field, option code, text as shipped before, text now]: 9's
+ * "Veuf (Veuve)" as every consulate copy prints it, 23's "Visite à la famille ou à des amis" as the
+ * French administration's form modelled on the annex prints it (docs/forms/wording.md).
+ */
+const SCHENGEN_OPTIONS_RELABELLED_23: readonly (readonly [string, string, string, string])[] = [
+  ['civil_status', 'widowed', 'Veuf (veuve)', 'Veuf (Veuve)'],
+  ['purpose', 'family_friends', 'Visite familiale ou amicale', 'Visite à la famille ou à des amis'],
+];
+
 /** A label changes only where it is still as shipped, only on the shipped Schengen forms. */
 function relabelShippedSchengen(db: BetterSqlite3.Database, list: readonly Relabel[]): void {
   for (const [key, column, before, now] of list) {
@@ -991,8 +1001,16 @@ export const migrations: readonly Migration[] = [
   {
     // Issue 16: a wording correction found after migration 20, brought to installed bases the same
     // way (a label the clerk edited stays theirs); UPDATEs only, so PostgreSQL replays them.
-    name: 'visa forms: field 22 French label',
-    up: (db) => relabelShippedSchengen(db, SCHENGEN_RELABELLED_23),
+    name: 'visa forms: French labels after consulate copies',
+    up: (db) => {
+      relabelShippedSchengen(db, SCHENGEN_RELABELLED_23);
+      for (const [field, code, before, now] of SCHENGEN_OPTIONS_RELABELLED_23) {
+        db.prepare(
+          `UPDATE questionnaire_options SET label_fr = ? WHERE code = ? AND label_fr = ?
+            AND field_id IN (SELECT id FROM questionnaire_fields WHERE key = ? AND ${SHIPPED_SCHENGEN_FORMS})`,
+        ).run(now, code, before, field);
+      }
+    },
   },
   {
     // Issue 15: the worklist's "no trip lately" grouped every tourist with their tour on each read
