@@ -11,7 +11,7 @@ import {
   type LoyaltyFilter,
 } from '../../shared/loyalty';
 import { loadClientFacts } from '../../electron/backend/repositories/loyalty-facts';
-import { loyaltyDb } from '../../electron/backend/repositories/loyalty-schema';
+import { loyaltyDb, TRIP_STATUSES } from '../../electron/backend/repositories/loyalty-schema';
 import { loadFeedbackCounts } from '../../electron/backend/repositories/loyalty-feedback';
 import { refreshFigures } from '../../electron/backend/repositories/loyalty-figures';
 import { countOverview, selectClasses } from '../../electron/backend/repositories/loyalty-overview';
@@ -116,6 +116,7 @@ async function expectFactsRight(): Promise<TripFact[]> {
       });
     }
   }
+  await expectTallyRight();
   // Nothing left to recompute, and the kept rows are those of a rebuild from scratch.
   expect(await db.selectFrom('loyalty_stale_clients').select('client_id').execute()).toEqual([]);
   const keptFigures = await db
@@ -129,6 +130,31 @@ async function expectFactsRight(): Promise<TripFact[]> {
     keptFigures,
   );
   return kept;
+}
+
+/** The kept trip tally (migration 24, kept by triggers alone) equals a count of the tourists now. */
+async function expectTallyRight(): Promise<void> {
+  const db = loyaltyDb(t.backend.db);
+  const counted = await db
+    .selectFrom('tourists')
+    .innerJoin('tours', 'tours.id', 'tourists.tour_id')
+    .select((eb) => [
+      'tourists.client_id',
+      eb.fn.countAll<number>().as('trips'),
+      eb.fn.max('tours.arrival_date').as('last_arrival'),
+    ])
+    .where('tourists.client_id', 'is not', null)
+    .where('tours.status', 'in', TRIP_STATUSES)
+    .groupBy('tourists.client_id')
+    .orderBy('tourists.client_id')
+    .execute();
+  const kept = await db
+    .selectFrom('client_trip_tally')
+    .selectAll()
+    .where('trips', '>', 0)
+    .orderBy('client_id')
+    .execute();
+  expect(kept).toEqual(counted.map((r) => ({ ...r, trips: Number(r.trips) })));
 }
 
 const tripOf = (trips: TripFact[], tourId: number, clientId: number) =>
@@ -167,8 +193,31 @@ describe('client_trips, the facts behind the Loyalty figures', () => {
     // No payer: A and B share T3 now.
     expect(tripOf(await expectFactsRight(), base.tours.t3, base.b)?.revenue_minor).toBe(80_000_00);
 
-    const withB = await t.call('tours.get', { id: base.tours.t3 });
-    const touristB = withB.tourists.find((x) => x.clientId === base.b);
+    // B's place on T3 moved to E's card (the tally recounts both), then back to B.
+    const moveTo = async (clientId: number) => {
+      const tour = await t.call('tours.get', { id: base.tours.t3 });
+      const place = tour.tourists.find(
+        (x) => x.lastNameRu === b.lastNameRu,
+      ) as (typeof tour.tourists)[number];
+      await t.call('tourists.save', {
+        tourId: base.tours.t3,
+        tourist: {
+          ...emptyTouristFields(),
+          lastNameRu: b.lastNameRu,
+          firstNameRu: b.firstNameRu,
+          id: place.id,
+          version: place.version,
+          clientId,
+          serviceIds: [],
+        },
+      });
+    };
+    await moveTo(base.e);
+    expect(tripOf(await expectFactsRight(), base.tours.t3, base.e)?.revenue_minor).toBe(80_000_00);
+    await moveTo(base.b);
+    const touristB = (await t.call('tours.get', { id: base.tours.t3 })).tourists.find(
+      (x) => x.clientId === base.b,
+    );
     await t.call('tourists.delete', { id: touristB?.id as number });
     expect(tripOf(await expectFactsRight(), base.tours.t3, base.b)).toBeUndefined();
 
@@ -180,6 +229,13 @@ describe('client_trips, the facts behind the Loyalty figures', () => {
     const e1 = await t.call('tours.get', { id: base.tours.e1 });
     await t.call('tours.save', { ...e1, status: 'cancelled' });
     expect(tripOf(await expectFactsRight(), base.tours.e1, base.e)).toBeUndefined();
+    // A tour's date written by a statement that leaves its travellers alone (as a raw import would).
+    await loyaltyDb(t.backend.db)
+      .updateTable('tours')
+      .set({ arrival_date: '2026-03-03' })
+      .where('id', '=', base.tours.e2)
+      .execute();
+    expect(tripOf(await expectFactsRight(), base.tours.e2, base.e)?.start_date).toBe('2026-03-03');
     const e2 = await t.call('tours.get', { id: base.tours.e2 });
     const removed = await t.call('tours.delete', { id: e2.id, version: e2.version });
     expect(tripOf(await expectFactsRight(), base.tours.e2, base.e)).toBeUndefined();

@@ -76,6 +76,8 @@ export type LoyaltyTables = {
   };
   /** Clients whose figures a write changed since they were last computed (triggers, trip refresh). */
   loyalty_stale_clients: { client_id: number };
+  /** Migration 24: each traveller's trip count and latest start (triggers, loyalty-tally.ts). */
+  client_trip_tally: { client_id: number; trips: number; last_arrival: string | null };
   /** The day the kept figures are for; next_client: where a rebuild for it stands (null: done). */
   loyalty_figures_state: { id: number; as_of: string; next_client: number | null; version: number };
 };
