@@ -128,7 +128,7 @@ export const SCHENGEN_TEXT = {
     'Adresse du domicile et adresse électronique du demandeur',
     true,
   ),
-  telephone: w('Telephone no.', 'Numéro de téléphone'),
+  telephone: w('Telephone no.', 'Numéro de téléphone', 'en'),
   residence: w(
     'Residence in a country other than the country of current nationality',
     'Résidence dans un pays autre que celui de la nationalité actuelle',
@@ -172,10 +172,11 @@ export const SCHENGEN_TEXT = {
   entryPermit: w(
     'Entry permit for the final country of destination, where applicable',
     "Autorisation d'entrée dans le pays de destination finale, le cas échéant",
+    'en',
   ),
-  issuedByShort: w('Issued by', 'Délivrée par'),
-  validFrom: w('Valid from', 'Valable du'),
-  until: w('until', 'au'),
+  issuedByShort: w('Issued by', 'Délivrée par', 'en'),
+  validFrom: w('Valid from', 'Valable du', 'en'),
+  until: w('until', 'au', 'en'),
   host: w(
     'Surname and first name of the inviting person(s) in the Member State(s). If not applicable, name of hotel(s) or temporary accommodation(s) in the Member State(s)',
     "Nom et prénom de la ou des personnes qui invitent dans l'État membre ou les États membres. À défaut, nom d'un ou des hôtels ou lieux d'hébergement temporaires dans l'État membre ou les États membres",
@@ -187,22 +188,25 @@ export const SCHENGEN_TEXT = {
   company: w(
     'Name and address of inviting company/organisation',
     "Nom et adresse de l'entreprise/l'organisation hôte",
+    'en',
   ),
   companyPhone: w('Telephone no. of company/organisation', "N° de téléphone de l'entreprise/l'organisation"),
   contact: w(
     'Surname, first name, address, telephone no., and e-mail address of contact person in company/organisation',
     "Nom, prénom, adresse, numéro de téléphone et adresse électronique de la personne de contact dans l'entreprise/l'organisation",
+    'en',
   ),
   costs: w(
     "Cost of travelling and living during the applicant's stay is covered",
     'Les frais de voyage et de subsistance durant votre séjour sont financés',
+    'en',
   ),
-  byApplicant: w('by the applicant himself/herself', 'par vous-même'),
+  byApplicant: w('by the applicant himself/herself', 'par vous-même', 'en'),
   bySponsor: w(
     'by a sponsor (host, company, organisation), please specify',
     'par un garant (hôte, entreprise, organisation), veuillez préciser',
   ),
-  means: w('Means of support', 'Moyens de subsistance'),
+  means: w('Means of support', 'Moyens de subsistance', 'en'),
   filler: w(
     'Surname and first name of the person filling in the application form, if different from the applicant',
     "Nom et prénom de la personne qui remplit le formulaire de demande, si elle n'est pas le demandeur",

@@ -41,10 +41,13 @@ const SEEDED_TEXT: Record<string, { en?: string; fr?: string }> = {
     fr: "Lien de parenté avec un ressortissant de l'UE, de l'EEE ou de la Confédération suisse ou avec un ressortissant du Royaume-Uni bénéficiaire de l'accord de retrait, le cas échéant",
   },
 };
-/** French option labels as shipped before migration 23, by field/option code. */
-const SEEDED_OPTION_FR: Record<string, string> = {
-  'civil_status/widowed': 'Veuf (veuve)',
-  'purpose/family_friends': 'Visite familiale ou amicale',
+/** Option labels as shipped before migration 23, by field/option code and language. */
+const SEEDED_OPTION: Record<string, { en?: string; fr?: string }> = {
+  'civil_status/widowed': { fr: 'Veuf (veuve)' },
+  'purpose/family_friends': { fr: 'Visite familiale ou amicale' },
+  'cost_applicant_means/prepaid_accommodation': { en: 'Prepaid accommodation' },
+  'cost_applicant_means/prepaid_transport': { en: 'Prepaid transport' },
+  'cost_sponsor_means/prepaid_transport': { en: 'Prepaid transport' },
 };
 const SEEDED_UNVERIFIED = new Set([
   'travel_document_number',
@@ -81,6 +84,7 @@ interface OptionRow {
   form: string;
   field: string;
   code: string;
+  label_en: string;
   label_fr: string;
 }
 interface Row {
@@ -132,10 +136,10 @@ function seeded(f: ShippedField): ShippedField {
     ...f,
     label: { ...f.label, en: old.en ?? f.label.en, fr: old.fr ?? f.label.fr },
     wording: SEEDED_UNVERIFIED.has(f.key) ? 'unverified' : f.wording,
-    options: f.options.map((o) => ({
-      ...o,
-      label: { ...o.label, fr: SEEDED_OPTION_FR[`${f.key}/${o.code}`] ?? o.label.fr },
-    })),
+    options: f.options.map((o) => {
+      const old = SEEDED_OPTION[`${f.key}/${o.code}`] ?? {};
+      return { ...o, label: { ...o.label, en: old.en ?? o.label.en, fr: old.fr ?? o.label.fr } };
+    }),
   };
 }
 
@@ -143,7 +147,15 @@ const fields2019 = schengen2019.fields as ShippedField[];
 const fields2023 = schengen2023.fields as ShippedField[];
 const byKey = (list: ShippedField[], key: string) => list.find((f) => f.key === key)!;
 
-const AGENCY_FIELDS = ['company_phone', 'occupation', 'employer', 'civil_status', 'purpose'];
+/** The fields version 1's form and an agency's own form of the test hold. */
+const AGENCY_FIELDS = [
+  'company_phone',
+  'occupation',
+  'employer',
+  'civil_status',
+  'purpose',
+  'cost_sponsor_means',
+];
 
 function clerkFamilyVisit(o: ShippedOption): ShippedOption {
   return o.code === 'family_friends' ? { ...o, label: { ...o.label, fr: CLERK_FAMILY_VISIT } } : o;
@@ -166,7 +178,7 @@ function seededBase(): string[] {
     // Version 1 wrote no wording states.
     [
       'schengen_2020',
-      ['company_phone', 'occupation', 'employer', 'civil_status', 'purpose'].map((k) => ({
+      AGENCY_FIELDS.map((k) => ({
         ...seeded(byKey(fields2019, k)),
         wording: 'unverified',
       })),
@@ -181,7 +193,7 @@ function seededBase(): string[] {
 
 const READ_BACK = `SELECT q.key AS form, f.key AS field, f.label_en, f.label_fr, f.wording
   FROM questionnaire_fields f JOIN questionnaire_forms q ON q.id = f.form_id ORDER BY q.key, f.position`;
-const READ_OPTIONS = `SELECT q.key AS form, f.key AS field, o.code, o.label_fr
+const READ_OPTIONS = `SELECT q.key AS form, f.key AS field, o.code, o.label_en, o.label_fr
   FROM questionnaire_options o JOIN questionnaire_fields f ON f.id = o.field_id
   JOIN questionnaire_forms q ON q.id = f.form_id ORDER BY q.key, f.position, o.position`;
 
@@ -277,7 +289,15 @@ describe('migrations 20 and 23: corrected labels and checked wording for bases s
 
     const optionsOf = (form: string) => upgraded.options.filter((r) => r.form === form);
     const optionRows = (form: string, list: ShippedField[]): OptionRow[] =>
-      list.flatMap((f) => f.options.map((o) => ({ form, field: f.key, code: o.code, label_fr: o.label.fr })));
+      list.flatMap((f) =>
+        f.options.map((o) => ({
+          form,
+          field: f.key,
+          code: o.code,
+          label_en: o.label.en,
+          label_fr: o.label.fr,
+        })),
+      );
     expect(optionsOf('schengen_2019')).toEqual(optionRows('schengen_2019', fields2019));
     expect(optionsOf('schengen_2023')).toEqual(
       optionRows(

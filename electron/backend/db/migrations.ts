@@ -189,6 +189,8 @@ const SHIPPED_SCHENGEN_FORMS = `form_id IN (SELECT id FROM questionnaire_forms
 
 /** A label correction: [field, column, text as shipped before, text now]. */
 type Relabel = readonly [string, 'label_en' | 'label_fr', string, string];
+/** An option label correction: [field, option code, column, text as shipped before, text now]. */
+type OptionRelabel = readonly [string, string, 'label_en' | 'label_fr', string, string];
 
 /**
  * Migration 20: labels corrected since bases were seeded, [field, column, seeded text, text now]:
@@ -277,13 +279,29 @@ const SCHENGEN_RELABELLED_23: readonly Relabel[] = [
 ];
 
 /**
- * Migration 23: French option labels, [field, option code, text as shipped before, text now]: 9's
+ * Migration 23: option labels, [field, option code, column, text as shipped before, text now]: 9's
  * "Veuf (Veuve)" as every consulate copy prints it, 23's "Visite à la famille ou à des amis" as the
- * French administration's form modelled on the annex prints it (docs/forms/wording.md).
+ * French administration's form modelled on the annex prints it, the costs' "Pre-paid" as an Italian
+ * consulate's English/Italian copy of the 2019 form prints it (docs/forms/wording.md).
  */
-const SCHENGEN_OPTIONS_RELABELLED_23: readonly (readonly [string, string, string, string])[] = [
-  ['civil_status', 'widowed', 'Veuf (veuve)', 'Veuf (Veuve)'],
-  ['purpose', 'family_friends', 'Visite familiale ou amicale', 'Visite à la famille ou à des amis'],
+const SCHENGEN_OPTIONS_RELABELLED_23: readonly OptionRelabel[] = [
+  ['civil_status', 'widowed', 'label_fr', 'Veuf (veuve)', 'Veuf (Veuve)'],
+  [
+    'purpose',
+    'family_friends',
+    'label_fr',
+    'Visite familiale ou amicale',
+    'Visite à la famille ou à des amis',
+  ],
+  [
+    'cost_applicant_means',
+    'prepaid_accommodation',
+    'label_en',
+    'Prepaid accommodation',
+    'Pre-paid accommodation',
+  ],
+  ['cost_applicant_means', 'prepaid_transport', 'label_en', 'Prepaid transport', 'Pre-paid transport'],
+  ['cost_sponsor_means', 'prepaid_transport', 'label_en', 'Prepaid transport', 'Pre-paid transport'],
 ];
 
 /** A label changes only where it is still as shipped, only on the shipped Schengen forms. */
@@ -1001,12 +1019,12 @@ export const migrations: readonly Migration[] = [
   {
     // Issue 16: a wording correction found after migration 20, brought to installed bases the same
     // way (a label the clerk edited stays theirs); UPDATEs only, so PostgreSQL replays them.
-    name: 'visa forms: French labels after consulate copies',
+    name: 'visa forms: labels after consulate copies',
     up: (db) => {
       relabelShippedSchengen(db, SCHENGEN_RELABELLED_23);
-      for (const [field, code, before, now] of SCHENGEN_OPTIONS_RELABELLED_23) {
+      for (const [field, code, column, before, now] of SCHENGEN_OPTIONS_RELABELLED_23) {
         db.prepare(
-          `UPDATE questionnaire_options SET label_fr = ? WHERE code = ? AND label_fr = ?
+          `UPDATE questionnaire_options SET ${column} = ? WHERE code = ? AND ${column} = ?
             AND field_id IN (SELECT id FROM questionnaire_fields WHERE key = ? AND ${SHIPPED_SCHENGEN_FORMS})`,
         ).run(now, code, before, field);
       }
