@@ -3,6 +3,8 @@ import { loyaltyDb, TRIP_STATUSES } from '../../electron/backend/repositories/lo
 import { displayName } from '../../electron/backend/repositories/client-names';
 import { fixedClock } from '../../shared/domain/clock';
 import { worklistReasons, type WorklistClient, type WorklistItem } from '../../shared/loyalty';
+import { worklistQuerySchema } from '../../shared/loyalty/worklist-model';
+import { WorklistReader, worklistPage } from '../../electron/backend/repositories/worklist-reader';
 import { createTempBackend, type TempBackend } from '../helpers/temp-backend';
 import { buildKnownBase, type KnownBase } from './loyalty-base';
 
@@ -116,6 +118,13 @@ async function expectSameReasons(): Promise<void> {
     const listed = await t.call('worklist.list', { horizon, limit: 2000 });
     for (const item of listed) seen.add(item.reason);
     expect(listed.filter((i) => i.reason !== 'familyBooked')).toEqual(await everyClientsReasons(horizon));
+    // Each shorter page, its candidates read one at a time so reading can stop after any of them,
+    // is the start of the whole list.
+    for (let limit = 1; limit <= listed.length + 1; limit++) {
+      const query = worklistQuerySchema.parse({ horizon, limit });
+      const reader = new WorklistReader(loyaltyDb(t.backend.db), DAY, query, 1);
+      expect(await worklistPage(reader, limit)).toEqual(listed.slice(0, limit));
+    }
   }
 }
 

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { addDays, addMonths, type WorklistClient, type WorklistReason } from '../../../shared/loyalty';
+import {
+  addDays,
+  addMonths,
+  nextAnniversary,
+  type WorklistClient,
+  type WorklistReason,
+} from '../../../shared/loyalty';
 import type { worklistQuerySchema } from '../../../shared/loyalty/worklist-model';
 import { displayName, JOINED_CLIENT_NAME_COLUMNS } from './client-names';
 import type { LoyaltyDatabase } from './loyalty-schema';
@@ -16,6 +22,16 @@ type WorklistQuery = z.output<typeof worklistQuerySchema>;
 /** Months before the season the client usually travels that a passport must still be valid for. */
 export const SEASON_MARGIN_MONTHS = 6;
 
+/**
+ * A client a reason can concern, with the earliest date that reason's item can have for them (the
+ * list is ordered by date), so the worklist can read candidates in date order and stop once its
+ * page is full.
+ */
+export interface Candidate {
+  id: number;
+  from: string;
+}
+
 /** For each reason, how to find the clients it can concern: an indexed or bounded query, run when asked. */
 export function reasonCandidates(
   db: Kysely<LoyaltyDatabase>,
@@ -23,18 +39,20 @@ export function reasonCandidates(
   horizonDays: number,
   query: WorklistQuery,
   family: Map<number, WorklistClient['familyBookings']>,
-): Record<WorklistReason, () => Promise<number[]>> {
-  const ids = (rows: { id: number | null }[]) => rows.flatMap((r) => (r.id === null ? [] : [r.id]));
+): Record<WorklistReason, () => Promise<Candidate[]>> {
+  const dated = (rows: { id: number | null; from: string | null }[], from = (date: string) => date) =>
+    rows.flatMap((r) => (r.id === null || r.from === null ? [] : [{ id: r.id, from: from(r.from) }]));
   const birthdayDays = Math.max(horizonDays, query.horizon === 'today' ? 0 : query.birthdayDays);
   const monthDays = Array.from({ length: birthdayDays + 1 }, (_, i) => addDays(day, i).slice(4));
   const horizonMonthDays = monthDays.slice(0, horizonDays + 1);
   const live = db.selectFrom('clients').where('clients.deleted_at', 'is', null);
+  const anniversary = (date: string) => nextAnniversary(date, day);
   return {
     openComplaint: async () =>
-      ids(
+      dated(
         await db
           .selectFrom('feedback')
-          .select('client_id as id')
+          .select(['client_id as id', 'received_on as from'])
           .where('kind', '=', 'complaint')
           .where('status', '<>', 'resolved')
           .execute(),
@@ -61,45 +79,65 @@ export function reasonCandidates(
             (r.passport_expiry as string) <
             addMonths(r.departure_date ?? (r.arrival_date as string), r.passport_margin_months ?? 6),
         )
-        .map((r) => r.id);
+        .map((r) => ({ id: r.id, from: r.passport_expiry as string }));
     },
     // A scan of the birth dates: month and day are matched with LIKE, which every SQL has.
     birthday: async () =>
-      ids(
+      dated(
         await live
-          .select('clients.id')
+          .select(['clients.id', 'clients.birth_date as from'])
           .where((eb) => eb.or(monthDays.map((md) => eb('clients.birth_date', 'like', `%${md}`))))
           .execute(),
+        anniversary,
       ),
-    familyBooked: async () => [...family.keys()],
+    familyBooked: async () =>
+      [...family].map(([id, bookings]) => ({
+        id,
+        from: bookings.reduce((min, b) => (b.bookedOn < min ? b.bookedOn : min), bookings[0]?.bookedOn ?? ''),
+      })),
+    // The kept tally (migration 24): at least REGULAR_TRIPS trips, none since the cut-off; the item's
+    // date is that last trip.
     noTripLately: async () =>
-      ids(
-        await travellerTrips(db)
-          .select('tourists.client_id as id')
-          .where('tourists.client_id', 'is not', null)
-          .groupBy('tourists.client_id')
-          .having((eb) => eb.fn.countAll(), '>=', REGULAR_TRIPS)
-          .having((eb) => eb.fn.max('tours.arrival_date'), '<=', addMonths(day, -query.dormantMonths))
+      dated(
+        await db
+          .selectFrom('client_trip_tally')
+          .select(['client_id as id', 'last_arrival as from'])
+          .where('last_arrival', '<=', addMonths(day, -query.dormantMonths))
+          .where('trips', '>=', REGULAR_TRIPS)
           .execute(),
       ),
     passportBeforeSeason: async () =>
-      ids(
+      dated(
         await live
-          .select('clients.id')
+          .select(['clients.id', 'clients.passport_expiry as from'])
           .where('clients.passport_expiry', '>=', addMonths(day, -12))
           .where('clients.passport_expiry', '<', addMonths(day, 12 + SEASON_MARGIN_MONTHS))
           .execute(),
       ),
+    // The item is the last trip's anniversary, and the last trip is one of the trips found here.
     tripAnniversary: async () =>
-      ids(
+      dated(
         await travellerTrips(db)
-          .select('tourists.client_id as id')
+          .select(['tourists.client_id as id', 'tours.arrival_date as from'])
           .where('tours.arrival_date', '<', `${day.slice(0, 4)}-01-01`)
           .where((eb) => eb.or(horizonMonthDays.map((md) => eb('tours.arrival_date', 'like', `%${md}`))))
           .where('tourists.client_id', 'is not', null)
           .execute(),
+        anniversary,
       ),
   };
+}
+
+/** Each client once, with their earliest date, in date order (then by id). */
+export function inDateOrder(candidates: readonly Candidate[]): Candidate[] {
+  const earliest = new Map<number, string>();
+  for (const c of candidates) {
+    const from = earliest.get(c.id);
+    if (from === undefined || c.from < from) earliest.set(c.id, c.from);
+  }
+  return [...earliest]
+    .map(([id, from]) => ({ id, from }))
+    .sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : x.id - y.id));
 }
 
 /** Relatives (family links) of the travellers of tours booked in the horizon, not on that tour. */
