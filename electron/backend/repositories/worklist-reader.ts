@@ -56,8 +56,8 @@ const TRIP_REASONS: ReadonlySet<WorklistReason> = new Set([
 /**
  * One worklist read: the clients read so far and their decided reasons, shared by the reasons in
  * the list's order. A reason's candidates are read in date order a chunk at a time, and reading
- * stops once the room left on the page is filled with items dated before the next unread
- * candidate's earliest date (no unread candidate can come before them). A client's trips are read
+ * stops once the room left on the page is filled with items that sort before the next unread
+ * candidate's earliest date and id (no unread candidate can come before them). A client's trips are read
  * only for a reason that looks at them: complaints, birthdays and family bookings do not.
  */
 export class WorklistReader {
@@ -102,8 +102,13 @@ export class WorklistReader {
         this.reasonsOf(c).filter((item) => item.reason === reason),
       );
       open = await this.withoutHandled(items);
-      const next = candidates[i + this.chunk]?.from;
-      if (next === undefined || open.filter((item) => item.date < next).length >= room) break;
+      // An unread candidate's item sorts at or after (its earliest date, its id), so an item before
+      // the next unread candidate in that order is final.
+      const next = candidates[i + this.chunk];
+      if (next === undefined) break;
+      const final = (item: WorklistItem) =>
+        item.date < next.from || (item.date === next.from && item.clientId < next.id);
+      if (open.filter(final).length >= room) break;
     }
     return open.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0) || x.clientId - y.clientId);
   }
