@@ -2,20 +2,17 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createBackend } from '../backend';
 import { transferDir } from '../backend/backup/transfer-files';
-import { openChosenBase, serverStartHelp } from '../backend/connection/open-chosen';
-import { askLocalOnTerminal } from './ask-local';
-import { secretWrapperFromKeyFile } from '../backend/connection/secret-wrapper';
-import { KeyStore } from '../backend/crypto/key-store';
-import { fileKeyWrapper, MIN_KEY_PASSPHRASE, passphraseKeyWrapper } from '../backend/crypto/key-wrappers';
 import { acquireLockFile } from '../backend/db/lock-file';
 import { ensurePrivateDir } from '../backend/db/private-files';
 import { defaultDatabasePath, defaultUserDataDir } from '../backend/paths';
+import { backendGate } from './backend-gate';
 import { findChromium, openAppWindow, writeLaunchPage } from './open-browser';
-import { askPassphrase } from './passphrase-prompt';
 import { LOGIN_CODE_TTL_MS } from './security';
 import { defaultStaticDir, startWebServer } from './server';
+
+/** The backend's modules, most of the start: loaded once the server listens (see backend-gate.ts). */
+const openBackend = () => import('./open-backend');
 
 function appVersion(): string {
   try {
@@ -57,33 +54,12 @@ async function main(): Promise<void> {
       return;
     }
   }
-  // The base is encrypted; its key is wrapped with the key file beside it (the 0700 user-data folder by default).
-  const backend =
-    dbPath === ':memory:'
-      ? await createBackend({ dbPath, appVersion: appVersion() })
-      : // Or the office server, when Settings chose it (its password wrapped with the same key file).
-        await openChosenBase(
-          {
-            dbPath,
-            appVersion: appVersion(),
-            secrets: secretWrapperFromKeyFile(fileKeyWrapper(dirname(dbPath))),
-            // Answer first; quick_check in the background (a damaged page met before it: read-only at once).
-            deferIntegrityCheck: true,
-          },
-          values.passphrase
-            ? await passphraseKeyStore(dbPath)
-            : new KeyStore(dbPath, [fileKeyWrapper(dirname(dbPath))]),
-          process.stdin.isTTY ? askLocalOnTerminal : undefined,
-        ).catch((error: unknown) => {
-          throw new Error(
-            `${error instanceof Error ? error.message : String(error)}\n${serverStartHelp(dbPath)}`,
-          );
-        });
+  // A passphrase is asked on the terminal before anything is served.
+  const keys = values.passphrase ? await (await openBackend()).passphraseKeyStore(dbPath) : undefined;
+  const gate = backendGate();
   const server = await startWebServer({
-    dispatch: backend.dispatch,
-    changes: (listener) =>
-      ('changes' in backend ? backend.changes : backend.backend()?.changes)?.subscribe(listener) ??
-      (() => undefined),
+    dispatch: gate.dispatch,
+    changes: gate.changes,
     staticDir: values.static ?? defaultStaticDir(__dirname),
     port: Number(values.port),
     ...(dbPath === ':memory:' ? {} : { transferDir: transferDir(dbPath) }),
@@ -97,15 +73,25 @@ async function main(): Promise<void> {
     );
   createInterface({ input: process.stdin }).on('line', printSignIn);
 
+  // The page, its scripts and the sign-in are served while the base opens; commands wait for it.
+  const opening = gate.open(async () =>
+    (await openBackend()).openBrowserModeBase({ dbPath, appVersion: appVersion(), keys }),
+  );
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
     await server.close();
-    await backend.close();
+    await (await opening.catch(() => null))?.close();
     console.log('TourDesk stopped.');
     process.exit(0);
   };
+  opening.catch(async (error: unknown) => {
+    stopping = true;
+    console.error(error instanceof Error ? error.message : error);
+    await server.close();
+    process.exit(1);
+  });
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
 
@@ -134,38 +120,6 @@ async function main(): Promise<void> {
 }
 
 const BROWSER_FAILED_WITHIN_MS = 5000;
-const PASSPHRASE_TRIES = 3;
-
-/**
- * `--passphrase`: the base's key is wrapped by a passphrase typed on the terminal instead of the key
- * file (whose wrapping is dropped once the passphrase wraps the key). A new passphrase is typed
- * twice; a wrong one is asked again, and after three the app starts on its recovery-key screen.
- */
-async function passphraseKeyStore(dbPath: string): Promise<KeyStore> {
-  const store = (typed: string) =>
-    new KeyStore(dbPath, [passphraseKeyWrapper(typed), fileKeyWrapper(dirname(dbPath))], {
-      onlyPrimary: true,
-    });
-  const isNew = !new KeyStore(dbPath, [fileKeyWrapper(dirname(dbPath))]).wraps('passphrase');
-  for (let attempt = 1; ; attempt++) {
-    const typed = await askPassphrase(`Passphrase of the base ${dbPath}: `);
-    const problem =
-      [...typed].length < MIN_KEY_PASSPHRASE
-        ? `The passphrase must have at least ${MIN_KEY_PASSPHRASE} characters.`
-        : isNew && (await askPassphrase('The same passphrase again: ')) !== typed
-          ? 'The two passphrases differ.'
-          : null;
-    if (problem !== null) {
-      console.log(problem);
-      // An input that ended (a pipe) or a clerk who gave up: nothing is opened.
-      if (attempt >= PASSPHRASE_TRIES) throw new Error('No passphrase was given: TourDesk stops.');
-      continue;
-    }
-    const keys = store(typed);
-    if ((await keys.open()).kind === 'ready' || attempt >= PASSPHRASE_TRIES) return keys;
-    console.log('This passphrase does not open the key of the base.');
-  }
-}
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -1,7 +1,7 @@
 import { en } from '../../shared/i18n/en';
 import { fr } from '../../shared/i18n/fr';
 import { ru } from '../../shared/i18n/ru';
-import type { Language } from '../../shared/i18n/create-i18n';
+import type { Language } from '../../shared/i18n/languages';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

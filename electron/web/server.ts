@@ -2,10 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Envelope } from '../../shared/api/envelope';
-import { isLanguage, type Language } from '../../shared/i18n/create-i18n';
+import { isLanguage, type Language } from '../../shared/i18n/languages';
 import type { Dispatch } from '../backend/dispatch';
 import { LIVE_EVENTS_PATH, type ChangeEvent } from '../../shared/api/live-events';
-import { LOGIN_SCRIPT, loginPage } from './login-page';
 import {
   CONTENT_SECURITY_POLICY,
   isSameOriginRequest,
@@ -15,8 +14,11 @@ import {
   sessionCookie,
   SignIn,
 } from './security';
-import { readStatic, resolveStaticPath } from './static-files';
+import { readStatic, resolveStaticPath, StaticCache } from './static-files';
 import { receiveTransfer, sendTransfer } from './transfers';
+
+// The sign-in page's text in three languages: loaded when it is first asked for, not at start.
+const signInPage = () => import('./login-page');
 
 const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
 const MAX_LOGIN_BODY_BYTES = 1024;
@@ -81,6 +83,8 @@ function fail(
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 const PAGE_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
@@ -97,6 +101,7 @@ const PAGE_HEADERS = {
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const signIn = new SignIn(options.loginCodeTtlMs ?? LOGIN_CODE_TTL_MS);
+  const assets = new StaticCache();
   let port = 0;
 
   const hasSession = (req: IncomingMessage) =>
@@ -178,7 +183,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-store',
       });
-      res.end(req.method === 'HEAD' ? undefined : loginPage(await pageLanguage()));
+      const [{ loginPage }, language] = await Promise.all([signInPage(), pageLanguage()]);
+      res.end(req.method === 'HEAD' ? undefined : loginPage(language));
       return;
     }
     if (req.method !== 'POST') return fail(res, 405, 'BAD_INPUT', 'use GET or POST');
@@ -199,7 +205,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         'content-type': 'text/javascript; charset=utf-8',
         'cache-control': 'no-store',
       });
-      res.end(req.method === 'HEAD' ? undefined : LOGIN_SCRIPT);
+      res.end(req.method === 'HEAD' ? undefined : (await signInPage()).LOGIN_SCRIPT);
       return;
     }
     const wantsIndex = path === '/' || path === '/index.html';
@@ -209,12 +215,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     const file = resolveStaticPath(options.staticDir, wantsIndex ? '/index.html' : path);
-    const found = file ? await readStatic(file) : null;
+    const hashed = path.startsWith('/assets/');
+    const found = !file ? null : hashed ? await assets.read(file) : await readStatic(file);
     if (!found) return fail(res, 404, 'NOT_FOUND', 'no such file');
     res.writeHead(200, {
       ...PAGE_HEADERS,
       'content-type': found.contentType,
-      'cache-control': wantsIndex ? 'no-store' : 'max-age=3600',
+      // Vite names each asset by its content: a name never gets other bytes, so the browser keeps it.
+      'cache-control': wantsIndex ? 'no-store' : hashed ? IMMUTABLE : 'max-age=3600',
     });
     res.end(req.method === 'HEAD' ? undefined : found.body);
   }

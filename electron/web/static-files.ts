@@ -36,3 +36,19 @@ export async function readStatic(path: string): Promise<{ body: Buffer; contentT
     return null;
   }
 }
+
+/** Files read once and kept in memory: the renderer's hashed assets, which never change while it runs. */
+export class StaticCache {
+  private readonly files = new Map<string, Promise<{ body: Buffer; contentType: string } | null>>();
+
+  read(path: string): Promise<{ body: Buffer; contentType: string } | null> {
+    let found = this.files.get(path);
+    if (!found) {
+      found = readStatic(path);
+      this.files.set(path, found);
+      // A name that is not there is not kept: any local page could fill the map with them.
+      void found.then((file) => file ?? this.files.delete(path));
+    }
+    return found;
+  }
+}
