@@ -7,11 +7,9 @@ import {
   formDefinitionSchema,
   type FormDefinition,
 } from '../../shared/questionnaire/reference';
-import schengen2019 from '../../resources/questionnaires/schengen-2019.json';
-import schengen2023 from '../../resources/questionnaires/schengen-2023.json';
-import japan from '../../resources/questionnaires/japan.json';
-import dictionary from '../../resources/questionnaires/dictionary.json';
-import countries from '../../resources/questionnaires/countries.json';
+
+// About 190 KB of object literals that every start would parse; most starts find them seeded.
+const shippedData = () => import('./reference-seed-data');
 
 const SEEDED_SETTING = 'referenceBooks.seededVersion';
 /** Raise when the shipped reference data gains something an existing database should receive. */
@@ -42,6 +40,7 @@ async function seedFresh(
   books: ReferenceBooksRepository,
   forms: readonly FormDefinition[],
   settings: CountrySettings,
+  dictionary: unknown,
 ): Promise<void> {
   for (const form of forms) await books.writeFormDefinition(trx, form);
   await books.importDictionary(z.array(dictionaryEntryInputSchema).parse(dictionary), trx);
@@ -114,10 +113,11 @@ export async function seedReferenceBooks(
     .executeTakeFirst();
   const version = seeded ? Number(seeded.value) : 0;
   if (version >= SHIPPED_VERSION) return;
-  const forms = [schengen2019, schengen2023, japan].map((f) => formDefinitionSchema.parse(f));
-  const settings = countrySettingsSchema.parse(countries);
+  const shipped = await shippedData();
+  const forms = shipped.shippedForms.map((f) => formDefinitionSchema.parse(f));
+  const settings = countrySettingsSchema.parse(shipped.shippedCountries);
   await db.transaction().execute(async (trx) => {
-    if (version === 0) await seedFresh(trx, books, forms, settings);
+    if (version === 0) await seedFresh(trx, books, forms, settings, shipped.shippedDictionary);
     else await upgradeFromFirst(trx, books, forms, settings);
     const value = String(SHIPPED_VERSION);
     await trx
