@@ -146,6 +146,17 @@ describe('the worklist equals every client decided the plain way', () => {
       .where('id', '=', base.tours.e3)
       .execute();
     await expectSameReasons();
+    // E books a trip for next year: the anniversary of E's last trip so far stays on the list.
+    await db
+      .updateTable('tours')
+      .set({ arrival_date: '2027-02-01', departure_date: '2027-02-10', status: 'booked' })
+      .where('id', '=', base.tours.e1)
+      .execute();
+    const withBooking = await t.call('worklist.list', { horizon: 'week', limit: 2000 });
+    expect(withBooking.filter((i) => i.clientId === base.e).map((i) => i.reason)).toContain(
+      'tripAnniversary',
+    );
+    await expectSameReasons();
     // A third past trip for C, long ago: C becomes a regular who has not travelled for a year.
     await db
       .updateTable('tours')
