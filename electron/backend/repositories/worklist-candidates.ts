@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import {
   addDays,
@@ -18,7 +18,6 @@ import { REGULAR_TRIPS, travellerTrips } from './worklist-facts';
  */
 
 type WorklistQuery = z.output<typeof worklistQuerySchema>;
-type MonthDays = ExpressionBuilder<LoyaltyDatabase, 'client_trip_tally' | 'tours'>;
 
 /** Months before the season the client usually travels that a passport must still be valid for. */
 export const SEASON_MARGIN_MONTHS = 6;
@@ -115,29 +114,29 @@ export function reasonCandidates(
           .where('clients.passport_expiry', '<', addMonths(day, 12 + SEASON_MARGIN_MONTHS))
           .execute(),
       ),
-    // The item is the anniversary of the last trip up to today, in an earlier year. Without a later
-    // booking that is the tally's latest start; a client with one is looked up among their trips.
-    tripAnniversary: async () => {
-      const yearStart = `${day.slice(0, 4)}-01-01`;
-      const onDay = (column: 'client_trip_tally.last_arrival' | 'tours.arrival_date') => (eb: MonthDays) =>
-        eb.or(horizonMonthDays.map((md) => eb(column, 'like', `%${md}`)));
-      const [last, booked] = await Promise.all([
-        db
-          .selectFrom('client_trip_tally')
-          .select(['client_id as id', 'last_arrival as from'])
-          .where('last_arrival', '<', yearStart)
-          .where(onDay('client_trip_tally.last_arrival'))
-          .execute(),
-        travellerTrips(db)
+    // The item is the anniversary of the last trip up to today, in an earlier year: a trip on this
+    // week's days (migration 25's index) that is the client's latest start in the tally, or any such
+    // trip of a client who has booked a later one.
+    tripAnniversary: async () =>
+      dated(
+        await travellerTrips(db)
           .innerJoin('client_trip_tally', 'client_trip_tally.client_id', 'tourists.client_id')
           .select(['tourists.client_id as id', 'tours.arrival_date as from'])
-          .where('client_trip_tally.last_arrival', '>', day)
-          .where('tours.arrival_date', '<', yearStart)
-          .where(onDay('tours.arrival_date'))
+          .where(
+            sql<string>`substr(tours.arrival_date, 6, 5)`,
+            'in',
+            horizonMonthDays.map((md) => md.slice(1)),
+          )
+          .where('tours.arrival_date', '<', `${day.slice(0, 4)}-01-01`)
+          .where((eb) =>
+            eb.or([
+              eb('client_trip_tally.last_arrival', '>', day),
+              eb('client_trip_tally.last_arrival', '=', eb.ref('tours.arrival_date')),
+            ]),
+          )
           .execute(),
-      ]);
-      return dated([...last, ...booked], anniversary);
-    },
+        anniversary,
+      ),
   };
 }
 
