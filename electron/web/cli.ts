@@ -7,12 +7,26 @@ import { acquireLockFile } from '../backend/db/lock-file';
 import { ensurePrivateDir } from '../backend/db/private-files';
 import { defaultDatabasePath, defaultUserDataDir } from '../backend/paths';
 import { backendGate } from './backend-gate';
+import { loadInTurns } from './load-in-turns';
 import { findChromium, openAppWindow, writeLaunchPage } from './open-browser';
 import { LOGIN_CODE_TTL_MS } from './security';
 import { defaultStaticDir, startWebServer } from './server';
 
-/** The backend's modules, most of the start: loaded once the server listens (see backend-gate.ts). */
-const openBackend = () => import('./open-backend');
+/**
+ * The backend's modules, most of the start, loaded once the server listens (see backend-gate.ts):
+ * in a few parts, so the sign-in, the page and its scripts asked meanwhile are served between them.
+ */
+const openBackend = () =>
+  loadInTurns(
+    [
+      () => import('kysely'),
+      () => import('zod'),
+      // The command schemas (zod objects built as the module runs) and the migrations.
+      () => import('../../shared/api/contract'),
+      () => import('../backend/db/migrations'),
+    ],
+    () => import('./open-backend'),
+  );
 
 function appVersion(): string {
   try {

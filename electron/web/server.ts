@@ -14,7 +14,7 @@ import {
   sessionCookie,
   SignIn,
 } from './security';
-import { readStatic, resolveStaticPath, StaticCache } from './static-files';
+import { readStatic, readStaticNow, resolveStaticPath, StaticCache } from './static-files';
 import { receiveTransfer, sendTransfer } from './transfers';
 
 // The sign-in page's text in three languages: loaded when it is first asked for, not at start.
@@ -102,6 +102,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const signIn = new SignIn(options.loginCodeTtlMs ?? LOGIN_CODE_TTL_MS);
   const assets = new StaticCache();
+  assets.preload(options.staticDir);
   let port = 0;
 
   const hasSession = (req: IncomingMessage) =>
@@ -216,7 +217,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const file = resolveStaticPath(options.staticDir, wantsIndex ? '/index.html' : path);
     const hashed = path.startsWith('/assets/');
-    const found = !file ? null : hashed ? await assets.read(file) : await readStatic(file);
+    const found = !file
+      ? null
+      : hashed
+        ? await assets.read(file)
+        : wantsIndex
+          ? readStaticNow(file)
+          : await readStatic(file);
     if (!found) return fail(res, 404, 'NOT_FOUND', 'no such file');
     res.writeHead(200, {
       ...PAGE_HEADERS,

@@ -1,5 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -12,6 +13,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.ico': 'image/x-icon',
 };
+
+const contentType = (path: string) => CONTENT_TYPES[extname(path)] ?? 'application/octet-stream';
 
 /** Resolves a URL path inside `root`; anything escaping it (../, encoded or not) gives null. */
 export function resolveStaticPath(root: string, urlPath: string): string | null {
@@ -31,7 +34,16 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
 export async function readStatic(path: string): Promise<{ body: Buffer; contentType: string } | null> {
   try {
     const body = await readFile(path);
-    return { body, contentType: CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' };
+    return { body, contentType: contentType(path) };
+  } catch {
+    return null;
+  }
+}
+
+/** The same in one step: the app page, small and asked for once per window, while the start is busy. */
+export function readStaticNow(path: string): { body: Buffer; contentType: string } | null {
+  try {
+    return { body: readFileSync(path), contentType: contentType(path) };
   } catch {
     return null;
   }
@@ -40,6 +52,28 @@ export async function readStatic(path: string): Promise<{ body: Buffer; contentT
 /** Files read once and kept in memory: the renderer's hashed assets, which never change while it runs. */
 export class StaticCache {
   private readonly files = new Map<string, Promise<{ body: Buffer; contentType: string } | null>>();
+
+  /**
+   * Reads the page and its assets now, at start: while the backend's modules load (one turn of the
+   * event loop each), a file read in steps (open, stat, read, close) would wait a turn for each.
+   */
+  preload(root: string, folder = 'assets'): void {
+    let names: string[];
+    try {
+      names = readdirSync(join(root, folder));
+    } catch {
+      return; // no built renderer (a test's folder): read on demand
+    }
+    for (const name of names) {
+      const path = resolve(root, folder, name);
+      try {
+        const body = readFileSync(path);
+        this.files.set(path, Promise.resolve({ body, contentType: contentType(path) }));
+      } catch {
+        // a folder or an unreadable file: read on demand, as before
+      }
+    }
+  }
 
   read(path: string): Promise<{ body: Buffer; contentType: string } | null> {
     let found = this.files.get(path);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -86,6 +86,16 @@ describe('browser mode serves while its base opens', () => {
     opened.backend.changes.emit(event);
     expect(heard).toEqual([event]);
     stopListening();
+  });
+
+  it('reads the assets at start, so they are served without waiting for the files while the backend loads', async () => {
+    const dir = staticDir();
+    server = await startWebServer({ dispatch: backendGate().dispatch, staticDir: dir });
+    rmSync(join(dir, 'assets'), { recursive: true });
+    const script = await fetch(`${server.url}assets/index-AbC123.js`);
+    expect(script.status).toBe(200);
+    expect(await script.text()).toBe('console.log(1)');
+    expect((await fetch(`${server.url}assets/other-AbC123.js`)).status).toBe(404);
   });
 
   it('refuses the waiting commands, with a reason, when the base does not open', async () => {

@@ -1,0 +1,17 @@
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Loads modules one part per turn of the event loop: each part's load is one synchronous block, and
+ * a request that arrived during it is served before the next part starts.
+ */
+export async function loadInTurns<T>(
+  parts: readonly (() => Promise<unknown>)[],
+  last: () => Promise<T>,
+): Promise<T> {
+  for (const part of parts) {
+    await nextTurn();
+    await part();
+  }
+  await nextTurn();
+  return last();
+}
