@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { preloadBootChunks } from './renderer/build/preload-boot-chunks';
 
 export default defineConfig({
   main: {
@@ -25,7 +26,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), preloadBootChunks()],
     build: {
       minify: true,
       // The CSP allows fonts and images from the app itself only: no data: URLs for small assets.

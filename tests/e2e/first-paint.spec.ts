@@ -73,6 +73,33 @@ test('the boot asks for the first page beside the language, and the list paints 
   expect(firstPages).toHaveLength(1);
   expect(sent.indexOf(firstPages[0]!)).toBeLessThan(sent.indexOf('screen rendered'));
   expect(sent.indexOf(firstPages[0]!)).toBeLessThan(3);
+  // The page after it (rows 101–150, read ahead) is asked once, not again when the list starts loading.
+  await expect.poll(() => sent.filter((s) => s.includes('"after"')).length).toBeGreaterThan(0);
+  await page.waitForTimeout(500);
+  const pages = sent.filter((s) => s.startsWith('page'));
+  expect(pages).toEqual([...new Set(pages)]);
+});
+
+test('the app chunk and the language text are fetched beside the entry, not after it has run', async ({
+  openApp,
+  page,
+}) => {
+  await openApp();
+  await expect(page.getByRole('button', { name: ru.app.nav.tours, exact: true })).toBeVisible();
+  const timing = await page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const find = (pattern: RegExp) => entries.find((e) => pattern.test(new URL(e.name).pathname));
+    const of = (e: PerformanceResourceTiming | undefined) => e && { start: e.startTime, end: e.responseEnd };
+    return {
+      entry: of(find(/\/assets\/index-[^/]*\.js$/)),
+      app: of(find(/\/assets\/start-[^/]*\.js$/)),
+      text: of(find(/\/assets\/ru-[^/]*\.js$/)),
+    };
+  });
+  expect(timing.entry && timing.app && timing.text).toBeTruthy();
+  // Asked from the page's head (modulepreload) before the entry had arrived, let alone run.
+  expect(timing.app!.start).toBeLessThan(timing.entry!.end);
+  expect(timing.text!.start).toBeLessThan(timing.entry!.end);
 });
 
 test('the language this window used last is only a guess: the setting decides', async ({ openApp, page }) => {

@@ -6,9 +6,10 @@ import { askOpeningPage } from '../clients/opening-page';
 import { LANGUAGE_TEXT } from '../i18n/language-text';
 
 /*
- * The boot's requests, sent when this module is evaluated: main.tsx imports it first, so they leave
- * before React, i18next and the screens' code (most of the main bundle) are run, and the server
- * answers while the page is still busy with its own start. Nothing here may import React or i18next.
+ * The boot's requests, sent when this module is evaluated: it is in the small entry chunk (main.tsx),
+ * so they leave before React, i18next and the screens' code (the app chunk, boot/start.tsx) are even
+ * fetched, and the server answers while the page is still busy with its own start. Nothing here may
+ * import React or i18next: they would be pulled into the entry.
  */
 
 /** The sign-in status; the gate handles a failure (a locked base). */

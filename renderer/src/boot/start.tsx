@@ -1,0 +1,36 @@
+import { earlyLanguage, earlyStatus } from './early-requests';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { openingPageOrAfter } from '../clients/opening-page';
+import { i18nFor } from '../i18n/load-language';
+import { App } from '../shell/App';
+import { SignInGate } from '../signin/ClerkContext';
+import { LeaveGuardProvider } from '../ui/leave-guard';
+
+/** How long the boot waits for the list's first page once the language is there (see opening-page.ts). */
+const OPENING_PAGE_WAIT_MS = 300;
+
+/** The app's first render, once the boot's requests (main.tsx) have answered. */
+async function boot(): Promise<void> {
+  const { language, text } = await earlyLanguage;
+  const i18n = i18nFor(language, text);
+  const status = await earlyStatus.catch(() => 'unavailable' as const);
+  await openingPageOrAfter(OPENING_PAGE_WAIT_MS);
+  document.documentElement.lang = i18n.language;
+  const root = document.getElementById('root');
+  if (!root) throw new Error('no #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <LeaveGuardProvider>
+          <SignInGate first={status}>
+            <App />
+          </SignInGate>
+        </LeaveGuardProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
+
+void boot();
