@@ -48,3 +48,43 @@ describe.skipIf(testDialect === 'sqlite')('a tour written while another clerk re
     expect(stale).toEqual([]);
   });
 });
+
+describe.skipIf(testDialect === 'sqlite')('two clerks adding trips of one client at once', () => {
+  it("leave the client's trip tally counting both (migration 24)", async () => {
+    const url = t.openOptions.postgres?.connectionString;
+    const [first, second] = [
+      new pg.Client({ connectionString: url }),
+      new pg.Client({ connectionString: url }),
+    ];
+    await first.connect();
+    await second.connect();
+    const addF = (writer: pg.Client, tourId: number) =>
+      writer.query(
+        `INSERT INTO tourists (tour_id, client_id, last_name_lat, name_key, name_key_lat, position, version)
+         VALUES ($1, $2, 'FEDOROVA', 'FEDOROVA', 'FEDOROVA', 9, 1)`,
+        [tourId, base.f],
+      );
+    try {
+      await first.query('BEGIN');
+      await second.query('BEGIN');
+      await addF(first, base.tours.t1);
+      // The second waits for the first's row of F; it must count the first's trip once that commits.
+      const waiting = addF(second, base.tours.t2);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await first.query('COMMIT');
+      await waiting;
+      await second.query('COMMIT');
+    } finally {
+      await first.end();
+      await second.end();
+    }
+    const db = loyaltyDb(t.backend.db);
+    const tally = await db
+      .selectFrom('client_trip_tally')
+      .select(['trips', 'last_arrival'])
+      .where('client_id', '=', base.f)
+      .executeTakeFirstOrThrow();
+    const t2 = await t.call('tours.get', { id: base.tours.t2 });
+    expect(tally).toEqual({ trips: 2, last_arrival: t2.arrivalDate });
+  });
+});

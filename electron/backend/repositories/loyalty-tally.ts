@@ -42,9 +42,24 @@ function recount(clients: string): string {
     ON CONFLICT (client_id) DO UPDATE SET trips = excluded.trips, last_arrival = excluded.last_arrival`;
 }
 
-const client = (row: 'NEW' | 'OLD') => recount(`SELECT ${row}.client_id AS client_id`);
-const travellersOf = (row: 'NEW' | 'OLD') =>
-  recount(`SELECT DISTINCT client_id FROM tourists WHERE tour_id = ${row}.id`);
+/**
+ * PostgreSQL only: takes the clients' tally rows first (made if missing), in a statement of its own.
+ * A writer adding a trip of the same client waits here until the other commits, and the recount,
+ * a later statement, then sees the other's rows too (READ COMMITTED takes a snapshot per statement);
+ * a recount alone would count from a snapshot taken before the wait and leave one trip out.
+ */
+function lock(clients: string): string {
+  return `INSERT INTO client_trip_tally (client_id, trips, last_arrival)
+    SELECT mine.client_id, 0, NULL FROM (${clients}) mine WHERE mine.client_id IS NOT NULL
+    ON CONFLICT (client_id) DO UPDATE SET trips = client_trip_tally.trips`;
+}
+
+const ofClient = (row: 'NEW' | 'OLD') => `SELECT ${row}.client_id AS client_id`;
+const ofTour = (row: 'NEW' | 'OLD') => `SELECT DISTINCT client_id FROM tourists WHERE tour_id = ${row}.id`;
+const client = (row: 'NEW' | 'OLD') => recount(ofClient(row));
+const travellersOf = (row: 'NEW' | 'OLD') => recount(ofTour(row));
+const lockedClient = (row: 'NEW' | 'OLD') => `${lock(ofClient(row))}; ${client(row)}`;
+const lockedTravellersOf = (row: 'NEW' | 'OLD') => `${lock(ofTour(row))}; ${travellersOf(row)}`;
 
 /** SQLite: a traveller added, moved (tour or client) or removed; a tour's status or date changed or the tour deleted. */
 export const TALLY_SQLITE_TRIGGERS = `
@@ -60,17 +75,17 @@ export const TALLY_SQLITE_TRIGGERS = `
     BEGIN ${travellersOf('OLD')}; END;
 `;
 
-/** PostgreSQL: the same triggers as row-level PL/pgSQL functions. */
+/** PostgreSQL: the same triggers as row-level PL/pgSQL functions, each client's row taken first. */
 export const TALLY_POSTGRES_TRIGGERS = `
   CREATE FUNCTION loyalty_tally_tourist() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
-    IF TG_OP <> 'DELETE' THEN ${client('NEW')}; END IF;
-    IF TG_OP <> 'INSERT' THEN ${client('OLD')}; END IF;
+    IF TG_OP <> 'DELETE' THEN ${lockedClient('NEW')}; END IF;
+    IF TG_OP <> 'INSERT' THEN ${lockedClient('OLD')}; END IF;
     RETURN NULL;
   END $$;
   CREATE FUNCTION loyalty_tally_tour() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
-    IF TG_OP = 'DELETE' THEN ${travellersOf('OLD')}; ELSE ${travellersOf('NEW')}; END IF;
+    IF TG_OP = 'DELETE' THEN ${lockedTravellersOf('OLD')}; ELSE ${lockedTravellersOf('NEW')}; END IF;
     RETURN NULL;
   END $$;
   CREATE TRIGGER loyalty_tally_tourists AFTER INSERT OR DELETE OR UPDATE OF tour_id, client_id
