@@ -3,10 +3,17 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRow } from '../../../shared/domain/client';
-import { columnMeta } from './columns';
 import { ResizeHandle } from '../ui/column-sizing';
+import { ClientGridRow, ROW_HEIGHT } from './ClientGridRow';
 
-const ROW_HEIGHT = 28;
+/**
+ * The list's height before it is measured: the window's, which the list never exceeds. The first
+ * render then already holds a screenful of rows, instead of the overscan alone and the rest in a
+ * second render (and layout) forced before the first paint.
+ */
+function initialRect() {
+  return { width: window.innerWidth, height: window.innerHeight };
+}
 
 interface ClientsTableProps {
   table: Table<ClientRow>;
@@ -33,6 +40,7 @@ export function ClientsTable(props: ClientsTableProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 30,
+    initialRect: initialRect(),
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -43,8 +51,13 @@ export function ClientsTable(props: ClientsTableProps) {
   }, [first, last, total, ensureRows]);
 
   useEffect(() => {
-    if (selectedIndex >= 0 && selectedIndex < total)
-      virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    if (selectedIndex < 0 || selectedIndex >= total) return;
+    // Already in view (the list at its start, as it opens): scrolling would only force a layout.
+    const top = virtualizer.scrollOffset ?? 0;
+    const height = virtualizer.scrollRect?.height ?? 0;
+    const rowTop = selectedIndex * ROW_HEIGHT;
+    if (rowTop >= top && rowTop + ROW_HEIGHT <= top + height) return;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, total, virtualizer]);
 
   const columns = table.getVisibleLeafColumns();
@@ -130,38 +143,21 @@ export function ClientsTable(props: ClientsTableProps) {
       >
         {total === 0 && <div className="grid-empty">{props.emptyText}</div>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth }}>
-          {items.map((item) => {
-            const row = rowAt(item.index);
-            const selected = item.index === selectedIndex;
-            return (
-              <div
-                key={item.key}
-                role="row"
-                aria-rowindex={item.index + 1}
-                aria-selected={selected}
-                className={`grid-row${selected ? ' selected' : ''}${item.index % 2 ? ' odd' : ''}`}
-                style={{
-                  transform: `translateY(${item.start}px)`,
-                  height: ROW_HEIGHT,
-                  gridTemplateColumns: template,
-                }}
-                onClick={() => onSelect(item.index)}
-                onDoubleClick={() => row && onOpen(row)}
-              >
-                {row
-                  ? columns.map((column) => (
-                      <div key={column.id} role="gridcell" className="grid-td">
-                        {columnMeta(column).render(row, today, t)}
-                      </div>
-                    ))
-                  : columns.map((column) => (
-                      <div key={column.id} role="gridcell" className="grid-td">
-                        <span className="placeholder-bar" />
-                      </div>
-                    ))}
-              </div>
-            );
-          })}
+          {items.map((item) => (
+            <ClientGridRow
+              key={item.key}
+              index={item.index}
+              start={item.start}
+              row={rowAt(item.index)}
+              selected={item.index === selectedIndex}
+              columns={columns}
+              template={template}
+              today={today}
+              t={t}
+              onSelect={onSelect}
+              onOpen={onOpen}
+            />
+          ))}
         </div>
       </div>
     </div>

@@ -43,7 +43,7 @@ export function useClientPages(filter: ClientFilter, onError: (error: unknown) =
     counting: true,
     pages: new Map(seed ? [[0, seed.page.rows]] : []),
   });
-  const seeded = useRef(seed !== undefined);
+  const firstLoad = useRef(true);
   const generation = useRef(0);
   const inFlight = useRef(new Set<number>());
   const loaded = useRef(new Map<number, ClientRow[]>(seed ? [[0, seed.page.rows]] : []));
@@ -135,17 +135,18 @@ export function useClientPages(filter: ClientFilter, onError: (error: unknown) =
   }, [filterKey, onError, publish]);
 
   const reload = useCallback(() => {
-    generation.current++;
-    inFlight.current = new Set();
-    // The first load keeps the boot's page it started with (only the count is asked then).
-    if (!seeded.current) {
+    // The first load keeps the boot's page it started with and the pages the table asked for in its
+    // own effects, which run before this one: dropping them asked for the same page twice.
+    if (!firstLoad.current) {
+      generation.current++;
+      inFlight.current = new Set();
       loaded.current = new Map();
       cursors.current = new Map();
       total.current = { value: null, exact: true };
+      window.clearTimeout(jumpTimer.current);
     }
-    seeded.current = false;
+    firstLoad.current = false;
     counting.current = true;
-    window.clearTimeout(jumpTimer.current);
     loadPage(0);
     countTotal();
   }, [loadPage, countTotal]);
