@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -54,23 +54,23 @@ export class StaticCache {
   private readonly files = new Map<string, Promise<{ body: Buffer; contentType: string } | null>>();
 
   /**
-   * Reads the page and its assets now, at start: while the backend's modules load (one turn of the
-   * event loop each), a file read in steps (open, stat, read, close) would wait a turn for each.
+   * Reads the assets the app page names (its script, preloads and styles) now, at start: while the
+   * backend's modules load (a turn of the event loop each), a file read in steps (open, stat, read,
+   * close) would wait a turn for each. Other assets are read when first asked for.
    */
-  preload(root: string, folder = 'assets'): void {
-    let names: string[];
+  preload(root: string): void {
+    let page: string;
     try {
-      names = readdirSync(join(root, folder));
+      page = readFileSync(join(root, 'index.html'), 'utf8');
     } catch {
-      return; // no built renderer (a test's folder): read on demand
+      return; // no built renderer (a test's folder): everything is read on demand
     }
-    for (const name of names) {
-      const path = resolve(root, folder, name);
+    for (const [, name] of page.matchAll(/(?:src|href)="(?:\.?\/)?assets\/([^"/]+)"/g)) {
+      const path = resolve(root, 'assets', name ?? '');
       try {
-        const body = readFileSync(path);
-        this.files.set(path, Promise.resolve({ body, contentType: contentType(path) }));
+        this.files.set(path, Promise.resolve({ body: readFileSync(path), contentType: contentType(path) }));
       } catch {
-        // a folder or an unreadable file: read on demand, as before
+        // named but missing: asked for, it answers 404 as before
       }
     }
   }

@@ -26,7 +26,10 @@ afterEach(async () => {
 function staticDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tourdesk-static-'));
   mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><script type="module" src="./assets/index-AbC123.js"></script><div id="root"></div>',
+  );
   writeFileSync(join(dir, 'assets', 'index-AbC123.js'), 'console.log(1)');
   return dir;
 }
@@ -88,14 +91,16 @@ describe('browser mode serves while its base opens', () => {
     stopListening();
   });
 
-  it('reads the assets at start, so they are served without waiting for the files while the backend loads', async () => {
+  it('reads the assets the page names at start, so they are served without waiting for the files while the backend loads', async () => {
     const dir = staticDir();
+    writeFileSync(join(dir, 'assets', 'LoyaltyScreen-XyZ789.js'), 'console.log(2)');
     server = await startWebServer({ dispatch: backendGate().dispatch, staticDir: dir });
     rmSync(join(dir, 'assets'), { recursive: true });
     const script = await fetch(`${server.url}assets/index-AbC123.js`);
     expect(script.status).toBe(200);
     expect(await script.text()).toBe('console.log(1)');
-    expect((await fetch(`${server.url}assets/other-AbC123.js`)).status).toBe(404);
+    // Another screen's script is read when first asked for, not at start (here: gone by then).
+    expect((await fetch(`${server.url}assets/LoyaltyScreen-XyZ789.js`)).status).toBe(404);
   });
 
   it('refuses the waiting commands, with a reason, when the base does not open', async () => {
