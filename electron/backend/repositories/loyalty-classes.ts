@@ -77,10 +77,13 @@ function fixedScores(): { r: RawBuilder<number>; f: RawBuilder<number>; m: RawBu
  * Quintile scores (rfm.ts quintileScores): 1 + ⌊5 × (clients strictly worse) / n⌋, where RANK() - 1
  * over the window clients in the worse-first order is the number strictly worse.
  */
-function quintileScores(n: number): { r: RawBuilder<number>; f: RawBuilder<number>; m: RawBuilder<number> } {
+function quintileScores(
+  n: number,
+  integer: RawBuilder<unknown>,
+): { r: RawBuilder<number>; f: RawBuilder<number>; m: RawBuilder<number> } {
   const score = (order: RawBuilder<unknown>) =>
     sql<number>`CASE WHEN window_trips = 0 THEN NULL
-      ELSE 1 + (5 * (RANK() OVER (PARTITION BY in_window ORDER BY ${order}) - 1)) / ${lit(Math.max(n, 1))} END`;
+      ELSE 1 + (5 * (RANK() OVER (PARTITION BY in_window ORDER BY ${order}) - 1)) / CAST(${Math.max(n, 1)} AS ${integer}) END`;
   const capped = (order: RawBuilder<unknown>) =>
     sql<number>`CASE WHEN ${score(order)} > 5 THEN 5 ELSE ${score(order)} END`;
   return { r: capped(sql`recency DESC`), f: capped(sql`window_trips`), m: capped(sql`margin_minor`) };
@@ -123,7 +126,8 @@ function xyzOf(
  * margin_minor, last_start, first_start, active_at_start, active_at_end, historical_margin_minor,
  * life_months (months since the first trip),
  * stage_now, stage_before, abc, xyz, segment, key_client (0/1). abc, xyz and segment are null for a
- * client without a window trip.
+ * client without a window trip. The cut-offs counted from the data (ABC, key clients, the quintiles'
+ * n) are bound parameters, so the statement's text stays the same while the figures move them.
  */
 export function classifiedRows(
   source: RawBuilder<unknown>,
@@ -132,13 +136,14 @@ export function classifiedRows(
   cuts: ClassCuts,
   dialect: DialectName,
 ): RawBuilder<Record<string, unknown>> {
-  const scores = params.rfm === 'fixed' ? fixedScores() : quintileScores(cuts.inWindow);
+  const integer = dialect === 'postgres' ? sql`BIGINT` : sql`INTEGER`;
+  const scores = params.rfm === 'fixed' ? fixedScores() : quintileScores(cuts.inWindow, integer);
   // Ties of margin are taken by the id as text, as abcClasses does (its ids are strings).
   const idText =
     dialect === 'postgres' ? sql`CAST(client_id AS TEXT) COLLATE "C"` : sql`CAST(client_id AS TEXT)`;
   const positive = sql`CASE WHEN window_trips > 0 AND margin_minor > 0 THEN 1 ELSE 0 END`;
   const key = (column: string, least: number | null) =>
-    least === null ? sql`0` : sql`CASE WHEN ${sql.ref(column)} >= ${lit(least)} THEN 1 ELSE 0 END`;
+    least === null ? sql`0` : sql`CASE WHEN ${sql.ref(column)} >= ${least} THEN 1 ELSE 0 END`;
   const years = windowYears(params);
   const xyz = xyzOf(years, params.xyz);
   const yearColumns = Array.from({ length: years }, (_, i) => sql.ref(`margin_y${i}`));
@@ -149,7 +154,7 @@ export function classifiedRows(
       CASE WHEN window_trips = 0 THEN NULL ELSE ${SEGMENT} END AS segment, key_client
     FROM (SELECT s.*, ${scores.r} AS r, ${scores.f} AS f,
         CASE WHEN window_trips = 0 THEN NULL WHEN margin_minor <= 0 THEN 'C'
-          WHEN abc_before < ${lit(cuts.abcA)} THEN 'A' WHEN abc_before < ${lit(cuts.abcB)} THEN 'B'
+          WHEN abc_before < ${cuts.abcA} THEN 'A' WHEN abc_before < ${cuts.abcB} THEN 'B'
           ELSE 'C' END AS abc,
         CASE WHEN window_trips = 0 THEN NULL ELSE ${xyz.xyz} END AS xyz,
         CASE WHEN window_trips = 0 THEN 0

@@ -81,7 +81,7 @@ function groupedQuery(
 }
 
 const orLeast = (column: string, least: number | null) =>
-  least === null ? sql`1 = 0` : sql`${sql.ref(column)} >= ${lit(least)}`;
+  least === null ? sql`1 = 0` : sql`${sql.ref(column)} >= ${least}`;
 
 const ABC = ['A', 'B', 'C'] as const;
 const XYZ = ['X', 'Y', 'Z'] as const;
