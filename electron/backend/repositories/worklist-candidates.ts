@@ -9,7 +9,7 @@ import {
 } from '../../../shared/loyalty';
 import type { worklistQuerySchema } from '../../../shared/loyalty/worklist-model';
 import { displayName, JOINED_CLIENT_NAME_COLUMNS } from './client-names';
-import type { LoyaltyDatabase } from './loyalty-schema';
+import { TRIP_STATUSES, type LoyaltyDatabase } from './loyalty-schema';
 import { REGULAR_TRIPS, travellerTrips } from './worklist-facts';
 
 /**
@@ -115,8 +115,8 @@ export function reasonCandidates(
           .execute(),
       ),
     // The item is the anniversary of the last trip up to today, in an earlier year: a trip on this
-    // week's days (migration 25's index) that is the client's latest start in the tally, or any such
-    // trip of a client who has booked a later one.
+    // week's days (migration 25's index) that is the client's latest start in the tally, or, for a
+    // client who has booked a later one, that has no other trip after it up to today.
     tripAnniversary: async () =>
       dated(
         await travellerTrips(db)
@@ -130,8 +130,22 @@ export function reasonCandidates(
           .where('tours.arrival_date', '<', `${day.slice(0, 4)}-01-01`)
           .where((eb) =>
             eb.or([
-              eb('client_trip_tally.last_arrival', '>', day),
               eb('client_trip_tally.last_arrival', '=', eb.ref('tours.arrival_date')),
+              eb.and([
+                eb('client_trip_tally.last_arrival', '>', day),
+                eb.not(
+                  eb.exists(
+                    eb
+                      .selectFrom('tourists as later')
+                      .innerJoin('tours as o', 'o.id', 'later.tour_id')
+                      .select('o.id')
+                      .whereRef('later.client_id', '=', 'tourists.client_id')
+                      .where('o.status', 'in', TRIP_STATUSES)
+                      .whereRef('o.arrival_date', '>', 'tours.arrival_date')
+                      .where('o.arrival_date', '<=', day),
+                  ),
+                ),
+              ]),
             ]),
           )
           .execute(),
