@@ -1,15 +1,8 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackendHost } from '../backend/crypto/start';
-import { openChosenBase, serverStartHelp } from '../backend/connection/open-chosen';
-import { askLocalInstead } from './server-down';
-import { secretWrapperFromKeyFile } from '../backend/connection/secret-wrapper';
 import { LIVE_CHANNEL } from '../../shared/api/live-events';
-import { osSecretWrapper } from './secret-wrapping';
-import { KeyStore } from '../backend/crypto/key-store';
-import { fileKeyWrapper } from '../backend/crypto/key-wrappers';
-import { osKeyWrapper } from './key-wrapping';
 import { acquireLockFile } from '../backend/db/lock-file';
 import { ensurePrivateDir } from '../backend/db/private-files';
 import { DATABASE_FILE } from '../backend/paths';
@@ -22,6 +15,9 @@ import { APP_ORIGIN, isAllowedExternalUrl, isAllowedNavigation, isAllowedPermiss
 import { claimSingleInstance } from './single-instance';
 import { mainWindowOptions } from './window';
 import { openBehindWindow } from './window-first';
+
+/** The backend's modules, most of the start: loaded after the window is created (open-base.ts). */
+const baseOpener = () => import('./open-base');
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
@@ -66,27 +62,11 @@ function createMainWindow(): void {
 /** Opens the chosen base (this computer's file or the office server), or tells why not and quits. */
 async function openBase(userData: string, dbPath: string, release: () => void): Promise<BackendHost | null> {
   try {
-    // The base's key is wrapped by the OS key store; without one the key file of browser mode is
-    // used, and said so, never a plain base.
-    const os = await osKeyWrapper(safeStorage, process.platform);
-    if ('unavailable' in os)
-      console.warn(
-        `The OS key store is unavailable (${os.unavailable}): the database key is kept in a private file.`,
-      );
-    const wrappers = 'wrapper' in os ? [os.wrapper, fileKeyWrapper(userData)] : [fileKeyWrapper(userData)];
-    // Or the office server Settings chose, its password kept by the same key store.
-    const secrets =
-      'wrapper' in os ? osSecretWrapper(safeStorage) : secretWrapperFromKeyFile(fileKeyWrapper(userData));
-    return await openChosenBase(
-      // Answer first; quick_check in the background (a damaged page met before it: read-only at once).
-      { dbPath, appVersion: app.getVersion(), secrets, deferIntegrityCheck: true },
-      new KeyStore(dbPath, wrappers),
-      askLocalInstead(dialog, app.getLocale()),
-    );
+    return await (await baseOpener()).openChosenForWindow(userData, dbPath);
   } catch (error) {
     dialog.showErrorBox(
       'TourDesk',
-      `The database could not be opened:\n${error instanceof Error ? error.message : String(error)}\n${serverStartHelp(dbPath)}`,
+      `The database could not be opened:\n${error instanceof Error ? error.message : String(error)}`,
     );
     release();
     app.exit(1);
