@@ -10,6 +10,11 @@ import {
   TALLY_SQLITE_TRIGGERS,
   TALLY_TABLE,
 } from '../repositories/loyalty-tally';
+import {
+  FEEDBACK_VERSION_COLUMN,
+  FEEDBACK_VERSION_POSTGRES_TRIGGERS,
+  FEEDBACK_VERSION_SQLITE_TRIGGERS,
+} from '../repositories/loyalty-feedback-version';
 
 /**
  * Versioned migrations. Index + 1 is the schema version stored in PRAGMA user_version. A migration
@@ -1053,6 +1058,20 @@ export const migrations: readonly Migration[] = [
     name: 'tours by arrival month and day',
     up: (db) => {
       db.exec('CREATE INDEX tours_arrival_month_day ON tours (substr(arrival_date, 6, 5));');
+    },
+  },
+  {
+    // Issue 15: the NPS figures were counted on every open of the Loyalty screen (0.5 s at 200,000
+    // clients), since a complaint's status or dates mark no client stale. A counter bumped by any
+    // change of their inputs (loyalty-feedback-version.ts) lets an open reuse them while it stands.
+    name: 'loyalty feedback version',
+    up: (db) => {
+      db.exec(FEEDBACK_VERSION_COLUMN);
+      db.exec(FEEDBACK_VERSION_SQLITE_TRIGGERS);
+    },
+    postgres: async (client) => {
+      await client.query(FEEDBACK_VERSION_COLUMN);
+      await client.query(FEEDBACK_VERSION_POSTGRES_TRIGGERS);
     },
   },
 ];

@@ -79,7 +79,14 @@ export type LoyaltyTables = {
   /** Migration 24: each traveller's trip count and latest start (triggers, loyalty-tally.ts). */
   client_trip_tally: { client_id: number; trips: number; last_arrival: string | null };
   /** The day the kept figures are for; next_client: where a rebuild for it stands (null: done). */
-  loyalty_figures_state: { id: number; as_of: string; next_client: number | null; version: number };
+  loyalty_figures_state: {
+    id: number;
+    as_of: string;
+    next_client: number | null;
+    version: number;
+    /** Migration 26: bumped by any change of the NPS figures' inputs (loyalty-feedback-version.ts). */
+    feedback_version: Generated<number>;
+  };
 };
 
 export type LoyaltyDatabase = Database & LoyaltyTables;
