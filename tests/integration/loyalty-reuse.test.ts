@@ -61,4 +61,37 @@ describe('the Loyalty overview reused while the kept figures stand', () => {
     expect(rebuilt.totals.revenueMinor).toBeGreaterThan(kept.totals.revenueMinor);
     expect(await figuresVersion(t.backend.db)).not.toBe('2026-11-23/1');
   });
+
+  it('reuses the NPS counts while the feedback version stands, and counts them after a complaint changes', async () => {
+    const first = await t.call('loyalty.overview', { params: {} });
+    const version = async () =>
+      Number(
+        (
+          await sql<{ v: number }>`SELECT feedback_version AS v FROM loyalty_figures_state`.execute(
+            t.backend.db,
+          )
+        ).rows[0]?.v,
+      );
+    const before = await version();
+    // D's complaint resolved, then the counter put back: the counts kept are the answer.
+    await sql`UPDATE feedback SET status = 'resolved', resolved_on = '2026-11-01'
+      WHERE client_id = ${base.d} AND kind = 'complaint'`.execute(t.backend.db);
+    expect(await version()).toBeGreaterThan(before);
+    await sql`UPDATE loyalty_figures_state SET feedback_version = ${before}`.execute(t.backend.db);
+    expect(await t.call('loyalty.overview', { params: {} })).toEqual(first);
+    // Another feedback version (as the trigger leaves it) is counted again.
+    await sql`UPDATE loyalty_figures_state SET feedback_version = feedback_version + 1`.execute(t.backend.db);
+    const resolved = await t.call('loyalty.overview', { params: {} });
+    expect(resolved.nps.openComplaints).toBe(first.nps.openComplaints - 1);
+    // A complaint saved by the app bumps it by itself.
+    await t.call('feedback.save', {
+      clientId: base.b,
+      kind: 'complaint',
+      text: 'Не перезвонили',
+      status: 'open',
+      receivedOn: '2026-11-20',
+    });
+    const reopened = await t.call('loyalty.overview', { params: {} });
+    expect(reopened.nps.openComplaints).toBe(first.nps.openComplaints);
+  });
 });

@@ -1,6 +1,7 @@
 import { today } from '../../../shared/domain/clock';
 import {
   summaryPlan,
+  type FeedbackCounts,
   type LoyaltyClientRow,
   type LoyaltyFilter,
   type LoyaltyOverview,
@@ -11,6 +12,7 @@ import type { RepositoryContext } from '../context';
 import { CLIENT_NAME_COLUMNS, displayName } from './client-names';
 import { clientNames } from './loyalty-facts';
 import { loadFeedbackCounts } from './loyalty-feedback';
+import { feedbackVersion } from './loyalty-feedback-version';
 import { LoyaltyRefresher } from './loyalty-refresh';
 import { countOverview, selectClasses, type ClassifiedClient, type FiguresSource } from './loyalty-overview';
 import { refreshFacts, travelledQuery, withFiguresSource } from './loyalty-summary';
@@ -30,6 +32,8 @@ export class LoyaltyRepository {
   private readonly refresher: LoyaltyRefresher;
   /** Counted overviews (key clients unnamed) by figures version, day and params. */
   private readonly counted = new Map<string, LoyaltyOverview>();
+  /** NPS counts by figures and feedback version and plan. */
+  private readonly feedback = new Map<string, FeedbackCounts>();
 
   constructor(
     private readonly ctx: RepositoryContext,
@@ -52,13 +56,12 @@ export class LoyaltyRepository {
     const version = (await refreshFacts(this.ctx.db, day)) ? await figuresVersion(this.ctx.db) : null;
     const key = version === null ? null : JSON.stringify([version, day, params]);
     const kept = key === null ? undefined : this.counted.get(key);
-    // Complaint statuses and dates do not mark clients stale, so the NPS figures are counted each time.
+    // Complaint statuses and dates mark no client stale: the NPS counts go by their own version.
+    const feedback = await this.feedbackCounts(plan, version);
     const overview = kept
-      ? { ...kept, nps: npsFigures(await loadFeedbackCounts(this.ctx.db, plan), plan.periods) }
-      : await this.withSource(params, async (source) =>
-          countOverview(source, params, plan, await loadFeedbackCounts(source.db, plan)),
-        );
-    if (key !== null && !kept) this.keep(key, overview);
+      ? { ...kept, nps: npsFigures(feedback, plan.periods) }
+      : await this.withSource(params, (source) => countOverview(source, params, plan, feedback));
+    if (key !== null && !kept) keepLast(this.counted, key, overview);
     const names = await clientNames(
       this.ctx.db,
       overview.keyClients.map((k) => k.clientId),
@@ -112,12 +115,18 @@ export class LoyaltyRepository {
     return { fileName: `${safeFileName(title)}.xlsx`, base64: bytes.toString('base64') };
   }
 
-  private keep(key: string, overview: LoyaltyOverview): void {
-    this.counted.set(key, overview);
-    for (const old of this.counted.keys()) {
-      if (this.counted.size <= KEPT_OVERVIEWS) break;
-      this.counted.delete(old);
-    }
+  /**
+   * The plan's NPS counts, reused while the feedback version (migration 26) and the figures version
+   * stand; the latter because a state row made anew restarts the feedback version but not it.
+   */
+  private async feedbackCounts(plan: SummaryPlan, figures: string | null): Promise<FeedbackCounts> {
+    const version = figures === null ? null : await feedbackVersion(this.ctx.db);
+    const key = version === null ? null : JSON.stringify([figures, version, plan]);
+    const kept = key === null ? undefined : this.feedback.get(key);
+    if (kept) return kept;
+    const counts = await loadFeedbackCounts(this.ctx.db, plan);
+    if (key !== null) keepLast(this.feedback, key, counts);
+    return counts;
   }
 
   /** Runs `use` over the plan's per-client rows, the facts brought up to date first. */
@@ -191,5 +200,14 @@ export class LoyaltyRepository {
       abc,
       xyz,
     }));
+  }
+}
+
+/** Keeps `value` under `key`, dropping the oldest beyond KEPT_OVERVIEWS. */
+function keepLast<T>(kept: Map<string, T>, key: string, value: T): void {
+  kept.set(key, value);
+  for (const old of kept.keys()) {
+    if (kept.size <= KEPT_OVERVIEWS) break;
+    kept.delete(old);
   }
 }
