@@ -16,15 +16,21 @@ import { defaultStaticDir, startWebServer } from './server';
  * The backend's modules, most of the start, loaded once the server listens (see backend-gate.ts):
  * in a few parts, so the sign-in, the page and its scripts asked meanwhile are served between them.
  */
-const openBackend = () =>
+const openBackend = (quiet?: () => Promise<void>) =>
   loadInTurns(
     [
       // Our own modules, not the libraries': a whole library's namespace would be bundled whole
       // (zod with its locales: 657 KB instead of the 214 KB the app uses).
       () => import('../../shared/api/contract'),
       () => import('../backend/db/migrations'),
+      () => import('../backend/db/open-store'),
+      () => import('../backend/repositories/clients'),
+      () => import('../backend/repositories/tours'),
+      () => import('../backend/repositories/reference-books'),
+      () => import('../backend'),
     ],
     () => import('./open-backend'),
+    quiet,
   );
 
 function appVersion(): string {
@@ -88,7 +94,7 @@ async function main(): Promise<void> {
 
   // The page, its scripts and the sign-in are served while the base opens; commands wait for it.
   const opening = gate.open(async () =>
-    (await openBackend()).openBrowserModeBase({ dbPath, appVersion: appVersion(), keys }),
+    (await openBackend(server.quiet)).openBrowserModeBase({ dbPath, appVersion: appVersion(), keys }),
   );
   let stopping = false;
   const shutdown = async () => {

@@ -16,4 +16,18 @@ describe('the backend loads in turns (browser mode start, issue 17)', () => {
     expect(value).toBe(42);
     expect(order).toEqual(['kysely', 'served during kysely', 'zod', 'served during zod', 'backend']);
   });
+
+  it('starts no part while the server is still serving a page', async () => {
+    const order: string[] = [];
+    let quietNow: () => void = () => undefined;
+    let busy = true;
+    const quiet = () => (busy ? new Promise<void>((resolve) => (quietNow = resolve)) : Promise.resolve());
+    const loading = loadInTurns([async () => order.push('part')], async () => order.push('backend'), quiet);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(order).toEqual([]);
+    busy = false;
+    quietNow();
+    await loading;
+    expect(order).toEqual(['part', 'backend']);
+  });
 });
