@@ -101,6 +101,16 @@ test('a clerk creates a client with two passports, finds it in both scripts, edi
   await page.getByLabel('Поиск по фамилии').fill('');
   await rows(page).first().dblclick();
   await expect(page.getByRole('dialog')).toBeVisible();
+  // The contacts' boxes stand on one line: a longer label above a narrow box does not wrap and lower it.
+  const phoneBox = await page.getByRole('dialog').getByLabel('Телефон').boundingBox();
+  const cardBox = await page.getByRole('dialog').getByLabel('Последние цифры карты').boundingBox();
+  expect(cardBox?.y).toBe(phoneBox?.y);
+  const seriesBox = await page
+    .getByRole('dialog')
+    .getByTestId('document-0')
+    .getByLabel('Серия')
+    .boundingBox();
+  expect(seriesBox?.width).toBeLessThan(100);
   await page.screenshot({ path: `${SCREENSHOTS}/client-card.png` });
 });
 
