@@ -16,6 +16,17 @@ export const WORKLIST_REASONS = [
 ] as const;
 export type WorklistReason = (typeof WORKLIST_REASONS)[number];
 
+/** The worklist's order of reasons on a page (an item of an earlier reason comes first). */
+export const WORKLIST_ORDER: readonly WorklistReason[] = [
+  'openComplaint',
+  'passportBeforeTrip',
+  'birthday',
+  'familyBooked',
+  'noTripLately',
+  'passportBeforeSeason',
+  'tripAnniversary',
+];
+
 export const worklistQuerySchema = z.object({
   horizon: z.enum(['today', 'week']).default('week'),
   /** A regular, loyal or advocate client without a trip for this long is on the list. */

@@ -3,21 +3,12 @@ import { loyaltyDb, TRIP_STATUSES } from '../../electron/backend/repositories/lo
 import { displayName } from '../../electron/backend/repositories/client-names';
 import { fixedClock } from '../../shared/domain/clock';
 import { worklistReasons, type WorklistClient, type WorklistItem } from '../../shared/loyalty';
-import { worklistQuerySchema } from '../../shared/loyalty/worklist-model';
+import { WORKLIST_ORDER, worklistQuerySchema } from '../../shared/loyalty/worklist-model';
 import { WorklistReader, worklistPage } from '../../electron/backend/repositories/worklist-reader';
 import { createTempBackend, type TempBackend } from '../helpers/temp-backend';
 import { buildKnownBase, type KnownBase } from './loyalty-base';
 
 const DAY = '2026-11-23';
-const ORDER = [
-  'openComplaint',
-  'passportBeforeTrip',
-  'birthday',
-  'familyBooked',
-  'noTripLately',
-  'passportBeforeSeason',
-  'tripAnniversary',
-];
 
 let t: TempBackend;
 let base: KnownBase;
@@ -104,7 +95,7 @@ async function everyClientsReasons(horizon: 'today' | 'week'): Promise<WorklistI
     })
     .sort(
       (x, y) =>
-        ORDER.indexOf(x.reason) - ORDER.indexOf(y.reason) ||
+        WORKLIST_ORDER.indexOf(x.reason) - WORKLIST_ORDER.indexOf(y.reason) ||
         (x.date < y.date ? -1 : x.date > y.date ? 1 : 0) ||
         x.clientId - y.clientId,
     );
@@ -218,6 +209,6 @@ describe('the worklist equals every client decided the plain way', () => {
     }
     expect(base.a).toBeLessThan(base.f);
     await expectSameReasons();
-    expect([...seen].sort()).toEqual([...ORDER].sort());
+    expect([...seen].sort()).toEqual([...WORKLIST_ORDER].sort());
   });
 });

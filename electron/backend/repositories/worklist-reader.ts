@@ -7,7 +7,7 @@ import {
   type WorklistReason,
   type WorklistRules,
 } from '../../../shared/loyalty';
-import type { worklistQuerySchema } from '../../../shared/loyalty/worklist-model';
+import { WORKLIST_ORDER, type worklistQuerySchema } from '../../../shared/loyalty/worklist-model';
 import type { LoyaltyDatabase } from './loyalty-schema';
 import {
   familyCandidates,
@@ -20,16 +20,6 @@ import { clientFacts, withTrips } from './worklist-facts';
 
 type WorklistQuery = z.output<typeof worklistQuerySchema>;
 
-/** The list's order of reasons. */
-const ORDER: readonly WorklistReason[] = [
-  'openComplaint',
-  'passportBeforeTrip',
-  'birthday',
-  'familyBooked',
-  'noTripLately',
-  'passportBeforeSeason',
-  'tripAnniversary',
-];
 /** Candidates read at once while a reason fills the page (also the IN list's size). */
 const CHUNK = 500;
 
@@ -39,7 +29,7 @@ const CHUNK = 500;
  */
 export async function worklistPage(reader: WorklistReader, limit: number): Promise<WorklistItem[]> {
   const result: WorklistItem[] = [];
-  for (const reason of ORDER) {
+  for (const reason of WORKLIST_ORDER) {
     result.push(...(await reader.items(reason, limit - result.length)));
     if (result.length >= limit) break;
   }
