@@ -1,23 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
-// The electron module as the shell sees it at start; the app never gets ready in this test.
-const app = vi.hoisted(() => ({
-  isPackaged: true,
-  requestSingleInstanceLock: vi.fn(() => true),
-  quit: vi.fn(),
-  on: vi.fn(),
-  whenReady: vi.fn(() => new Promise<void>(() => undefined)),
-}));
-vi.mock('electron', () => ({
-  app,
-  protocol: { registerSchemesAsPrivileged: vi.fn() },
-  BrowserWindow: { getAllWindows: () => [] },
-  dialog: {},
-  ipcMain: {},
-  safeStorage: {},
-  session: {},
-  shell: {},
-}));
+const { app, electronAtStart } = await vi.hoisted(() => import('./electron-at-start'));
+vi.mock('electron', () => electronAtStart);
 // Counts when the backend's entry module is loaded.
 const loads = vi.hoisted(() => ({ backend: 0 }));
 vi.mock('../../../electron/backend/connection/open-chosen', () => {

@@ -2,23 +2,8 @@ import type { BrowserWindow } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { claimSingleInstance } from '../../../electron/main/single-instance';
 
-// The electron module as the shell sees it at start, enough for electron/main/index.ts to load.
-const app = vi.hoisted(() => ({
-  isPackaged: true,
-  requestSingleInstanceLock: vi.fn(() => true),
-  quit: vi.fn(),
-  on: vi.fn(),
-  whenReady: vi.fn(() => new Promise<void>(() => undefined)),
-}));
-vi.mock('electron', () => ({
-  app,
-  protocol: { registerSchemesAsPrivileged: vi.fn() },
-  BrowserWindow: { getAllWindows: () => [] },
-  dialog: {},
-  ipcMain: {},
-  session: {},
-  shell: {},
-}));
+const { app, electronAtStart } = await vi.hoisted(() => import('./electron-at-start'));
+vi.mock('electron', () => electronAtStart);
 
 function fakeWindow(minimized: boolean) {
   const calls: string[] = [];

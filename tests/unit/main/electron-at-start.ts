@@ -1,0 +1,25 @@
+import { vi } from 'vitest';
+
+/**
+ * The electron module as the shell sees it at start, enough for electron/main/index.ts to load; the
+ * app never gets ready. Tests take it through `vi.hoisted` (so a `vi.resetModules()` keeps the same
+ * object) and hand it to `vi.mock('electron', ...)`.
+ */
+export const app = {
+  isPackaged: true,
+  requestSingleInstanceLock: vi.fn(() => true),
+  quit: vi.fn(),
+  on: vi.fn(),
+  whenReady: vi.fn(() => new Promise<void>(() => undefined)),
+};
+
+export const electronAtStart = {
+  app,
+  protocol: { registerSchemesAsPrivileged: vi.fn() },
+  BrowserWindow: { getAllWindows: () => [] },
+  dialog: {},
+  ipcMain: {},
+  safeStorage: {},
+  session: {},
+  shell: {},
+};
