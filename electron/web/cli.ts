@@ -96,6 +96,10 @@ async function main(): Promise<void> {
   const opening = gate.open(async () =>
     (await openBackend(server.quiet)).openBrowserModeBase({ dbPath, appVersion: appVersion(), keys }),
   );
+  void opening.then(
+    () => console.log('Database open.'),
+    () => undefined,
+  );
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;

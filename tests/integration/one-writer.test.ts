@@ -156,7 +156,8 @@ describe('browser mode on one base', () => {
       let out = '';
       first.stdout.on('data', (chunk: Buffer) => {
         out += chunk.toString();
-        if (out.includes('Database:')) resolve();
+        // The server listens before its base opens: the base's bytes are taken once it is open.
+        if (out.includes('Database open.')) resolve();
       });
       first.on('exit', (code) => reject(new Error(`the first start ended (${code})`)));
     });
