@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
+import { dialectOf } from './db/dialect';
 import type { Database } from './db/schema';
 import type { ReferenceBooksRepository } from './repositories/reference-books';
 import {
@@ -12,6 +13,8 @@ import {
 const shippedData = () => import('./reference-seed-data');
 
 const SEEDED_SETTING = 'referenceBooks.seededVersion';
+/** pg_advisory_xact_lock key of the seeding: two apps starting at once on a new server seed once. */
+const SEED_LOCK = 1_404_115;
 /** Raise when the shipped reference data gains something an existing database should receive. */
 const SHIPPED_VERSION = 2;
 /** The one Schengen form version 1 shipped (Regulation 2019/1155 with the old costs field). */
@@ -106,17 +109,15 @@ export async function seedReferenceBooks(
   db: Kysely<Database>,
   books: ReferenceBooksRepository,
 ): Promise<void> {
-  const seeded = await db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', SEEDED_SETTING)
-    .executeTakeFirst();
-  const version = seeded ? Number(seeded.value) : 0;
-  if (version >= SHIPPED_VERSION) return;
+  if ((await seededVersion(db)) >= SHIPPED_VERSION) return;
   const shipped = await shippedData();
   const forms = shipped.shippedForms.map((f) => formDefinitionSchema.parse(f));
   const settings = countrySettingsSchema.parse(shipped.shippedCountries);
   await db.transaction().execute(async (trx) => {
+    // Another app of the office may have seeded since the read above: asked again under the lock.
+    if (dialectOf(trx) === 'postgres') await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
+    const version = await seededVersion(trx);
+    if (version >= SHIPPED_VERSION) return;
     if (version === 0) await seedFresh(trx, books, forms, settings, shipped.shippedDictionary);
     else await upgradeFromFirst(trx, books, forms, settings);
     const value = String(SHIPPED_VERSION);
@@ -126,4 +127,13 @@ export async function seedReferenceBooks(
       .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
       .execute();
   });
+}
+
+async function seededVersion(db: Kysely<Database>): Promise<number> {
+  const seeded = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', SEEDED_SETTING)
+    .executeTakeFirst();
+  return seeded ? Number(seeded.value) : 0;
 }
