@@ -87,6 +87,7 @@ describe('migrations', () => {
       'table:import_commits',
       'table:loyalty_client_figures',
       'table:loyalty_figures_state',
+      'table:loyalty_kept_counts',
       'table:loyalty_stale_clients',
       'table:loyalty_stale_tours',
       'table:questionnaire_answers',

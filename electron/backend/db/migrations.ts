@@ -15,6 +15,7 @@ import {
   FEEDBACK_VERSION_POSTGRES_TRIGGERS,
   FEEDBACK_VERSION_SQLITE_TRIGGERS,
 } from '../repositories/loyalty-feedback-version';
+import { KEPT_COUNTS_TABLE } from '../repositories/loyalty-kept-counts';
 
 /**
  * Versioned migrations. Index + 1 is the schema version stored in PRAGMA user_version. A migration
@@ -308,6 +309,13 @@ const SCHENGEN_OPTIONS_RELABELLED_23: readonly OptionRelabel[] = [
   ['cost_applicant_means', 'prepaid_transport', 'label_en', 'Prepaid transport', 'Pre-paid transport'],
   ['cost_sponsor_means', 'prepaid_transport', 'label_en', 'Prepaid transport', 'Pre-paid transport'],
 ];
+
+/**
+ * Migration 28: fields no longer called checked. The bilingual consulate copy that checked field 9
+ * prints "Divorcé" where ours and every older French copy have "Divorcé(e)", and its passage stops
+ * before "Autre (veuillez préciser)"; the "other" part's label is our own.
+ */
+const SCHENGEN_NO_LONGER_CHECKED = ['civil_status', 'civil_status_other'] as const;
 
 /** A label changes only where it is still as shipped, only on the shipped Schengen forms. */
 function relabelShippedSchengen(db: BetterSqlite3.Database, list: readonly Relabel[]): void {
@@ -1072,6 +1080,27 @@ export const migrations: readonly Migration[] = [
     postgres: async (client) => {
       await client.query(FEEDBACK_VERSION_COLUMN);
       await client.query(FEEDBACK_VERSION_POSTGRES_TRIGGERS);
+    },
+  },
+  {
+    // Issue 15: the Loyalty screen's counted figures kept in the base (loyalty-kept-counts.ts), so a
+    // fresh backend reuses them while their inputs' counters stand (a first open counted 200,000
+    // clients again: 2 s). A new, empty table: nothing to backfill, it only means "count".
+    name: 'loyalty kept counts',
+    up: (db) => {
+      db.exec(KEPT_COUNTS_TABLE);
+    },
+  },
+  {
+    // Issue 16: a claim withdrawn, not a text changed: field 9 was called checked although not all
+    // its French options were seen (docs/forms/wording.md). Only the state, only on the shipped
+    // Schengen forms, whoever typed the texts; an UPDATE only, so PostgreSQL replays it.
+    name: 'visa forms: field 9 not checked',
+    up: (db) => {
+      db.prepare(
+        `UPDATE questionnaire_fields SET wording = 'unverified'
+          WHERE wording = 'checked' AND key IN (?, ?) AND ${SHIPPED_SCHENGEN_FORMS}`,
+      ).run(...SCHENGEN_NO_LONGER_CHECKED);
     },
   },
 ];
