@@ -12,7 +12,8 @@ import { testPgServer } from '../helpers/pg-server';
 
 /**
  * Issue 16: migrations 20 and 23 bring the corrected labels (and 23 the corrected option labels)
- * and the newly checked wording to bases whose reference book was seeded before. A base is built at schema 19 holding the books as they were
+ * and the newly checked wording to bases whose reference book was seeded before; 28 withdraws field
+ * 9's checked state. A base is built at schema 19 holding the books as they were
  * shipped then, upgraded by the app's own path, the file's (openDatabase) or the server's
  * (openPostgres, which replays the recorded UPDATEs), and compared with the books shipped now.
  */
@@ -58,6 +59,8 @@ const SEEDED_UNVERIFIED = new Set([
   'arrival_date',
   'departure_date',
 ]);
+/** Shipped as checked, now unverified (migration 28). */
+const SEEDED_CHECKED = new Set(['civil_status', 'civil_status_other']);
 const CLERK_PHONE = 'Téléphone de la société';
 const CLERK_OCCUPATION = 'Occupation (now)';
 const CLERK_EMPLOYER = "Employeur (nom, adresse, téléphone). Pour les étudiants, l'école";
@@ -135,7 +138,7 @@ function seeded(f: ShippedField): ShippedField {
   return {
     ...f,
     label: { ...f.label, en: old.en ?? f.label.en, fr: old.fr ?? f.label.fr },
-    wording: SEEDED_UNVERIFIED.has(f.key) ? 'unverified' : f.wording,
+    wording: SEEDED_UNVERIFIED.has(f.key) ? 'unverified' : SEEDED_CHECKED.has(f.key) ? 'checked' : f.wording,
     options: f.options.map((o) => {
       const old = SEEDED_OPTION[`${f.key}/${o.code}`] ?? {};
       return { ...o, label: { ...o.label, en: old.en ?? o.label.en, fr: old.fr ?? o.label.fr } };
@@ -258,7 +261,7 @@ const shipped = (form: string, f: ShippedField): Row => ({
   wording: f.wording ?? 'unverified',
 });
 
-describe('migrations 20 and 23: corrected labels and checked wording for bases seeded before', () => {
+describe('migrations 20, 23 and 28: corrected labels and wording states for bases seeded before', () => {
   it(`on ${testDialect}: an untouched field becomes what the book ships now; the clerk’s edits and own forms stay`, async () => {
     const upgraded = testDialect === 'postgres' ? await upgradedOnServer() : await upgradedOnSqlite();
     const rows = upgraded.fields;

@@ -112,6 +112,19 @@ describe('Schengen wording: the printed form and the reference book', () => {
     expect(overclaimed).toEqual([]);
   });
 
+  it('call a choice field checked only where every option was seen in both languages', () => {
+    // docs/forms/wording.md: 8's Male/Female in the 2019 copies; 9's French "Divorcé(e)" and
+    // "Autre (veuillez préciser)" were not seen, and 2023's Sex "Other" was not either.
+    const optionsSeen: Record<string, readonly string[]> = { schengen_2019: ['sex'], schengen_2023: [] };
+    const overclaimed = BOOKS.flatMap(({ form }) =>
+      form.fields
+        .filter((f) => f.options.length > 0 && f.wording === 'checked')
+        .filter((f) => !(optionsSeen[form.key] ?? []).includes(f.key))
+        .map((f) => `${form.key}.${f.key}`),
+    );
+    expect(overclaimed).toEqual([]);
+  });
+
   it('leave no field unverified whose label and options were all checked (2019/1155)', () => {
     const [book2019] = BOOKS;
     const forgotten = [...paired()]
