@@ -60,7 +60,8 @@ export function familyNote(version: SchengenVersion): Wording {
   return w(
     `Family members of EU, EEA or CH citizens or of UK nationals who are Withdrawal Agreement beneficiaries shall not fill in fields no. ${en} (marked with *).`,
     `Les membres de la famille de ressortissants de l'UE, de l'EEE ou de la Confédération suisse ou de ressortissants du Royaume-Uni bénéficiaires de l'accord de retrait ne doivent pas remplir les cases ${fr} (assorties d'un *).`,
-    version === '2019',
+    // The one French copy seen prints "de l'EEE, ou de la" (docs/forms/wording.md): English only.
+    version === '2019' ? 'en' : false,
   );
 }
 
