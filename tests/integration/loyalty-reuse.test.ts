@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBackend } from '../../electron/backend';
+import type { CommandOutput } from '../../shared/api/contract';
 import { figuresVersion } from '../../electron/backend/repositories/loyalty-figures';
+import { keptCount } from '../../electron/backend/repositories/loyalty-kept-counts';
+import { fixedClock } from '../../shared/domain/clock';
 import { createTempBackend, type TempBackend } from '../helpers/temp-backend';
 import { buildKnownBase, type KnownBase } from './loyalty-base';
 
@@ -93,5 +97,46 @@ describe('the Loyalty overview reused while the kept figures stand', () => {
     });
     const reopened = await t.call('loyalty.overview', { params: {} });
     expect(reopened.nps.openComplaints).toBe(first.nps.openComplaints);
+  });
+
+  it('keeps the counts in the base, so another app (or a restart) reuses them while the versions stand', async () => {
+    const first = await t.call('loyalty.overview', { params: {} });
+    const yearAgo = await t.call('loyalty.overview', { params: { asOf: '2025-11-23' } });
+    // The figures and the NPS inputs moved behind the counters' back: a recount would show both.
+    await shiftKeptRevenue(1_000_000);
+    const state = await sql<{ v: number }>`SELECT feedback_version AS v FROM loyalty_figures_state`.execute(
+      t.backend.db,
+    );
+    const before = Number(state.rows[0]?.v);
+    await sql`UPDATE feedback SET status = 'resolved', resolved_on = '2026-11-01'
+      WHERE client_id = ${base.d} AND kind = 'complaint'`.execute(t.backend.db);
+    await sql`UPDATE loyalty_figures_state SET feedback_version = ${before}`.execute(t.backend.db);
+
+    const other = await createBackend({
+      ...t.openOptions,
+      appVersion: 'test',
+      logger: { error: () => undefined },
+      backupEveryMinutes: null,
+      clock: fixedClock('2026-11-23'),
+    });
+    const call = async (asOf: string | null) => {
+      const answer = await other.dispatch('loyalty.overview', { params: asOf === null ? {} : { asOf } });
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.value as CommandOutput<'loyalty.overview'>;
+    };
+    try {
+      // A backend with nothing in memory answers what the base kept: the overview and its NPS.
+      expect(await call(null)).toEqual(first);
+      expect(await call('2025-11-23')).toEqual(yearAgo);
+      // Both counters moved: counted again, and only the newest versions' counts stay kept.
+      await sql`UPDATE loyalty_figures_state SET version = version + 1,
+        feedback_version = feedback_version + 1`.execute(t.backend.db);
+      const counted = await call(null);
+      expect(counted.totals.revenueMinor).toBe(first.totals.revenueMinor + 1_000_000);
+      expect(counted.nps.openComplaints).toBe(first.nps.openComplaints - 1);
+      expect(await keptCount(t.backend.db)).toBe(2);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -180,8 +180,8 @@ async function writeFigures(
 }
 
 /**
- * A state row made anew (the first build, or after it was dropped) starts from a random version,
- * so it cannot repeat one a running app computed an overview for.
+ * A state row made anew (the first build, or after it was dropped) starts from random versions
+ * (figures and feedback), so it cannot repeat one a running app or the base kept counts under.
  */
 function freshVersion(): number {
   return 1 + Math.floor(Math.random() * 2 ** 30);
@@ -259,7 +259,13 @@ export async function refreshFigures(
       } else {
         await trx
           .insertInto('loyalty_figures_state')
-          .values({ id: 1, as_of: day, next_client: next, version: freshVersion() })
+          .values({
+            id: 1,
+            as_of: day,
+            next_client: next,
+            version: freshVersion(),
+            feedback_version: freshVersion(),
+          })
           .execute();
       }
       return Math.min(to, total);

@@ -13,6 +13,7 @@ import { CLIENT_NAME_COLUMNS, displayName } from './client-names';
 import { clientNames } from './loyalty-facts';
 import { loadFeedbackCounts } from './loyalty-feedback';
 import { feedbackVersion } from './loyalty-feedback-version';
+import { readKept, writeKept } from './loyalty-kept-counts';
 import { LoyaltyRefresher } from './loyalty-refresh';
 import { countOverview, selectClasses, type ClassifiedClient, type FiguresSource } from './loyalty-overview';
 import { refreshFacts, travelledQuery, withFiguresSource } from './loyalty-summary';
@@ -30,9 +31,9 @@ const KEPT_OVERVIEWS = 8;
  */
 export class LoyaltyRepository {
   private readonly refresher: LoyaltyRefresher;
-  /** Counted overviews (key clients unnamed) by figures version, day and params. */
+  /** Counted overviews (key clients unnamed) by figures version, day and params (also in the base). */
   private readonly counted = new Map<string, LoyaltyOverview>();
-  /** NPS counts by figures and feedback version and plan. */
+  /** NPS counts by feedback version and plan (also in the base). */
   private readonly feedback = new Map<string, FeedbackCounts>();
 
   constructor(
@@ -54,14 +55,17 @@ export class LoyaltyRepository {
     // Read before counting: figures counted meanwhile from newer rows are kept under the older
     // version, which is never asked again once bumped.
     const version = (await refreshFacts(this.ctx.db, day)) ? await figuresVersion(this.ctx.db) : null;
-    const key = version === null ? null : JSON.stringify([version, day, params]);
-    const kept = key === null ? undefined : this.counted.get(key);
+    const key = version === null ? null : JSON.stringify(['overview', version, day, params]);
+    const kept = key === null ? undefined : await this.reuse(this.counted, key);
     // Complaint statuses and dates mark no client stale: the NPS counts go by their own version.
-    const feedback = await this.feedbackCounts(plan, version);
+    const feedback = await this.feedbackCounts(plan, version !== null);
     const overview = kept
       ? { ...kept, nps: npsFigures(feedback, plan.periods) }
       : await this.withSource(params, (source) => countOverview(source, params, plan, feedback));
-    if (key !== null && !kept) keepLast(this.counted, key, overview);
+    if (key !== null && version !== null && !kept) {
+      keepLast(this.counted, key, overview);
+      await writeKept(this.ctx.db, 'overview', version, key, overview);
+    }
     const names = await clientNames(
       this.ctx.db,
       overview.keyClients.map((k) => k.clientId),
@@ -116,17 +120,31 @@ export class LoyaltyRepository {
   }
 
   /**
-   * The plan's NPS counts, reused while the feedback version (migration 26) and the figures version
-   * stand; the latter because a state row made anew restarts the feedback version but not it.
+   * The plan's NPS counts, reused while the feedback version (migration 26) stands: a price change
+   * moves the figures version but no answer. A state row made anew starts it at random
+   * (loyalty-figures.ts), so it cannot repeat a version counted before. `kept`: the facts are kept
+   * (not a read-only base grouping on its own), so the state row is the one that counts.
    */
-  private async feedbackCounts(plan: SummaryPlan, figures: string | null): Promise<FeedbackCounts> {
-    const version = figures === null ? null : await feedbackVersion(this.ctx.db);
-    const key = version === null ? null : JSON.stringify([figures, version, plan]);
-    const kept = key === null ? undefined : this.feedback.get(key);
-    if (kept) return kept;
+  private async feedbackCounts(plan: SummaryPlan, kept: boolean): Promise<FeedbackCounts> {
+    const version = kept ? await feedbackVersion(this.ctx.db) : null;
+    const key = version === null ? null : JSON.stringify(['nps', version, plan]);
+    const reused = key === null ? undefined : await this.reuse(this.feedback, key);
+    if (reused) return reused;
     const counts = await loadFeedbackCounts(this.ctx.db, plan);
-    if (key !== null) keepLast(this.feedback, key, counts);
+    if (key !== null && version !== null) {
+      keepLast(this.feedback, key, counts);
+      await writeKept(this.ctx.db, 'nps', String(version), key, counts);
+    }
     return counts;
+  }
+
+  /** A count kept under `key`: in memory, else in the base (migration 27: a restart, another clerk). */
+  private async reuse<T>(memory: Map<string, T>, key: string): Promise<T | undefined> {
+    const inMemory = memory.get(key);
+    if (inMemory) return inMemory;
+    const inBase = await readKept<T>(this.ctx.db, key);
+    if (inBase) keepLast(memory, key, inBase);
+    return inBase;
   }
 
   /** Runs `use` over the plan's per-client rows, the facts brought up to date first. */
