@@ -226,48 +226,52 @@ export const SCHENGEN_TEXT = {
   noAnswer: w('No', 'Non', true),
 } as const;
 
-/** The right-hand column the consulate fills in; printed blank. */
+/**
+ * The right-hand column the consulate fills in; printed blank. Its English is the consulate copies';
+ * their French copy of the 2019 form prints the column in English under a French heading, so the
+ * French of its entries was seen on no 2019 copy (docs/forms/wording.md).
+ */
 export const OFFICIAL_USE: readonly { label: Wording; boxes?: readonly Wording[]; lines?: number }[] = [
-  { label: w('Date of application:', 'Date de la demande :', true) },
-  { label: w('Application number:', 'Numéro de la demande :', true) },
+  { label: w('Date of application:', 'Date de la demande :', 'en') },
+  { label: w('Application number:', 'Numéro de la demande :', 'en') },
   {
-    label: w('Application lodged at:', 'Demande introduite :', true),
+    label: w('Application lodged at:', 'Demande introduite :', 'en'),
     boxes: [
-      w('Embassy/consulate', 'auprès d’une ambassade/d’un consulat', true),
-      w('Service provider', 'auprès d’un prestataire de services', true),
-      w('Commercial intermediary', 'auprès d’un intermédiaire commercial', true),
-      w('Border (Name):', 'à la frontière (nom) :', true),
-      w('Other:', 'autres :', true),
+      w('Embassy/consulate', 'auprès d’une ambassade/d’un consulat', 'en'),
+      w('Service provider', 'auprès d’un prestataire de services', 'en'),
+      w('Commercial intermediary', 'auprès d’un intermédiaire commercial', 'en'),
+      w('Border (Name):', 'à la frontière (nom) :', 'en'),
+      w('Other:', 'autres :', 'en'),
     ],
   },
-  { label: w('File handled by:', 'Responsable du dossier :', true), lines: 1 },
+  { label: w('File handled by:', 'Responsable du dossier :', 'en'), lines: 1 },
   {
-    label: w('Supporting documents:', 'Documents justificatifs :', true),
+    label: w('Supporting documents:', 'Documents justificatifs :', 'en'),
     boxes: [
-      w('Travel document', 'Document de voyage', true),
-      w('Means of subsistence', 'Moyens de subsistance', true),
-      w('Invitation', 'Invitation', true),
-      w('TMI', 'AMV', true),
-      w('Means of transport', 'Moyen de transport', true),
-      w('Other:', 'Autres :', true),
+      w('Travel document', 'Document de voyage', 'en'),
+      w('Means of subsistence', 'Moyens de subsistance', 'en'),
+      w('Invitation', 'Invitation', 'en'),
+      w('TMI', 'AMV', 'en'),
+      w('Means of transport', 'Moyen de transport', 'en'),
+      w('Other:', 'Autres :', 'en'),
     ],
   },
   {
-    label: w('Visa decision:', 'Décision concernant le visa :', true),
+    label: w('Visa decision:', 'Décision concernant le visa :', 'en'),
     boxes: [
-      w('Refused', 'Refusé', true),
-      w('Issued:', 'Délivré :', true),
+      w('Refused', 'Refusé', 'en'),
+      w('Issued:', 'Délivré :', 'en'),
       w('A', 'A', true),
       w('C', 'C', true),
-      w('LTV', 'VTL', true),
-      w('Valid: From ....... Until .......', 'Valable : du ....... au .......', true),
+      w('LTV', 'VTL', 'en'),
+      w('Valid: From ....... Until .......', 'Valable : du ....... au .......', 'en'),
     ],
   },
   {
-    label: w('Number of entries:', "Nombre d'entrées :", true),
-    boxes: [w('1', '1', true), w('2', '2', true), w('Multiple', 'Multiples', true)],
+    label: w('Number of entries:', "Nombre d'entrées :", 'en'),
+    boxes: [w('1', '1', true), w('2', '2', true), w('Multiple', 'Multiples', 'en')],
   },
-  { label: w('Number of days:', 'Nombre de jours :', true), lines: 1 },
+  { label: w('Number of days:', 'Nombre de jours :', 'en'), lines: 1 },
 ];
 
 /** The statements the applicant signs, in the order of the form. */
