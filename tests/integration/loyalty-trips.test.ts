@@ -92,7 +92,8 @@ async function expectFactsRight(): Promise<TripFact[]> {
   ]) {
     // 2025-11-30: C and D are away on T4, so their last return is the start, not the end. The
     // default plan on TODAY is read from the kept per-client rows, the others are grouped.
-    for (const day of [TODAY, '2025-11-30', '2025-06-30']) {
+    // 2025-11-23 is the default plan a period back, read from its own kept rows (migration 29).
+    for (const day of [TODAY, '2025-11-23', '2025-11-30', '2025-06-30']) {
       const plan = summaryPlan(params, day);
       const { clients, feedback } = await loadClientFacts(t.backend.db, 'RUB');
       const summaries = await loadClientSummaries(t.backend.db, 'RUB', params, plan, TODAY);
@@ -119,16 +120,16 @@ async function expectFactsRight(): Promise<TripFact[]> {
   await expectTallyRight();
   // Nothing left to recompute, and the kept rows are those of a rebuild from scratch.
   expect(await db.selectFrom('loyalty_stale_clients').select('client_id').execute()).toEqual([]);
-  const keptFigures = await db
-    .selectFrom('loyalty_client_figures')
-    .selectAll()
-    .orderBy('client_id')
-    .execute();
+  const keptRows = () =>
+    Promise.all(
+      (['loyalty_client_figures', 'loyalty_client_figures_back'] as const).map((table) =>
+        db.selectFrom(table).selectAll().orderBy('client_id').orderBy('currency').execute(),
+      ),
+    );
+  const keptFigures = await keptRows();
   await db.deleteFrom('loyalty_figures_state').execute();
   await refreshFigures(t.backend.db, TODAY);
-  expect(await db.selectFrom('loyalty_client_figures').selectAll().orderBy('client_id').execute()).toEqual(
-    keptFigures,
-  );
+  expect(await keptRows()).toEqual(keptFigures);
   return kept;
 }
 

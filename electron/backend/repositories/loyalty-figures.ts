@@ -164,19 +164,38 @@ export function figuresSelect(
       ON rf.referrer_id = g.client_id AND rf.currency = g.currency`;
 }
 
-/** Rewrites the kept rows of the clients that `clients` (a condition on a client id column) selects. */
+/** The kept tables: the default plan's rows on the day, and a period back (migration 29). */
+export type KeptTable = 'loyalty_client_figures' | 'loyalty_client_figures_back';
+
+/** The kept table that holds the default plan on `asOf` when the kept day is `day`, or null. */
+export function keptTableFor(params: LoyaltyParams, asOf: string, day: string): KeptTable | null {
+  if (!isDefaultPlan(params)) return null;
+  if (asOf === day) return 'loyalty_client_figures';
+  return asOf === defaultPlan(day).previous ? 'loyalty_client_figures_back' : null;
+}
+
+/**
+ * Rewrites the kept rows (the day's and a period back's) of the clients that `clients` (a condition
+ * on a client id column) selects.
+ */
 async function writeFigures(
   db: Kysely<LoyaltyDatabase>,
   plan: SummaryPlan,
   clients: (column: string) => RawBuilder<unknown>,
 ): Promise<void> {
   const which = clients('client_id');
-  await sql`DELETE FROM loyalty_client_figures WHERE ${which}`.execute(db);
-  await sql`INSERT INTO loyalty_client_figures (currency, client_id, window_trips, revenue_minor,
-    margin_minor, margin_y0, margin_y1, margin_y2, last_return, last_start, first_start,
-    historical_margin_minor, trips_now, years_now, trips_before, years_before, active_at_start,
-    active_at_end, score_now, score_before, referrals_now, referrals_before)
-    ${figuresSelect(plan, which, clients)}`.execute(db);
+  const tables: [KeptTable, SummaryPlan][] = [
+    ['loyalty_client_figures', plan],
+    ['loyalty_client_figures_back', defaultPlan(plan.previous)],
+  ];
+  for (const [table, tablePlan] of tables) {
+    await sql`DELETE FROM ${sql.table(table)} WHERE ${which}`.execute(db);
+    await sql`INSERT INTO ${sql.table(table)} (currency, client_id, window_trips, revenue_minor,
+      margin_minor, margin_y0, margin_y1, margin_y2, last_return, last_start, first_start,
+      historical_margin_minor, trips_now, years_now, trips_before, years_before, active_at_start,
+      active_at_end, score_now, score_before, referrals_now, referrals_before)
+      ${figuresSelect(tablePlan, which, clients)}`.execute(db);
+  }
 }
 
 /**
@@ -347,12 +366,16 @@ const PACKED = keptColumns(3);
  * comma-joined string: 165k rows of 21 values made into objects by the driver took most of an open
  * (about five times the packed read and split, measured on the bench base).
  */
-export async function readFigures(base: Kysely<Database>, currency: string): Promise<ClientSummary[]> {
+export async function readFigures(
+  base: Kysely<Database>,
+  currency: string,
+  table: KeptTable = 'loyalty_client_figures',
+): Promise<ClientSummary[]> {
   const packed = sql.join(
     PACKED.map((c) => sql`COALESCE(CAST(${sql.ref(c)} AS TEXT), '')`),
     sql` || ',' || `,
   );
-  const result = await sql<{ r: string }>`SELECT ${packed} AS r FROM loyalty_client_figures
+  const result = await sql<{ r: string }>`SELECT ${packed} AS r FROM ${sql.table(table)}
     WHERE currency = ${currency} ORDER BY client_id`.execute(base);
   const periods = DEFAULTS.periods;
   const bits = (mask: number) => Array.from({ length: periods }, (_, i) => (mask & (2 ** i)) !== 0);

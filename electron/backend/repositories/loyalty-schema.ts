@@ -74,6 +74,8 @@ export type LoyaltyTables = {
     referrals_now: number;
     referrals_before: number;
   };
+  /** Migration 29: the same for the default plan a period back (loyalty-figures-back.ts). */
+  loyalty_client_figures_back: LoyaltyTables['loyalty_client_figures'];
   /** Clients whose figures a write changed since they were last computed (triggers, trip refresh). */
   loyalty_stale_clients: { client_id: number };
   /** Migration 24: each traveller's trip count and latest start (triggers, loyalty-tally.ts). */

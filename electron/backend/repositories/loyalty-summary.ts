@@ -12,8 +12,8 @@ import { loadSideFacts } from './loyalty-facts';
 import { dialectOf } from '../db/dialect';
 import {
   figuresSelect,
-  isDefaultPlan,
   keptColumns,
+  keptTableFor,
   readFigures,
   SUMMARY_DATE_COLUMNS,
   summaryColumns,
@@ -45,7 +45,7 @@ export function refreshFacts(base: Kysely<Database>, day: string): Promise<boole
 
 /**
  * Every client's summary for the plan (shared/loyalty/summary.ts), brought up to date first
- * (loyalty-trips.ts). The default plan for `day` is read from the kept per-client rows; another
+ * (loyalty-trips.ts). The default plan for `day` (or a period back) is read from the kept rows; another
  * plan is summed by one GROUP BY over client_trips, with the referrals and scores read beside it.
  */
 export async function loadClientSummaries(
@@ -56,7 +56,8 @@ export async function loadClientSummaries(
   day: string,
 ): Promise<ClientSummary[]> {
   const kept = await refreshFacts(base, day);
-  if (kept && plan.asOf === day && isDefaultPlan(params)) return readFigures(base, currency);
+  const table = kept ? keptTableFor(params, plan.asOf, day) : null;
+  if (table !== null) return readFigures(base, currency, table);
   const [result, side] = await Promise.all([summaryQuery(currency, plan).execute(base), loadSideFacts(base)]);
   const firstStarts = new Map<number, string>();
   for (const r of result.rows) firstStarts.set(Number(r.id), r.first_start as string);
@@ -111,7 +112,7 @@ export function travelledQuery(
 
 /**
  * Runs `use` over one summary row per client for the plan (refreshFacts first): the kept rows for the
- * default plan on the day, else the same columns grouped from client_trips into a temporary table
+ * default plan on the day or a period back, else the same columns grouped from client_trips into a temporary table
  * (in one transaction, so every count reads the one grouping).
  */
 export async function withFiguresSource<T>(
@@ -123,8 +124,9 @@ export async function withFiguresSource<T>(
   use: (source: FiguresSource) => Promise<T>,
 ): Promise<T> {
   const kept = await refreshFacts(base, day);
-  if (kept && plan.asOf === day && isDefaultPlan(params)) {
-    return use({ db: base, rows: sql`SELECT * FROM loyalty_client_figures WHERE currency = ${currency}` });
+  const table = kept ? keptTableFor(params, plan.asOf, day) : null;
+  if (table !== null) {
+    return use({ db: base, rows: sql`SELECT * FROM ${sql.table(table)} WHERE currency = ${currency}` });
   }
   const postgres = dialectOf(base) === 'postgres';
   const [integer, text] = postgres ? [sql`BIGINT`, sql`TEXT COLLATE "C"`] : [sql`INTEGER`, sql`TEXT`];
