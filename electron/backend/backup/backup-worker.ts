@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { sqliteKeyOf, type BaseCipher, type DatabaseKey } from '../crypto/database-key';
 import type { BackupCounts } from './backups';
+import { YIELD_TO_FOREGROUND_SOURCE } from '../background-thread';
 
 interface CopyInput {
   driver: string;
@@ -104,6 +105,7 @@ function copyWorker(): void {
 
 // Build tools may wrap inner functions in a `__name(fn, "name")` helper that only their module defines.
 const WORKER_SOURCE = `const __name = (fn) => fn;
+${YIELD_TO_FOREGROUND_SOURCE}
 (${copyWorker.toString()})()`;
 
 /** The copy could not be made or checked; `damaged` when SQLite met a damaged page. */

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { sqliteKeyOf, type BaseCipher, type DatabaseKey } from '../crypto/database-key';
+import { YIELD_TO_FOREGROUND_SOURCE } from '../background-thread';
 
 /** What the background quick_check found: `unknown` when it could not run (the file busy, gone). */
 export type IntegrityVerdict = 'ok' | 'damaged' | 'unknown';
@@ -57,6 +58,7 @@ function checkWorker(): void {
 
 // Build tools may wrap inner functions in a `__name(fn, "name")` helper that only their module defines.
 const WORKER_SOURCE = `const __name = (fn) => fn;
+${YIELD_TO_FOREGROUND_SOURCE}
 (${checkWorker.toString()})()`;
 
 /**
