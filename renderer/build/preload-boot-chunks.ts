@@ -44,10 +44,18 @@ export function preloadBootChunks(): Plugin {
           attrs: { rel, crossorigin: true, href: `./${file}` },
           injectTo: 'head' as const,
         });
-        return [
-          ...[...new Set(styles)].filter((file) => !already(file)).map((file) => link('stylesheet', file)),
-          ...[...wanted].filter((file) => !already(file)).map((file) => link('modulepreload', file)),
-        ];
+        const entry = /<script type="module" crossorigin src=/;
+        if (!entry.test(html))
+          throw new Error('preload-boot-chunks: the entry script tag is not where expected');
+        return {
+          // async: a deferred (module) script runs only once every stylesheet has arrived, and the
+          // entry's whole job is to send the boot's requests at once (the styles still hold the paint).
+          html: html.replace(entry, '<script type="module" async crossorigin src='),
+          tags: [
+            ...[...new Set(styles)].filter((file) => !already(file)).map((file) => link('stylesheet', file)),
+            ...[...wanted].filter((file) => !already(file)).map((file) => link('modulepreload', file)),
+          ],
+        };
       },
     },
   };

@@ -105,6 +105,32 @@ test('the app chunk and the language text are fetched beside the entry, not afte
   expect(fetched).toHaveLength(2);
 });
 
+test('the boot sends its requests before the stylesheets have arrived', async ({ openApp, page }) => {
+  // A module script that is not async runs only once every stylesheet of the page has loaded: the
+  // boot's requests would wait for the styles. Here the styles are held until the requests are seen.
+  let release: () => void = () => undefined;
+  const styles = new Promise<void>((resolve) => (release = resolve));
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const command = /\/api\/([\w.]+)$/.exec(new URL(request.url()).pathname)?.[1];
+    if (command) asked.push(command);
+    if (command === 'clients.list') release();
+  });
+  let stylesHeld = 0;
+  await page.route('**/assets/*.css', async (route) => {
+    stylesHeld++;
+    // Held until the list's first page is asked, or 5 s (then the test fails below).
+    await Promise.race([styles, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    await route.continue();
+  });
+  const started = Date.now();
+  await openApp();
+  await expect(page.getByRole('button', { name: ru.app.nav.tours, exact: true })).toBeVisible();
+  expect(stylesHeld).toBeGreaterThan(0);
+  expect(asked).toEqual(expect.arrayContaining(['clerks.status', 'settings.get', 'clients.list']));
+  expect(Date.now() - started).toBeLessThan(5_000);
+});
+
 test('the language this window used last is only a guess: the setting decides', async ({ openApp, page }) => {
   // The boot fetches the remembered language's text beside the setting; here the two differ.
   await page.addInitScript(() => localStorage.setItem('tourdesk.ui.language', 'fr'));

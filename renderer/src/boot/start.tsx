@@ -17,6 +17,9 @@ async function boot(): Promise<void> {
   const i18n = i18nFor(language, text);
   const status = await earlyStatus.catch(() => 'unavailable' as const);
   await openingPageOrAfter(OPENING_PAGE_WAIT_MS);
+  // The entry runs async (preload-boot-chunks.ts), possibly before the page is parsed.
+  if (document.readyState === 'loading')
+    await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
   document.documentElement.lang = i18n.language;
   const root = document.getElementById('root');
   if (!root) throw new Error('no #root element');
