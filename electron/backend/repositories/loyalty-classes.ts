@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import {
   DEFAULT_LADDER_RULES,
   DEFAULT_RFM_FIXED,
@@ -6,7 +6,8 @@ import {
   type LoyaltyParams,
   type SummaryPlan,
 } from '../../../shared/loyalty';
-import type { DialectName } from '../db/dialect';
+import { dialectOf, type DialectName } from '../db/dialect';
+import type { Database } from '../db/schema';
 
 /**
  * Each client's class on the Loyalty screen (ladder stage now and a period back, ABC, XYZ, RFM
@@ -25,12 +26,60 @@ export interface ClassCuts {
   /** ABC: A while the margin of the clients before is below abcA, B below abcB. */
   abcA: number;
   abcB: number;
+  /** The last client of A and of B in the ABC order (abcBoundaries); 'all' when every one is. */
+  lastA: AbcBoundary;
+  lastB: AbcBoundary;
   /** Key clients: revenue or margin at least this (null: nobody). */
   keyRevenue: number | null;
   keyMargin: number | null;
 }
 
+/** A class's last client: its margin and id (null: nobody in the class, 'all': everybody). */
+export type AbcBoundary = { margin: number; clientId: number } | null | 'all';
+
 const lit = (value: number | string) => sql.lit(value);
+
+/** Ties of margin are taken by the id as text, as abcClasses does (its ids are strings). */
+function idText(dialect: DialectName): RawBuilder<string> {
+  return dialect === 'postgres' ? sql`CAST(client_id AS TEXT) COLLATE "C"` : sql`CAST(client_id AS TEXT)`;
+}
+
+/**
+ * The last client of A and of B in the ABC order (margin descending, then id as text) over the
+ * clients with a window trip and a positive margin: a class is the start of that order up to the
+ * first client whose margin before reaches its cut, so it is told by comparing a client with its
+ * last one, and the wide classification needs no running sum over every row (its sort took half
+ * of a count). One narrow running sum here: the row where the sum before is below a cut and the sum
+ * up to it reaches it (none: everybody is below the cut, when it is above zero).
+ */
+export async function abcBoundaries(
+  db: Kysely<Database>,
+  source: RawBuilder<unknown>,
+  abcA: number,
+  abcB: number,
+): Promise<{ lastA: AbcBoundary; lastB: AbcBoundary }> {
+  const { rows } = await sql<{ margin_minor: number; client_id: number; upto: number }>`
+    SELECT margin_minor, client_id, upto FROM (SELECT margin_minor, client_id,
+        SUM(margin_minor) OVER (ORDER BY margin_minor DESC, ${idText(dialectOf(db))}
+          ROWS UNBOUNDED PRECEDING) AS upto
+      FROM (${source}) f WHERE window_trips > 0 AND margin_minor > 0) w
+    WHERE (upto - margin_minor < ${abcA} AND upto >= ${abcA})
+      OR (upto - margin_minor < ${abcB} AND upto >= ${abcB})`.execute(db);
+  const last = (cut: number): AbcBoundary => {
+    if (cut <= 0) return null;
+    const row = rows.find((r) => Number(r.upto) - Number(r.margin_minor) < cut && Number(r.upto) >= cut);
+    return row === undefined ? 'all' : { margin: Number(row.margin_minor), clientId: Number(row.client_id) };
+  };
+  return { lastA: last(abcA), lastB: last(abcB) };
+}
+
+/** Whether the row's client comes at or before `last` in the ABC order (a positive margin assumed). */
+function upTo(last: AbcBoundary, dialect: DialectName): RawBuilder<unknown> {
+  if (last === null) return sql`1 = 0`;
+  if (last === 'all') return sql`1 = 1`;
+  return sql`(margin_minor > ${last.margin} OR (margin_minor = ${last.margin}
+    AND ${idText(dialect)} <= ${String(last.clientId)}))`;
+}
 const REAL = sql`DOUBLE PRECISION`;
 
 /**
@@ -138,23 +187,20 @@ export function classifiedRows(
 ): RawBuilder<Record<string, unknown>> {
   const integer = dialect === 'postgres' ? sql`BIGINT` : sql`INTEGER`;
   const scores = params.rfm === 'fixed' ? fixedScores() : quintileScores(cuts.inWindow, integer);
-  // Ties of margin are taken by the id as text, as abcClasses does (its ids are strings).
-  const idText =
-    dialect === 'postgres' ? sql`CAST(client_id AS TEXT) COLLATE "C"` : sql`CAST(client_id AS TEXT)`;
-  const positive = sql`CASE WHEN window_trips > 0 AND margin_minor > 0 THEN 1 ELSE 0 END`;
   const key = (column: string, least: number | null) =>
     least === null ? sql`0` : sql`CASE WHEN ${sql.ref(column)} >= ${least} THEN 1 ELSE 0 END`;
   const years = windowYears(params);
   const xyz = xyzOf(years, params.xyz);
   const yearColumns = Array.from({ length: years }, (_, i) => sql.ref(`margin_y${i}`));
-  // The innermost select holds a window function, so SQLite computes each of its columns once per
-  // row (the outer ones are substituted into every use); only the columns needed go through its sort.
+  // The innermost select is kept apart (SQLite: a LIMIT; PostgreSQL: OFFSET 0), so each of its
+  // columns is computed once per row instead of substituted into every use in the outer ones.
+  const apart = dialect === 'postgres' ? sql`OFFSET 0` : sql`LIMIT -1`;
   return sql`SELECT client_id, window_trips, revenue_minor, margin_minor, last_start, first_start,
       active_at_start, active_at_end, historical_margin_minor, life_months, stage_now, stage_before, abc, xyz,
       CASE WHEN window_trips = 0 THEN NULL ELSE ${SEGMENT} END AS segment, key_client
     FROM (SELECT s.*, ${scores.r} AS r, ${scores.f} AS f,
         CASE WHEN window_trips = 0 THEN NULL WHEN margin_minor <= 0 THEN 'C'
-          WHEN abc_before < ${cuts.abcA} THEN 'A' WHEN abc_before < ${cuts.abcB} THEN 'B'
+          WHEN ${upTo(cuts.lastA, dialect)} THEN 'A' WHEN ${upTo(cuts.lastB, dialect)} THEN 'B'
           ELSE 'C' END AS abc,
         CASE WHEN window_trips = 0 THEN NULL ELSE ${xyz.xyz} END AS xyz,
         CASE WHEN window_trips = 0 THEN 0
@@ -165,8 +211,6 @@ export function classifiedRows(
           ${stageOf('now')} AS stage_now, ${stageOf('before')} AS stage_before,
           CASE WHEN window_trips > 0 THEN 1 ELSE 0 END AS in_window,
           ${monthsTo('last_return', plan.asOf)} AS recency,
-          ${monthsTo('first_start', plan.asOf)} AS life_months, ${xyz.mean} AS xyz_mean,
-          SUM(CASE WHEN ${positive} = 1 THEN margin_minor ELSE 0 END) OVER (PARTITION BY ${positive}
-            ORDER BY margin_minor DESC, ${idText} ROWS UNBOUNDED PRECEDING) - margin_minor AS abc_before
-        FROM (${source}) f) s) c`;
+          ${monthsTo('first_start', plan.asOf)} AS life_months, ${xyz.mean} AS xyz_mean
+        FROM (${source}) f ${apart}) s) c`;
 }

@@ -17,7 +17,7 @@ import {
 import { npsFigures } from '../../../shared/loyalty/nps-figures';
 import { dialectOf } from '../db/dialect';
 import type { Database } from '../db/schema';
-import { classifiedRows, type ClassCuts } from './loyalty-classes';
+import { abcBoundaries, classifiedRows, type ClassCuts } from './loyalty-classes';
 
 /**
  * The Loyalty screen's figures counted by the base over one summary row per client (`source`: the
@@ -47,11 +47,14 @@ export async function countCuts(source: FiguresSource, params: LoyaltyParams): P
   const margin = num(rows[0]?.margin);
   // keyClients and abcClasses compare shares of these sums; as amounts the base compares integers.
   const least = (total: number) => (total > 0 ? exceedsShare(total, params.keyShare) : null);
+  const abcA = margin > 0 ? reachesShare(margin, params.abc.a) : 0;
+  const abcB = margin > 0 ? reachesShare(margin, params.abc.b) : 0;
   return {
     inWindow: num(rows[0]?.n),
     positiveRevenue: revenue,
-    abcA: margin > 0 ? reachesShare(margin, params.abc.a) : 0,
-    abcB: margin > 0 ? reachesShare(margin, params.abc.b) : 0,
+    abcA,
+    abcB,
+    ...(await abcBoundaries(source.db, source.rows, abcA, abcB)),
     keyRevenue: least(revenue),
     keyMargin: least(margin),
   };
