@@ -1,4 +1,5 @@
 import { generateClients } from '../../electron/backend/demo/generate-clients';
+import { emptyClientInput } from '../../shared/domain/client';
 import { fr } from '../../shared/i18n/fr';
 import { ru } from '../../shared/i18n/ru';
 import { expect, test } from './fixtures';
@@ -129,6 +130,43 @@ test('the boot sends its requests before the stylesheets have arrived', async ({
   expect(stylesHeld).toBeGreaterThan(0);
   expect(asked).toEqual(expect.arrayContaining(['clerks.status', 'settings.get', 'clients.list']));
   expect(Date.now() - started).toBeLessThan(5_000);
+});
+
+test("the list's first render draws the clerk's own columns and widths, asked with the boot's requests", async ({
+  app,
+  openApp,
+  page,
+}) => {
+  await app.api('clients.save', { ...emptyClientInput(), lastNameRu: 'Иванов', firstNameRu: 'Пётр' });
+  await app.api('settings.set', { key: 'clients.columns', value: { phone: false, email: true } });
+  await app.api('settings.set', { key: 'layout.widths.clients', value: { name: 333 } });
+  const settingKeys: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/settings.get'))
+      settingKeys.push((JSON.parse(request.postData() ?? '{}') as { key: string }).key);
+  });
+  // Every header the grid ever drew, from its first render on.
+  await page.addInitScript(() => {
+    const seen = new Set<string>();
+    (window as unknown as { seenHeaders: Set<string> }).seenHeaders = seen;
+    new MutationObserver(() => {
+      for (const header of document.querySelectorAll('[role=columnheader]'))
+        seen.add(header.textContent ?? '');
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await openApp();
+  await expect(page.locator('[role=row][aria-rowindex="1"]')).toContainText('Иванов');
+  const headers = await page.evaluate(() => [
+    ...(window as unknown as { seenHeaders: Set<string> }).seenHeaders,
+  ]);
+  expect(headers.some((text) => text.includes(ru.clients.columns.email))).toBe(true);
+  expect(headers.some((text) => text.includes(ru.clients.columns.phone))).toBe(false);
+  const nameWidth = await page
+    .getByRole('columnheader', { name: ru.clients.columns.name })
+    .evaluate((el) => el.getBoundingClientRect().width);
+  expect(Math.round(nameWidth)).toBe(333);
+  expect(settingKeys.filter((key) => key === 'clients.columns')).toHaveLength(1);
+  expect(settingKeys.filter((key) => key === 'layout.widths.clients')).toHaveLength(1);
 });
 
 test('the language this window used last is only a guess: the setting decides', async ({ openApp, page }) => {

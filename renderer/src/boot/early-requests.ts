@@ -3,6 +3,7 @@ import type { UiText } from '../../../shared/i18n/instance';
 import { isLanguage, type Language } from '../../../shared/i18n/languages';
 import { call } from '../api/client';
 import { askOpeningPage } from '../clients/opening-page';
+import { askOpeningSettings } from './early-settings';
 import { LANGUAGE_TEXT } from '../i18n/language-text';
 
 /*
@@ -49,3 +50,4 @@ export const earlyLanguage: Promise<{ language: Language; text: UiText }> = call
   });
 
 askOpeningPage();
+askOpeningSettings();

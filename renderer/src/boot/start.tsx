@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { openingPageOrAfter } from '../clients/opening-page';
+import { openingSettingsAnswered } from './early-settings';
 import { i18nFor } from '../i18n/load-language';
 import { App } from '../shell/App';
 import { SignInGate } from '../signin/ClerkContext';
@@ -16,7 +17,7 @@ async function boot(): Promise<void> {
   const { language, text } = await earlyLanguage;
   const i18n = i18nFor(language, text);
   const status = await earlyStatus.catch(() => 'unavailable' as const);
-  await openingPageOrAfter(OPENING_PAGE_WAIT_MS);
+  await openingPageOrAfter(OPENING_PAGE_WAIT_MS, openingSettingsAnswered());
   // The entry runs async (preload-boot-chunks.ts), possibly before the page is parsed.
   if (document.readyState === 'loading')
     await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Client, ClientRow } from '../../../shared/domain/client';
 import { today as todayOf } from '../../../shared/domain/clock';
 import { call } from '../api/client';
+import { takeOpeningSetting } from '../boot/early-settings';
 import { describeError } from '../ui/errors';
 import { ctrlCode, isNewShortcut } from '../ui/keys';
 import { useToast } from '../ui/toasts';
@@ -46,7 +47,13 @@ export function ClientsScreen({ active }: { active: boolean }) {
   const [filters, setFilters] = useState<ToolbarFilters>(NO_FILTERS);
   const search = useDeferredValue(filters.search);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
-  const [visibility, setVisibility] = useState<VisibilityState>(defaultVisibility);
+  // The shown columns come with the boot's requests (early-settings.ts) when this screen opens first.
+  const [earlyColumns] = useState(() => takeOpeningSetting('clients.columns'));
+  const [visibility, setVisibility] = useState<VisibilityState>(() =>
+    earlyColumns?.value && typeof earlyColumns.value === 'object'
+      ? (earlyColumns.value as VisibilityState)
+      : defaultVisibility(),
+  );
   const [selectedIndex, setSelectedIndex] = useState(0);
   const [card, setCard] = useState<CardState>(null);
   const [importing, setImporting] = useState(false);
@@ -121,10 +128,11 @@ export function ClientsScreen({ active }: { active: boolean }) {
   });
 
   useEffect(() => {
+    if (earlyColumns) return;
     call('settings.get', { key: 'clients.columns' }).then((stored) => {
       if (stored.value && typeof stored.value === 'object') setVisibility(stored.value as VisibilityState);
     }, showError);
-  }, [showError]);
+  }, [showError, earlyColumns]);
 
   useEffect(
     () => setSelectedIndex(0),

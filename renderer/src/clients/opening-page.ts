@@ -67,14 +67,18 @@ export function takeOpeningPage(filter: ClientFilter): Promise<Page | null> | un
 }
 
 /**
- * Resolves when the opening page has answered, or after `ms`: the boot renders once with the rows
- * rather than the empty screen first and the rows a render later, but never waits long for them.
+ * Resolves when the opening page (and `alsoWaitFor`, the screen's settings) has answered, or after
+ * `ms`: the boot renders once with the rows rather than the empty screen first and the rows a render
+ * later, but never waits long for them.
  */
-export function openingPageOrAfter(ms: number): Promise<void> {
+export function openingPageOrAfter(
+  ms: number,
+  alsoWaitFor: Promise<void> = Promise.resolve(),
+): Promise<void> {
   const answer = opening?.answer;
   if (!answer) return Promise.resolve();
   return Promise.race([
-    answer.then(() => undefined),
+    Promise.all([answer, alsoWaitFor]).then(() => undefined),
     new Promise<void>((resolve) => setTimeout(resolve, ms)),
   ]);
 }

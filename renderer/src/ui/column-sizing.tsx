@@ -10,6 +10,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
+import { takeOpeningSetting } from '../boot/early-settings';
 
 /** The tables whose column widths are remembered, each under its own setting. */
 export type SizedTable = 'clients' | 'tourists' | 'tours' | 'import';
@@ -38,10 +39,15 @@ function validSizing(value: unknown): ColumnSizingState {
 export function useRememberedSizing(
   table: SizedTable,
 ): [ColumnSizingState, OnChangeFn<ColumnSizingState>, boolean] {
-  const [sizing, setSizing] = useState<ColumnSizingState>({});
-  const [loaded, setLoaded] = useState(false);
+  // The clients list's widths come with the boot's requests (early-settings.ts) when it opens first.
+  const [early] = useState(() =>
+    table === 'clients' ? takeOpeningSetting('layout.widths.clients') : undefined,
+  );
+  const [sizing, setSizing] = useState<ColumnSizingState>(() => (early ? validSizing(early.value) : {}));
+  const [loaded, setLoaded] = useState(early !== undefined);
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => {
+    if (early) return;
     let live = true;
     call('settings.get', { key: `layout.widths.${table}` }).then(
       (stored) => {
@@ -54,7 +60,7 @@ export function useRememberedSizing(
     return () => {
       live = false;
     };
-  }, [table]);
+  }, [table, early]);
   const onChange = useCallback<OnChangeFn<ColumnSizingState>>(
     (updater) =>
       setSizing((old) => {
