@@ -46,8 +46,11 @@ async function onMessage(base: BrowserModeBase, message: ToBackend): Promise<voi
     case 'close':
       for (const stop of subscriptions.values()) stop();
       subscriptions.clear();
-      await base.close();
-      post({ type: 'closed' });
+      try {
+        await base.close();
+      } finally {
+        post({ type: 'closed' });
+      }
       return;
   }
 }
