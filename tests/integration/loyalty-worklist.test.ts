@@ -212,3 +212,32 @@ describe('the worklist equals every client decided the plain way', () => {
     expect([...seen].sort()).toEqual([...WORKLIST_ORDER].sort());
   });
 });
+
+describe('29 February in a common year', () => {
+  it('shows the birthday and the trip anniversary on 28 February', async () => {
+    const leap = await createTempBackend({ clock: fixedClock('2027-02-24') });
+    try {
+      const known = await buildKnownBase(leap);
+      const db = loyaltyDb(leap.backend.db);
+      await db.updateTable('clients').set({ birth_date: '1988-02-29' }).where('id', '=', known.b).execute();
+      // E's last trip began on 29 February 2024.
+      await db
+        .updateTable('tours')
+        .set({ arrival_date: '2024-02-29', departure_date: '2024-03-07' })
+        .where('id', '=', known.tours.e3)
+        .execute();
+      const reasons = async (horizon: 'week' | 'today') =>
+        (await leap.call('worklist.list', { horizon, limit: 2000 }))
+          .filter((i) => i.reason === 'birthday' || i.reason === 'tripAnniversary')
+          .filter((i) => i.clientId === known.b || i.clientId === known.e)
+          .map((i) => [i.clientId, i.reason, i.date]);
+      expect(await reasons('week')).toEqual([
+        [known.b, 'birthday', '2027-02-28'],
+        [known.e, 'tripAnniversary', '2027-02-28'],
+      ]);
+      expect(await reasons('today')).toEqual([]);
+    } finally {
+      await leap.dispose();
+    }
+  });
+});

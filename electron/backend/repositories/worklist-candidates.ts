@@ -43,8 +43,9 @@ export function reasonCandidates(
   const dated = (rows: { id: number | null; from: string | null }[], from = (date: string) => date) =>
     rows.flatMap((r) => (r.id === null || r.from === null ? [] : [{ id: r.id, from: from(r.from) }]));
   const birthdayDays = Math.max(horizonDays, query.horizon === 'today' ? 0 : query.birthdayDays);
-  const monthDays = Array.from({ length: birthdayDays + 1 }, (_, i) => addDays(day, i).slice(4));
-  const horizonMonthDays = monthDays.slice(0, horizonDays + 1);
+  const days = Array.from({ length: birthdayDays + 1 }, (_, i) => addDays(day, i));
+  const monthDays = monthDaysOf(days);
+  const horizonMonthDays = monthDaysOf(days.slice(0, horizonDays + 1));
   const live = db.selectFrom('clients').where('clients.deleted_at', 'is', null);
   const anniversary = (date: string) => nextAnniversary(date, day);
   return {
@@ -152,6 +153,18 @@ export function reasonCandidates(
         anniversary,
       ),
   };
+}
+
+/**
+ * The month-days ('-MM-DD') of these days. 28 February of a common year also takes 29 February:
+ * a birthday or trip on that day has its anniversary then (nextAnniversary), shown on the 28th.
+ */
+export function monthDaysOf(days: readonly string[]): string[] {
+  return days.flatMap((d) => {
+    const monthDay = d.slice(4);
+    const leap = new Date(Date.UTC(Number(d.slice(0, 4)), 1, 29)).getUTCMonth() === 1;
+    return monthDay === '-02-28' && !leap ? [monthDay, '-02-29'] : [monthDay];
+  });
 }
 
 /** Each client once, with their earliest date, in date order (then by id). */
