@@ -94,6 +94,15 @@ async function benchFigures(backend: Backend, raw: Database.Database, day: strin
     rawMs,
     1000,
   );
+  // Counted, never reused: the price change moved the version the earlier count was kept under.
+  printRatio(
+    "loyalty figures a year ago after a tour's price changed",
+    await best(
+      () => (touch.run(tourId), call(backend, 'loyalty.overview', { params: { asOf: addMonths(day, -12) } })),
+    ),
+    rawMs,
+    1000,
+  );
   write.close();
   printRatio(
     'matrix cell A×X: its clients (first 200)',
