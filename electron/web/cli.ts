@@ -72,7 +72,7 @@ async function main(): Promise<void> {
           backend.openBrowserModeBase({ dbPath, appVersion: appVersion(), keys }),
         )
       : openBaseInWorker(
-          join(__dirname, 'backend-worker.js'),
+          join(__dirname, __filename.endsWith('.ts') ? 'backend-worker-source.mjs' : 'backend-worker.js'),
           { dbPath, appVersion: appVersion(), terminal: Boolean(process.stdin.isTTY) },
           backendStopped,
         ),

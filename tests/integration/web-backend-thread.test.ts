@@ -16,7 +16,7 @@ import { ivanov } from '../helpers/fixtures';
  * waiting.
  */
 // Tests run before the build: the thread runs the TypeScript source through tsx.
-const SCRIPT = resolve(__dirname, '../helpers/backend-worker-ts.mjs');
+const SCRIPT = resolve(__dirname, '../../electron/web/backend-worker-source.mjs');
 const dirs: string[] = [];
 const open: BrowserModeBase[] = [];
 
