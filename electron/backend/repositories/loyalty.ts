@@ -21,6 +21,12 @@ import { figuresVersion } from './loyalty-figures';
 import { npsFigures } from '../../../shared/loyalty/nps-figures';
 import { safeFileName, tableCsv, tableWorkbook, type Cell } from './loyalty-export';
 
+/**
+ * The shape of the counts kept in the base (LoyaltyOverview, FeedbackCounts): part of their keys,
+ * so an app whose counts differ in shape never reads an older app's. Raise it with either type.
+ */
+const KEPT_FORMAT = 1;
+
 /** Overviews kept for reuse (periods and thresholds the head switched between), newest last. */
 const KEPT_OVERVIEWS = 8;
 
@@ -55,7 +61,7 @@ export class LoyaltyRepository {
     // Read before counting: figures counted meanwhile from newer rows are kept under the older
     // version, which is never asked again once bumped.
     const version = (await refreshFacts(this.ctx.db, day)) ? await figuresVersion(this.ctx.db) : null;
-    const key = version === null ? null : JSON.stringify(['overview', version, day, params]);
+    const key = version === null ? null : JSON.stringify(['overview', KEPT_FORMAT, version, day, params]);
     const kept = key === null ? undefined : await this.reuse(this.counted, key);
     // Complaint statuses and dates mark no client stale: the NPS counts go by their own version.
     const feedback = await this.feedbackCounts(plan, version !== null);
@@ -127,7 +133,7 @@ export class LoyaltyRepository {
    */
   private async feedbackCounts(plan: SummaryPlan, kept: boolean): Promise<FeedbackCounts> {
     const version = kept ? await feedbackVersion(this.ctx.db) : null;
-    const key = version === null ? null : JSON.stringify(['nps', version, plan]);
+    const key = version === null ? null : JSON.stringify(['nps', KEPT_FORMAT, version, plan]);
     const reused = key === null ? undefined : await this.reuse(this.feedback, key);
     if (reused) return reused;
     const counts = await loadFeedbackCounts(this.ctx.db, plan);
