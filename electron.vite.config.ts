@@ -13,8 +13,6 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           web: resolve(__dirname, 'electron/web/cli.ts'),
-          // Browser mode's backend thread (electron/web/backend-in-worker.ts).
-          'backend-worker': resolve(__dirname, 'electron/web/backend-worker.ts'),
         },
       },
     },

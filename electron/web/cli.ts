@@ -7,13 +7,31 @@ import { acquireLockFile } from '../backend/db/lock-file';
 import { ensurePrivateDir } from '../backend/db/private-files';
 import { defaultDatabasePath, defaultUserDataDir } from '../backend/paths';
 import { backendGate } from './backend-gate';
-import { openBaseInWorker } from './backend-in-worker';
+import { loadInTurns } from './load-in-turns';
 import { findChromium, openAppWindow, writeLaunchPage } from './open-browser';
 import { LOGIN_CODE_TTL_MS } from './security';
-import { defaultStaticDir, startWebServer, type WebServer } from './server';
+import { defaultStaticDir, startWebServer } from './server';
 
-/** The backend in this thread: only for `--passphrase`, whose key store is asked for before serving. */
-const inProcessBackend = () => import('./open-backend');
+/**
+ * The backend's modules, most of the start, loaded once the server listens (see backend-gate.ts):
+ * in a few parts, so the sign-in, the page and its scripts asked meanwhile are served between them.
+ */
+const openBackend = (quiet?: () => Promise<void>) =>
+  loadInTurns(
+    [
+      // Our own modules, not the libraries': a whole library's namespace would be bundled whole
+      // (zod with its locales: 657 KB instead of the 214 KB the app uses).
+      () => import('../../shared/api/contract'),
+      () => import('../backend/db/migrations'),
+      () => import('../backend/db/open-store'),
+      () => import('../backend/repositories/clients'),
+      () => import('../backend/repositories/tours'),
+      () => import('../backend/repositories/reference-books'),
+      () => import('../backend'),
+    ],
+    () => import('./open-backend'),
+    quiet,
+  );
 
 function appVersion(): string {
   try {
@@ -56,63 +74,47 @@ async function main(): Promise<void> {
     }
   }
   // A passphrase is asked on the terminal before anything is served.
-  const keys = values.passphrase ? await (await inProcessBackend()).passphraseKeyStore(dbPath) : undefined;
-  // The base opens on the backend's thread from here, beside the server's own start: its modules
-  // are most of the start. The page, its scripts and the sign-in are served meanwhile; commands wait
-  // for the base at the gate.
-  let server: WebServer | null = null;
-  const backendStopped = (error: Error) => {
-    console.error(`TourDesk's backend stopped: ${error.message}`);
-    void (server?.close() ?? Promise.resolve()).then(() => process.exit(1));
-  };
+  const keys = values.passphrase ? await (await openBackend()).passphraseKeyStore(dbPath) : undefined;
   const gate = backendGate();
-  const opening = gate.open(() =>
-    keys
-      ? inProcessBackend().then((backend) =>
-          backend.openBrowserModeBase({ dbPath, appVersion: appVersion(), keys }),
-        )
-      : openBaseInWorker(
-          join(__dirname, __filename.endsWith('.ts') ? 'backend-worker-source.mjs' : 'backend-worker.js'),
-          { dbPath, appVersion: appVersion(), terminal: Boolean(process.stdin.isTTY) },
-          backendStopped,
-        ),
-  );
-  let stopping = false;
-  opening.catch(async (error: unknown) => {
-    stopping = true;
-    console.error(error instanceof Error ? error.message : error);
-    await server?.close();
-    process.exit(1);
-  });
-  const listening = await startWebServer({
+  const server = await startWebServer({
     dispatch: gate.dispatch,
     changes: gate.changes,
     staticDir: values.static ?? defaultStaticDir(__dirname),
     port: Number(values.port),
     ...(dbPath === ':memory:' ? {} : { transferDir: transferDir(dbPath) }),
   });
-  server = listening;
-  console.log(`TourDesk browser mode: ${listening.url}`);
+  console.log(`TourDesk browser mode: ${server.url}`);
   console.log(`Database: ${dbPath}`);
   const printSignIn = () =>
     console.log(
       `Sign-in address (works once, within ${LOGIN_CODE_TTL_MS / 1000} s; Enter prints a new one): ` +
-        `${listening.url}login#code=${listening.issueLoginCode()}`,
+        `${server.url}login#code=${server.issueLoginCode()}`,
     );
   createInterface({ input: process.stdin }).on('line', printSignIn);
 
+  // The page, its scripts and the sign-in are served while the base opens; commands wait for it.
+  const opening = gate.open(async () =>
+    (await openBackend(server.quiet)).openBrowserModeBase({ dbPath, appVersion: appVersion(), keys }),
+  );
   void opening.then(
     () => console.log('Database open.'),
     () => undefined,
   );
+  let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
-    await listening.close();
+    await server.close();
     await (await opening.catch(() => null))?.close();
     console.log('TourDesk stopped.');
     process.exit(0);
   };
+  opening.catch(async (error: unknown) => {
+    stopping = true;
+    console.error(error instanceof Error ? error.message : error);
+    await server.close();
+    process.exit(1);
+  });
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
 
@@ -126,7 +128,7 @@ async function main(): Promise<void> {
     return keepServing('TOURDESK_NO_BROWSER=1: no browser window is opened.');
   const browser = findChromium();
   if (!browser) return keepServing('No Chromium or Chrome found.');
-  const launch = writeLaunchPage(`${listening.url}login#code=${listening.issueLoginCode()}`);
+  const launch = writeLaunchPage(`${server.url}login#code=${server.issueLoginCode()}`);
   setTimeout(launch.remove, LOGIN_CODE_TTL_MS).unref();
   process.on('exit', launch.remove);
   const startedAt = Date.now();

@@ -21,8 +21,6 @@ export async function openBrowserModeBase(options: {
   appVersion: string;
   /** The key store of a base opened with --passphrase (asked before the server starts). */
   keys?: KeyStore;
-  /** Asks whether to work locally when the office server cannot be opened (default: this terminal). */
-  askLocal?: (reason: string) => Promise<boolean>;
 }): Promise<BrowserModeBase> {
   const { dbPath, appVersion } = options;
   if (dbPath === ':memory:') {
@@ -44,7 +42,7 @@ export async function openBrowserModeBase(options: {
       deferIntegrityCheck: true,
     },
     options.keys ?? new KeyStore(dbPath, [fileKeyWrapper(dirname(dbPath))]),
-    'askLocal' in options ? options.askLocal : process.stdin.isTTY ? askLocalOnTerminal : undefined,
+    process.stdin.isTTY ? askLocalOnTerminal : undefined,
   ).catch((error: unknown) => {
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${serverStartHelp(dbPath)}`);
   });

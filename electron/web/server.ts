@@ -42,6 +42,11 @@ export interface WebServer {
   /** A one-time code for `${url}login#code=…`, for the launcher only; it is never written into a page. */
   issueLoginCode: () => string;
   close: () => Promise<void>;
+  /**
+   * Resolves once no page, script or sign-in is being served: the backend's start loads its next
+   * part then (a request needs several turns of the event loop, each of which a part would hold).
+   */
+  quiet: () => Promise<void>;
 }
 
 class BodyTooLarge extends Error {}
@@ -234,6 +239,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.end(req.method === 'HEAD' ? undefined : found.body);
   }
 
+  // Pages, scripts and sign-ins being served (not commands: those may wait for the backend itself).
+  let serving = 0;
+  const whenQuiet: (() => void)[] = [];
+  const track = (res: ServerResponse) => {
+    serving++;
+    res.once('close', () => {
+      serving--;
+      if (serving === 0) for (const resume of whenQuiet.splice(0)) resume();
+    });
+  };
+
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
     const host = req.headers.host;
@@ -243,6 +259,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     if (path === LIVE_EVENTS_PATH) return handleEvents(req, res);
+    // The sign-in page asks the base for its language: counted, it would hold the base's own start.
+    const waitsForBase =
+      path.startsWith('/api/') || path.startsWith('/transfer') || path === LIVE_EVENTS_PATH;
+    if (!waitsForBase && !(path === '/login' && req.method !== 'POST')) track(res);
     const task = path.startsWith('/api/')
       ? handleApi(req, res, path.slice('/api/'.length))
       : path === '/transfer' || path.startsWith('/transfer/')
@@ -265,6 +285,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url: `http://127.0.0.1:${port}/`,
     port,
     issueLoginCode: () => signIn.issueCode(),
+    quiet: () =>
+      serving === 0 ? Promise.resolve() : new Promise<void>((resolve) => whenQuiet.push(resolve)),
     close: () =>
       new Promise<void>((resolvePromise) => {
         server.closeAllConnections();

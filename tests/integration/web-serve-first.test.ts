@@ -103,6 +103,20 @@ describe('browser mode serves while its base opens', () => {
     expect((await fetch(`${server.url}assets/LoyaltyScreen-XyZ789.js`)).status).toBe(404);
   });
 
+  it('is quiet while only requests that wait for the base are open, so the base can go on loading', async () => {
+    const gate = backendGate();
+    server = await startWebServer({ dispatch: gate.dispatch, staticDir: staticDir() });
+    const url = server.url.replace(/\/$/, '');
+    // The sign-in page waits for the base's language setting, a command for the base itself.
+    const loginPage = fetch(`${url}/login`).then((r) => r.text());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await settledWithin(server.quiet(), 500)).toBe(true);
+    t = await createTempBackend();
+    const opened = t;
+    await gate.open(async () => ({ dispatch: opened.backend.dispatch, subscribe: () => () => undefined }));
+    expect(await loginPage).toContain('TourDesk');
+  });
+
   it('refuses the waiting commands, with a reason, when the base does not open', async () => {
     const gate = backendGate();
     const waiting = gate.dispatch('app.info', {});
