@@ -80,13 +80,38 @@ function groupedQuery(
           ),
           sql` `,
         )} ELSE -1 END`;
-  const classified = classifiedRows(source.rows, params, plan, cuts, dialectOf(source.db));
+  const dialect = dialectOf(source.db);
+  const classified = classifiedRows(source.rows, params, plan, cuts, dialect);
+  const classes = dialect === 'sqlite' ? classKey() : sql`abc, xyz, segment, stage_now, stage_before`;
   return sql<Row>`SELECT abc, xyz, segment, stage_now, stage_before, active_at_start, active_at_end,
       acquired, COUNT(*) AS n, SUM(revenue_minor) AS revenue, SUM(margin_minor) AS margin,
       SUM(window_trips) AS trips, SUM(CASE WHEN life_months > 12 THEN life_months ELSE 12 END) AS life,
       SUM(historical_margin_minor) AS historical
     FROM (SELECT c.*, ${acquired} AS acquired FROM (${classified}) c) g
-    GROUP BY abc, xyz, segment, stage_now, stage_before, active_at_start, active_at_end, acquired`;
+    GROUP BY ${classes}, active_at_start, active_at_end, acquired`;
+}
+
+/**
+ * On SQLite the five class columns are grouped by one integer that names them exactly (each
+ * value's place in a list of its column's values, NULL as 0): sorting 165,000 rows by five texts
+ * was half of a count. The class columns are then bare in the SELECT, which SQLite answers from the
+ * group's rows, all alike. PostgreSQL hashes its groups and keeps the plain GROUP BY.
+ */
+export function classKey(): RawBuilder<number> {
+  const columns: [string, readonly string[]][] = [
+    ['abc', ABC],
+    ['xyz', XYZ],
+    ['segment', RFM_SEGMENTS],
+    ['stage_now', LADDER_STAGES],
+    ['stage_before', LADDER_STAGES],
+  ];
+  let key: RawBuilder<number> = sql<number>`0`;
+  for (const [column, values] of columns) {
+    const list = `|${values.join('|')}|`;
+    const place = sql`coalesce(instr(${sql.lit(list)}, '|' || ${sql.ref(column)} || '|'), 0)`;
+    key = sql<number>`(${key}) * ${sql.lit(list.length + 1)} + ${place}`;
+  }
+  return key;
 }
 
 const orLeast = (column: string, least: number | null) =>
