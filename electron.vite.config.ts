@@ -12,8 +12,11 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
-          web: resolve(__dirname, 'electron/web/cli.ts'),
+          web: resolve(__dirname, 'electron/web/start.ts'),
         },
+        // A library loaded on first use (exceljs, pg) by require(), not import(): the kept compiled
+        // code (electron/boot/code-cache.ts) cannot serve a file with import() on Node 20.
+        output: { dynamicImportInCjs: false },
       },
     },
   },

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DatabaseKey } from './crypto/database-key';
-import { quickCheckInBackground } from './db/integrity-check';
+import { quickCheckInBackground, type IntegrityVerdict } from './db/integrity-check';
 
 export interface IntegrityWatch {
   /** True while the background quick_check runs. */
@@ -27,8 +27,21 @@ export function watchIntegrity(options: {
 }): IntegrityWatch {
   let running = true;
   let stopped = false;
-  const check = quickCheckInBackground(options.path, options.key);
-  const done = check.result.then(({ verdict, detail }) => {
+  let cancel: () => void = () => undefined;
+  // Started at the next timer turn, not at once: creating its thread costs the main thread ~5 ms,
+  // and the commands that waited for the base (the first screen's) are answered before it.
+  const result = new Promise<{ verdict: IntegrityVerdict; detail: string }>((resolve) => {
+    const timer = setTimeout(() => {
+      const check = quickCheckInBackground(options.path, options.key);
+      cancel = check.cancel;
+      void check.result.then(resolve);
+    }, 0);
+    cancel = () => {
+      clearTimeout(timer);
+      resolve({ verdict: 'unknown', detail: 'stopped before it started' });
+    };
+  });
+  const done = result.then(({ verdict, detail }) => {
     running = false;
     if (stopped) return verdict !== 'damaged';
     if (verdict === 'damaged') {
@@ -46,7 +59,7 @@ export function watchIntegrity(options: {
     done,
     stop: () => {
       stopped = true;
-      check.cancel();
+      cancel();
     },
   };
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -6,6 +5,7 @@ import { transferDir } from '../backend/backup/transfer-files';
 import { acquireLockFile } from '../backend/db/lock-file';
 import { ensurePrivateDir } from '../backend/db/private-files';
 import { defaultDatabasePath, defaultUserDataDir } from '../backend/paths';
+import { appVersion } from './app-version';
 import { backendGate } from './backend-gate';
 import { loadInTurns } from './load-in-turns';
 import { findChromium, openAppWindow, writeLaunchPage } from './open-browser';
@@ -33,23 +33,12 @@ const openBackend = (quiet?: () => Promise<void>) =>
     quiet,
   );
 
-function appVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
-      version?: string;
-    };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
-
 /**
  * Browser mode: `node out/main/web.js [--db FILE] [--port N] [--no-open] [--passphrase]`. No secret on the command
  * line: the browser is signed in with a one-time code (see server.ts), and Enter prints a new
  * sign-in address for a browser opened by hand.
  */
-async function main(): Promise<void> {
+async function main(appDir: string): Promise<void> {
   const { values } = parseArgs({
     options: {
       db: { type: 'string' },
@@ -79,7 +68,7 @@ async function main(): Promise<void> {
   const server = await startWebServer({
     dispatch: gate.dispatch,
     changes: gate.changes,
-    staticDir: values.static ?? defaultStaticDir(__dirname),
+    staticDir: values.static ?? defaultStaticDir(appDir),
     port: Number(values.port),
     ...(dbPath === ':memory:' ? {} : { transferDir: transferDir(dbPath) }),
   });
@@ -94,7 +83,7 @@ async function main(): Promise<void> {
 
   // The page, its scripts and the sign-in are served while the base opens; commands wait for it.
   const opening = gate.open(async () =>
-    (await openBackend(server.quiet)).openBrowserModeBase({ dbPath, appVersion: appVersion(), keys }),
+    (await openBackend(server.quiet)).openBrowserModeBase({ dbPath, appVersion: appVersion(appDir), keys }),
   );
   void opening.then(
     () => console.log('Database open.'),
@@ -144,7 +133,13 @@ async function main(): Promise<void> {
 
 const BROWSER_FAILED_WITHIN_MS = 5000;
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+/** Runs browser mode; `appDir` is the folder of the built entry (out/main), whose neighbours it serves. */
+export function runBrowserMode(appDir: string): void {
+  main(appDir).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
+
+// Run as a script (tsx electron/web/cli.ts): the built app starts from start.ts instead.
+if (require.main === module) runBrowserMode(__dirname);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazyCommands } from './lazy-commands';
 import { CONSENT_SCOPES, consentInputSchema, consentSchema, destructionActSchema } from '../domain/consent';
 import { COMMAND_NAMES, type CommandNameList } from './command-names';
 import { loyaltyContract } from './loyalty-contract';
@@ -186,8 +187,8 @@ export const backupEntrySchema = z.object({
  * The API contract: one entry per command, with zod schemas for input and output. The backend
  * implements it once; the in-process, Electron IPC and HTTP transports all carry exactly these.
  */
-export const contract = {
-  'app.info': {
+export const contract = lazyCommands({
+  'app.info': () => ({
     input: z.object({}),
     output: z.object({
       version: z.string(),
@@ -199,36 +200,36 @@ export const contract = {
       /** The base's quick_check still runs in the background: readOnlyReason may yet become 'damaged'. */
       checking: z.boolean().optional(),
     }),
-  },
-  'settings.get': {
+  }),
+  'settings.get': () => ({
     input: z.object({ key: z.enum(SETTING_KEYS) }),
     output: z.object({ value: z.unknown().nullable() }),
-  },
-  'settings.set': {
+  }),
+  'settings.set': () => ({
     input: z.object({ key: z.enum(SETTING_KEYS), value: z.unknown() }),
     output: z.object({}),
-  },
-  'clients.list': {
+  }),
+  'clients.list': () => ({
     input: clientListQuerySchema,
     output: keysetPage(clientRowSchema),
-  },
-  'clients.get': {
+  }),
+  'clients.get': () => ({
     input: z.object({ id }),
     output: clientSchema,
-  },
-  'clients.save': {
+  }),
+  'clients.save': () => ({
     input: clientInputSchema,
     output: clientSchema,
-  },
-  'clients.delete': {
+  }),
+  'clients.delete': () => ({
     input: z.object({ id, version: id }),
     output: z.object({ id, undoId: id }),
-  },
-  'clients.citizenships': {
+  }),
+  'clients.citizenships': () => ({
     input: z.object({}),
     output: z.array(z.object({ code: z.string(), count: z.number().int() })),
-  },
-  'clients.lookup': {
+  }),
+  'clients.lookup': () => ({
     input: z.object({
       lastName: z.string().max(100),
       firstName: z.string().max(100).default(''),
@@ -245,70 +246,70 @@ export const contract = {
       candidates: z.array(clientSchema),
       next: z.string().nullable(),
     }),
-  },
-  'clients.history': {
+  }),
+  'clients.history': () => ({
     input: z.object({ id }),
     output: clientHistorySchema,
-  },
-  'countries.list': {
+  }),
+  'countries.list': () => ({
     input: z.object({}),
     output: z.array(countrySchema),
-  },
+  }),
   /** The countries book a page at a time (keyset on the Russian name and code); `list` reads it whole. */
-  'countries.page': {
+  'countries.page': () => ({
     input: bookPageInput,
     output: keysetPage(countrySchema),
-  },
-  'countries.save': {
+  }),
+  'countries.save': () => ({
     input: countrySchema,
     output: countrySchema,
-  },
-  'countries.exportBook': {
+  }),
+  'countries.exportBook': () => ({
     input: z.object({ format: z.enum(['xlsx', 'json']) }),
     output: z.object({ fileName: z.string(), base64: z.string() }),
-  },
-  'countries.importBook': {
+  }),
+  'countries.importBook': () => ({
     input: z.object({ fileName: z.string().max(300), base64: z.string().max(28_000_000) }),
     output: z.object({ saved: z.number().int() }),
-  },
-  'forms.list': {
+  }),
+  'forms.list': () => ({
     input: z.object({}),
     output: z.array(formSummarySchema),
-  },
+  }),
   /** The questionnaire forms a page at a time (keyset on the key); `list` reads them all. */
-  'forms.page': {
+  'forms.page': () => ({
     input: bookPageInput,
     output: keysetPage(formSummarySchema),
-  },
-  'forms.get': {
+  }),
+  'forms.get': () => ({
     input: z.object({ id }),
     output: formSchema,
-  },
-  'forms.save': {
+  }),
+  'forms.save': () => ({
     input: z.object({ id: id.optional(), key: fieldKeySchema, name: labelsSchema }),
     output: formSummarySchema,
-  },
-  'forms.delete': {
+  }),
+  'forms.delete': () => ({
     input: z.object({ id }),
     output: z.object({ id }),
-  },
-  'forms.saveField': {
+  }),
+  'forms.saveField': () => ({
     input: z.object({ formId: id, field: fieldInputSchema }),
     output: formSchema,
-  },
-  'forms.deleteField': {
+  }),
+  'forms.deleteField': () => ({
     input: z.object({ id }),
     output: formSchema,
-  },
-  'forms.exportBook': {
+  }),
+  'forms.exportBook': () => ({
     input: z.object({ id, format: z.enum(['xlsx', 'json']) }),
     output: z.object({ fileName: z.string(), base64: z.string() }),
-  },
-  'forms.importBook': {
+  }),
+  'forms.importBook': () => ({
     input: z.object({ fileName: z.string().max(300), base64: z.string().max(28_000_000) }),
     output: z.object({ forms: z.number().int(), fields: z.number().int() }),
-  },
-  'dictionary.list': {
+  }),
+  'dictionary.list': () => ({
     input: z.object({
       search: z.string().max(300).default(''),
       limit: z.number().int().min(1).max(5000).default(200),
@@ -316,28 +317,28 @@ export const contract = {
       ...keysetInput,
     }),
     output: keysetPage(dictionaryRowSchema),
-  },
-  'dictionary.save': {
+  }),
+  'dictionary.save': () => ({
     input: dictionaryEntryInputSchema.extend({ id: id.optional(), version: id.optional() }),
     output: dictionaryRowSchema,
-  },
-  'dictionary.delete': {
+  }),
+  'dictionary.delete': () => ({
     input: z.object({ id }),
     output: dictionaryRowSchema.extend({ undoId: id }),
-  },
-  'dictionary.exportBook': {
+  }),
+  'dictionary.exportBook': () => ({
     input: z.object({ format: z.enum(['xlsx', 'json']) }),
     output: z.object({ fileName: z.string(), base64: z.string() }),
-  },
-  'dictionary.importBook': {
+  }),
+  'dictionary.importBook': () => ({
     input: z.object({ fileName: z.string().max(300), base64: z.string().max(28_000_000) }),
     output: z.object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
-  },
-  'questionnaire.open': {
+  }),
+  'questionnaire.open': () => ({
     input: z.object({ subject: subjectSchema, country: z.string().regex(/^[A-Z]{3}$/) }),
     output: questionnaireSchema,
-  },
-  'questionnaire.save': {
+  }),
+  'questionnaire.save': () => ({
     input: z.object({
       subject: subjectSchema,
       country: z.string().regex(/^[A-Z]{3}$/),
@@ -348,8 +349,8 @@ export const contract = {
       accept: z.boolean().optional(),
     }),
     output: z.object({ answer: answerSchema, unknownWords: z.array(z.string()) }),
-  },
-  'questionnaire.copy': {
+  }),
+  'questionnaire.copy': () => ({
     input: z.object({
       from: z.object({ subject: subjectSchema, country: z.string().regex(/^[A-Z]{3}$/) }),
       to: z
@@ -358,15 +359,15 @@ export const contract = {
         .max(500),
     }),
     output: z.object({ copied: z.number().int() }),
-  },
-  'questionnaire.print': {
+  }),
+  'questionnaire.print': () => ({
     input: z.object({
       subjects: z.array(subjectSchema).min(1).max(500),
       country: z.string().regex(/^[A-Z]{3}$/),
     }),
     output: printJobSchema,
-  },
-  'tours.list': {
+  }),
+  'tours.list': () => ({
     input: z.object({
       voucher: z.string().max(40).default(''),
       touristName: z.string().max(100).default(''),
@@ -385,12 +386,12 @@ export const contract = {
       offset: z.number().int().min(0).max(100_000_000).default(0),
     }),
     output: z.object({ total: z.number().int(), next: z.string().nullable(), rows: z.array(tourRowSchema) }),
-  },
-  'tours.delete': {
+  }),
+  'tours.delete': () => ({
     input: z.object({ id, version: id }),
     output: z.object({ id, undoId: id }),
-  },
-  'tours.copy': {
+  }),
+  'tours.copy': () => ({
     input: z.object({
       id,
       voucher: z.string().max(40),
@@ -398,20 +399,20 @@ export const contract = {
       withTourists: z.boolean(),
     }),
     output: tourSchema,
-  },
-  'tours.get': {
+  }),
+  'tours.get': () => ({
     input: z.object({ id }),
     output: tourSchema,
-  },
-  'tours.save': {
+  }),
+  'tours.save': () => ({
     input: tourInputSchema,
     output: tourSchema,
-  },
-  'tours.exportTourists': {
+  }),
+  'tours.exportTourists': () => ({
     input: z.object({ id }),
     output: z.object({ fileName: z.string(), base64: z.string() }),
-  },
-  'tourists.save': {
+  }),
+  'tourists.save': () => ({
     input: z.object({
       tourId: id,
       tourist: touristFieldsSchema.extend({
@@ -427,31 +428,31 @@ export const contract = {
         .default(null),
     }),
     output: z.object({ tourist: touristSchema, client: clientSchema.nullable() }),
-  },
-  'tourists.delete': {
+  }),
+  'tourists.delete': () => ({
     input: z.object({ id }),
     output: z.object({ id, undoId: id }),
-  },
-  'import.readFile': {
+  }),
+  'import.readFile': () => ({
     input: z.object({
       fileName: z.string().max(300),
       base64: z.string().max(28_000_000),
       sheet: z.string().max(100).optional(),
     }),
     output: z.object({ sheets: z.array(z.string()), sheet: z.string(), rows: z.array(z.array(z.string())) }),
-  },
-  'import.readProgress': {
+  }),
+  'import.readProgress': () => ({
     input: z.object({}),
     output: z.object({ percent: z.number().min(0).max(100).nullable() }),
-  },
-  'import.match': {
+  }),
+  'import.match': () => ({
     input: z.object({
       drafts: z.array(touristDraftSchema).max(20_000),
       tourId: id.nullable().default(null),
     }),
     output: z.array(z.array(importMatchSchema)),
-  },
-  'import.commit': {
+  }),
+  'import.commit': () => ({
     input: z.object({
       /**
        * Made by the renderer per Load click and sent again on a retry: a second commit with the same
@@ -489,16 +490,16 @@ export const contract = {
         )
         .default([]),
     }),
-  },
-  'import.undo': {
+  }),
+  'import.undo': () => ({
     input: z.object({ batchId: id }),
     output: z.object({
       touristsRemoved: z.number().int(),
       clientsRemoved: z.number().int(),
       passportsRemoved: z.number().int(),
     }),
-  },
-  'tourists.bindServices': {
+  }),
+  'tourists.bindServices': () => ({
     input: z.object({
       tourId: id,
       touristIds: z.array(id).max(1000),
@@ -506,40 +507,40 @@ export const contract = {
       bind: z.boolean(),
     }),
     output: z.object({ tour: tourSchema, undoId: id }),
-  },
-  'undo.list': {
+  }),
+  'undo.list': () => ({
     input: z.object({ limit: z.number().int().min(1).max(200).default(50) }),
     output: z.array(undoEntrySchema),
-  },
-  'undo.apply': {
+  }),
+  'undo.apply': () => ({
     input: z.object({ id }),
     output: undoEntrySchema,
-  },
-  'consents.list': {
+  }),
+  'consents.list': () => ({
     input: z.object({ clientId: id }),
     output: z.array(consentSchema),
-  },
-  'consents.save': {
+  }),
+  'consents.save': () => ({
     input: consentInputSchema,
     output: consentSchema,
-  },
-  'clients.exportPersonalData': {
+  }),
+  'clients.exportPersonalData': () => ({
     input: z.object({ id }),
     output: z.object({ fileName: z.string(), base64: z.string() }),
-  },
-  'clients.forget': {
+  }),
+  'clients.forget': () => ({
     input: z.object({ id }),
     output: destructionActSchema,
-  },
-  'backup.list': {
+  }),
+  'backup.list': () => ({
     input: z.object({}),
     output: z.array(backupEntrySchema),
-  },
-  'backup.create': {
+  }),
+  'backup.create': () => ({
     input: z.object({}),
     output: backupEntrySchema,
-  },
-  'backup.restore': {
+  }),
+  'backup.restore': () => ({
     input: z.object({ name: z.string().max(200) }),
     /** A read-only (damaged) base is replaced at the next start: `restartNeeded`, no safety copy. */
     output: z.object({
@@ -547,13 +548,13 @@ export const contract = {
       safety: backupEntrySchema.nullable(),
       restartNeeded: z.boolean(),
     }),
-  },
+  }),
   ...duplicatesContract,
   ...visaContract,
   ...loyaltyContract,
   ...cryptoContract,
   ...officeContract,
-} as const;
+});
 
 export type Contract = typeof contract;
 export type CommandName = keyof Contract;

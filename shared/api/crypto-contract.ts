@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CommandDefinitions } from './lazy-commands';
 
 /** The shortest passphrase a whole-base export accepts. */
 export const MIN_EXPORT_PASSPHRASE = 10;
@@ -12,7 +13,7 @@ const counts = z.object({
 
 /** Issue 11: encryption at rest (key state, recovery key) and the whole-base encrypted export. */
 export const cryptoContract = {
-  'crypto.status': {
+  'crypto.status': () => ({
     input: z.object({}),
     output: z.object({
       /** The base file is encrypted (false only for a base opened without a key, e.g. a tool). */
@@ -24,35 +25,35 @@ export const cryptoContract = {
       /** The key could not be unwrapped: only `crypto.unlock` with the recovery key opens the base. */
       locked: z.boolean(),
     }),
-  },
+  }),
   /** The recovery key, only while it is pending (shown once). */
-  'crypto.recoveryKey': {
+  'crypto.recoveryKey': () => ({
     input: z.object({}),
     output: z.object({ recoveryKey: z.string() }),
-  },
-  'crypto.confirmRecoveryKey': {
+  }),
+  'crypto.confirmRecoveryKey': () => ({
     input: z.object({}),
     output: z.object({}),
-  },
-  'crypto.unlock': {
+  }),
+  'crypto.unlock': () => ({
     input: z.object({ recoveryKey: z.string().max(200) }),
     output: z.object({}),
-  },
+  }),
   /**
    * The whole base as one file encrypted with a passphrase the clerk types, left as a transfer file
    * the shell saves where the clerk chooses (Electron's main process, or browser mode's download
    * of /transfer/<id>): a base of any size, never through a command.
    */
-  'backup.exportBase': {
+  'backup.exportBase': () => ({
     input: z.object({ passphrase: z.string().max(200) }),
     output: z.object({ fileName: z.string(), transfer: z.string(), sizeBytes: z.number().int() }),
-  },
+  }),
   /**
    * Restores an export like a backup (the current base is backed up first): the file the shell
    * copied or streamed in as the transfer `transfer`.
    */
-  'backup.importBase': {
+  'backup.importBase': () => ({
     input: z.object({ transfer: z.string().regex(/^[0-9a-f]{32}$/), passphrase: z.string().max(200) }),
     output: z.object({ safety: z.string(), counts }),
-  },
-} as const;
+  }),
+} satisfies CommandDefinitions;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CommandDefinitions } from './lazy-commands';
 import { clientSchema } from '../domain/client';
 import {
   FAMILY_RELATIONS,
@@ -15,7 +16,7 @@ const scanCursorSchema = z.object({ score: z.number().int().min(0).max(100), a: 
 
 /** Issue 13: the duplicate finder, merging two cards, families and travel groups. */
 export const duplicatesContract = {
-  'duplicates.scan': {
+  'duplicates.scan': () => ({
     input: z.object({
       limit: z.number().int().min(1).max(5000).default(500),
       /** The `next` of the previous page; none for the first page (a fresh scan). */
@@ -26,45 +27,45 @@ export const duplicatesContract = {
       candidates: z.array(duplicateCandidateSchema),
       next: scanCursorSchema.nullable(),
     }),
-  },
-  'duplicates.matches': {
+  }),
+  'duplicates.matches': () => ({
     input: z.object({ clientId: id }),
     output: z.array(duplicateCandidateSchema),
-  },
-  'duplicates.dismiss': {
+  }),
+  'duplicates.dismiss': () => ({
     input: z.object({ a: id, b: id }),
     output: z.object({}),
-  },
-  'duplicates.mergePreview': {
+  }),
+  'duplicates.mergePreview': () => ({
     input: z.object({ keepId: id, mergeId: id }),
     output: mergePreviewSchema,
-  },
-  'duplicates.merge': {
+  }),
+  'duplicates.merge': () => ({
     input: mergeInputSchema,
     output: z.object({ client: clientSchema, undoId: id }),
-  },
-  'duplicates.mergesOf': {
+  }),
+  'duplicates.mergesOf': () => ({
     input: z.object({ clientId: id }),
     output: z.array(mergeRecordSchema),
-  },
-  'families.list': {
+  }),
+  'families.list': () => ({
     input: z.object({ clientId: id }),
     output: z.array(familyMemberSchema),
-  },
-  'families.link': {
+  }),
+  'families.link': () => ({
     input: z.object({ clientId: id, otherId: id, relation: z.enum(FAMILY_RELATIONS) }),
     output: z.array(familyMemberSchema),
-  },
-  'families.unlink': {
+  }),
+  'families.unlink': () => ({
     input: z.object({ clientId: id, linkId: id }),
     output: z.array(familyMemberSchema),
-  },
-  'families.companions': {
+  }),
+  'families.companions': () => ({
     input: z.object({ tourId: id, clientId: id }),
     output: z.array(familyMemberSchema),
-  },
-  'families.tourChecks': {
+  }),
+  'families.tourChecks': () => ({
     input: z.object({ tourId: id }),
     output: z.object({ minorsWithoutParent: z.array(id) }),
-  },
-} as const;
+  }),
+} satisfies CommandDefinitions;

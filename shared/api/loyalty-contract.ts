@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CommandDefinitions } from './lazy-commands';
 import {
   contactEntrySchema,
   feedbackInputSchema,
@@ -17,19 +18,19 @@ const id = z.number().int().positive();
 
 /** Issue 15's commands; contract.ts spreads them into the one contract. */
 export const loyaltyContract = {
-  'loyalty.overview': {
+  'loyalty.overview': () => ({
     input: z.object({ params: loyaltyParamsSchema.default(loyaltyParamsSchema.parse({})) }),
     output: loyaltyOverviewSchema,
-  },
-  'loyalty.clients': {
+  }),
+  'loyalty.clients': () => ({
     input: z.object({
       params: loyaltyParamsSchema.default(loyaltyParamsSchema.parse({})),
       filter: loyaltyFilterSchema.default(loyaltyFilterSchema.parse({})),
       limit: z.number().int().min(1).max(5000).default(500),
     }),
     output: z.object({ rows: z.array(loyaltyClientRowSchema), total: z.number().int() }),
-  },
-  'loyalty.exportSegment': {
+  }),
+  'loyalty.exportSegment': () => ({
     input: z.object({
       params: loyaltyParamsSchema.default(loyaltyParamsSchema.parse({})),
       filter: loyaltyFilterSchema.default(loyaltyFilterSchema.parse({})),
@@ -44,38 +45,38 @@ export const loyaltyContract = {
       /** Clients of the segment left out because no marketing consent is in force. */
       withoutConsent: z.number().int(),
     }),
-  },
+  }),
   /** A chart's table as .xlsx: the screen sends what it shows (headers in the UI language). */
-  'loyalty.exportTable': {
+  'loyalty.exportTable': () => ({
     input: z.object({
       title: z.string().min(1).max(100),
       headers: z.array(z.string().max(100)).min(1).max(30),
       rows: z.array(z.array(z.union([z.string().max(300), z.number()])).max(30)).max(10_000),
     }),
     output: z.object({ fileName: z.string(), base64: z.string() }),
-  },
-  'tours.setPayer': {
+  }),
+  'tours.setPayer': () => ({
     input: z.object({ tourId: id, clientId: id.nullable() }),
     output: z.object({ tourId: id, payerClientId: id.nullable() }),
-  },
-  'tours.getPayer': {
+  }),
+  'tours.getPayer': () => ({
     input: z.object({ tourId: id }),
     output: z.object({ tourId: id, payerClientId: id.nullable() }),
-  },
-  'feedback.save': { input: feedbackInputSchema, output: feedbackSchema },
-  'feedback.list': {
+  }),
+  'feedback.save': () => ({ input: feedbackInputSchema, output: feedbackSchema }),
+  'feedback.list': () => ({
     input: z.object({ clientId: id.nullable().default(null), tourId: id.nullable().default(null) }),
     output: z.array(feedbackSchema),
-  },
-  'referrals.get': { input: z.object({ clientId: id }), output: referralsSchema },
-  'referrals.set': {
+  }),
+  'referrals.get': () => ({ input: z.object({ clientId: id }), output: referralsSchema }),
+  'referrals.set': () => ({
     input: z.object({ clientId: id, referrerId: id.nullable() }).refine((r) => r.clientId !== r.referrerId, {
       path: ['referrerId'],
       message: 'a client cannot recommend themselves',
     }),
     output: referralsSchema,
-  },
-  'worklist.list': { input: worklistQuerySchema, output: z.array(worklistItemSchema) },
-  'worklist.act': { input: worklistActSchema, output: contactEntrySchema },
-  'contactLog.list': { input: z.object({ clientId: id }), output: z.array(contactEntrySchema) },
-} as const;
+  }),
+  'worklist.list': () => ({ input: worklistQuerySchema, output: z.array(worklistItemSchema) }),
+  'worklist.act': () => ({ input: worklistActSchema, output: contactEntrySchema }),
+  'contactLog.list': () => ({ input: z.object({ clientId: id }), output: z.array(contactEntrySchema) }),
+} satisfies CommandDefinitions;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CommandDefinitions } from './lazy-commands';
 import { clerkNameSchema, clerkRoleSchema, clerkSchema, MIN_CLERK_PASSWORD } from '../domain/clerk';
 
 const password = z.string().max(200);
@@ -34,7 +35,7 @@ export type ConnectionOutcome = z.infer<typeof connectionOutcomeSchema>;
 
 export const officeContract = {
   /** Who is signed in, and what the sign-in screen needs: names to pick (one computer) or a password (server). */
-  'clerks.status': {
+  'clerks.status': () => ({
     input: z.object({}),
     output: z.object({
       signedIn: clerkSchema.nullable(),
@@ -45,15 +46,15 @@ export const officeContract = {
       /** Active clerks' names to pick from (one computer only; a server never lists them). */
       names: z.array(z.string()),
     }),
-  },
-  'clerks.signIn': {
+  }),
+  'clerks.signIn': () => ({
     input: z.object({ name: clerkNameSchema, password: password.optional() }),
     output: clerkSchema,
-  },
-  'clerks.signOut': { input: z.object({}), output: z.object({}) },
-  'clerks.list': { input: z.object({}), output: z.array(clerkSchema) },
+  }),
+  'clerks.signOut': () => ({ input: z.object({}), output: z.object({}) }),
+  'clerks.list': () => ({ input: z.object({}), output: z.array(clerkSchema) }),
   /** Adds a clerk (no id) or changes one's name, role or active flag (id and version). */
-  'clerks.save': {
+  'clerks.save': () => ({
     input: z.object({
       id: z.number().int().positive().optional(),
       version: z.number().int().optional(),
@@ -64,16 +65,16 @@ export const officeContract = {
       password: password.optional(),
     }),
     output: clerkSchema,
-  },
+  }),
   /** Sets or resets a clerk's password (admin), or the signed-in clerk's own. */
-  'clerks.setPassword': {
+  'clerks.setPassword': () => ({
     input: z.object({
       id: z.number().int().positive(),
       password: z.string().min(MIN_CLERK_PASSWORD).max(200),
     }),
     output: clerkSchema,
-  },
-  'connection.get': {
+  }),
+  'connection.get': () => ({
     input: z.object({}),
     output: z.object({
       /** What the next start opens. */
@@ -85,17 +86,17 @@ export const officeContract = {
       /** Where the password is kept: the OS key store, or (browser mode, no key store) a private key file. */
       passwordStorage: z.enum(['os', 'file']),
     }),
-  },
+  }),
   /** Saved for the next start; a password left out keeps the saved one. */
-  'connection.save': {
+  'connection.save': () => ({
     input: z.object({
       kind: connectionKindSchema,
       server: serverSettingsSchema.nullable(),
       password: password.optional(),
     }),
     output: z.object({ restartNeeded: z.boolean() }),
-  },
-  'connection.test': {
+  }),
+  'connection.test': () => ({
     input: z.object({ server: serverSettingsSchema, password: password.optional() }),
     output: z.object({
       outcome: connectionOutcomeSchema,
@@ -105,12 +106,12 @@ export const officeContract = {
       /** The server's own words for `failed`, for the clerk to pass on to whoever runs the server. */
       detail: z.string().max(300).nullable(),
     }),
-  },
+  }),
   /**
    * Builds the whole schema in an empty server database now (one transaction), instead of at the next
    * start; answers a new test of it. Refused unless the database is empty.
    */
-  'connection.createSchema': {
+  'connection.createSchema': () => ({
     input: z.object({ server: serverSettingsSchema, password: password.optional() }),
     output: z.object({
       outcome: connectionOutcomeSchema,
@@ -118,15 +119,15 @@ export const officeContract = {
       expected: z.number().int(),
       detail: z.string().max(300).nullable(),
     }),
-  },
+  }),
   /** Copies this computer's base into the empty server database, verified per table (pg-core's moveBase). */
-  'connection.move': {
+  'connection.move': () => ({
     input: z.object({ server: serverSettingsSchema, password: password.optional() }),
     output: z.object({ tables: z.number().int(), rows: z.number().int() }),
-  },
+  }),
   /** How far a move has got, for its progress bar; null when none runs. */
-  'connection.moveProgress': {
+  'connection.moveProgress': () => ({
     input: z.object({}),
     output: z.object({ copied: z.number().int(), total: z.number().int(), table: z.string() }).nullable(),
-  },
-} as const;
+  }),
+} satisfies CommandDefinitions;
