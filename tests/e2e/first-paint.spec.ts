@@ -178,3 +178,66 @@ test('the language this window used last is only a guess: the setting decides', 
   await expect(page.getByRole('button', { name: fr.app.nav.tours, exact: true })).toHaveCount(0);
   expect(await page.evaluate(() => localStorage.getItem('tourdesk.ui.language'))).toBe('ru');
 });
+
+test("the list's size is read after the browser's own layout, and it follows the window", async ({
+  app,
+  openApp,
+  page,
+}) => {
+  await app.api('import.commit', {
+    tourId: null,
+    rows: generateClients(300, 11).map((c) => ({
+      draft: { lastNameRu: c.lastNameRu, firstNameRu: c.firstNameRu, citizenship: c.citizenship },
+      action: 'create',
+      clientId: null,
+    })),
+  });
+  // Reading the grid body's size or scrolling it before the first frame that paints it forces a
+  // layout of the whole page in the middle of React's first commit (issue 17: first paint).
+  await page.addInitScript(() => {
+    let frame = 0;
+    let gridFrame: number | null = null;
+    const tick = () => {
+      frame++;
+      if (gridFrame === null && document.querySelector('.grid-body')) gridFrame = frame;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    const early: string[] = [];
+    (window as unknown as { earlyLayout: string[] }).earlyLayout = early;
+    const isEarly = (el: Element) => el.classList.contains('grid-body') && gridFrame === null;
+    for (const prop of ['clientHeight', 'clientWidth'] as const) {
+      const own = Object.getOwnPropertyDescriptor(Element.prototype, prop)!;
+      Object.defineProperty(Element.prototype, prop, {
+        configurable: true,
+        get(this: Element) {
+          if (isEarly(this)) early.push(prop);
+          return own.get!.call(this) as number;
+        },
+      });
+    }
+    const scrollTo = Element.prototype.scrollTo;
+    Element.prototype.scrollTo = function (this: Element, ...args: unknown[]) {
+      if (isEarly(this)) early.push('scrollTo');
+      return (scrollTo as (...a: unknown[]) => void).apply(this, args);
+    } as typeof Element.prototype.scrollTo;
+  });
+  await page.setViewportSize({ width: 1280, height: 500 });
+  await openApp();
+  await expect(page.locator('[role=row][aria-rowindex="1"]')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { earlyLayout: string[] }).earlyLayout)).toEqual([]);
+
+  // A taller window: the list learns its new height from the ResizeObserver and renders rows for it
+  // (those in view and the 30 of overscan below them), more than the 500 px window's first render.
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  const body = page.getByTestId('clients-grid-body');
+  await expect
+    .poll(async () => {
+      const height = await body.evaluate((el) => el.getBoundingClientRect().height);
+      const indexes = await page
+        .locator('.grid-body [role=row]')
+        .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('aria-rowindex'))));
+      return Math.max(...indexes) >= Math.floor(height / 28) + 30;
+    })
+    .toBe(true);
+});

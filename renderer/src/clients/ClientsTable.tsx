@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRow } from '../../../shared/domain/client';
 import { ResizeHandle } from '../ui/column-sizing';
+import { observeRectAfterLayout, scrollToAfterMount } from '../ui/virtual-list-mount';
 import { ClientGridRow, ROW_HEIGHT } from './ClientGridRow';
 
 /**
@@ -41,6 +42,8 @@ export function ClientsTable(props: ClientsTableProps) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 30,
     initialRect: initialRect(),
+    observeElementRect: observeRectAfterLayout,
+    scrollToFn: scrollToAfterMount,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
