@@ -1,5 +1,4 @@
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { transferDir } from '../backend/backup/transfer-files';
 import { acquireLockFile } from '../backend/db/lock-file';
@@ -8,7 +7,6 @@ import { defaultDatabasePath, defaultUserDataDir } from '../backend/paths';
 import { appVersion } from './app-version';
 import { backendGate } from './backend-gate';
 import { loadInTurns } from './load-in-turns';
-import { findChromium, openAppWindow, writeLaunchPage } from './open-browser';
 import { LOGIN_CODE_TTL_MS } from './security';
 import { defaultStaticDir, startWebServer } from './server';
 
@@ -79,14 +77,22 @@ async function main(appDir: string): Promise<void> {
       `Sign-in address (works once, within ${LOGIN_CODE_TTL_MS / 1000} s; Enter prints a new one): ` +
         `${server.url}login#code=${server.issueLoginCode()}`,
     );
-  createInterface({ input: process.stdin }).on('line', printSignIn);
+  // Lines typed meanwhile wait in stdin: node:readline (and child_process, below) are not loaded
+  // before the base opens, whose first answers they would only delay (issue 17: fast start).
+  const listenForEnter = () =>
+    void import('node:readline').then(({ createInterface }) =>
+      createInterface({ input: process.stdin }).on('line', printSignIn),
+    );
 
   // The page, its scripts and the sign-in are served while the base opens; commands wait for it.
   const opening = gate.open(async () =>
     (await openBackend(server.quiet)).openBrowserModeBase({ dbPath, appVersion: appVersion(appDir), keys }),
   );
   void opening.then(
-    () => console.log('Database open.'),
+    () => {
+      console.log('Database open.');
+      listenForEnter();
+    },
     () => undefined,
   );
   let stopping = false;
@@ -115,6 +121,7 @@ async function main(appDir: string): Promise<void> {
   if (values['no-open']) return keepServing('--no-open: no browser window is opened.');
   if (process.env.TOURDESK_NO_BROWSER === '1')
     return keepServing('TOURDESK_NO_BROWSER=1: no browser window is opened.');
+  const { findChromium, openAppWindow, writeLaunchPage } = await import('./open-browser');
   const browser = findChromium();
   if (!browser) return keepServing('No Chromium or Chrome found.');
   const launch = writeLaunchPage(`${server.url}login#code=${server.issueLoginCode()}`);

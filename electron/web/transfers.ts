@@ -1,7 +1,9 @@
 import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
 import { newTransfer, removeTransfer, transferPath } from '../backend/backup/transfer-files';
+
+/** node:stream/promises is loaded by the first transfer, not at start (issue 17: fast start). */
+const streams = () => import('node:stream/promises');
 
 /** An upload is streamed to disk as it arrives; this only stops a runaway one. */
 const MAX_TRANSFER_BYTES = 64 * 1024 ** 3;
@@ -15,6 +17,7 @@ export async function receiveTransfer(req: IncomingMessage, dir: string): Promis
     if (size > MAX_TRANSFER_BYTES) req.destroy(new Error('upload too large'));
   });
   try {
+    const { pipeline } = await streams();
     await pipeline(req, createWriteStream(path, { mode: 0o600 }));
   } catch (error) {
     rmSync(path, { force: true });
@@ -50,7 +53,8 @@ export function sendTransfer(res: ServerResponse, dir: string, id: string, query
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   });
-  void pipeline(createReadStream(path), res)
+  void streams()
+    .then(({ pipeline }) => pipeline(createReadStream(path), res))
     .catch(() => undefined)
     .finally(() => removeTransfer(dir, id));
 }
