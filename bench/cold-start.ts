@@ -280,7 +280,11 @@ async function uiFromFreshProcess(
   );
   console.log('  (the app opens the base encrypted, as it keeps it; the bare server reads the plain copy;');
   console.log('   the budget is 1.5x the bare figure; V8 starts from the code it kept at the last launch)');
-  printRatio('  the same, first launch of a new version (no kept code)', median(firstOfVersion), median(bare));
+  printRatio(
+    '  the same, first launch of a new version (no kept code)',
+    median(firstOfVersion),
+    median(bare),
+  );
   const during = await longestAnswerDuringStart(dbPath);
   console.log(
     `${'longest API answer until the start backup is kept'.padEnd(52)} ${during.longestMs.toFixed(0).padStart(7)} ms  (backup kept ${during.backupMs.toFixed(0)} ms after launch; was ~3 s blocked before the worker)`,
