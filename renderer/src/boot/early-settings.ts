@@ -1,5 +1,6 @@
 import type { CommandOutput } from '../../../shared/api/contract';
 import { call } from '../api/client';
+import { BootAnswer } from './boot-answer';
 
 /**
  * The opening screen's own settings, asked by the boot beside the list's first page (the clients
@@ -10,24 +11,10 @@ export const OPENING_SETTINGS = ['clients.columns', 'layout.widths.clients'] as 
 type OpeningSetting = (typeof OPENING_SETTINGS)[number];
 type Stored = CommandOutput<'settings.get'>;
 
-/** Older than this, a boot answer is not used (the screen opened late: behind the sign-in, a dialog). */
-const FRESH_MS = 10_000;
-
-const asked = new Map<
-  OpeningSetting,
-  { answer: Promise<Stored | null>; answered?: Stored | null; at: number }
->();
+const asked = new Map<OpeningSetting, BootAnswer<Stored>>();
 
 export function askOpeningSettings(): void {
-  for (const key of OPENING_SETTINGS) {
-    const answer = call('settings.get', { key }).catch(() => null);
-    const entry: { answer: Promise<Stored | null>; answered?: Stored | null; at: number } = {
-      answer,
-      at: Date.now(),
-    };
-    void answer.then((stored) => (entry.answered = stored));
-    asked.set(key, entry);
-  }
+  for (const key of OPENING_SETTINGS) asked.set(key, new BootAnswer(() => call('settings.get', { key })));
 }
 
 /** Resolves once every opening setting has answered (or failed). */
@@ -39,6 +26,5 @@ export function openingSettingsAnswered(): Promise<void> {
 export function takeOpeningSetting(key: OpeningSetting): Stored | undefined {
   const entry = asked.get(key);
   asked.delete(key);
-  if (!entry?.answered || Date.now() - entry.at > FRESH_MS) return undefined;
-  return entry.answered;
+  return entry?.value();
 }

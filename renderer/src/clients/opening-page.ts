@@ -1,5 +1,6 @@
 import type { CommandOutput } from '../../../shared/api/contract';
 import { call } from '../api/client';
+import { BootAnswer } from '../boot/boot-answer';
 import type { ClientFilter } from './useClientPages';
 
 export const PAGE_SIZE = 100;
@@ -17,15 +18,11 @@ export const OPENING_FILTER: ClientFilter = {
 
 type Page = CommandOutput<'clients.list'>;
 
-/** Older than this, the boot's page is not used (the screen opened late: behind the sign-in, a dialog). */
-const FRESH_MS = 10_000;
+let opening: { filter: ClientFilter; page: BootAnswer<Page> } | undefined;
 
-let opening:
-  { filter: ClientFilter; answer: Promise<Page | null>; answered?: Page | null; at: number } | undefined;
-
-function current(filter: ClientFilter): NonNullable<typeof opening> | undefined {
-  if (!opening || Date.now() - opening.at > FRESH_MS || !sameFilter(opening.filter, filter)) return undefined;
-  return opening;
+function current(filter: ClientFilter): BootAnswer<Page> | undefined {
+  if (!opening?.page.fresh() || !sameFilter(opening.filter, filter)) return undefined;
+  return opening.page;
 }
 
 /** Same filter whatever the order of its keys (the screen builds its query field by field). */
@@ -43,17 +40,17 @@ export function sameFilter(a: ClientFilter, b: ClientFilter): boolean {
  * the list then asks again itself.
  */
 export function askOpeningPage(): void {
-  const answer = call('clients.list', { ...OPENING_FILTER, offset: 0, limit: PAGE_SIZE, count: false }).catch(
-    () => null,
-  );
-  const asked: NonNullable<typeof opening> = { filter: OPENING_FILTER, answer, at: Date.now() };
-  void answer.then((page) => (asked.answered = page));
-  opening = asked;
+  opening = {
+    filter: OPENING_FILTER,
+    page: new BootAnswer(() =>
+      call('clients.list', { ...OPENING_FILTER, offset: 0, limit: PAGE_SIZE, count: false }),
+    ),
+  };
 }
 
 /** The opening page for this filter if it has answered already, once; undefined otherwise. */
 export function takeAnsweredOpeningPage(filter: ClientFilter): Page | undefined {
-  const page = current(filter)?.answered;
+  const page = current(filter)?.value();
   if (!page) return undefined;
   opening = undefined;
   return page;
@@ -75,7 +72,7 @@ export function openingPageOrAfter(
   ms: number,
   alsoWaitFor: Promise<void> = Promise.resolve(),
 ): Promise<void> {
-  const answer = opening?.answer;
+  const answer = opening?.page.answer;
   if (!answer) return Promise.resolve();
   return Promise.race([
     Promise.all([answer, alsoWaitFor]).then(() => undefined),
