@@ -2,7 +2,19 @@ import { generateClients } from '../../electron/backend/demo/generate-clients';
 import { emptyClientInput } from '../../shared/domain/client';
 import { fr } from '../../shared/i18n/fr';
 import { ru } from '../../shared/i18n/ru';
-import { expect, test } from './fixtures';
+import { expect, test, type AppServer } from './fixtures';
+
+/** Imported demo clients: their names and citizenship only. */
+async function addClients(app: AppServer, count: number, seed: number) {
+  await app.api('import.commit', {
+    tourId: null,
+    rows: generateClients(count, seed).map((c) => ({
+      draft: { lastNameRu: c.lastNameRu, firstNameRu: c.firstNameRu, citizenship: c.citizenship },
+      action: 'create',
+      clientId: null,
+    })),
+  });
+}
 
 // More than the first page and the one read ahead, so only the count can say the total.
 const COUNT = 1_000;
@@ -49,14 +61,7 @@ test('the boot asks for the first page beside the language, and the list paints 
   openApp,
   page,
 }) => {
-  await app.api('import.commit', {
-    tourId: null,
-    rows: generateClients(150, 7).map((c) => ({
-      draft: { lastNameRu: c.lastNameRu, firstNameRu: c.firstNameRu, citizenship: c.citizenship },
-      action: 'create',
-      clientId: null,
-    })),
-  });
+  await addClients(app, 150, 7);
   const first = ((await app.api('clients.list', { limit: 1 })) as { rows: { lastNameRu: string }[] })
     .rows[0]!;
   const sent: string[] = [];
@@ -184,14 +189,7 @@ test("the list's size is read after the browser's own layout, and it follows the
   openApp,
   page,
 }) => {
-  await app.api('import.commit', {
-    tourId: null,
-    rows: generateClients(300, 11).map((c) => ({
-      draft: { lastNameRu: c.lastNameRu, firstNameRu: c.firstNameRu, citizenship: c.citizenship },
-      action: 'create',
-      clientId: null,
-    })),
-  });
+  await addClients(app, 300, 11);
   // Reading the grid body's size or scrolling it before the first frame that paints it forces a
   // layout of the whole page in the middle of React's first commit (issue 17: first paint).
   await page.addInitScript(() => {

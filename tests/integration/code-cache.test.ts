@@ -38,6 +38,16 @@ function writeModules(dir: string, value: string): void {
   );
 }
 
+/** A temporary folder with the modules (answering 'first') and where their code is to be kept. */
+function setUp(): { modules: string; root: string; entry: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'tourdesk-code-cache-'));
+  dirs.push(dir);
+  const modules = join(dir, 'modules');
+  mkdirSync(modules);
+  writeModules(modules, 'first');
+  return { modules, root: join(dir, 'code-cache'), entry: join(modules, 'entry.js') };
+}
+
 function runChild(root: string, version: string, entry: string): ChildAnswer {
   const run = spawnSync(
     process.execPath,
@@ -50,13 +60,7 @@ function runChild(root: string, version: string, entry: string): ChildAnswer {
 
 describe('compiled code kept between launches (issue 17: fast start)', () => {
   it('compiles once, then starts from the kept code, in a folder only the user can read', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tourdesk-code-cache-'));
-    dirs.push(dir);
-    const modules = join(dir, 'modules');
-    mkdirSync(modules);
-    writeModules(modules, 'first');
-    const root = join(dir, 'code-cache');
-    const entry = join(modules, 'entry.js');
+    const { modules, root, entry } = setUp();
 
     const first = runChild(root, '1.0.0', entry);
     expect(first.result).toEqual({
@@ -82,13 +86,7 @@ describe('compiled code kept between launches (issue 17: fast start)', () => {
   }, 90_000);
 
   it('never runs the code of a changed file, and compiles a damaged cache file again', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tourdesk-code-cache-'));
-    dirs.push(dir);
-    const modules = join(dir, 'modules');
-    mkdirSync(modules);
-    writeModules(modules, 'first');
-    const root = join(dir, 'code-cache');
-    const entry = join(modules, 'entry.js');
+    const { modules, root, entry } = setUp();
     runChild(root, '1.0.0', entry);
 
     // The same length, other code: a cache keyed by the path alone would answer 'first'.
@@ -106,13 +104,7 @@ describe('compiled code kept between launches (issue 17: fast start)', () => {
   }, 90_000);
 
   it("removes another version's code at the first write", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tourdesk-code-cache-'));
-    dirs.push(dir);
-    const modules = join(dir, 'modules');
-    mkdirSync(modules);
-    writeModules(modules, 'first');
-    const root = join(dir, 'code-cache');
-    const entry = join(modules, 'entry.js');
+    const { root, entry } = setUp();
     runChild(root, '1.0.0', entry);
     const before = readdirSync(root);
     const upgraded = runChild(root, '1.1.0', entry);
