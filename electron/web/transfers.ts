@@ -10,6 +10,9 @@ const MAX_TRANSFER_BYTES = 64 * 1024 ** 3;
 
 /** POST /transfer: the request body streamed into a new transfer file; answers its id. */
 export async function receiveTransfer(req: IncomingMessage, dir: string): Promise<string> {
+  // Loaded before the 'data' listener below sets the request flowing: chunks that came while the
+  // module loaded would be counted and never written.
+  const { pipeline } = await streams();
   const { id, path } = newTransfer(dir);
   let size = 0;
   req.on('data', (chunk: Buffer) => {
@@ -17,7 +20,6 @@ export async function receiveTransfer(req: IncomingMessage, dir: string): Promis
     if (size > MAX_TRANSFER_BYTES) req.destroy(new Error('upload too large'));
   });
   try {
-    const { pipeline } = await streams();
     await pipeline(req, createWriteStream(path, { mode: 0o600 }));
   } catch (error) {
     rmSync(path, { force: true });

@@ -7,11 +7,19 @@ import { vi } from 'vitest';
  */
 export const app = {
   isPackaged: true,
+  getPath: vi.fn((name: string) => `/user-data-of-test/${name}`),
+  getVersion: vi.fn(() => '9.9.9'),
   requestSingleInstanceLock: vi.fn(() => true),
   quit: vi.fn(),
   on: vi.fn(),
   whenReady: vi.fn(() => new Promise<void>(() => undefined)),
 };
+
+/**
+ * The compiled-code cache as the shell installs it, never the real one: in a test process it would
+ * hook how every later module is compiled.
+ */
+export const codeCacheAtStart = { keepCompiledCode: vi.fn() };
 
 export const electronAtStart = {
   app,

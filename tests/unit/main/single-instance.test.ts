@@ -2,8 +2,9 @@ import type { BrowserWindow } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { claimSingleInstance } from '../../../electron/main/single-instance';
 
-const { app, electronAtStart } = await vi.hoisted(() => import('./electron-at-start'));
+const { app, codeCacheAtStart, electronAtStart } = await vi.hoisted(() => import('./electron-at-start'));
 vi.mock('electron', () => electronAtStart);
+vi.mock('../../../electron/boot/code-cache', () => codeCacheAtStart);
 
 function fakeWindow(minimized: boolean) {
   const calls: string[] = [];
