@@ -1,6 +1,7 @@
 import {
   contract,
   isCommandName,
+  prepareCommand,
   type CommandName,
   type CommandOutput,
   type ParsedInput,
@@ -36,6 +37,16 @@ export function createDispatch(
         ok: false,
         error: { code: 'UNKNOWN_COMMAND', message: `unknown command: ${String(name).slice(0, 80)}` },
       };
+    }
+    const loading = prepareCommand(name);
+    if (loading) {
+      try {
+        await loading;
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        logger.error(`command ${name}: its definitions did not load: ${detail}`);
+        return { ok: false, error: { code: 'INTERNAL', message: `command ${name} failed` } };
+      }
     }
     const spec = contract[name];
     const parsed = spec.input.safeParse(rawInput ?? {});

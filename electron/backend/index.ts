@@ -15,7 +15,8 @@ import { damageAnswer, holdWritesUntilChecked, survivingDamage } from './damage-
 import type { Database } from './db/schema';
 import { createDispatch, type Dispatch, type DispatchLogger } from './dispatch';
 import { ClientsRepository } from './repositories/clients';
-import { loyaltyHandlers } from './repositories/loyalty-handlers';
+import { lazyHandlers } from './lazy-handlers';
+import { LOYALTY_COMMAND_NAMES } from '../../shared/api/loyalty-command-names';
 import { duplicatesHandlers } from './repositories/duplicates-handlers';
 import { visaHandlers } from './repositories/visa-handlers';
 import { ToursRepository } from './repositories/tours';
@@ -383,7 +384,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         return { ...result, restartNeeded: false };
       },
       'undo.apply': ({ id }) => journal.undo(id),
-      ...loyaltyHandlers(ctx, clerk),
+      // Loaded by the first loyalty command (the Loyalty screen, the worklist), not at start.
+      ...lazyHandlers(LOYALTY_COMMAND_NAMES, async () =>
+        (await import('./repositories/loyalty-handlers')).loyaltyHandlers(ctx, clerk),
+      ),
       ...(sqlite && backups
         ? cryptoHandlers({
             sqlite,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { lazyCommands } from './lazy-commands';
+import { lazyCommands, type Commands, type CommandDefinitions } from './lazy-commands';
 import { CONSENT_SCOPES, consentInputSchema, consentSchema, destructionActSchema } from '../domain/consent';
 import { COMMAND_NAMES, type CommandNameList } from './command-names';
-import { loyaltyContract } from './loyalty-contract';
+import type { loyaltyContract } from './loyalty-contract';
+import { LOYALTY_COMMAND_NAMES } from './loyalty-command-names';
 import { duplicatesContract } from './duplicates-contract';
 import { visaContract } from './visa-contract';
 import { cryptoContract } from './crypto-contract';
@@ -187,7 +188,7 @@ export const backupEntrySchema = z.object({
  * The API contract: one entry per command, with zod schemas for input and output. The backend
  * implements it once; the in-process, Electron IPC and HTTP transports all carry exactly these.
  */
-export const contract = lazyCommands({
+const coreCommands = {
   'app.info': () => ({
     input: z.object({}),
     output: z.object({
@@ -551,10 +552,24 @@ export const contract = lazyCommands({
   }),
   ...duplicatesContract,
   ...visaContract,
-  ...loyaltyContract,
   ...cryptoContract,
   ...officeContract,
-});
+} satisfies CommandDefinitions;
+
+const lazy = lazyCommands<Commands<typeof coreCommands & typeof loyaltyContract>>(coreCommands, [
+  // The loyalty models' schemas and repositories are most of what a start would build for commands
+  // it does not run (the Loyalty screen and the worklist load them on their first command).
+  {
+    names: LOYALTY_COMMAND_NAMES,
+    load: () => import('./loyalty-contract').then((module) => module.loyaltyContract),
+  },
+]);
+
+/** The API contract (see above); a grouped command's schemas are there once `prepareCommand` resolved. */
+export const contract = lazy.commands;
+
+/** Loads the definitions of a command's group if they are not loaded yet; undefined when nothing to wait for. */
+export const prepareCommand = lazy.prepare;
 
 export type Contract = typeof contract;
 export type CommandName = keyof Contract;
@@ -569,4 +584,9 @@ export { COMMAND_NAMES };
 
 export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Loads every group: for code that walks the whole contract (its tests). */
+export async function prepareAllCommands(): Promise<void> {
+  await Promise.all(COMMAND_NAMES.map((name) => prepareCommand(name)));
 }

@@ -11,22 +11,75 @@ export type CommandDefinitions = Record<string, () => CommandSpec>;
 export type Commands<D extends CommandDefinitions> = { readonly [K in keyof D]: ReturnType<D[K]> };
 
 /**
+ * Commands whose definitions live in a module of their own, loaded by the first of them asked for:
+ * the module's shared schemas (and the repositories behind its handlers) are then not built at start.
+ */
+export interface CommandGroup {
+  names: readonly string[];
+  load: () => Promise<CommandDefinitions>;
+}
+
+export interface LazyCommands<C> {
+  commands: C;
+  /**
+   * Loads the group of a command whose definitions are not loaded yet; undefined when there is
+   * nothing to wait for (most calls), so that the caller awaits only a group's first command.
+   */
+  prepare: (name: string) => Promise<void> | undefined;
+}
+
+/**
  * The contract with each command's schemas built on first use (issue 17: fast start). Building all of
  * them at load was a tenth of launch to the first answer, for commands a start mostly never runs.
- * A command's schemas are built once; afterwards the property is a plain value.
+ * A command's schemas are built once; afterwards the property is a plain value. A grouped command's
+ * property is there from the start too, but reading it before `prepare` has loaded its group throws.
  */
-export function lazyCommands<D extends CommandDefinitions>(definitions: D): Commands<D> {
-  const commands = {} as Commands<D>;
-  for (const name of Object.keys(definitions)) {
+export function lazyCommands<C>(
+  definitions: CommandDefinitions,
+  groups: readonly CommandGroup[] = [],
+): LazyCommands<C> {
+  const commands = {} as Record<string, CommandSpec>;
+  const define = (name: string, make: () => CommandSpec) =>
     Object.defineProperty(commands, name, {
       enumerable: true,
       configurable: true,
       get() {
-        const spec = definitions[name]!();
+        const spec = make();
         Object.defineProperty(commands, name, { value: spec, enumerable: true, writable: false });
         return spec;
       },
     });
+  for (const [name, make] of Object.entries(definitions)) define(name, make);
+
+  const loading = new Map<string, Promise<void>>();
+  const loaded = new Set<CommandGroup>();
+  const groupOf = new Map<string, CommandGroup>();
+  for (const group of groups) {
+    for (const name of group.names) {
+      groupOf.set(name, group);
+      define(name, () => {
+        throw new Error(`command ${name}: its group is not loaded yet (prepare it first)`);
+      });
+    }
   }
-  return commands;
+  const prepare = (name: string): Promise<void> | undefined => {
+    const group = groupOf.get(name);
+    if (!group || loaded.has(group)) return undefined;
+    let pending = loading.get(group.names[0]!);
+    if (!pending) {
+      pending = group.load().then(
+        (groupDefinitions) => {
+          for (const groupName of group.names) define(groupName, groupDefinitions[groupName]!);
+          loaded.add(group);
+        },
+        (error: unknown) => {
+          loading.delete(group.names[0]!);
+          throw error;
+        },
+      );
+      loading.set(group.names[0]!, pending);
+    }
+    return pending;
+  };
+  return { commands: commands as C, prepare };
 }

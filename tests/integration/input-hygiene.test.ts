@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contract } from '../../shared/api/contract';
+import { contract, prepareAllCommands } from '../../shared/api/contract';
 import { emptyTourInput, emptyTouristFields } from '../../shared/domain/tour';
 import { forbiddenCharIn, forbiddenTextIssues } from '../../shared/domain/safe-text';
 import { ivanov } from '../helpers/fixtures';
@@ -192,7 +192,8 @@ function valueAt(path: string[], text: string): unknown {
 }
 
 describe('every text of every command input', () => {
-  it('is checked for forbidden characters, and only notes, labels and answers take line breaks', () => {
+  it('is checked for forbidden characters, and only notes, labels and answers take line breaks', async () => {
+    await prepareAllCommands();
     const multiLine: string[] = [];
     let checked = 0;
     for (const [name, spec] of Object.entries(contract)) {

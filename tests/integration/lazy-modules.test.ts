@@ -38,9 +38,40 @@ describe('what a start loads (issue 17: fast start)', () => {
       { encoding: 'utf8', timeout: 60_000 },
     );
     expect(run.stderr).toBe('');
-    const loaded = JSON.parse(run.stdout) as string[];
+    const loaded = JSON.parse(run.stdout) as { packages: string[] };
     // The probe itself sees what it loads: the driver and the query builder are there.
-    expect(loaded).toEqual(expect.arrayContaining(['better-sqlite3', 'kysely']));
-    expect(loaded.filter((name) => HEAVY.includes(name))).toEqual([]);
+    expect(loaded.packages).toEqual(expect.arrayContaining(['better-sqlite3', 'kysely']));
+    expect(loaded.packages.filter((name) => HEAVY.includes(name))).toEqual([]);
+  }, 90_000);
+
+  it('loads the loyalty modules (schemas, repositories) with the first loyalty command, not at start', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tourdesk-lazy-'));
+    dirs.push(dir);
+    const probe = (...then: string[]) => {
+      const run = spawnSync(
+        process.execPath,
+        [
+          require.resolve('tsx/cli'),
+          join(__dirname, '../helpers/loaded-packages.ts'),
+          join(dir, 'base.sqlite'),
+          ...then,
+        ],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(run.stderr).toBe('');
+      const { own } = JSON.parse(run.stdout) as { own: string[] };
+      // The migrations' own loyalty tables (DDL and their names) load with the migrations: not these.
+      return own.filter((file) =>
+        /^shared\/loyalty\/|repositories\/(loyalty-handlers|loyalty|worklist|feedback)\.ts$/.test(file),
+      );
+    };
+    expect(probe()).toEqual([]);
+    const afterWorklist = probe('--then-worklist');
+    expect(afterWorklist).toEqual(
+      expect.arrayContaining([
+        'shared/loyalty/model.ts',
+        'electron/backend/repositories/loyalty-handlers.ts',
+      ]),
+    );
   }, 90_000);
 });

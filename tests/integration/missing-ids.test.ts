@@ -1,7 +1,7 @@
 import { PDFDocument } from '@cantoo/pdf-lib';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, type CommandInput, type CommandName } from '../../shared/api/contract';
+import { contract, prepareAllCommands, type CommandInput, type CommandName } from '../../shared/api/contract';
 import { emptyClientInput } from '../../shared/domain/client';
 import { emptyTourInput, emptyTouristFields } from '../../shared/domain/tour';
 import { ivanov } from '../helpers/fixtures';
@@ -358,6 +358,9 @@ const LAST: CommandName[] = [
   'clients.forget',
   'tours.delete',
 ];
+
+// Every command's schemas, the groups loaded on first use (the loyalty commands) included.
+await prepareAllCommands();
 
 describe('a missing record', () => {
   const withIds = (Object.keys(contract) as CommandName[]).filter(
