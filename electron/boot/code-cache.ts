@@ -9,8 +9,9 @@ import { Script } from 'node:vm';
  * the backend's bundle (and the functions its start calls) was a fifth of launch to first answer;
  * with the code V8 made at the previous launch, a start only checks and deserialises it.
  *
- * Node 22 (Electron) has this built in (`module.enableCompileCache`); Node 20, which runs browser
- * mode, has not, so there every CommonJS file is compiled through `vm.Script` with the cached data.
+ * Node 22.1 and later (Electron's own Node) has this built in (`module.enableCompileCache`); Node
+ * 20, which runs browser mode, has not, so there every CommonJS file is compiled through `vm.Script`
+ * with the cached data.
  * That data is produced after the start has run, so it also holds the functions compiled lazily
  * while the app started, which the built-in cache (made at compile time) does not.
  *

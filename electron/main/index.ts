@@ -17,7 +17,7 @@ import { mainWindowOptions } from './window';
 import { openBehindWindow } from './window-first';
 import { keepCompiledCode } from '../boot/code-cache';
 
-// The code V8 compiled at the last launch (Node's own compile cache under Electron's Node 22).
+// The code V8 compiled at the last launch (module.enableCompileCache of Electron's own Node).
 keepCompiledCode(join(app.getPath('userData'), 'code-cache'), app.getVersion());
 
 /** The backend's modules, most of the start: loaded after the window is created (open-base.ts). */
