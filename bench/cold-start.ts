@@ -16,10 +16,12 @@ import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { KeyStore } from '../electron/backend/crypto/key-store';
 import { fileKeyWrapper } from '../electron/backend/crypto/key-wrappers';
+import { sessionCookieName } from '../electron/web/security';
 import { chromiumExecutable } from '../tests/helpers/chromium';
 import { printRatio } from './scale';
 
-export const SESSION_COOKIE = 'tourdesk_session';
+/** The session cookie's name for the app at this address (one per port: see electron/web/security.ts). */
+export const sessionCookieOf = (url: string) => sessionCookieName(Number(new URL(url).port));
 /** The build the app is launched from: `out` (npm run build), or BENCH_OUT (a copy of it). */
 export const BUILD = process.env.BENCH_OUT ?? join(__dirname, '..', 'out');
 
@@ -157,7 +159,7 @@ async function apiCall(app: AppStart, command: string, input: object): Promise<u
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      cookie: `${SESSION_COOKIE}=${app.session}`,
+      cookie: `${sessionCookieOf(app.url)}=${app.session}`,
       origin: app.url.replace(/\/$/, ''),
     },
     body: JSON.stringify(input),
@@ -212,7 +214,9 @@ export async function signInAs(
     headers: { 'content-type': 'application/json', origin: url.replace(/\/$/, '') },
     body: JSON.stringify({ code: new URL(signIn).hash.replace('#code=', '') }),
   });
-  const session = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(response.headers.get('set-cookie') ?? '')?.[1];
+  const session = new RegExp(`${sessionCookieOf(url)}=([^;]+)`).exec(
+    response.headers.get('set-cookie') ?? '',
+  )?.[1];
   if (!session) throw new Error(`sign-in refused: ${response.status}`);
   return { url, session, printedAt };
 }
@@ -324,7 +328,13 @@ async function uiFromFreshProcess(
   const started = await launchApp(dbPath);
   try {
     await context.addCookies([
-      { name: SESSION_COOKIE, value: started.session, url: started.url, httpOnly: true, sameSite: 'Strict' },
+      {
+        name: sessionCookieOf(started.url),
+        value: started.session,
+        url: started.url,
+        httpOnly: true,
+        sameSite: 'Strict',
+      },
     ]);
     await page.goto(started.url);
     await rowsPainted(page);

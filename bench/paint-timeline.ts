@@ -17,7 +17,7 @@ import { chromium, type Page } from 'playwright';
 import { KeyStore } from '../electron/backend/crypto/key-store';
 import { fileKeyWrapper } from '../electron/backend/crypto/key-wrappers';
 import { chromiumExecutable } from '../tests/helpers/chromium';
-import { BUILD, SESSION_COOKIE, signInAs } from './cold-start';
+import { BUILD, sessionCookieOf, signInAs } from './cold-start';
 
 interface TraceEvent {
   name: string;
@@ -98,7 +98,13 @@ async function oneRun(dbPath: string, page: Page, trace: boolean): Promise<void>
   try {
     const context = page.context();
     await context.addCookies([
-      { name: SESSION_COOKIE, value: app.session, url: app.url, httpOnly: true, sameSite: 'Strict' },
+      {
+        name: sessionCookieOf(app.url),
+        value: app.session,
+        url: app.url,
+        httpOnly: true,
+        sameSite: 'Strict',
+      },
     ]);
     const browser = context.browser();
     if (trace && browser && !process.env.PROFILE_FILE)

@@ -1,6 +1,6 @@
 import { chromium, type BrowserContext } from 'playwright';
 import type { Dispatch } from '../electron/backend/dispatch';
-import { SESSION_COOKIE } from '../electron/web/security';
+import { sessionCookieName } from '../electron/web/security';
 import { startWebServer, type WebServer } from '../electron/web/server';
 import { chromiumExecutable } from '../tests/helpers/chromium';
 
@@ -11,11 +11,10 @@ export async function signIn(server: WebServer, context: BrowserContext): Promis
     headers: { 'content-type': 'application/json', origin: server.url.replace(/\/$/, '') },
     body: JSON.stringify({ code: server.issueLoginCode() }),
   });
-  const value = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(response.headers.get('set-cookie') ?? '')?.[1];
+  const name = sessionCookieName(server.port);
+  const value = new RegExp(`${name}=([^;]+)`).exec(response.headers.get('set-cookie') ?? '')?.[1];
   if (!value) throw new Error(`sign-in refused: ${response.status}`);
-  await context.addCookies([
-    { name: SESSION_COOKIE, value, url: server.url, httpOnly: true, sameSite: 'Strict' },
-  ]);
+  await context.addCookies([{ name, value, url: server.url, httpOnly: true, sameSite: 'Strict' }]);
 }
 
 /** Serves the built UI over the benchmark database and times it in a real Chromium. */

@@ -45,9 +45,18 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
+/**
+ * The session cookie's name for the app served on this port. Browsers keep cookies by host, not by
+ * port: two browser-mode apps on one computer (another base, a training copy) would otherwise sign
+ * each other's windows out at every sign-in.
+ */
+export function sessionCookieName(port: number): string {
+  return `${SESSION_COOKIE}_${port}`;
+}
+
 /** Session cookie: not readable by scripts, never sent by another site's page, for the whole app. */
-export function sessionCookie(secret: string): string {
-  return `${SESSION_COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`;
+export function sessionCookie(secret: string, port: number): string {
+  return `${sessionCookieName(port)}=${secret}; HttpOnly; SameSite=Strict; Path=/`;
 }
 
 /**

@@ -10,8 +10,8 @@ import {
   isSameOriginRequest,
   LOGIN_CODE_TTL_MS,
   readCookie,
-  SESSION_COOKIE,
   sessionCookie,
+  sessionCookieName,
   SignIn,
 } from './security';
 import { readStatic, readStaticNow, resolveStaticPath, StaticCache } from './static-files';
@@ -111,7 +111,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   let port = 0;
 
   const hasSession = (req: IncomingMessage) =>
-    signIn.isSession(readCookie(req.headers.cookie, SESSION_COOKIE));
+    signIn.isSession(readCookie(req.headers.cookie, sessionCookieName(port)));
 
   async function readJson(
     req: IncomingMessage,
@@ -199,7 +199,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const code = (input.value as { code?: unknown } | null)?.code;
     const secret = typeof code === 'string' ? signIn.redeem(code) : null;
     if (!secret) return fail(res, 403, 'FORBIDDEN', 'sign-in code unknown, used or expired');
-    res.writeHead(204, { 'set-cookie': sessionCookie(secret), 'cache-control': 'no-store' });
+    res.writeHead(204, { 'set-cookie': sessionCookie(secret, port), 'cache-control': 'no-store' });
     res.end();
   }
 

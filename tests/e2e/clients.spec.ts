@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, SESSION_COOKIE, test } from './fixtures';
+import { expect, sessionCookieOf, test } from './fixtures';
 
 const SCREENSHOTS = 'test-results/screenshots';
 
@@ -325,7 +325,12 @@ test('sign-in: the page holds no secret, an address works once, the API needs th
 }) => {
   await openApp();
   const [cookie] = await page.context().cookies();
-  expect(cookie).toMatchObject({ name: SESSION_COOKIE, httpOnly: true, sameSite: 'Strict', path: '/' });
+  expect(cookie).toMatchObject({
+    name: sessionCookieOf(app.url),
+    httpOnly: true,
+    sameSite: 'Strict',
+    path: '/',
+  });
   expect(await page.evaluate(() => document.cookie)).toBe('');
   const html = await page.evaluate(async () => (await fetch('/')).text());
   expect(html).toContain('<div id="root">');
@@ -350,7 +355,7 @@ test('sign-in: the page holds no secret, an address works once, the API needs th
       body: '{}',
     });
   const own = app.url.replace(/\/$/, '');
-  const session = `${SESSION_COOKIE}=${cookie?.value ?? ''}`;
+  const session = `${sessionCookieOf(app.url)}=${cookie?.value ?? ''}`;
   const refused = await call({ origin: own });
   expect(refused.status).toBe(401);
   expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

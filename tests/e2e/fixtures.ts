@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeyStore } from '../../electron/backend/crypto/key-store';
 import { fileKeyWrapper } from '../../electron/backend/crypto/key-wrappers';
+import { sessionCookieName } from '../../electron/web/security';
 
-export const SESSION_COOKIE = 'tourdesk_session';
+/** The session cookie's name for the app at this address (one per port: see security.ts). */
+export const sessionCookieOf = (url: string) => sessionCookieName(Number(new URL(url).port));
 
 export interface AppServer {
   url: string;
@@ -84,12 +86,14 @@ export async function startServer(
     headers: { 'content-type': 'application/json', origin },
     body: JSON.stringify({ code: new URL(firstSignIn).hash.replace('#code=', '') }),
   });
-  const session = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(signedIn.headers.get('set-cookie') ?? '')?.[1];
+  const session = new RegExp(`${sessionCookieOf(url)}=([^;]+)`).exec(
+    signedIn.headers.get('set-cookie') ?? '',
+  )?.[1];
   if (!session) throw new Error(`the harness could not sign in: ${signedIn.status}`);
   const api = async (name: string, input: unknown) => {
     const response = await fetch(`${url}api/${name}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${session}`, origin },
+      headers: { 'content-type': 'application/json', cookie: `${sessionCookieOf(url)}=${session}`, origin },
       body: JSON.stringify(input),
     });
     const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };

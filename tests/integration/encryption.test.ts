@@ -381,7 +381,7 @@ describe('the whole-base export', () => {
       headers: { 'content-type': 'application/json', origin },
       body: JSON.stringify({ code: server.issueLoginCode() }),
     });
-    const session = /tourdesk_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0] ?? '';
+    const session = /tourdesk_session_\d+=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0] ?? '';
     expect(session).not.toBe('');
     return { url: origin, headers: { cookie: session, origin } };
   }

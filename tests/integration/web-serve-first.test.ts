@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../shared/api/live-events';
 import { backendGate } from '../../electron/web/backend-gate';
 import { startWebServer, type WebServer } from '../../electron/web/server';
-import { SESSION_COOKIE } from '../../electron/web/security';
+import { sessionCookieName } from '../../electron/web/security';
 import { createTempBackend, type TempBackend } from '../helpers/temp-backend';
 import { ivanov } from '../helpers/fixtures';
 
@@ -41,7 +41,9 @@ async function signIn(to: WebServer): Promise<string> {
     headers: { 'content-type': 'application/json', origin: url },
     body: JSON.stringify({ code: to.issueLoginCode() }),
   });
-  const secret = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(answer.headers.get('set-cookie') ?? '')?.[1];
+  const secret = new RegExp(`${sessionCookieName(to.port)}=([^;]+)`).exec(
+    answer.headers.get('set-cookie') ?? '',
+  )?.[1];
   if (!secret) throw new Error(`sign-in refused: ${answer.status}`);
   return secret;
 }
@@ -55,7 +57,7 @@ describe('browser mode serves while its base opens', () => {
     server = await startWebServer({ dispatch: gate.dispatch, changes: gate.changes, staticDir: staticDir() });
     const url = server.url.replace(/\/$/, '');
     const session = await signIn(server);
-    const cookie = `${SESSION_COOKIE}=${session}`;
+    const cookie = `${sessionCookieName(server.port)}=${session}`;
 
     const page = await fetch(`${url}/`, { headers: { cookie } });
     expect(page.status).toBe(200);

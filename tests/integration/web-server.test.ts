@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../electron/web/server';
-import { SESSION_COOKIE } from '../../electron/web/security';
+import { sessionCookieName } from '../../electron/web/security';
 import { createTempBackend, type TempBackend } from '../helpers/temp-backend';
 import { ivanov } from '../helpers/fixtures';
 
@@ -45,7 +45,7 @@ function raw(
 }
 
 const origin = (to: WebServer = server) => `http://127.0.0.1:${to.port}`;
-const cookie = (secret: string) => `${SESSION_COOKIE}=${secret}`;
+const cookie = (secret: string, to: WebServer = server) => `${sessionCookieName(to.port)}=${secret}`;
 
 /** What the sign-in page's script does with the code from the address. */
 async function signIn(code: string, to: WebServer = server): Promise<Answer & { secret: string | null }> {
@@ -56,14 +56,19 @@ async function signIn(code: string, to: WebServer = server): Promise<Answer & { 
     to,
   });
   const setCookie = [answer.headers['set-cookie'] ?? []].flat().join('\n');
-  const secret = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(setCookie)?.[1] ?? null;
+  const secret = new RegExp(`${sessionCookieName(to.port)}=([^;]+)`).exec(setCookie)?.[1] ?? null;
   return { ...answer, secret };
 }
 
 const api = (name: string, input: unknown, headers: Record<string, string> = {}, to: WebServer = server) =>
   raw(`/api/${name}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: cookie(session), origin: origin(to), ...headers },
+    headers: {
+      'content-type': 'application/json',
+      cookie: cookie(session, to),
+      origin: origin(to),
+      ...headers,
+    },
     body: JSON.stringify(input),
     to,
   });
@@ -171,7 +176,7 @@ describe('browser-mode sign-in', () => {
     const answer = await signIn(server.issueLoginCode());
     expect(answer.status).toBe(204);
     expect(answer.headers['set-cookie']).toEqual([
-      `${SESSION_COOKIE}=${answer.secret}; HttpOnly; SameSite=Strict; Path=/`,
+      `${sessionCookieName(server.port)}=${answer.secret}; HttpOnly; SameSite=Strict; Path=/`,
     ]);
     expect(answer.secret).toMatch(/^[\w-]{43}$/);
     expect((await api('clients.list', {}, { cookie: cookie(answer.secret ?? '') })).status).toBe(200);
@@ -203,10 +208,33 @@ describe('browser-mode sign-in', () => {
       expect((await api('clients.list', {}, {}, next)).status).toBe(401);
       expect((await signIn(server.issueLoginCode(), next)).status).toBe(403);
       const own = await signIn(next.issueLoginCode(), next);
-      expect((await api('clients.list', {}, { cookie: cookie(own.secret ?? '') }, next)).status).toBe(200);
+      expect((await api('clients.list', {}, { cookie: cookie(own.secret ?? '', next) }, next)).status).toBe(
+        200,
+      );
       expect((await api('clients.list', {}, { cookie: cookie(own.secret ?? '') })).status).toBe(401);
     } finally {
       await next.close();
+    }
+  });
+
+  it('keeps the sessions of two apps on one computer apart, although cookies ignore ports', async () => {
+    const other = await startWebServer({ dispatch: t.backend.dispatch, staticDir });
+    try {
+      // A browser's jar for 127.0.0.1: one value per cookie name, whatever the port.
+      const jar = new Map<string, string>();
+      const keep = (answer: Answer) => {
+        for (const line of [answer.headers['set-cookie'] ?? []].flat()) {
+          const pair = line.split(';')[0] ?? '';
+          jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
+        }
+      };
+      keep(await signIn(server.issueLoginCode()));
+      keep(await signIn(other.issueLoginCode(), other));
+      const header = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+      expect((await api('clients.list', {}, { cookie: header })).status).toBe(200);
+      expect((await api('clients.list', {}, { cookie: header }, other)).status).toBe(200);
+    } finally {
+      await other.close();
     }
   });
 
