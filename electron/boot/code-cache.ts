@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { ensurePrivateDir } from '../backend/db/private-files';
 
 /**
  * V8's compiled code for the app's scripts, kept between launches (issue 17: fast start). Compiling
@@ -45,8 +46,6 @@ interface ModuleStatics {
   flushCompileCache?: () => void;
 }
 
-const posix = process.platform !== 'win32';
-
 /** The start is over by then: the code written holds what the first screen compiled. */
 const FLUSH_AFTER_START_MS = 10_000;
 
@@ -61,11 +60,6 @@ export function keepCompiledCode(root: string, version: string): CodeCache {
   return cache;
 }
 
-function privateDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (posix) chmodSync(dir, 0o700);
-}
-
 /**
  * Keeps compiled code under `root/<version>-<V8 version>`; the folders of other versions are removed
  * at the first flush. Nothing is cached when the folder cannot be made (a read-only profile): the app
@@ -76,7 +70,7 @@ export function installCodeCache(root: string, version: string): CodeCache {
   const folderName = `${version}-${process.versions.v8}`.replace(/[^\w.-]/g, '_');
   const folder = join(root, folderName);
   try {
-    privateDir(folder);
+    ensurePrivateDir(folder, true);
   } catch {
     return { flush: () => undefined, counts: () => ({ accepted: 0, compiled: 0 }) };
   }
