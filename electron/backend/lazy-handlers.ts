@@ -1,4 +1,5 @@
 import type { CommandName } from '../../shared/api/contract';
+import { loadOnce } from '../../shared/api/lazy-commands';
 import type { Handlers } from './dispatch';
 
 /**
@@ -10,12 +11,7 @@ export function lazyHandlers<K extends CommandName>(
   names: readonly K[],
   load: () => Promise<Pick<Handlers, K>>,
 ): Pick<Handlers, K> {
-  let group: Promise<Pick<Handlers, K>> | undefined;
-  const loaded = () =>
-    (group ??= load().catch((error: unknown) => {
-      group = undefined;
-      throw error;
-    }));
+  const loaded = loadOnce(load);
   const handlers = {} as Record<K, (input: never) => Promise<unknown>>;
   for (const name of names) {
     handlers[name] = async (input: never) => ((await loaded())[name] as (input: never) => unknown)(input);

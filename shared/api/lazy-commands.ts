@@ -29,6 +29,19 @@ export interface LazyCommands<C> {
 }
 
 /**
+ * `load` run by the first call and its promise shared by every call after it; a load that failed is
+ * run again by the next call (a module that could not be read may be readable the next time).
+ */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () =>
+    (pending ??= load().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    }));
+}
+
+/**
  * The contract with each command's schemas built on first use (issue 17: fast start). Building all of
  * them at load was a tenth of launch to the first answer, for commands a start mostly never runs.
  * A command's schemas are built once; afterwards the property is a plain value. A grouped command's
@@ -51,35 +64,24 @@ export function lazyCommands<C>(
     });
   for (const [name, make] of Object.entries(definitions)) define(name, make);
 
-  const loading = new Map<string, Promise<void>>();
   const loaded = new Set<CommandGroup>();
-  const groupOf = new Map<string, CommandGroup>();
+  const loaderOf = new Map<string, { group: CommandGroup; load: () => Promise<void> }>();
   for (const group of groups) {
+    const load = loadOnce(async () => {
+      const groupDefinitions = await group.load();
+      for (const name of group.names) define(name, groupDefinitions[name]!);
+      loaded.add(group);
+    });
     for (const name of group.names) {
-      groupOf.set(name, group);
+      loaderOf.set(name, { group, load });
       define(name, () => {
         throw new Error(`command ${name}: its group is not loaded yet (prepare it first)`);
       });
     }
   }
   const prepare = (name: string): Promise<void> | undefined => {
-    const group = groupOf.get(name);
-    if (!group || loaded.has(group)) return undefined;
-    let pending = loading.get(group.names[0]!);
-    if (!pending) {
-      pending = group.load().then(
-        (groupDefinitions) => {
-          for (const groupName of group.names) define(groupName, groupDefinitions[groupName]!);
-          loaded.add(group);
-        },
-        (error: unknown) => {
-          loading.delete(group.names[0]!);
-          throw error;
-        },
-      );
-      loading.set(group.names[0]!, pending);
-    }
-    return pending;
+    const loader = loaderOf.get(name);
+    return !loader || loaded.has(loader.group) ? undefined : loader.load();
   };
   return { commands: commands as C, prepare };
 }
