@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { transferDir } from '../backend/backup/transfer-files';
 import { acquireLockFile } from '../backend/db/lock-file';
@@ -77,22 +78,14 @@ async function main(appDir: string): Promise<void> {
       `Sign-in address (works once, within ${LOGIN_CODE_TTL_MS / 1000} s; Enter prints a new one): ` +
         `${server.url}login#code=${server.issueLoginCode()}`,
     );
-  // Lines typed meanwhile wait in stdin: node:readline (and child_process, below) are not loaded
-  // before the base opens, whose first answers they would only delay (issue 17: fast start).
-  const listenForEnter = () =>
-    void import('node:readline').then(({ createInterface }) =>
-      createInterface({ input: process.stdin }).on('line', printSignIn),
-    );
+  createInterface({ input: process.stdin }).on('line', printSignIn);
 
   // The page, its scripts and the sign-in are served while the base opens; commands wait for it.
   const opening = gate.open(async () =>
     (await openBackend(server.quiet)).openBrowserModeBase({ dbPath, appVersion: appVersion(appDir), keys }),
   );
   void opening.then(
-    () => {
-      console.log('Database open.');
-      listenForEnter();
-    },
+    () => console.log('Database open.'),
     () => undefined,
   );
   let stopping = false;
@@ -121,6 +114,7 @@ async function main(appDir: string): Promise<void> {
   if (values['no-open']) return keepServing('--no-open: no browser window is opened.');
   if (process.env.TOURDESK_NO_BROWSER === '1')
     return keepServing('TOURDESK_NO_BROWSER=1: no browser window is opened.');
+  // open-browser (and node:child_process, ~1 ms) only for a start that opens a window.
   const { findChromium, openAppWindow, writeLaunchPage } = await import('./open-browser');
   const browser = findChromium();
   if (!browser) return keepServing('No Chromium or Chrome found.');

@@ -1,18 +1,13 @@
 import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import { newTransfer, removeTransfer, transferPath } from '../backend/backup/transfer-files';
-
-/** node:stream/promises is loaded by the first transfer, not at start (issue 17: fast start). */
-const streams = () => import('node:stream/promises');
 
 /** An upload is streamed to disk as it arrives; this only stops a runaway one. */
 const MAX_TRANSFER_BYTES = 64 * 1024 ** 3;
 
 /** POST /transfer: the request body streamed into a new transfer file; answers its id. */
 export async function receiveTransfer(req: IncomingMessage, dir: string): Promise<string> {
-  // Loaded before the 'data' listener below sets the request flowing: chunks that came while the
-  // module loaded would be counted and never written.
-  const { pipeline } = await streams();
   const { id, path } = newTransfer(dir);
   let size = 0;
   req.on('data', (chunk: Buffer) => {
@@ -55,8 +50,7 @@ export function sendTransfer(res: ServerResponse, dir: string, id: string, query
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   });
-  void streams()
-    .then(({ pipeline }) => pipeline(createReadStream(path), res))
+  void pipeline(createReadStream(path), res)
     .catch(() => undefined)
     .finally(() => removeTransfer(dir, id));
 }
