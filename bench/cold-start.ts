@@ -16,12 +16,10 @@ import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { KeyStore } from '../electron/backend/crypto/key-store';
 import { fileKeyWrapper } from '../electron/backend/crypto/key-wrappers';
-import { sessionCookieName } from '../electron/web/security';
+import { sessionCookieOf } from '../tests/helpers/session-cookie';
 import { chromiumExecutable } from '../tests/helpers/chromium';
 import { printRatio } from './scale';
 
-/** The session cookie's name for the app at this address (one per port: see electron/web/security.ts). */
-export const sessionCookieOf = (url: string) => sessionCookieName(Number(new URL(url).port));
 /** The build the app is launched from: `out` (npm run build), or BENCH_OUT (a copy of it). */
 export const BUILD = process.env.BENCH_OUT ?? join(__dirname, '..', 'out');
 

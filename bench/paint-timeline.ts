@@ -17,7 +17,8 @@ import { chromium, type Page } from 'playwright';
 import { KeyStore } from '../electron/backend/crypto/key-store';
 import { fileKeyWrapper } from '../electron/backend/crypto/key-wrappers';
 import { chromiumExecutable } from '../tests/helpers/chromium';
-import { BUILD, sessionCookieOf, signInAs } from './cold-start';
+import { sessionCookieOf } from '../tests/helpers/session-cookie';
+import { BUILD, signInAs } from './cold-start';
 
 interface TraceEvent {
   name: string;

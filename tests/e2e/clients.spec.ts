@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, sessionCookieOf, test } from './fixtures';
+import { sessionCookieOf } from '../helpers/session-cookie';
+import { expect, test } from './fixtures';
 
 const SCREENSHOTS = 'test-results/screenshots';
 

@@ -5,10 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeyStore } from '../../electron/backend/crypto/key-store';
 import { fileKeyWrapper } from '../../electron/backend/crypto/key-wrappers';
-import { sessionCookieName } from '../../electron/web/security';
-
-/** The session cookie's name for the app at this address (one per port: see security.ts). */
-export const sessionCookieOf = (url: string) => sessionCookieName(Number(new URL(url).port));
+import { sessionCookieOf } from '../helpers/session-cookie';
 
 export interface AppServer {
   url: string;
