@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const backend = await createBackend({ dbPath, key: keys.key, logger: { error: (m) => console.error(m) } });
   try {
     // The whole list with its total: every filter at its default, as the contract defines it.
-    const existing = await backend.clients.list(clientListQuerySchema.parse({ limit: 1, count: true }));
+    const existing = await backend.clients.list(clientListQuerySchema().parse({ limit: 1, count: true }));
     if ((existing.total ?? 0) > 0 && !values.force) {
       console.log(
         `${dbPath} already has ${existing.total} clients; nothing added (use --force to add more).`,

@@ -46,7 +46,7 @@ async function seedFresh(
   dictionary: unknown,
 ): Promise<void> {
   for (const form of forms) await books.writeFormDefinition(trx, form);
-  await books.importDictionary(z.array(dictionaryEntryInputSchema).parse(dictionary), trx);
+  await books.importDictionary(z.array(dictionaryEntryInputSchema()).parse(dictionary), trx);
   const ids = await formIdsByKey(trx);
   for (const c of settings) {
     await trx
@@ -111,7 +111,7 @@ export async function seedReferenceBooks(
 ): Promise<void> {
   if ((await seededVersion(db)) >= SHIPPED_VERSION) return;
   const shipped = await shippedData();
-  const forms = shipped.shippedForms.map((f) => formDefinitionSchema.parse(f));
+  const forms = shipped.shippedForms.map((f) => formDefinitionSchema().parse(f));
   const settings = countrySettingsSchema.parse(shipped.shippedCountries);
   await db.transaction().execute(async (trx) => {
     // Another app of the office may have seeded since the read above: asked again under the lock.

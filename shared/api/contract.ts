@@ -33,6 +33,7 @@ import {
 } from '../questionnaire/model';
 import { dictionaryEntryInputSchema, fieldKeySchema, labelsSchema } from '../questionnaire/reference';
 import { CLIENT_SORT_COLUMNS, clientInputSchema, clientRowSchema, clientSchema } from '../domain/client';
+import { schemaOnce } from '../domain/schema-once';
 
 const id = z.number().int().positive();
 const optionalDate = z
@@ -42,71 +43,79 @@ const optionalDate = z
   .default(null);
 
 const isoDateString = z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)');
-const touristDraftSchema = z.object({
-  lastNameRu: z.string().max(100).optional(),
-  firstNameRu: z.string().max(100).optional(),
-  middleNameRu: z.string().max(100).optional(),
-  lastNameLat: z.string().max(100).optional(),
-  firstNameLat: z.string().max(100).optional(),
-  gender: z.enum(['M', 'F']).optional(),
-  birthDate: isoDateString.optional(),
-  birthPlace: z.string().max(200).optional(),
-  passportIssueDate: isoDateString.optional(),
-  passportExpiry: isoDateString.optional(),
-  passportNumber: z.string().max(30).optional(),
-  passportAuthority: z.string().max(300).optional(),
-  internalPassport: z.string().max(30).optional(),
-  citizenship: z.string().max(3).optional(),
-  ticketNumber: z.string().max(40).optional(),
-  phone: z.string().max(100).optional(),
-  email: z.string().max(200).optional(),
-  paxType: z.enum(['ADT', 'CHD', 'INF']).optional(),
-});
-const importMatchSchema = z.object({
-  clientId: id,
-  name: z.string(),
-  birthDate: z.string().nullable(),
-  passport: z.string(),
-  reason: z.enum(['passport', 'birthDate']),
-  newerPassport: z.boolean(),
-  /** The client is a tourist of the import's tour already: the row is skipped (issue 13). */
-  inTour: z.object({ number: z.number().int(), name: z.string() }).nullable().optional(),
-});
+const touristDraftSchema = schemaOnce(() =>
+  z.object({
+    lastNameRu: z.string().max(100).optional(),
+    firstNameRu: z.string().max(100).optional(),
+    middleNameRu: z.string().max(100).optional(),
+    lastNameLat: z.string().max(100).optional(),
+    firstNameLat: z.string().max(100).optional(),
+    gender: z.enum(['M', 'F']).optional(),
+    birthDate: isoDateString.optional(),
+    birthPlace: z.string().max(200).optional(),
+    passportIssueDate: isoDateString.optional(),
+    passportExpiry: isoDateString.optional(),
+    passportNumber: z.string().max(30).optional(),
+    passportAuthority: z.string().max(300).optional(),
+    internalPassport: z.string().max(30).optional(),
+    citizenship: z.string().max(3).optional(),
+    ticketNumber: z.string().max(40).optional(),
+    phone: z.string().max(100).optional(),
+    email: z.string().max(200).optional(),
+    paxType: z.enum(['ADT', 'CHD', 'INF']).optional(),
+  }),
+);
+const importMatchSchema = schemaOnce(() =>
+  z.object({
+    clientId: id,
+    name: z.string(),
+    birthDate: z.string().nullable(),
+    passport: z.string(),
+    reason: z.enum(['passport', 'birthDate']),
+    newerPassport: z.boolean(),
+    /** The client is a tourist of the import's tour already: the row is skipped (issue 13). */
+    inTour: z.object({ number: z.number().int(), name: z.string() }).nullable().optional(),
+  }),
+);
 
-const clientHistorySchema = z.object({
-  tours: z.array(
-    z.object({
-      tourId: id,
-      voucher: z.string(),
-      arrivalDate: z.string().nullable(),
-      departureDate: z.string().nullable(),
-      country: z.string(),
-      resort: z.string(),
-      hotel: z.string(),
-      priceMinor: z.number(),
-      currency: z.string(),
-      status: z.string(),
-    }),
-  ),
-  companions: z.array(z.object({ clientId: id.nullable(), name: z.string(), tours: z.number().int() })),
-});
+const clientHistorySchema = schemaOnce(() =>
+  z.object({
+    tours: z.array(
+      z.object({
+        tourId: id,
+        voucher: z.string(),
+        arrivalDate: z.string().nullable(),
+        departureDate: z.string().nullable(),
+        country: z.string(),
+        resort: z.string(),
+        hotel: z.string(),
+        priceMinor: z.number(),
+        currency: z.string(),
+        status: z.string(),
+      }),
+    ),
+    companions: z.array(z.object({ clientId: id.nullable(), name: z.string(), tours: z.number().int() })),
+  }),
+);
 
 /**
  * Keyset paging of a list: `after` is the `next` cursor of the previous page (the page then starts by
  * an index seek, at any depth); `offset` still jumps. `count: false` skips the total, which the
  * list asks for once per change of query.
  */
-const keysetInput = {
+const keysetInput = () => ({
   after: z.string().max(1000).nullable().default(null),
   count: z.boolean().default(true),
-};
+});
 
 /** A page of a reference book: by cursor, or from an offset for a jump. */
-const bookPageInput = z.object({
-  limit: z.number().int().min(1).max(1000).default(100),
-  offset: z.number().int().min(0).default(0),
-  ...keysetInput,
-});
+const bookPageInput = schemaOnce(() =>
+  z.object({
+    limit: z.number().int().min(1).max(1000).default(100),
+    offset: z.number().int().min(0).default(0),
+    ...keysetInput(),
+  }),
+);
 
 /** A page of a keyset-paged list; the total is null when not asked for, and an estimate when not exact. */
 function keysetPage<T extends z.ZodType>(row: T) {
@@ -118,41 +127,45 @@ function keysetPage<T extends z.ZodType>(row: T) {
   });
 }
 
-export const clientListQuerySchema = z.object({
-  search: z.string().max(200).default(''),
-  citizenship: z.string().max(3).default(''),
-  passportExpiresWithinMonths: z.number().int().min(0).max(120).nullable().default(null),
-  birthdayMonth: z.number().int().min(1).max(12).nullable().default(null),
-  /** Clients who have this consent in force today, or (`none`) no consent to processing at all. */
-  consent: z
-    .enum([...CONSENT_SCOPES, 'none'])
-    .nullable()
-    .default(null),
-  sort: z.enum(CLIENT_SORT_COLUMNS).default('name'),
-  direction: z.enum(['asc', 'desc']).default('asc'),
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(1000).default(200),
-  ...keysetInput,
-});
-export type ClientListQuery = z.input<typeof clientListQuerySchema>;
+export const clientListQuerySchema = schemaOnce(() =>
+  z.object({
+    search: z.string().max(200).default(''),
+    citizenship: z.string().max(3).default(''),
+    passportExpiresWithinMonths: z.number().int().min(0).max(120).nullable().default(null),
+    birthdayMonth: z.number().int().min(1).max(12).nullable().default(null),
+    /** Clients who have this consent in force today, or (`none`) no consent to processing at all. */
+    consent: z
+      .enum([...CONSENT_SCOPES, 'none'])
+      .nullable()
+      .default(null),
+    sort: z.enum(CLIENT_SORT_COLUMNS).default('name'),
+    direction: z.enum(['asc', 'desc']).default('asc'),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(200),
+    ...keysetInput(),
+  }),
+);
+export type ClientListQuery = z.input<ReturnType<typeof clientListQuerySchema>>;
 
 /** One undoable change as the undo journal lists it; `summary` holds what the UI words (counts, names). */
-export const undoEntrySchema = z.object({
-  id,
-  at: z.string(),
-  clerk: z.string(),
-  kind: z.enum([
-    'clients.delete',
-    'import',
-    'dictionary.delete',
-    'tourists.delete',
-    'tourists.bindServices',
-    'tours.delete',
-    'clients.merge',
-  ]),
-  summary: z.record(z.string(), z.union([z.string(), z.number()])),
-  undoneAt: z.string().nullable(),
-});
+export const undoEntrySchema = schemaOnce(() =>
+  z.object({
+    id,
+    at: z.string(),
+    clerk: z.string(),
+    kind: z.enum([
+      'clients.delete',
+      'import',
+      'dictionary.delete',
+      'tourists.delete',
+      'tourists.bindServices',
+      'tours.delete',
+      'clients.merge',
+    ]),
+    summary: z.record(z.string(), z.union([z.string(), z.number()])),
+    undoneAt: z.string().nullable(),
+  }),
+);
 
 export const SETTING_KEYS = [
   'ui.language',
@@ -168,21 +181,23 @@ export const SETTING_KEYS = [
 ] as const;
 
 /** One verified copy of the base, as the Backups screen lists it. */
-export const backupEntrySchema = z.object({
-  name: z.string(),
-  folder: z.string(),
-  createdAt: z.string(),
-  reason: z.enum(['start', 'auto', 'import', 'manual', 'before-restore']),
-  sizeBytes: z.number().int(),
-  schemaVersion: z.number().int(),
-  counts: z.object({
-    clients: z.number().int(),
-    tours: z.number().int(),
-    tourists: z.number().int(),
-    dictionary: z.number().int(),
+export const backupEntrySchema = schemaOnce(() =>
+  z.object({
+    name: z.string(),
+    folder: z.string(),
+    createdAt: z.string(),
+    reason: z.enum(['start', 'auto', 'import', 'manual', 'before-restore']),
+    sizeBytes: z.number().int(),
+    schemaVersion: z.number().int(),
+    counts: z.object({
+      clients: z.number().int(),
+      tours: z.number().int(),
+      tourists: z.number().int(),
+      dictionary: z.number().int(),
+    }),
+    verified: z.boolean(),
   }),
-  verified: z.boolean(),
-});
+);
 
 /**
  * The API contract: one entry per command, with zod schemas for input and output. The backend
@@ -211,16 +226,16 @@ const coreCommands = {
     output: z.object({}),
   }),
   'clients.list': () => ({
-    input: clientListQuerySchema,
-    output: keysetPage(clientRowSchema),
+    input: clientListQuerySchema(),
+    output: keysetPage(clientRowSchema()),
   }),
   'clients.get': () => ({
     input: z.object({ id }),
-    output: clientSchema,
+    output: clientSchema(),
   }),
   'clients.save': () => ({
-    input: clientInputSchema,
-    output: clientSchema,
+    input: clientInputSchema(),
+    output: clientSchema(),
   }),
   'clients.delete': () => ({
     input: z.object({ id, version: id }),
@@ -244,26 +259,26 @@ const coreCommands = {
     }),
     output: z.object({
       total: z.number().int(),
-      candidates: z.array(clientSchema),
+      candidates: z.array(clientSchema()),
       next: z.string().nullable(),
     }),
   }),
   'clients.history': () => ({
     input: z.object({ id }),
-    output: clientHistorySchema,
+    output: clientHistorySchema(),
   }),
   'countries.list': () => ({
     input: z.object({}),
-    output: z.array(countrySchema),
+    output: z.array(countrySchema()),
   }),
   /** The countries book a page at a time (keyset on the Russian name and code); `list` reads it whole. */
   'countries.page': () => ({
-    input: bookPageInput,
-    output: keysetPage(countrySchema),
+    input: bookPageInput(),
+    output: keysetPage(countrySchema()),
   }),
   'countries.save': () => ({
-    input: countrySchema,
-    output: countrySchema,
+    input: countrySchema(),
+    output: countrySchema(),
   }),
   'countries.exportBook': () => ({
     input: z.object({ format: z.enum(['xlsx', 'json']) }),
@@ -275,32 +290,32 @@ const coreCommands = {
   }),
   'forms.list': () => ({
     input: z.object({}),
-    output: z.array(formSummarySchema),
+    output: z.array(formSummarySchema()),
   }),
   /** The questionnaire forms a page at a time (keyset on the key); `list` reads them all. */
   'forms.page': () => ({
-    input: bookPageInput,
-    output: keysetPage(formSummarySchema),
+    input: bookPageInput(),
+    output: keysetPage(formSummarySchema()),
   }),
   'forms.get': () => ({
     input: z.object({ id }),
-    output: formSchema,
+    output: formSchema(),
   }),
   'forms.save': () => ({
-    input: z.object({ id: id.optional(), key: fieldKeySchema, name: labelsSchema }),
-    output: formSummarySchema,
+    input: z.object({ id: id.optional(), key: fieldKeySchema(), name: labelsSchema() }),
+    output: formSummarySchema(),
   }),
   'forms.delete': () => ({
     input: z.object({ id }),
     output: z.object({ id }),
   }),
   'forms.saveField': () => ({
-    input: z.object({ formId: id, field: fieldInputSchema }),
-    output: formSchema,
+    input: z.object({ formId: id, field: fieldInputSchema() }),
+    output: formSchema(),
   }),
   'forms.deleteField': () => ({
     input: z.object({ id }),
-    output: formSchema,
+    output: formSchema(),
   }),
   'forms.exportBook': () => ({
     input: z.object({ id, format: z.enum(['xlsx', 'json']) }),
@@ -315,17 +330,17 @@ const coreCommands = {
       search: z.string().max(300).default(''),
       limit: z.number().int().min(1).max(5000).default(200),
       offset: z.number().int().min(0).default(0),
-      ...keysetInput,
+      ...keysetInput(),
     }),
-    output: keysetPage(dictionaryRowSchema),
+    output: keysetPage(dictionaryRowSchema()),
   }),
   'dictionary.save': () => ({
-    input: dictionaryEntryInputSchema.extend({ id: id.optional(), version: id.optional() }),
-    output: dictionaryRowSchema,
+    input: dictionaryEntryInputSchema().extend({ id: id.optional(), version: id.optional() }),
+    output: dictionaryRowSchema(),
   }),
   'dictionary.delete': () => ({
     input: z.object({ id }),
-    output: dictionaryRowSchema.extend({ undoId: id }),
+    output: dictionaryRowSchema().extend({ undoId: id }),
   }),
   'dictionary.exportBook': () => ({
     input: z.object({ format: z.enum(['xlsx', 'json']) }),
@@ -336,12 +351,12 @@ const coreCommands = {
     output: z.object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
   }),
   'questionnaire.open': () => ({
-    input: z.object({ subject: subjectSchema, country: z.string().regex(/^[A-Z]{3}$/) }),
-    output: questionnaireSchema,
+    input: z.object({ subject: subjectSchema(), country: z.string().regex(/^[A-Z]{3}$/) }),
+    output: questionnaireSchema(),
   }),
   'questionnaire.save': () => ({
     input: z.object({
-      subject: subjectSchema,
+      subject: subjectSchema(),
       country: z.string().regex(/^[A-Z]{3}$/),
       fieldKey: z.string().max(60),
       source: multiline(z.string().max(2000)),
@@ -349,13 +364,13 @@ const coreCommands = {
       /** Keep the value's untranslated Russian words as they are (issue 12 item 7). */
       accept: z.boolean().optional(),
     }),
-    output: z.object({ answer: answerSchema, unknownWords: z.array(z.string()) }),
+    output: z.object({ answer: answerSchema(), unknownWords: z.array(z.string()) }),
   }),
   'questionnaire.copy': () => ({
     input: z.object({
-      from: z.object({ subject: subjectSchema, country: z.string().regex(/^[A-Z]{3}$/) }),
+      from: z.object({ subject: subjectSchema(), country: z.string().regex(/^[A-Z]{3}$/) }),
       to: z
-        .array(z.object({ subject: subjectSchema, country: z.string().regex(/^[A-Z]{3}$/) }))
+        .array(z.object({ subject: subjectSchema(), country: z.string().regex(/^[A-Z]{3}$/) }))
         .min(1)
         .max(500),
     }),
@@ -363,10 +378,10 @@ const coreCommands = {
   }),
   'questionnaire.print': () => ({
     input: z.object({
-      subjects: z.array(subjectSchema).min(1).max(500),
+      subjects: z.array(subjectSchema()).min(1).max(500),
       country: z.string().regex(/^[A-Z]{3}$/),
     }),
-    output: printJobSchema,
+    output: printJobSchema(),
   }),
   'tours.list': () => ({
     input: z.object({
@@ -386,7 +401,11 @@ const coreCommands = {
       /** Without `after`: the page starts this many tours in (a page whose old cursor a change made stale). */
       offset: z.number().int().min(0).max(100_000_000).default(0),
     }),
-    output: z.object({ total: z.number().int(), next: z.string().nullable(), rows: z.array(tourRowSchema) }),
+    output: z.object({
+      total: z.number().int(),
+      next: z.string().nullable(),
+      rows: z.array(tourRowSchema()),
+    }),
   }),
   'tours.delete': () => ({
     input: z.object({ id, version: id }),
@@ -399,15 +418,15 @@ const coreCommands = {
       shiftDays: z.number().int().min(-3660).max(3660),
       withTourists: z.boolean(),
     }),
-    output: tourSchema,
+    output: tourSchema(),
   }),
   'tours.get': () => ({
     input: z.object({ id }),
-    output: tourSchema,
+    output: tourSchema(),
   }),
   'tours.save': () => ({
-    input: tourInputSchema,
-    output: tourSchema,
+    input: tourInputSchema(),
+    output: tourSchema(),
   }),
   'tours.exportTourists': () => ({
     input: z.object({ id }),
@@ -416,7 +435,7 @@ const coreCommands = {
   'tourists.save': () => ({
     input: z.object({
       tourId: id,
-      tourist: touristFieldsSchema.extend({
+      tourist: touristFieldsSchema().extend({
         id: id.optional(),
         version: id.optional(),
         clientId: id.nullable(),
@@ -428,7 +447,7 @@ const coreCommands = {
         .nullable()
         .default(null),
     }),
-    output: z.object({ tourist: touristSchema, client: clientSchema.nullable() }),
+    output: z.object({ tourist: touristSchema(), client: clientSchema().nullable() }),
   }),
   'tourists.delete': () => ({
     input: z.object({ id }),
@@ -448,10 +467,10 @@ const coreCommands = {
   }),
   'import.match': () => ({
     input: z.object({
-      drafts: z.array(touristDraftSchema).max(20_000),
+      drafts: z.array(touristDraftSchema()).max(20_000),
       tourId: id.nullable().default(null),
     }),
-    output: z.array(z.array(importMatchSchema)),
+    output: z.array(z.array(importMatchSchema())),
   }),
   'import.commit': () => ({
     input: z.object({
@@ -465,7 +484,7 @@ const coreCommands = {
       rows: z
         .array(
           z.object({
-            draft: touristDraftSchema,
+            draft: touristDraftSchema(),
             action: z.enum(['link', 'create', 'touristOnly']),
             clientId: id.nullable(),
             /** The row number the import grid shows, for naming a refused row. */
@@ -507,23 +526,23 @@ const coreCommands = {
       serviceIds: z.array(id).max(100),
       bind: z.boolean(),
     }),
-    output: z.object({ tour: tourSchema, undoId: id }),
+    output: z.object({ tour: tourSchema(), undoId: id }),
   }),
   'undo.list': () => ({
     input: z.object({ limit: z.number().int().min(1).max(200).default(50) }),
-    output: z.array(undoEntrySchema),
+    output: z.array(undoEntrySchema()),
   }),
   'undo.apply': () => ({
     input: z.object({ id }),
-    output: undoEntrySchema,
+    output: undoEntrySchema(),
   }),
   'consents.list': () => ({
     input: z.object({ clientId: id }),
-    output: z.array(consentSchema),
+    output: z.array(consentSchema()),
   }),
   'consents.save': () => ({
-    input: consentInputSchema,
-    output: consentSchema,
+    input: consentInputSchema(),
+    output: consentSchema(),
   }),
   'clients.exportPersonalData': () => ({
     input: z.object({ id }),
@@ -531,22 +550,22 @@ const coreCommands = {
   }),
   'clients.forget': () => ({
     input: z.object({ id }),
-    output: destructionActSchema,
+    output: destructionActSchema(),
   }),
   'backup.list': () => ({
     input: z.object({}),
-    output: z.array(backupEntrySchema),
+    output: z.array(backupEntrySchema()),
   }),
   'backup.create': () => ({
     input: z.object({}),
-    output: backupEntrySchema,
+    output: backupEntrySchema(),
   }),
   'backup.restore': () => ({
     input: z.object({ name: z.string().max(200) }),
     /** A read-only (damaged) base is replaced at the next start: `restartNeeded`, no safety copy. */
     output: z.object({
-      restored: backupEntrySchema,
-      safety: backupEntrySchema.nullable(),
+      restored: backupEntrySchema(),
+      safety: backupEntrySchema().nullable(),
       restartNeeded: z.boolean(),
     }),
   }),

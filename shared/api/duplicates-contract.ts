@@ -24,13 +24,13 @@ export const duplicatesContract = {
     }),
     output: z.object({
       total: z.number().int(),
-      candidates: z.array(duplicateCandidateSchema),
+      candidates: z.array(duplicateCandidateSchema()),
       next: scanCursorSchema.nullable(),
     }),
   }),
   'duplicates.matches': () => ({
     input: z.object({ clientId: id }),
-    output: z.array(duplicateCandidateSchema),
+    output: z.array(duplicateCandidateSchema()),
   }),
   'duplicates.dismiss': () => ({
     input: z.object({ a: id, b: id }),
@@ -38,31 +38,31 @@ export const duplicatesContract = {
   }),
   'duplicates.mergePreview': () => ({
     input: z.object({ keepId: id, mergeId: id }),
-    output: mergePreviewSchema,
+    output: mergePreviewSchema(),
   }),
   'duplicates.merge': () => ({
-    input: mergeInputSchema,
-    output: z.object({ client: clientSchema, undoId: id }),
+    input: mergeInputSchema(),
+    output: z.object({ client: clientSchema(), undoId: id }),
   }),
   'duplicates.mergesOf': () => ({
     input: z.object({ clientId: id }),
-    output: z.array(mergeRecordSchema),
+    output: z.array(mergeRecordSchema()),
   }),
   'families.list': () => ({
     input: z.object({ clientId: id }),
-    output: z.array(familyMemberSchema),
+    output: z.array(familyMemberSchema()),
   }),
   'families.link': () => ({
     input: z.object({ clientId: id, otherId: id, relation: z.enum(FAMILY_RELATIONS) }),
-    output: z.array(familyMemberSchema),
+    output: z.array(familyMemberSchema()),
   }),
   'families.unlink': () => ({
     input: z.object({ clientId: id, linkId: id }),
-    output: z.array(familyMemberSchema),
+    output: z.array(familyMemberSchema()),
   }),
   'families.companions': () => ({
     input: z.object({ tourId: id, clientId: id }),
-    output: z.array(familyMemberSchema),
+    output: z.array(familyMemberSchema()),
   }),
   'families.tourChecks': () => ({
     input: z.object({ tourId: id }),

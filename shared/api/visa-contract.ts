@@ -10,39 +10,39 @@ const country = z.string().regex(/^[A-Z]{3}$/);
 export const visaContract = {
   'templates.list': () => ({
     input: z.object({ country }),
-    output: z.array(templateSchema),
+    output: z.array(templateSchema()),
   }),
   'templates.add': () => ({
     input: z.object({ country, fileName: z.string().max(300), base64: z.string().max(28_000_000) }),
-    output: templateSchema,
+    output: templateSchema(),
   }),
   'templates.saveMapping': () => ({
     input: z.object({
       id,
       version: id,
-      mapping: z.array(templateMappingEntrySchema).max(2000),
+      mapping: z.array(templateMappingEntrySchema()).max(2000),
       flatten: z.boolean(),
     }),
-    output: templateSchema,
+    output: templateSchema(),
   }),
   'templates.delete': () => ({
     input: z.object({ id }),
     output: z.object({ id }),
   }),
   'templates.fill': () => ({
-    input: z.object({ id, subjects: z.array(subjectSchema).min(1).max(500) }),
+    input: z.object({ id, subjects: z.array(subjectSchema()).min(1).max(500) }),
     output: z.object({
       files: z.array(
-        z.object({ fileName: z.string(), base64: z.string(), fitted: z.array(fittedFieldSchema) }),
+        z.object({ fileName: z.string(), base64: z.string(), fitted: z.array(fittedFieldSchema()) }),
       ),
     }),
   }),
   /** The print preview's check of a PDF form: per person, the values that will not print as set. */
   'templates.check': () => ({
-    input: z.object({ id, subjects: z.array(subjectSchema).min(1).max(500) }),
+    input: z.object({ id, subjects: z.array(subjectSchema()).min(1).max(500) }),
     output: z.object({
       people: z.array(
-        z.object({ subject: subjectSchema, person: z.string(), fitted: z.array(fittedFieldSchema) }),
+        z.object({ subject: subjectSchema(), person: z.string(), fitted: z.array(fittedFieldSchema()) }),
       ),
     }),
   }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates';
+import { schemaOnce } from './schema-once';
 
 import { CONSENT_SCOPES, type ConsentScope } from './consent-scopes';
 
@@ -7,23 +8,27 @@ export { CONSENT_SCOPES, type ConsentScope };
 
 const isoDate = z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)');
 
-export const consentInputSchema = z.object({
-  id: z.number().int().positive().optional(),
-  clientId: z.number().int().positive(),
-  scope: z.enum(CONSENT_SCOPES),
-  givenOn: isoDate,
-  withdrawnOn: isoDate.nullable().default(null),
-  /** The signed paper or the form it was given on ("Согласие № 15 от 12.03.2026"). */
-  document: z.string().max(200).default(''),
-});
-export type ConsentInput = z.infer<typeof consentInputSchema>;
+export const consentInputSchema = schemaOnce(() =>
+  z.object({
+    id: z.number().int().positive().optional(),
+    clientId: z.number().int().positive(),
+    scope: z.enum(CONSENT_SCOPES),
+    givenOn: isoDate,
+    withdrawnOn: isoDate.nullable().default(null),
+    /** The signed paper or the form it was given on ("Согласие № 15 от 12.03.2026"). */
+    document: z.string().max(200).default(''),
+  }),
+);
+export type ConsentInput = z.infer<ReturnType<typeof consentInputSchema>>;
 
-export const consentSchema = consentInputSchema.extend({
-  id: z.number().int().positive(),
-  clerk: z.string(),
-  recordedAt: z.string(),
-});
-export type Consent = z.infer<typeof consentSchema>;
+export const consentSchema = schemaOnce(() =>
+  consentInputSchema().extend({
+    id: z.number().int().positive(),
+    clerk: z.string(),
+    recordedAt: z.string(),
+  }),
+);
+export type Consent = z.infer<ReturnType<typeof consentSchema>>;
 
 /** The scopes a client has agreed to on a day: given on or before it and not withdrawn by then. */
 export function consentedScopes(consents: readonly Consent[], day: string): Set<ConsentScope> {
@@ -35,18 +40,20 @@ export function consentedScopes(consents: readonly Consent[], day: string): Set<
 }
 
 /** What "Forget this person" destroyed, for the printed act; counts only, never the data itself. */
-export const destructionActSchema = z.object({
-  clientId: z.number().int().positive(),
-  name: z.string(),
-  at: z.string(),
-  clerk: z.string(),
-  documents: z.number().int(),
-  consents: z.number().int(),
-  answers: z.number().int(),
-  tripsAnonymised: z.number().int(),
-  auditEntriesHashed: z.number().int(),
-  undoEntriesRemoved: z.number().int(),
-  /** Backups made before the erasure still hold the person until rotation removes them. */
-  backupsUntil: z.string(),
-});
-export type DestructionAct = z.infer<typeof destructionActSchema>;
+export const destructionActSchema = schemaOnce(() =>
+  z.object({
+    clientId: z.number().int().positive(),
+    name: z.string(),
+    at: z.string(),
+    clerk: z.string(),
+    documents: z.number().int(),
+    consents: z.number().int(),
+    answers: z.number().int(),
+    tripsAnonymised: z.number().int(),
+    auditEntriesHashed: z.number().int(),
+    undoEntriesRemoved: z.number().int(),
+    /** Backups made before the erasure still hold the person until rotation removes them. */
+    backupsUntil: z.string(),
+  }),
+);
+export type DestructionAct = z.infer<ReturnType<typeof destructionActSchema>>;

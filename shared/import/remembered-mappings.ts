@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TARGET_FIELDS, type TargetField } from './types';
+import { schemaOnce } from '../domain/schema-once';
 
 /** A column the clerk mapped by hand (null: "do not load"), by its index in the header row. */
 export interface ManualMapping {
@@ -7,11 +8,13 @@ export interface ManualMapping {
   field: TargetField | null;
 }
 
-const manualMappingSchema = z.object({
-  column: z.number().int().nonnegative().max(1000),
-  field: z.enum(TARGET_FIELDS).nullable(),
-});
-const layoutEntrySchema = z.array(manualMappingSchema).max(1000);
+const manualMappingSchema = schemaOnce(() =>
+  z.object({
+    column: z.number().int().nonnegative().max(1000),
+    field: z.enum(TARGET_FIELDS).nullable(),
+  }),
+);
+const layoutEntrySchema = schemaOnce(() => z.array(manualMappingSchema()).max(1000));
 
 /**
  * The `import.mappings` setting: per header layout (headerLayoutKey), the columns mapped by hand.
@@ -28,7 +31,7 @@ export function parseRememberedMappings(stored: unknown): RememberedMappings {
   if (!all.success) return {};
   const result: RememberedMappings = {};
   for (const [layout, entry] of Object.entries(all.data)) {
-    const parsed = layoutEntrySchema.safeParse(entry);
+    const parsed = layoutEntrySchema().safeParse(entry);
     if (parsed.success) result[layout] = parsed.data;
   }
   return result;

@@ -1,52 +1,61 @@
 import { z } from 'zod';
+import { schemaOnce } from '../domain/schema-once';
 
 /** Issue 16: a consulate's own fillable PDF or Word form, its fields, and the clerk's mapping of them. */
 
 export const TEMPLATE_KINDS = ['pdf', 'docx'] as const;
 
-export const templateFieldSchema = z.object({
-  /** The AcroForm field's name, or the Word placeholder's tag. */
-  name: z.string(),
-  kind: z.enum(['text', 'checkbox', 'radio', 'dropdown']),
-  page: z.number().int(),
-  x: z.number(),
-  y: z.number(),
-  options: z.array(z.string()),
-});
-export type TemplateField = z.infer<typeof templateFieldSchema>;
+export const templateFieldSchema = schemaOnce(() =>
+  z.object({
+    /** The AcroForm field's name, or the Word placeholder's tag. */
+    name: z.string(),
+    kind: z.enum(['text', 'checkbox', 'radio', 'dropdown']),
+    page: z.number().int(),
+    x: z.number(),
+    y: z.number(),
+    options: z.array(z.string()),
+  }),
+);
+export type TemplateField = z.infer<ReturnType<typeof templateFieldSchema>>;
 
 /** One template field filled from a questionnaire field; a box or option is ticked by an option code. */
-export const templateMappingEntrySchema = z.object({
-  field: z.string().max(300),
-  key: z.string().max(60),
-  code: z.string().max(40).nullable().default(null),
-  /** The PDF radio or list option to select when the code is chosen (its own name otherwise). */
-  option: z.string().max(300).nullable().default(null),
-});
-export type TemplateMappingEntry = z.infer<typeof templateMappingEntrySchema>;
+export const templateMappingEntrySchema = schemaOnce(() =>
+  z.object({
+    field: z.string().max(300),
+    key: z.string().max(60),
+    code: z.string().max(40).nullable().default(null),
+    /** The PDF radio or list option to select when the code is chosen (its own name otherwise). */
+    option: z.string().max(300).nullable().default(null),
+  }),
+);
+export type TemplateMappingEntry = z.infer<ReturnType<typeof templateMappingEntrySchema>>;
 
-export const templateSchema = z.object({
-  id: z.number().int().positive(),
-  country: z.string(),
-  kind: z.enum(TEMPLATE_KINDS),
-  name: z.string(),
-  fields: z.array(templateFieldSchema),
-  mapping: z.array(templateMappingEntrySchema),
-  flatten: z.boolean(),
-  version: z.number().int().positive(),
-});
-export type ConsulateTemplate = z.infer<typeof templateSchema>;
+export const templateSchema = schemaOnce(() =>
+  z.object({
+    id: z.number().int().positive(),
+    country: z.string(),
+    kind: z.enum(TEMPLATE_KINDS),
+    name: z.string(),
+    fields: z.array(templateFieldSchema()),
+    mapping: z.array(templateMappingEntrySchema()),
+    flatten: z.boolean(),
+    version: z.number().int().positive(),
+  }),
+);
+export type ConsulateTemplate = z.infer<ReturnType<typeof templateSchema>>;
 
 /** A value that does not print as the consulate form sets it: smaller, wrapped, or whole on an annex page. */
-export const fittedFieldSchema = z.object({
-  field: z.string(),
-  /** The questionnaire field it comes from, and its English label ("19. Home address…"). */
-  key: z.string().nullable(),
-  label: z.string(),
-  how: z.enum(['shrunk', 'wrapped', 'annex']),
-  fontSize: z.number(),
-});
-export type FittedField = z.infer<typeof fittedFieldSchema>;
+export const fittedFieldSchema = schemaOnce(() =>
+  z.object({
+    field: z.string(),
+    /** The questionnaire field it comes from, and its English label ("19. Home address…"). */
+    key: z.string().nullable(),
+    label: z.string(),
+    how: z.enum(['shrunk', 'wrapped', 'annex']),
+    fontSize: z.number(),
+  }),
+);
+export type FittedField = z.infer<ReturnType<typeof fittedFieldSchema>>;
 
 interface MappableField {
   key: string;

@@ -12,8 +12,8 @@ import type { SecretWrapper } from './secret-wrapper';
 export const CONNECTION_FILE = 'tourdesk-connection.json';
 
 const stored = z.object({
-  kind: connectionKindSchema,
-  server: serverSettingsSchema.nullable(),
+  kind: connectionKindSchema(),
+  server: serverSettingsSchema().nullable(),
   /** The password as the secret wrapper left it; never plain text. */
   password: z.object({ storage: z.enum(['os', 'file']), wrapped: z.string() }).nullable(),
 });

@@ -139,7 +139,7 @@ export async function exportDictionary(
 }
 
 export function readDictionaryFile(file: BookFile): Promise<DictionaryEntryInput[]> {
-  return readBookItems(file, 'dictionary', dictionaryEntryInputSchema, (r) => ({
+  return readBookItems(file, 'dictionary', dictionaryEntryInputSchema(), (r) => ({
     ru: r.ru ?? '',
     en: r.en ?? '',
     fr: r.fr ?? '',
@@ -184,7 +184,7 @@ export async function exportCountries(
 }
 
 export function readCountriesFile(file: BookFile): Promise<Country[]> {
-  return readBookItems(file, 'countries', countrySchema, (r) => ({
+  return readBookItems(file, 'countries', countrySchema(), (r) => ({
     code: (r.code ?? '').toUpperCase(),
     nameRu: r.name_ru ?? '',
     nameEn: r.name_en ?? '',
@@ -253,7 +253,7 @@ export async function exportForm(form: FormDefinition, format: 'xlsx' | 'json'):
 export async function readFormsFile(file: BookFile): Promise<FormDefinition[]> {
   if (fileKind(file.fileName) === 'json') {
     const value = readJson(file.base64);
-    return parseItems(formDefinitionSchema, Array.isArray(value) ? value : [value], 'forms', 1);
+    return parseItems(formDefinitionSchema(), Array.isArray(value) ? value : [value], 'forms', 1);
   }
   const form = await readSheet(file, 'form');
   const fields = await readSheet(file, 'fields');
@@ -266,7 +266,7 @@ export async function readFormsFile(file: BookFile): Promise<FormDefinition[]> {
     fr: r.label_fr ?? '',
   });
   const parsedFields = parseItems(
-    fieldDefinitionSchema,
+    fieldDefinitionSchema(),
     fields.records.map((r) => ({
       number: r.number ?? '',
       key: r.key ?? '',
@@ -284,7 +284,7 @@ export async function readFormsFile(file: BookFile): Promise<FormDefinition[]> {
     'fields',
     fields.firstRow,
   );
-  const definition = formDefinitionSchema.safeParse({
+  const definition = formDefinitionSchema().safeParse({
     key: head.key ?? '',
     name: { ru: head.name_ru ?? '', en: head.name_en ?? '', fr: head.name_fr ?? '' },
     layout: head.layout || 'worksheet',

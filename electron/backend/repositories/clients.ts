@@ -30,7 +30,7 @@ import {
   toClientRow,
 } from './client-mapping';
 
-type ListQuery = z.output<typeof clientListQuerySchema>;
+type ListQuery = z.output<ReturnType<typeof clientListQuerySchema>>;
 
 const SORT_COLUMNS: Record<
   ClientSortColumn,

@@ -32,8 +32,8 @@ function toTemplate(row: Row): ConsulateTemplate {
     country: row.country,
     kind: row.kind,
     name: row.name,
-    fields: z.array(templateFieldSchema).parse(JSON.parse(row.fields)),
-    mapping: z.array(templateMappingEntrySchema).parse(JSON.parse(row.mapping)),
+    fields: z.array(templateFieldSchema()).parse(JSON.parse(row.fields)),
+    mapping: z.array(templateMappingEntrySchema()).parse(JSON.parse(row.mapping)),
     flatten: row.flatten === 1,
     version: row.version,
   };

@@ -40,7 +40,7 @@ export function CountriesBook({ onChanged }: { onChanged?: () => void }) {
       else next[cell] = message;
       return next;
     });
-  const margin = rangeOf(countrySchema, 'passportMarginMonths');
+  const margin = rangeOf(countrySchema(), 'passportMarginMonths');
   const fail = useCallback(
     (e: unknown) => toast({ kind: 'error', message: describeErrorDetail(t, e) }),
     [t, toast],
@@ -121,7 +121,7 @@ export function CountriesBook({ onChanged }: { onChanged?: () => void }) {
     };
     const text = (field: 'nameRu' | 'nameEn' | 'nameFr') => {
       const cell = `${isNew ? 'new' : country.code}-${field}`;
-      const max = maxLengthOf(countrySchema, field);
+      const max = maxLengthOf(countrySchema(), field);
       return (
         <>
           <input

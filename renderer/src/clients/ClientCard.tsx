@@ -99,7 +99,7 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted, onForgotten 
   const save = async (): Promise<boolean> => {
     if (!form || busy) return false;
     const { input, issues: dateIssues } = formToInput(form);
-    const first = [...dateIssues, ...countryChecks.issues, ...lengthIssues(clientInputSchema, input)];
+    const first = [...dateIssues, ...countryChecks.issues, ...lengthIssues(clientInputSchema(), input)];
     const all = [
       ...first,
       ...validateClient(input, todayOf()).filter((i) => !first.some((d) => d.path === i.path)),
@@ -163,7 +163,7 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted, onForgotten 
       label={t(`card.fields.${field}`)}
       value={form[field]}
       onChange={(value) => set({ [field]: value })}
-      max={maxLengthOf(clientFieldsSchema, field)}
+      max={maxLengthOf(clientFieldsSchema(), field)}
       error={errorAt(field)}
       className={extra.className}
       hint={extra.hint}
@@ -346,7 +346,7 @@ export function ClientCard({ clientId, onClose, onSaved, onDeleted, onForgotten 
               rows={3}
               value={form[field]}
               onChange={(value) => set({ [field]: value })}
-              max={maxLengthOf(clientFieldsSchema, field)}
+              max={maxLengthOf(clientFieldsSchema(), field)}
               error={errorAt(field)}
             />
           ))}

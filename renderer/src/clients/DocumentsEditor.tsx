@@ -80,7 +80,7 @@ export function DocumentsEditor(props: DocumentsEditorProps) {
             label={t(`card.documents.${field}`)}
             value={doc[field]}
             onChange={(value) => update(i, { [field]: value })}
-            max={maxLengthOf(documentInputSchema, field)}
+            max={maxLengthOf(documentInputSchema(), field)}
             error={at(field)}
             className={extra}
             hint={field === 'lastNameLat' || field === 'firstNameLat' ? latinWarning(field) : undefined}

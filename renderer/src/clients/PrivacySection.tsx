@@ -19,7 +19,7 @@ import { describeError } from '../ui/errors';
 import { downloadBase64 } from '../ui/files';
 import { displayName } from './format';
 
-const DOCUMENT_MAX = maxLengthOf(consentInputSchema, 'document');
+const DOCUMENT_MAX = maxLengthOf(consentInputSchema(), 'document');
 
 interface PrivacySectionProps {
   client: Client;

@@ -131,7 +131,7 @@ export function TourCard({ tourId, active, onCreated, onBack, onOpenClients }: T
     const all = [
       ...dateIssues,
       ...countryChecks.issues,
-      ...lengthIssues(tourInputSchema, input),
+      ...lengthIssues(tourInputSchema(), input),
       ...validateTour(input),
       ...moneyIssues,
     ];
@@ -169,7 +169,7 @@ export function TourCard({ tourId, active, onCreated, onBack, onOpenClients }: T
       label={t(`tours.card.fields.${field}`)}
       value={header[field]}
       onChange={(value) => set({ [field]: value })}
-      max={maxLengthOf(tourFieldsSchema, field)}
+      max={maxLengthOf(tourFieldsSchema(), field)}
       error={errorAt(field)}
       className={className}
     />
@@ -306,7 +306,7 @@ export function TourCard({ tourId, active, onCreated, onBack, onOpenClients }: T
               className="grow"
               value={s.description}
               onChange={(description) => updateService(i, { description })}
-              max={maxLengthOf(serviceInputSchema, 'description')}
+              max={maxLengthOf(serviceInputSchema(), 'description')}
               error={errorAt(`services.${i}.description`)}
             />
             <DateField

@@ -167,7 +167,7 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
     const first: ValidationIssue[] = [
       ...dateChecks.issues,
       ...countryChecks.issues,
-      ...lengthIssues(touristFieldsSchema, raw),
+      ...lengthIssues(touristFieldsSchema(), raw),
     ];
     const found = [
       ...first,
@@ -224,7 +224,7 @@ export function TouristDialog({ tour, tourist, marginMonths, onClose, onSaved }:
         if (CYRILLIC_NAMES.has(field)) setNameTyped(true);
         set({ [field]: value });
       }}
-      max={maxLengthOf(touristFieldsSchema, field)}
+      max={maxLengthOf(touristFieldsSchema(), field)}
       error={errorAt(field)}
       className={extra.className}
       hint={extra.hint}

@@ -3,7 +3,7 @@ import type { ValidationIssue } from '../../../shared/domain/client-validation';
 
 /**
  * Field limits come from the domain schemas in shared/ (the ones the backend checks), never from
- * numbers copied into the UI: maxLengthOf(clientFieldsSchema, 'lastNameRu') is 100 because the
+ * numbers copied into the UI: maxLengthOf(clientFieldsSchema(), 'lastNameRu') is 100 because the
  * schema says so.
  */
 export function maxLengthOf<S extends z.ZodObject>(schema: S, key: keyof S['shape'] & string): number {

@@ -98,16 +98,16 @@ describe('shortcuts on any layout', () => {
 
 describe('limits from the domain schemas', () => {
   it('reads the limits the backend checks', () => {
-    expect(maxLengthOf(clientFieldsSchema, 'lastNameRu')).toBe(100);
-    expect(maxLengthOf(clientFieldsSchema, 'notes')).toBe(5000);
-    expect(rangeOf(countrySchema, 'passportMarginMonths')).toEqual({ min: 0, max: 24 });
+    expect(maxLengthOf(clientFieldsSchema(), 'lastNameRu')).toBe(100);
+    expect(maxLengthOf(clientFieldsSchema(), 'notes')).toBe(5000);
+    expect(rangeOf(countrySchema(), 'passportMarginMonths')).toEqual({ min: 0, max: 24 });
     // A field with a default (the find-tour filters) is unwrapped to its string's limit.
     expect(maxLengthOf(contract['tours.list'].input, 'voucher')).toBe(40);
   });
   it('shows the counter near the limit and names every too-long field', () => {
     expect(counterShown(79, 100)).toBe(false);
     expect(counterShown(80, 100)).toBe(true);
-    const issues = lengthIssues(clientFieldsSchema.pick({ lastNameRu: true, birthPlace: true }), {
+    const issues = lengthIssues(clientFieldsSchema().pick({ lastNameRu: true, birthPlace: true }), {
       lastNameRu: 'Щ'.repeat(300),
       birthPlace: 'Москва',
     });

@@ -55,11 +55,11 @@ const SAME_IN_BOTH: Record<string, TextKey> = {
 
 const BOOKS: readonly { form: FormDefinition; pairs: Record<string, TextKey> }[] = [
   {
-    form: formDefinitionSchema.parse(schengen2019),
+    form: formDefinitionSchema().parse(schengen2019),
     pairs: { ...SAME_IN_BOTH, fingerprints_sticker: 'stickerIfKnown' },
   },
   {
-    form: formDefinitionSchema.parse(schengen2023),
+    form: formDefinitionSchema().parse(schengen2023),
     // 2023/2667 gives the visa number a box of its own (28); the book keeps the field's key.
     pairs: { ...SAME_IN_BOTH, fingerprints_sticker: 'visaNumber' },
   },
