@@ -17,8 +17,10 @@ import { createDispatch, type Dispatch, type DispatchLogger } from './dispatch';
 import { ClientsRepository } from './repositories/clients';
 import { lazyHandlers } from './lazy-handlers';
 import { LOYALTY_COMMAND_NAMES } from '../../shared/api/loyalty-command-names';
-import { duplicatesHandlers } from './repositories/duplicates-handlers';
-import { visaHandlers } from './repositories/visa-handlers';
+import { DUPLICATES_COMMAND_NAMES } from '../../shared/api/duplicates-command-names';
+import { VISA_COMMAND_NAMES } from '../../shared/api/visa-command-names';
+import { CONNECTION_COMMAND_NAMES, MOVE_COMMAND_NAMES } from '../../shared/api/office-command-names';
+import type { SecretWrapper } from './connection/secret-wrapper';
 import { ToursRepository } from './repositories/tours';
 import { ImportsRepository } from './repositories/imports';
 import { mustExist } from './repositories/must-exist';
@@ -31,16 +33,11 @@ import { ClerkSession } from './clerks/session';
 import { ClerksRepository } from './clerks/clerks-repository';
 import { clerksHandlers, startSession } from './clerks/clerks-handlers';
 import { guardedDispatch } from './clerks/permissions';
-import { connectionHandlers } from './connection/connection-handlers';
 import { connectionFilePath } from './connection/connection-file';
-import { moveHandlers } from './connection/move-handlers';
-import { secretWrapperFromKeyFile, type SecretWrapper } from './connection/secret-wrapper';
-import { fileKeyWrapper } from './crypto/key-wrappers';
 import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ChangeHub } from './live/change-hub';
 import { changeNotifier } from './live/notify';
-import { ServerBackups } from './backup/pg-backups';
 import { join } from 'node:path';
 
 /**
@@ -258,7 +255,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   };
   // An office server base is backed up with pg_dump into the same folder setting (issue 14 item 7).
   const serverBackups = options.postgres
-    ? new ServerBackups(
+    ? new (await import('./backup/pg-backups')).ServerBackups(
         db,
         clock,
         options.postgres,
@@ -401,19 +398,33 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
             },
           })
         : serverCryptoHandlers()),
-      ...duplicatesHandlers(ctx, clients),
-      ...visaHandlers(ctx, questionnaires),
+      // Screens a start does not open: their handlers and repositories load with their first command.
+      ...lazyHandlers(DUPLICATES_COMMAND_NAMES, async () =>
+        (await import('./repositories/duplicates-handlers')).duplicatesHandlers(ctx, clients),
+      ),
+      ...lazyHandlers(VISA_COMMAND_NAMES, async () =>
+        (await import('./repositories/visa-handlers')).visaHandlers(ctx, questionnaires),
+      ),
       ...clerksHandlers(clerks, session, passwordRequired),
-      ...connectionHandlers({
-        path: connectionFilePath(options.dbPath),
-        secrets: options.secrets ?? secretWrapperFromKeyFile(fileKeyWrapper(dirname(options.dbPath))),
-        active: passwordRequired ? 'server' : 'local',
+      ...lazyHandlers(CONNECTION_COMMAND_NAMES, async () => {
+        const [{ connectionHandlers }, { secretWrapperFromKeyFile }, { fileKeyWrapper }] = await Promise.all([
+          import('./connection/connection-handlers'),
+          import('./connection/secret-wrapper'),
+          import('./crypto/key-wrappers'),
+        ]);
+        return connectionHandlers({
+          path: connectionFilePath(options.dbPath),
+          secrets: options.secrets ?? secretWrapperFromKeyFile(fileKeyWrapper(dirname(options.dbPath))),
+          active: passwordRequired ? 'server' : 'local',
+        });
       }),
-      ...moveHandlers({
-        dbPath: options.dbPath,
-        key: options.key ?? null,
-        active: options.postgres ? 'server' : 'local',
-      }),
+      ...lazyHandlers(MOVE_COMMAND_NAMES, async () =>
+        (await import('./connection/move-handlers')).moveHandlers({
+          dbPath: options.dbPath,
+          key: options.key ?? null,
+          active: options.postgres ? 'server' : 'local',
+        }),
+      ),
     },
     options.logger ?? consoleLogger,
     damageAnswer(markDamaged),

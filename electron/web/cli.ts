@@ -21,7 +21,6 @@ const openBackend = (quiet?: () => Promise<void>) =>
       // Our own modules, not the libraries': a whole library's namespace would be bundled whole
       // (zod with its locales: 657 KB instead of the 214 KB the app uses).
       () => import('../../shared/api/contract'),
-      () => import('../backend/db/migrations'),
       () => import('../backend/db/open-store'),
       () => import('../backend/repositories/clients'),
       () => import('../backend/repositories/tours'),

@@ -8,16 +8,19 @@ import {
 } from '../../../shared/api/office-contract';
 import { createPrivateFile, makePrivate } from '../db/private-files';
 import type { SecretWrapper } from './secret-wrapper';
+import { schemaOnce } from '../../../shared/domain/schema-once';
 
 export const CONNECTION_FILE = 'tourdesk-connection.json';
 
-const stored = z.object({
-  kind: connectionKindSchema(),
-  server: serverSettingsSchema().nullable(),
-  /** The password as the secret wrapper left it; never plain text. */
-  password: z.object({ storage: z.enum(['os', 'file']), wrapped: z.string() }).nullable(),
-});
-export type StoredConnection = z.infer<typeof stored>;
+const stored = schemaOnce(() =>
+  z.object({
+    kind: connectionKindSchema(),
+    server: serverSettingsSchema().nullable(),
+    /** The password as the secret wrapper left it; never plain text. */
+    password: z.object({ storage: z.enum(['os', 'file']), wrapped: z.string() }).nullable(),
+  }),
+);
+export type StoredConnection = z.infer<ReturnType<typeof stored>>;
 
 /** Where the base is chosen: beside the SQLite base in the user-data folder, since it must be read before any base opens. */
 export function connectionFilePath(dbPath: string): string {
@@ -28,7 +31,7 @@ const LOCAL: StoredConnection = { kind: 'local', server: null, password: null };
 
 export function readConnectionFile(path: string): StoredConnection {
   if (!existsSync(path)) return LOCAL;
-  const parsed = stored.safeParse(JSON.parse(readFileSync(path, 'utf8')) as unknown);
+  const parsed = stored().safeParse(JSON.parse(readFileSync(path, 'utf8')) as unknown);
   if (!parsed.success) throw new Error(`${path} is not a TourDesk connection file`);
   return parsed.data;
 }

@@ -1,10 +1,11 @@
 import { AppError } from '../../../shared/api/envelope';
+import type { CONNECTION_COMMAND_NAMES } from '../../../shared/api/office-command-names';
 import type { Handlers } from '../dispatch';
 import { readConnectionFile, writeConnectionFile } from './connection-file';
 import type { SecretWrapper } from './secret-wrapper';
 import { createSchema, testConnection } from './test-connection';
 
-type ConnectionCommand = 'connection.get' | 'connection.save' | 'connection.test' | 'connection.createSchema';
+type ConnectionCommand = (typeof CONNECTION_COMMAND_NAMES)[number];
 
 export interface ConnectionDeps {
   /** The connection file (connection-file.ts), read before a base opens. */

@@ -1,11 +1,12 @@
 import { AppError } from '../../../shared/api/envelope';
+import type { MOVE_COMMAND_NAMES } from '../../../shared/api/office-command-names';
 import type { ServerSettings } from '../../../shared/api/office-contract';
 import type { DatabaseKey } from '../crypto/database-key';
 import type { Handlers } from '../dispatch';
 import { moveBase } from '../db/move-base';
 import { clientConfig } from './test-connection';
 
-type MoveCommand = 'connection.move' | 'connection.moveProgress';
+type MoveCommand = (typeof MOVE_COMMAND_NAMES)[number];
 
 export interface MoveDeps {
   dbPath: string;

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { ConnectionOutcome, ServerSettings } from '../../../shared/api/office-contract';
-import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { LATEST_SCHEMA_VERSION } from '../db/schema-version';
 
 export interface ConnectionReport {
   outcome: ConnectionOutcome;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { canWrite, messageOf, stagedRestorePath } from '../db/open-database';
-import { migrations } from '../db/migrations';
+import { LATEST_SCHEMA_VERSION } from '../db/schema-version';
 import { connect, isPlainSqlite, NEW_BASE_CIPHER, withCipher, type DatabaseKey } from './database-key';
 import { recipherFileInPlace, type EncryptFileHooks } from './encrypt-file';
 
@@ -42,7 +42,7 @@ export function convertBaseCipher(
   if (key.cipher === NEW_BASE_CIPHER || !existsSync(path) || isPlainSqlite(path)) return key;
   if (existsSync(stagedRestorePath(path)) || !canWrite(path)) return key;
   const schema = schemaOf(path, key);
-  if (schema === null || schema > migrations.length) return key;
+  if (schema === null || schema > LATEST_SCHEMA_VERSION) return key;
   const converted = withCipher(key, NEW_BASE_CIPHER);
   try {
     recipherFileInPlace(path, key, converted, options.hooks);

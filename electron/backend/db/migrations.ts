@@ -17,6 +17,7 @@ import {
 } from '../repositories/loyalty-feedback-version';
 import { KEPT_COUNTS_TABLE } from '../repositories/loyalty-kept-counts';
 import { FIGURES_BACK_TABLE, FIGURES_REBUILD } from '../repositories/loyalty-figures-back';
+import { LATEST_SCHEMA_VERSION } from './schema-version';
 
 /**
  * Versioned migrations. Index + 1 is the schema version stored in PRAGMA user_version. A migration
@@ -1117,7 +1118,12 @@ export const migrations: readonly Migration[] = [
   },
 ];
 
-export const LATEST_SCHEMA_VERSION = migrations.length;
+if (migrations.length !== LATEST_SCHEMA_VERSION) {
+  throw new Error(
+    `schema-version.ts says ${LATEST_SCHEMA_VERSION} but there are ${migrations.length} migrations: make them agree`,
+  );
+}
+export { LATEST_SCHEMA_VERSION };
 
 function recomputeSearchKeys(db: BetterSqlite3.Database): void {
   const clients = db

@@ -9,7 +9,8 @@ import {
   encryptFileInPlace,
   type EncryptFileHooks,
 } from '../crypto/encrypt-file';
-import { migrations as shippedMigrations, type Migration } from './migrations';
+import type { Migration } from './migrations';
+import { LATEST_SCHEMA_VERSION } from './schema-version';
 import { createPrivateFile, makePrivate } from './private-files';
 
 /** Why a base was opened read-only: its pages are damaged, or its file may not be written. */
@@ -174,7 +175,8 @@ function openReadOnly(
  * empty schema in memory that refuses every write (query_only answers READ_ONLY), shows the damaged
  * banner and offers the backups; the file itself is left as it is until a restore replaces it.
  */
-function openUnreadable(list: readonly Migration[], busyTimeoutMs: number): OpenedDatabase {
+async function openUnreadable(migrations: MigrationList, busyTimeoutMs: number): Promise<OpenedDatabase> {
+  const list = await migrations.load();
   const db = connect(':memory:', null);
   tune(db, busyTimeoutMs);
   db.transaction(() => {
@@ -213,16 +215,28 @@ function backupBeforeUpgrade(db: Database.Database, path: string, to: number): s
   return target;
 }
 
+/** The migrations to bring a base up to date: their count at once, the list itself only when one runs. */
+interface MigrationList {
+  latest: number;
+  load: () => Promise<readonly Migration[]>;
+}
+
+function migrationList(given: readonly Migration[] | undefined): MigrationList {
+  if (given) return { latest: given.length, load: () => Promise.resolve(given) };
+  return { latest: LATEST_SCHEMA_VERSION, load: async () => (await import('./migrations')).migrations };
+}
+
 /** Every pending migration and the version bump in one transaction: all of them, or none. */
 async function migrate(
   db: Database.Database,
   path: string,
-  list: readonly Migration[],
+  migrations: MigrationList,
   existed: boolean,
 ): Promise<void> {
-  const latest = list.length;
+  const latest = migrations.latest;
   const from = userVersion(db);
   if (from >= latest) return;
+  const list = await migrations.load();
   const backup = existed && from > 0 ? backupBeforeUpgrade(db, path, latest) : null;
   let step = from;
   try {
@@ -322,8 +336,8 @@ function swapInStagedRestore(path: string): void {
 }
 
 export async function openDatabase(path: string, options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {
-  const list = options.migrations ?? shippedMigrations;
-  const latest = list.length;
+  const migrations = migrationList(options.migrations);
+  const latest = migrations.latest;
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   const key = options.key ?? null;
   const inMemory = path === ':memory:';
@@ -335,7 +349,7 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
     const plain = key !== null && isPlainSqlite(path);
     const found = inspect(path, plain ? null : key, latest, busyTimeoutMs, options.deferQuickCheck === true);
     quickCheckDeferred = !found.checked;
-    if (!found.readable) return openUnreadable(list, busyTimeoutMs);
+    if (!found.readable) return openUnreadable(migrations, busyTimeoutMs);
     if (!found.healthy) return openReadOnly(path, plain ? null : key, 'damaged', latest, busyTimeoutMs);
     if (!canWrite(path)) return openReadOnly(path, plain ? null : key, 'fileReadOnly', latest, busyTimeoutMs);
     makeFilesPrivate(path);
@@ -354,7 +368,7 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
     // The newer-version check again: another process may have upgraded the file meanwhile.
     const found = userVersion(db);
     if (found > latest) refuseNewer(path, found, latest);
-    await migrate(db, path, list, existed);
+    await migrate(db, path, migrations, existed);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     // optimize may write statistics: a base not checked yet gets it once it passed (see the backend's start).
