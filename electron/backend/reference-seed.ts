@@ -8,6 +8,7 @@ import {
   formDefinitionSchema,
   type FormDefinition,
 } from '../../shared/questionnaire/reference';
+import { schemaOnce } from '../../shared/domain/schema-once';
 
 // About 190 KB of object literals that every start would parse; most starts find them seeded.
 const shippedData = () => import('./reference-seed-data');
@@ -20,17 +21,19 @@ const SHIPPED_VERSION = 2;
 /** The one Schengen form version 1 shipped (Regulation 2019/1155 with the old costs field). */
 const FIRST_SCHENGEN_FORM = 'schengen_2020';
 
-const countrySettingsSchema = z.array(
-  z.object({
-    code: z.string(),
-    nameFr: z.string(),
-    language: z.enum(['ru', 'en', 'fr']),
-    form: z.string().nullable(),
-    appliesOnline: z.boolean(),
-  }),
+const countrySettingsSchema = schemaOnce(() =>
+  z.array(
+    z.object({
+      code: z.string(),
+      nameFr: z.string(),
+      language: z.enum(['ru', 'en', 'fr']),
+      form: z.string().nullable(),
+      appliesOnline: z.boolean(),
+    }),
+  ),
 );
 
-type CountrySettings = z.infer<typeof countrySettingsSchema>;
+type CountrySettings = z.infer<ReturnType<typeof countrySettingsSchema>>;
 
 async function formIdsByKey(trx: Transaction<Database>): Promise<Map<string, number>> {
   const rows = await trx.selectFrom('questionnaire_forms').select(['id', 'key']).execute();
@@ -112,7 +115,7 @@ export async function seedReferenceBooks(
   if ((await seededVersion(db)) >= SHIPPED_VERSION) return;
   const shipped = await shippedData();
   const forms = shipped.shippedForms.map((f) => formDefinitionSchema().parse(f));
-  const settings = countrySettingsSchema.parse(shipped.shippedCountries);
+  const settings = countrySettingsSchema().parse(shipped.shippedCountries);
   await db.transaction().execute(async (trx) => {
     // Another app of the office may have seeded since the read above: asked again under the lock.
     if (dialectOf(trx) === 'postgres') await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);

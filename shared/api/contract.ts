@@ -35,14 +35,12 @@ import { dictionaryEntryInputSchema, fieldKeySchema, labelsSchema } from '../que
 import { CLIENT_SORT_COLUMNS, clientInputSchema, clientRowSchema, clientSchema } from '../domain/client';
 import { schemaOnce } from '../domain/schema-once';
 
-const id = z.number().int().positive();
-const optionalDate = z
-  .string()
-  .refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)')
-  .nullable()
-  .default(null);
+const id = schemaOnce(() => z.number().int().positive());
+const optionalDate = schemaOnce(() =>
+  z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)').nullable().default(null),
+);
 
-const isoDateString = z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)');
+const isoDateString = schemaOnce(() => z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)'));
 const touristDraftSchema = schemaOnce(() =>
   z.object({
     lastNameRu: z.string().max(100).optional(),
@@ -51,10 +49,10 @@ const touristDraftSchema = schemaOnce(() =>
     lastNameLat: z.string().max(100).optional(),
     firstNameLat: z.string().max(100).optional(),
     gender: z.enum(['M', 'F']).optional(),
-    birthDate: isoDateString.optional(),
+    birthDate: isoDateString().optional(),
     birthPlace: z.string().max(200).optional(),
-    passportIssueDate: isoDateString.optional(),
-    passportExpiry: isoDateString.optional(),
+    passportIssueDate: isoDateString().optional(),
+    passportExpiry: isoDateString().optional(),
     passportNumber: z.string().max(30).optional(),
     passportAuthority: z.string().max(300).optional(),
     internalPassport: z.string().max(30).optional(),
@@ -67,7 +65,7 @@ const touristDraftSchema = schemaOnce(() =>
 );
 const importMatchSchema = schemaOnce(() =>
   z.object({
-    clientId: id,
+    clientId: id(),
     name: z.string(),
     birthDate: z.string().nullable(),
     passport: z.string(),
@@ -82,7 +80,7 @@ const clientHistorySchema = schemaOnce(() =>
   z.object({
     tours: z.array(
       z.object({
-        tourId: id,
+        tourId: id(),
         voucher: z.string(),
         arrivalDate: z.string().nullable(),
         departureDate: z.string().nullable(),
@@ -94,7 +92,7 @@ const clientHistorySchema = schemaOnce(() =>
         status: z.string(),
       }),
     ),
-    companions: z.array(z.object({ clientId: id.nullable(), name: z.string(), tours: z.number().int() })),
+    companions: z.array(z.object({ clientId: id().nullable(), name: z.string(), tours: z.number().int() })),
   }),
 );
 
@@ -150,7 +148,7 @@ export type ClientListQuery = z.input<ReturnType<typeof clientListQuerySchema>>;
 /** One undoable change as the undo journal lists it; `summary` holds what the UI words (counts, names). */
 export const undoEntrySchema = schemaOnce(() =>
   z.object({
-    id,
+    id: id(),
     at: z.string(),
     clerk: z.string(),
     kind: z.enum([
@@ -230,7 +228,7 @@ const coreCommands = {
     output: keysetPage(clientRowSchema()),
   }),
   'clients.get': () => ({
-    input: z.object({ id }),
+    input: z.object({ id: id() }),
     output: clientSchema(),
   }),
   'clients.save': () => ({
@@ -238,8 +236,8 @@ const coreCommands = {
     output: clientSchema(),
   }),
   'clients.delete': () => ({
-    input: z.object({ id, version: id }),
-    output: z.object({ id, undoId: id }),
+    input: z.object({ id: id(), version: id() }),
+    output: z.object({ id: id(), undoId: id() }),
   }),
   'clients.citizenships': () => ({
     input: z.object({}),
@@ -251,10 +249,10 @@ const coreCommands = {
       firstName: z.string().max(100).default(''),
       passportNumber: z.string().max(30).default(''),
       internalPassport: z.string().max(30).default(''),
-      birthDate: optionalDate,
+      birthDate: optionalDate(),
       cardLast4: z.string().max(4).default(''),
       limit: z.number().int().min(1).max(200).default(50),
-      /** The `next` of the previous page of candidates (keyset by name, then id). */
+      /** The `next` of the previous page of candidates (keyset by name, then id()). */
       after: z.string().max(1000).nullable().default(null),
     }),
     output: z.object({
@@ -264,7 +262,7 @@ const coreCommands = {
     }),
   }),
   'clients.history': () => ({
-    input: z.object({ id }),
+    input: z.object({ id: id() }),
     output: clientHistorySchema(),
   }),
   'countries.list': () => ({
@@ -298,27 +296,27 @@ const coreCommands = {
     output: keysetPage(formSummarySchema()),
   }),
   'forms.get': () => ({
-    input: z.object({ id }),
+    input: z.object({ id: id() }),
     output: formSchema(),
   }),
   'forms.save': () => ({
-    input: z.object({ id: id.optional(), key: fieldKeySchema(), name: labelsSchema() }),
+    input: z.object({ id: id().optional(), key: fieldKeySchema(), name: labelsSchema() }),
     output: formSummarySchema(),
   }),
   'forms.delete': () => ({
-    input: z.object({ id }),
-    output: z.object({ id }),
+    input: z.object({ id: id() }),
+    output: z.object({ id: id() }),
   }),
   'forms.saveField': () => ({
-    input: z.object({ formId: id, field: fieldInputSchema() }),
+    input: z.object({ formId: id(), field: fieldInputSchema() }),
     output: formSchema(),
   }),
   'forms.deleteField': () => ({
-    input: z.object({ id }),
+    input: z.object({ id: id() }),
     output: formSchema(),
   }),
   'forms.exportBook': () => ({
-    input: z.object({ id, format: z.enum(['xlsx', 'json']) }),
+    input: z.object({ id: id(), format: z.enum(['xlsx', 'json']) }),
     output: z.object({ fileName: z.string(), base64: z.string() }),
   }),
   'forms.importBook': () => ({
@@ -335,12 +333,12 @@ const coreCommands = {
     output: keysetPage(dictionaryRowSchema()),
   }),
   'dictionary.save': () => ({
-    input: dictionaryEntryInputSchema().extend({ id: id.optional(), version: id.optional() }),
+    input: dictionaryEntryInputSchema().extend({ id: id().optional(), version: id().optional() }),
     output: dictionaryRowSchema(),
   }),
   'dictionary.delete': () => ({
-    input: z.object({ id }),
-    output: dictionaryRowSchema().extend({ undoId: id }),
+    input: z.object({ id: id() }),
+    output: dictionaryRowSchema().extend({ undoId: id() }),
   }),
   'dictionary.exportBook': () => ({
     input: z.object({ format: z.enum(['xlsx', 'json']) }),
@@ -387,10 +385,10 @@ const coreCommands = {
     input: z.object({
       voucher: z.string().max(40).default(''),
       touristName: z.string().max(100).default(''),
-      createdFrom: optionalDate,
-      createdTo: optionalDate,
-      arrivalFrom: optionalDate,
-      arrivalTo: optionalDate,
+      createdFrom: optionalDate(),
+      createdTo: optionalDate(),
+      arrivalFrom: optionalDate(),
+      arrivalTo: optionalDate(),
       country: z.string().max(3).default(''),
       status: z.enum(TOUR_STATUSES).nullable().default(null),
       sort: z.enum(TOUR_SORT_COLUMNS).default('createdAt'),
@@ -408,12 +406,12 @@ const coreCommands = {
     }),
   }),
   'tours.delete': () => ({
-    input: z.object({ id, version: id }),
-    output: z.object({ id, undoId: id }),
+    input: z.object({ id: id(), version: id() }),
+    output: z.object({ id: id(), undoId: id() }),
   }),
   'tours.copy': () => ({
     input: z.object({
-      id,
+      id: id(),
       voucher: z.string().max(40),
       shiftDays: z.number().int().min(-3660).max(3660),
       withTourists: z.boolean(),
@@ -421,7 +419,7 @@ const coreCommands = {
     output: tourSchema(),
   }),
   'tours.get': () => ({
-    input: z.object({ id }),
+    input: z.object({ id: id() }),
     output: tourSchema(),
   }),
   'tours.save': () => ({
@@ -429,29 +427,29 @@ const coreCommands = {
     output: tourSchema(),
   }),
   'tours.exportTourists': () => ({
-    input: z.object({ id }),
+    input: z.object({ id: id() }),
     output: z.object({ fileName: z.string(), base64: z.string() }),
   }),
   'tourists.save': () => ({
     input: z.object({
-      tourId: id,
+      tourId: id(),
       tourist: touristFieldsSchema().extend({
-        id: id.optional(),
-        version: id.optional(),
-        clientId: id.nullable(),
-        serviceIds: z.array(id).max(100),
+        id: id().optional(),
+        version: id().optional(),
+        clientId: id().nullable(),
+        serviceIds: z.array(id()).max(100),
       }),
       addToClients: z.boolean().default(false),
       updateClient: z
-        .object({ clientVersion: id, fields: z.array(z.enum(CLIENT_SYNC_FIELDS)) })
+        .object({ clientVersion: id(), fields: z.array(z.enum(CLIENT_SYNC_FIELDS)) })
         .nullable()
         .default(null),
     }),
     output: z.object({ tourist: touristSchema(), client: clientSchema().nullable() }),
   }),
   'tourists.delete': () => ({
-    input: z.object({ id }),
-    output: z.object({ id, undoId: id }),
+    input: z.object({ id: id() }),
+    output: z.object({ id: id(), undoId: id() }),
   }),
   'import.readFile': () => ({
     input: z.object({
@@ -468,7 +466,7 @@ const coreCommands = {
   'import.match': () => ({
     input: z.object({
       drafts: z.array(touristDraftSchema()).max(20_000),
-      tourId: id.nullable().default(null),
+      tourId: id().nullable().default(null),
     }),
     output: z.array(z.array(importMatchSchema())),
   }),
@@ -479,14 +477,14 @@ const coreCommands = {
        * key answers the first one's result and writes nothing.
        */
       idempotencyKey: z.string().min(1).max(100).optional(),
-      tourId: id.nullable(),
-      serviceIds: z.array(id).max(100).default([]),
+      tourId: id().nullable(),
+      serviceIds: z.array(id()).max(100).default([]),
       rows: z
         .array(
           z.object({
             draft: touristDraftSchema(),
             action: z.enum(['link', 'create', 'touristOnly']),
-            clientId: id.nullable(),
+            clientId: id().nullable(),
             /** The row number the import grid shows, for naming a refused row. */
             sourceRow: z.number().int().positive().optional(),
           }),
@@ -494,7 +492,7 @@ const coreCommands = {
         .max(20_000),
     }),
     output: z.object({
-      batchId: id,
+      batchId: id(),
       touristsAdded: z.number().int(),
       clientsCreated: z.number().int(),
       passportsAdded: z.number().int(),
@@ -512,7 +510,7 @@ const coreCommands = {
     }),
   }),
   'import.undo': () => ({
-    input: z.object({ batchId: id }),
+    input: z.object({ batchId: id() }),
     output: z.object({
       touristsRemoved: z.number().int(),
       clientsRemoved: z.number().int(),
@@ -521,23 +519,23 @@ const coreCommands = {
   }),
   'tourists.bindServices': () => ({
     input: z.object({
-      tourId: id,
-      touristIds: z.array(id).max(1000),
-      serviceIds: z.array(id).max(100),
+      tourId: id(),
+      touristIds: z.array(id()).max(1000),
+      serviceIds: z.array(id()).max(100),
       bind: z.boolean(),
     }),
-    output: z.object({ tour: tourSchema(), undoId: id }),
+    output: z.object({ tour: tourSchema(), undoId: id() }),
   }),
   'undo.list': () => ({
     input: z.object({ limit: z.number().int().min(1).max(200).default(50) }),
     output: z.array(undoEntrySchema()),
   }),
   'undo.apply': () => ({
-    input: z.object({ id }),
+    input: z.object({ id: id() }),
     output: undoEntrySchema(),
   }),
   'consents.list': () => ({
-    input: z.object({ clientId: id }),
+    input: z.object({ clientId: id() }),
     output: z.array(consentSchema()),
   }),
   'consents.save': () => ({
@@ -545,11 +543,11 @@ const coreCommands = {
     output: consentSchema(),
   }),
   'clients.exportPersonalData': () => ({
-    input: z.object({ id }),
+    input: z.object({ id: id() }),
     output: z.object({ fileName: z.string(), base64: z.string() }),
   }),
   'clients.forget': () => ({
-    input: z.object({ id }),
+    input: z.object({ id: id() }),
     output: destructionActSchema(),
   }),
   'backup.list': () => ({

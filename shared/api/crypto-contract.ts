@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import type { CommandDefinitions } from './lazy-commands';
+import { schemaOnce } from '../domain/schema-once';
 
 /** The shortest passphrase a whole-base export accepts. */
 export const MIN_EXPORT_PASSPHRASE = 10;
 
-const counts = z.object({
-  clients: z.number().int(),
-  tours: z.number().int(),
-  tourists: z.number().int(),
-  dictionary: z.number().int(),
-});
+const counts = schemaOnce(() =>
+  z.object({
+    clients: z.number().int(),
+    tours: z.number().int(),
+    tourists: z.number().int(),
+    dictionary: z.number().int(),
+  }),
+);
 
 /** Issue 11: encryption at rest (key state, recovery key) and the whole-base encrypted export. */
 export const cryptoContract = {
@@ -54,6 +57,6 @@ export const cryptoContract = {
    */
   'backup.importBase': () => ({
     input: z.object({ transfer: z.string().regex(/^[0-9a-f]{32}$/), passphrase: z.string().max(200) }),
-    output: z.object({ safety: z.string(), counts }),
+    output: z.object({ safety: z.string(), counts: counts() }),
   }),
 } satisfies CommandDefinitions;

@@ -3,7 +3,7 @@ import type { CommandDefinitions } from './lazy-commands';
 import { clerkNameSchema, clerkRoleSchema, clerkSchema, MIN_CLERK_PASSWORD } from '../domain/clerk';
 import { schemaOnce } from '../domain/schema-once';
 
-const password = z.string().max(200);
+const password = schemaOnce(() => z.string().max(200));
 
 /** Where the base is: this computer's SQLite file, or the office's PostgreSQL server. */
 export const connectionKindSchema = schemaOnce(() => z.enum(['local', 'server']));
@@ -39,12 +39,12 @@ export const connectionOutcomeSchema = schemaOnce(() =>
 export type ConnectionOutcome = z.infer<ReturnType<typeof connectionOutcomeSchema>>;
 
 export const officeContract = {
-  /** Who is signed in, and what the sign-in screen needs: names to pick (one computer) or a password (server). */
+  /** Who is signed in, and what the sign-in screen needs: names to pick (one computer) or a password() (server). */
   'clerks.status': () => ({
     input: z.object({}),
     output: z.object({
       signedIn: clerkSchema().nullable(),
-      /** On a server every clerk signs in with a password; on one computer a name is enough. */
+      /** On a server every clerk signs in with a password(); on one computer a name is enough. */
       passwordRequired: z.boolean(),
       /** No clerk yet: the first one to sign in becomes the administrator. */
       firstStart: z.boolean(),
@@ -53,7 +53,7 @@ export const officeContract = {
     }),
   }),
   'clerks.signIn': () => ({
-    input: z.object({ name: clerkNameSchema(), password: password.optional() }),
+    input: z.object({ name: clerkNameSchema(), password: password().optional() }),
     output: clerkSchema(),
   }),
   'clerks.signOut': () => ({ input: z.object({}), output: z.object({}) }),
@@ -66,12 +66,12 @@ export const officeContract = {
       name: clerkNameSchema(),
       role: clerkRoleSchema(),
       active: z.boolean(),
-      /** A new clerk's first password (required on a server). */
-      password: password.optional(),
+      /** A new clerk's first password() (required on a server). */
+      password: password().optional(),
     }),
     output: clerkSchema(),
   }),
-  /** Sets or resets a clerk's password (admin), or the signed-in clerk's own. */
+  /** Sets or resets a clerk's password() (admin), or the signed-in clerk's own. */
   'clerks.setPassword': () => ({
     input: z.object({
       id: z.number().int().positive(),
@@ -88,21 +88,21 @@ export const officeContract = {
       active: connectionKindSchema(),
       server: serverSettingsSchema().nullable(),
       passwordSaved: z.boolean(),
-      /** Where the password is kept: the OS key store, or (browser mode, no key store) a private key file. */
+      /** Where the password() is kept: the OS key store, or (browser mode, no key store) a private key file. */
       passwordStorage: z.enum(['os', 'file']),
     }),
   }),
-  /** Saved for the next start; a password left out keeps the saved one. */
+  /** Saved for the next start; a password() left out keeps the saved one. */
   'connection.save': () => ({
     input: z.object({
       kind: connectionKindSchema(),
       server: serverSettingsSchema().nullable(),
-      password: password.optional(),
+      password: password().optional(),
     }),
     output: z.object({ restartNeeded: z.boolean() }),
   }),
   'connection.test': () => ({
-    input: z.object({ server: serverSettingsSchema(), password: password.optional() }),
+    input: z.object({ server: serverSettingsSchema(), password: password().optional() }),
     output: z.object({
       outcome: connectionOutcomeSchema(),
       /** The schema version found (0 for an empty database) and the one this app needs. */
@@ -117,7 +117,7 @@ export const officeContract = {
    * start; answers a new test of it. Refused unless the database is empty.
    */
   'connection.createSchema': () => ({
-    input: z.object({ server: serverSettingsSchema(), password: password.optional() }),
+    input: z.object({ server: serverSettingsSchema(), password: password().optional() }),
     output: z.object({
       outcome: connectionOutcomeSchema(),
       found: z.number().int().nullable(),
@@ -127,7 +127,7 @@ export const officeContract = {
   }),
   /** Copies this computer's base into the empty server database, verified per table (pg-core's moveBase). */
   'connection.move': () => ({
-    input: z.object({ server: serverSettingsSchema(), password: password.optional() }),
+    input: z.object({ server: serverSettingsSchema(), password: password().optional() }),
     output: z.object({ tables: z.number().int(), rows: z.number().int() }),
   }),
   /** How far a move has got, for its progress bar; null when none runs. */

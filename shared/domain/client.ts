@@ -14,8 +14,8 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const GENDERS = ['M', 'F'] as const;
 
 const text = (max: number) => z.string().max(max);
-const isoDate = z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)');
-const optionalIsoDate = isoDate.nullable();
+const isoDate = schemaOnce(() => z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)'));
+const optionalIsoDate = schemaOnce(() => isoDate().nullable());
 
 export const documentInputSchema = schemaOnce(() =>
   z.object({
@@ -24,8 +24,8 @@ export const documentInputSchema = schemaOnce(() =>
     issuingCountry: text(3),
     series: text(20),
     number: text(30),
-    issueDate: optionalIsoDate,
-    expiryDate: optionalIsoDate,
+    issueDate: optionalIsoDate(),
+    expiryDate: optionalIsoDate(),
     issuedBy: text(300),
     lastNameLat: text(100),
     firstNameLat: text(100),
@@ -47,7 +47,7 @@ export const clientFieldsSchema = schemaOnce(() =>
     lastNameLat: text(100),
     firstNameLat: text(100),
     gender: z.enum(GENDERS).nullable(),
-    birthDate: optionalIsoDate,
+    birthDate: optionalIsoDate(),
     birthPlace: text(200),
     citizenship: text(3),
     phone: text(100),

@@ -6,15 +6,15 @@ import { CONSENT_SCOPES, type ConsentScope } from './consent-scopes';
 
 export { CONSENT_SCOPES, type ConsentScope };
 
-const isoDate = z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)');
+const isoDate = schemaOnce(() => z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)'));
 
 export const consentInputSchema = schemaOnce(() =>
   z.object({
     id: z.number().int().positive().optional(),
     clientId: z.number().int().positive(),
     scope: z.enum(CONSENT_SCOPES),
-    givenOn: isoDate,
-    withdrawnOn: isoDate.nullable().default(null),
+    givenOn: isoDate(),
+    withdrawnOn: isoDate().nullable().default(null),
     /** The signed paper or the form it was given on ("Согласие № 15 от 12.03.2026"). */
     document: z.string().max(200).default(''),
   }),

@@ -14,12 +14,12 @@ export const DUPLICATE_REASONS = [
 ] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
-const id = z.number().int().positive();
+const id = schemaOnce(() => z.number().int().positive());
 
 /** One side of a candidate pair, as the Duplicates screen lists it. */
 export const duplicateSideSchema = schemaOnce(() =>
   z.object({
-    id,
+    id: id(),
     name: z.string(),
     nameLat: z.string(),
     birthDate: z.string().nullable(),
@@ -62,7 +62,7 @@ export const mergePreviewSchema = schemaOnce(() =>
       }),
     ),
     /** Tours where both cards are tourists: the merge keeps one row there (see foldTourist). */
-    sharedTours: z.array(z.object({ tourId: id, voucher: z.string() })),
+    sharedTours: z.array(z.object({ tourId: id(), voucher: z.string() })),
     /** How many documents the united card gets, and how many were the same passport twice. */
     documents: z.number().int(),
     foldedDocuments: z.number().int(),
@@ -74,32 +74,32 @@ export type MergePreview = z.infer<ReturnType<typeof mergePreviewSchema>>;
  * A chosen value: an object over the merge fields rather than a record, so the forbidden-character
  * check knows each field, and notes and preferences keep their line breaks as on the card.
  */
-const mergeValue = z.string().max(5000).nullable().optional();
-const mergeMultiline = multiline(z.string().max(5000)).nullable().optional();
+const mergeValue = schemaOnce(() => z.string().max(5000).nullable().optional());
+const mergeMultiline = schemaOnce(() => multiline(z.string().max(5000)).nullable().optional());
 
 export const mergeInputSchema = schemaOnce(() =>
   z.object({
-    keepId: id,
-    keepVersion: id,
-    mergeId: id,
-    mergeVersion: id,
+    keepId: id(),
+    keepVersion: id(),
+    mergeId: id(),
+    mergeVersion: id(),
     /** The value chosen for each field; it must be one the preview offered. */
     values: z.strictObject({
-      lastNameRu: mergeValue,
-      firstNameRu: mergeValue,
-      middleNameRu: mergeValue,
-      lastNameLat: mergeValue,
-      firstNameLat: mergeValue,
-      gender: mergeValue,
-      birthDate: mergeValue,
-      birthPlace: mergeValue,
-      citizenship: mergeValue,
-      phone: mergeValue,
-      email: mergeValue,
-      address: mergeValue,
-      notes: mergeMultiline,
-      preferences: mergeMultiline,
-      cardLast4: mergeValue,
+      lastNameRu: mergeValue(),
+      firstNameRu: mergeValue(),
+      middleNameRu: mergeValue(),
+      lastNameLat: mergeValue(),
+      firstNameLat: mergeValue(),
+      gender: mergeValue(),
+      birthDate: mergeValue(),
+      birthPlace: mergeValue(),
+      citizenship: mergeValue(),
+      phone: mergeValue(),
+      email: mergeValue(),
+      address: mergeValue(),
+      notes: mergeMultiline(),
+      preferences: mergeMultiline(),
+      cardLast4: mergeValue(),
     } satisfies Record<MergeField, z.ZodType>),
   }),
 );
@@ -110,8 +110,8 @@ export type FamilyRelation = (typeof FAMILY_RELATIONS)[number];
 
 export const familyMemberSchema = schemaOnce(() =>
   z.object({
-    linkId: id,
-    clientId: id,
+    linkId: id(),
+    clientId: id(),
     name: z.string(),
     birthDate: z.string().nullable(),
     /** What the member is to the card's client. */
@@ -122,9 +122,9 @@ export type FamilyMember = z.infer<ReturnType<typeof familyMemberSchema>>;
 
 export const mergeRecordSchema = schemaOnce(() =>
   z.object({
-    undoId: id,
+    undoId: id(),
     at: z.string(),
-    mergedId: id,
+    mergedId: id(),
     name: z.string(),
   }),
 );

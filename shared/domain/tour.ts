@@ -16,19 +16,19 @@ export const SERVICE_KINDS = [
 ] as const;
 export const CURRENCIES = ['RUB', 'EUR', 'USD'] as const;
 
-const isoDate = z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)');
+const isoDate = schemaOnce(() => z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)'));
 const text = (max: number) => z.string().max(max);
 /** Money travels as integer minor units (kopecks, cents): no floating-point rounding. */
-const money = z.number().int().min(0).max(1e13);
+const money = schemaOnce(() => z.number().int().min(0).max(1e13));
 
 export const serviceInputSchema = schemaOnce(() =>
   z.object({
     id: z.number().int().positive().optional(),
     kind: z.enum(SERVICE_KINDS),
     description: text(300),
-    startDate: isoDate.nullable(),
-    endDate: isoDate.nullable(),
-    priceMinor: money,
+    startDate: isoDate().nullable(),
+    endDate: isoDate().nullable(),
+    priceMinor: money(),
   }),
 );
 export type ServiceInput = z.infer<ReturnType<typeof serviceInputSchema>>;
@@ -40,14 +40,14 @@ export type TourService = z.infer<ReturnType<typeof serviceSchema>>;
 export const tourFieldsSchema = schemaOnce(() =>
   z.object({
     voucher: text(40),
-    arrivalDate: isoDate.nullable(),
-    departureDate: isoDate.nullable(),
+    arrivalDate: isoDate().nullable(),
+    departureDate: isoDate().nullable(),
     country: text(3),
     resort: text(100),
     hotel: text(200),
     status: z.enum(TOUR_STATUSES),
-    priceMinor: money,
-    costMinor: money,
+    priceMinor: money(),
+    costMinor: money(),
     currency: z.enum(CURRENCIES),
     notes: multiline(text(5000)),
   }),
@@ -70,12 +70,12 @@ export const touristFieldsSchema = schemaOnce(() =>
     lastNameLat: text(100),
     firstNameLat: text(100),
     gender: z.enum(['M', 'F']).nullable(),
-    birthDate: isoDate.nullable(),
+    birthDate: isoDate().nullable(),
     citizenship: text(3),
     passportSeries: text(20),
     passportNumber: text(30),
-    passportIssueDate: isoDate.nullable(),
-    passportExpiry: isoDate.nullable(),
+    passportIssueDate: isoDate().nullable(),
+    passportExpiry: isoDate().nullable(),
     passportLastNameLat: text(100),
     passportFirstNameLat: text(100),
     internalSeries: text(20),

@@ -14,11 +14,11 @@ import { schemaOnce } from '../domain/schema-once';
 
 /** What the backend sends and receives for questionnaires (the contract's schemas). */
 
-const id = z.number().int().positive();
+const id = schemaOnce(() => z.number().int().positive());
 
 export const formFieldSchema = schemaOnce(() =>
   z.object({
-    id,
+    id: id(),
     position: z.number().int(),
     number: z.string(),
     key: fieldKeySchema(),
@@ -36,7 +36,7 @@ export type FormField = z.infer<ReturnType<typeof formFieldSchema>>;
 
 export const formSummarySchema = schemaOnce(() =>
   z.object({
-    id,
+    id: id(),
     key: fieldKeySchema(),
     name: labelsSchema(),
     fieldCount: z.number().int(),
@@ -47,7 +47,7 @@ export type FormSummary = z.infer<ReturnType<typeof formSummarySchema>>;
 
 export const formSchema = schemaOnce(() =>
   z.object({
-    id,
+    id: id(),
     key: fieldKeySchema(),
     name: labelsSchema(),
     layout: z.enum(FORM_LAYOUTS).default('worksheet'),
@@ -59,7 +59,7 @@ export type QuestionnaireForm = z.infer<ReturnType<typeof formSchema>>;
 /** A field as the reference-book editor saves it; options are replaced as a whole. */
 export const fieldInputSchema = schemaOnce(() =>
   formFieldSchema().extend({
-    id: id.optional(),
+    id: id().optional(),
     position: z.number().int().min(0).max(10_000),
     options: z.array(optionSchema()).max(200),
   }),
@@ -68,17 +68,17 @@ export type FieldInput = z.infer<ReturnType<typeof fieldInputSchema>>;
 
 export const dictionaryRowSchema = schemaOnce(() =>
   z.object({
-    id,
+    id: id(),
     ru: z.string(),
     en: z.string(),
     fr: z.string(),
-    version: id,
+    version: id(),
   }),
 );
 export type DictionaryRow = z.infer<ReturnType<typeof dictionaryRowSchema>>;
 
 /** Whose questionnaire: a tourist of a tour, or a regular client outside any tour. */
-export const subjectSchema = schemaOnce(() => z.object({ kind: z.enum(['tourist', 'client']), id }));
+export const subjectSchema = schemaOnce(() => z.object({ kind: z.enum(['tourist', 'client']), id: id() }));
 export type Subject = z.infer<ReturnType<typeof subjectSchema>>;
 
 /** Where a shown value comes from: the clerk's answer, the client's earlier answer, pre-fill, a default. */
