@@ -1,16 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
@@ -19,6 +9,7 @@ import { fileKeyWrapper } from '../electron/backend/crypto/key-wrappers';
 import { sessionCookieOf } from '../tests/helpers/session-cookie';
 import { chromiumExecutable } from '../tests/helpers/chromium';
 import { printRatio } from './scale';
+import { flushToDisk } from './disk';
 
 /** The build the app is launched from: `out` (npm run build), or BENCH_OUT (a copy of it). */
 export const BUILD = process.env.BENCH_OUT ?? join(__dirname, '..', 'out');
@@ -234,46 +225,29 @@ async function appFirstAnswer(dbPath: string): Promise<number> {
 }
 
 /** Launches per first-answer figure (the median is printed): one launch moves by ±10 ms here. */
-const LAUNCHES = 5;
-
-/** Writes the base's pages (and its WAL's) to the disk. */
-function flushToDisk(path: string): void {
-  for (const name of [path, `${path}-wal`]) {
-    if (!existsSync(name)) continue;
-    const fd = openSync(name, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  }
-}
+const LAUNCHES = 7;
 
 /**
  * Cold start, first paint and the renderer's heap after scrolling the whole list, each from a fresh
  * server process on the base (closed by the caller first: one program holds a base at a time).
  */
 export async function benchColdStart(basePath: string, clients: number): Promise<void> {
-  // A copy: the app encrypts a plain base at its first start and backs it up, and the benchmark's
-  // base must stay as it is for the next run. That first start is not timed.
+  // Copies: the app encrypts a plain base at its first start and backs it up, and the benchmark's
+  // base must stay as it is for the next run. That first start is not timed. The bare server reads a
+  // plain copy of its own, so that the two are launched in turns.
   const dir = mkdtempSync(join(tmpdir(), 'tourdesk-cold-'));
   const dbPath = join(dir, 'cold.sqlite');
+  const plainPath = join(dir, 'plain.sqlite');
   const source = new Database(basePath);
   source.pragma('wal_checkpoint(TRUNCATE)');
   source.close();
   copyFileSync(basePath, dbPath);
+  copyFileSync(basePath, plainPath);
   const browser = await chromium.launch({
     executablePath: chromiumExecutable(),
     args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
   });
   try {
-    // The bare figures first: the app's first start encrypts the copy, which the bare server cannot read.
-    const bare: number[] = [];
-    for (let i = 0; i < LAUNCHES; i++) bare.push(await bareFirstAnswer(dbPath));
-    // The tab is opened before each launch: the browser's own start is not the app's, for both.
-    const barePage = await (await browser.newContext()).newPage();
-    const barePaints: number[] = [];
-    for (let i = 0; i < 3; i++) barePaints.push(await bareFirstPaint(dbPath, barePage));
     await appFirstAnswer(dbPath);
     // That start rewrote the whole file encrypted: its pages go to the disk now, not in the kernel's
     // background writeback during the timed launches (it moved them by tens of ms on a big base).
@@ -281,8 +255,19 @@ export async function benchColdStart(basePath: string, clients: number): Promise
     // The recovery key is shown once, at the first start, and covered every timed paint: taken as
     // shown, as a clerk does once (the e2e fixture does the same).
     new KeyStore(dbPath, [fileKeyWrapper(dir)]).markRecoveryShown();
+    // Bare and app in turns: this machine's speed drifts by a tenth within a minute, and launches of
+    // one after all of the other's put that drift into their ratio.
+    const bare: number[] = [];
     const app: number[] = [];
-    for (let i = 0; i < LAUNCHES; i++) app.push(await appFirstAnswer(dbPath));
+    for (let i = 0; i < LAUNCHES; i++) {
+      bare.push(await bareFirstAnswer(plainPath));
+      app.push(await appFirstAnswer(dbPath));
+    }
+    // The tab is opened before each launch: the browser's own start is not the app's, for both.
+    const barePage = await (await browser.newContext()).newPage();
+    const barePaints: number[] = [];
+    for (let i = 0; i < 3; i++) barePaints.push(await bareFirstPaint(plainPath, barePage));
+    rmSync(plainPath, { force: true });
     const firstOfVersion: number[] = [];
     for (let i = 0; i < LAUNCHES; i++) {
       forgetCompiledCode(dbPath);

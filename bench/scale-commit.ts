@@ -6,7 +6,7 @@ import { benchCommitBesideRaw } from './scale';
 
 /**
  * The 5,000-row import commit beside the raw prepared-statement transaction alone, on a fresh base:
- * `node scripts/run-ts.mjs bench/scale-commit.ts` (best of 3 on each side, as `npm run bench` prints it).
+ * `node scripts/run-ts.mjs bench/scale-commit.ts` (best of 4 on each side, in turns, as `npm run bench` prints it).
  */
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tourdesk-commit-bench-'));
