@@ -193,10 +193,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }, markDamaged);
   if (!checkDeferred) await startupWrites();
   // A failed copy (a full disk, an unplugged share) is reported and never stops the import itself.
-  const backupBeforeImport = () => {
+  const backupBeforeImport = async () => {
     if (readOnly) return;
     try {
-      backups?.createIfChanged('import');
+      await backups?.createBeforeImport();
     } catch (error) {
       (options.logger ?? consoleLogger).error(
         `backup before import failed: ${error instanceof Error ? error.message : String(error)}`,

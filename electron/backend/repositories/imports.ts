@@ -115,7 +115,7 @@ export class ImportsRepository {
     private readonly ctx: RepositoryContext,
     private readonly clients: ClientsRepository,
     /** Runs once the rows are known to be valid and new, just before anything is written. */
-    private readonly beforeWrite: () => void = () => undefined,
+    private readonly beforeWrite: () => Promise<void> | void = () => undefined,
     /** The file's connection (SQLite), for the tourists' prepared insert; null on a server. */
     private readonly sqlite: BetterSqlite3.Database | null = null,
   ) {}
@@ -213,7 +213,7 @@ export class ImportsRepository {
       if (!client.ok) throw refuse('client', client.issues);
       return { row, fields, client: client.input };
     });
-    this.beforeWrite();
+    await this.beforeWrite();
     try {
       const result = await this.commitOnce(request, prepared);
       if (result.clientsCreated + result.touristsAdded >= BULK_ROWS)
