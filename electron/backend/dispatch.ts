@@ -16,6 +16,22 @@ export type Handlers = {
 
 export type Dispatch = (name: string, input: unknown) => Promise<Envelope<unknown>>;
 
+/**
+ * zod compiles an object schema into a fast parser (with `new Function`) the first time it parses
+ * with it: ~1 ms a schema, which a command parsed once or twice never earns back (a start's first
+ * answer paid ~2 ms of it). A schema is parsed without that compilation until it has been parsed
+ * this many times; a list scrolled page by page gets the compiled parser from then on.
+ */
+const PARSES_BEFORE_COMPILING = 2;
+const parseCounts = new WeakMap<object, number>();
+
+function parseOptions(schema: object): { jitless: true } | undefined {
+  const count = parseCounts.get(schema) ?? 0;
+  if (count >= PARSES_BEFORE_COMPILING) return undefined;
+  parseCounts.set(schema, count + 1);
+  return { jitless: true };
+}
+
 export interface DispatchLogger {
   error: (message: string) => void;
 }
@@ -49,7 +65,7 @@ export function createDispatch(
       }
     }
     const spec = contract[name];
-    const parsed = spec.input.safeParse(rawInput ?? {});
+    const parsed = spec.input.safeParse(rawInput ?? {}, parseOptions(spec.input));
     if (!parsed.success) {
       const fields = parsed.error.issues.map((i) => i.path.join('.') || '(input)').join(', ');
       return { ok: false, error: { code: 'BAD_INPUT', message: `invalid input for ${name}: ${fields}` } };
@@ -63,7 +79,7 @@ export function createDispatch(
     }
     try {
       const handler = handlers[name] as (input: unknown) => Promise<unknown> | unknown;
-      const value = spec.output.parse(await handler(parsed.data));
+      const value = spec.output.parse(await handler(parsed.data), parseOptions(spec.output));
       return { ok: true, value };
     } catch (thrown) {
       const error = translate(thrown);
