@@ -24,42 +24,38 @@ const HEAVY = [
   'pg',
 ];
 
+/**
+ * Starts the backend on `base` in a fresh process (tests/helpers/loaded-packages.ts), answers the
+ * first screen (and what `then` asks), and says which packages and own modules it loaded.
+ */
+function loadedBy(base: string, ...then: string[]): { packages: string[]; own: string[] } {
+  const run = spawnSync(
+    process.execPath,
+    [require.resolve('tsx/cli'), join(__dirname, '../helpers/loaded-packages.ts'), base, ...then],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout) as { packages: string[]; own: string[] };
+}
+
+const newDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tourdesk-lazy-'));
+  dirs.push(dir);
+  return dir;
+};
+
 describe('what a start loads (issue 17: fast start)', () => {
   it('answers the first screen of a file base without the spreadsheet, Word, PDF or server libraries', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tourdesk-lazy-'));
-    dirs.push(dir);
-    const run = spawnSync(
-      process.execPath,
-      [
-        require.resolve('tsx/cli'),
-        join(__dirname, '../helpers/loaded-packages.ts'),
-        join(dir, 'base.sqlite'),
-      ],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
-    expect(run.stderr).toBe('');
-    const loaded = JSON.parse(run.stdout) as { packages: string[] };
+    const loaded = loadedBy(join(newDir(), 'base.sqlite'));
     // The probe itself sees what it loads: the driver and the query builder are there.
     expect(loaded.packages).toEqual(expect.arrayContaining(['better-sqlite3', 'kysely']));
     expect(loaded.packages.filter((name) => HEAVY.includes(name))).toEqual([]);
   }, 90_000);
 
   it('loads the loyalty modules (schemas, repositories) with the first loyalty command, not at start', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tourdesk-lazy-'));
-    dirs.push(dir);
+    const base = join(newDir(), 'base.sqlite');
     const probe = (...then: string[]) => {
-      const run = spawnSync(
-        process.execPath,
-        [
-          require.resolve('tsx/cli'),
-          join(__dirname, '../helpers/loaded-packages.ts'),
-          join(dir, 'base.sqlite'),
-          ...then,
-        ],
-        { encoding: 'utf8', timeout: 60_000 },
-      );
-      expect(run.stderr).toBe('');
-      const { own } = JSON.parse(run.stdout) as { own: string[] };
+      const { own } = loadedBy(base, ...then);
       // The migrations' own loyalty tables (DDL and their names) load with the migrations: not these.
       return own.filter((file) =>
         /^shared\/loyalty\/|repositories\/(loyalty-handlers|loyalty|worklist|feedback)\.ts$/.test(file),
@@ -76,21 +72,8 @@ describe('what a start loads (issue 17: fast start)', () => {
   }, 90_000);
 
   it('loads the migrations only to bring a base up to date, and the handlers of screens a start does not open with their first command', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tourdesk-lazy-'));
-    dirs.push(dir);
-    const ownAtStart = () => {
-      const run = spawnSync(
-        process.execPath,
-        [
-          require.resolve('tsx/cli'),
-          join(__dirname, '../helpers/loaded-packages.ts'),
-          join(dir, 'base.sqlite'),
-        ],
-        { encoding: 'utf8', timeout: 60_000 },
-      );
-      expect(run.stderr).toBe('');
-      return (JSON.parse(run.stdout) as { own: string[] }).own;
-    };
+    const base = join(newDir(), 'base.sqlite');
+    const ownAtStart = () => loadedBy(base).own;
     const lazy = [
       'electron/backend/db/migrations.ts',
       'electron/backend/repositories/duplicates-handlers.ts',
