@@ -140,13 +140,20 @@ export function copyInBackground(
     } satisfies CopyInput,
   });
   const result = new Promise<CheckedCopy>((resolve, reject) => {
+    const heard: { answer?: CopyAnswer; error?: Error } = {};
     worker.once('message', (answer: CopyAnswer) => {
+      heard.answer = answer;
       void worker.terminate();
-      if ('copy' in answer) resolve(answer.copy);
-      else reject(new CopyFailed(answer.error, answer.damaged));
     });
-    worker.once('error', (error) => reject(new CopyFailed(error.message, false)));
-    worker.once('exit', (code) => reject(new CopyFailed(`the backup stopped (${code})`, false)));
+    worker.once('error', (error) => (heard.error = error));
+    // Settled once the thread has exited, its connections closed and its page cache freed: the step
+    // that follows (an import's commit) does not share the computer with that teardown.
+    worker.once('exit', (code) => {
+      const { answer, error } = heard;
+      if (answer && 'copy' in answer) resolve(answer.copy);
+      else if (answer) reject(new CopyFailed(answer.error, answer.damaged));
+      else reject(new CopyFailed(error?.message ?? `the backup stopped (${code})`, false));
+    });
   });
   return { result, cancel: () => void worker.terminate() };
 }
