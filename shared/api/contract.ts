@@ -19,7 +19,6 @@ import {
   touristFieldsSchema,
   touristSchema,
 } from '../domain/tour';
-import { isIsoDate } from '../domain/dates';
 import { multiline } from '../domain/safe-text';
 import {
   dictionaryRowSchema,
@@ -34,13 +33,10 @@ import {
 import { dictionaryEntryInputSchema, fieldKeySchema, labelsSchema } from '../questionnaire/reference';
 import { CLIENT_SORT_COLUMNS, clientInputSchema, clientRowSchema, clientSchema } from '../domain/client';
 import { schemaOnce } from '../domain/schema-once';
+import { idSchema as id, isoDateSchema as isoDateString } from '../domain/common-schemas';
 
-const id = schemaOnce(() => z.number().int().positive());
-const optionalDate = schemaOnce(() =>
-  z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)').nullable().default(null),
-);
+const optionalDate = schemaOnce(() => isoDateString().nullable().default(null));
 
-const isoDateString = schemaOnce(() => z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)'));
 const touristDraftSchema = schemaOnce(() =>
   z.object({
     lastNameRu: z.string().max(100).optional(),

@@ -10,8 +10,7 @@ import {
   mergeRecordSchema,
 } from '../domain/duplicates';
 import { schemaOnce } from '../domain/schema-once';
-
-const id = schemaOnce(() => z.number().int().positive());
+import { idSchema as id } from '../domain/common-schemas';
 
 const scanCursorSchema = schemaOnce(() =>
   z.object({ score: z.number().int().min(0).max(100), a: id(), b: id() }),

@@ -13,8 +13,9 @@ import {
   worklistItemSchema,
   worklistQuerySchema,
 } from '../loyalty';
+import { idSchema } from '../domain/common-schemas';
 
-const id = z.number().int().positive();
+const id = idSchema();
 
 /** Issue 15's commands; contract.ts spreads them into the one contract. */
 export const loyaltyContract = {

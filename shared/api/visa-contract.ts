@@ -3,8 +3,8 @@ import type { CommandDefinitions } from './lazy-commands';
 import { subjectSchema } from '../questionnaire/model';
 import { fittedFieldSchema, templateMappingEntrySchema, templateSchema } from '../questionnaire/templates';
 import { schemaOnce } from '../domain/schema-once';
+import { idSchema as id } from '../domain/common-schemas';
 
-const id = schemaOnce(() => z.number().int().positive());
 const country = schemaOnce(() => z.string().regex(/^[A-Z]{3}$/));
 
 /** Issue 16: a consulate's own fillable PDF (AcroForm) or Word template, mapped once, filled per tourist. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isIsoDate } from './dates';
 import { multiline } from './safe-text';
 import { schemaOnce } from './schema-once';
+import { isoDateSchema as isoDate } from './common-schemas';
 
 export const DOCUMENT_KINDS = [
   'foreign_passport',
@@ -14,7 +14,6 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const GENDERS = ['M', 'F'] as const;
 
 const text = (max: number) => z.string().max(max);
-const isoDate = schemaOnce(() => z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)'));
 const optionalIsoDate = schemaOnce(() => isoDate().nullable());
 
 export const documentInputSchema = schemaOnce(() =>

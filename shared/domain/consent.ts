@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { isIsoDate } from './dates';
 import { schemaOnce } from './schema-once';
 
 import { CONSENT_SCOPES, type ConsentScope } from './consent-scopes';
+import { isoDateSchema as isoDate } from './common-schemas';
 
 export { CONSENT_SCOPES, type ConsentScope };
-
-const isoDate = schemaOnce(() => z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)'));
 
 export const consentInputSchema = schemaOnce(() =>
   z.object({

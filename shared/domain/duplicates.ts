@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CLIENT_CARD_FIELDS, clientSchema } from './client';
 import { multiline } from './safe-text';
 import { schemaOnce } from './schema-once';
+import { idSchema as id } from './common-schemas';
 
 /** Why two cards may be one person, strongest first. */
 export const DUPLICATE_REASONS = [
@@ -13,8 +14,6 @@ export const DUPLICATE_REASONS = [
   'email',
 ] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
-
-const id = schemaOnce(() => z.number().int().positive());
 
 /** One side of a candidate pair, as the Duplicates screen lists it. */
 export const duplicateSideSchema = schemaOnce(() =>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isIsoDate } from './dates';
 import { multiline } from './safe-text';
 import { schemaOnce } from './schema-once';
+import { isoDateSchema as isoDate } from './common-schemas';
 
 export const TOUR_STATUSES = ['draft', 'booked', 'confirmed', 'completed', 'cancelled'] as const;
 export type TourStatus = (typeof TOUR_STATUSES)[number];
@@ -16,7 +16,6 @@ export const SERVICE_KINDS = [
 ] as const;
 export const CURRENCIES = ['RUB', 'EUR', 'USD'] as const;
 
-const isoDate = schemaOnce(() => z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)'));
 const text = (max: number) => z.string().max(max);
 /** Money travels as integer minor units (kopecks, cents): no floating-point rounding. */
 const money = schemaOnce(() => z.number().int().min(0).max(1e13));

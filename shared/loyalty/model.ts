@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { isIsoDate } from '../domain/dates';
 import { LADDER_STAGES } from './ladder';
 import { RFM_SEGMENTS } from './rfm';
+import { isoDateSchema } from '../domain/common-schemas';
 
-const isoDate = z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)');
+const isoDate = isoDateSchema();
 const share = z.number().min(0).max(1);
 
 /** What the Loyalty screen lets the agency head choose; every threshold has the research default. */

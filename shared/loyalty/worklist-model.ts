@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { isIsoDate } from '../domain/dates';
 import { multiline } from '../domain/safe-text';
+import { idSchema, isoDateSchema } from '../domain/common-schemas';
 
-const isoDate = z.string().refine(isIsoDate, 'not a calendar date (yyyy-mm-dd)');
-const id = z.number().int().positive();
+const isoDate = isoDateSchema();
+const id = idSchema();
 
 export const WORKLIST_REASONS = [
   'birthday',

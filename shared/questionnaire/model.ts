@@ -11,10 +11,9 @@ import {
   optionSchema,
 } from './reference';
 import { schemaOnce } from '../domain/schema-once';
+import { idSchema as id } from '../domain/common-schemas';
 
 /** What the backend sends and receives for questionnaires (the contract's schemas). */
-
-const id = schemaOnce(() => z.number().int().positive());
 
 export const formFieldSchema = schemaOnce(() =>
   z.object({
