@@ -20,7 +20,8 @@ import { LOYALTY_COMMAND_NAMES } from '../../shared/api/loyalty-command-names';
 import { DUPLICATES_COMMAND_NAMES } from '../../shared/api/duplicates-command-names';
 import { VISA_COMMAND_NAMES } from '../../shared/api/visa-command-names';
 import { CONNECTION_COMMAND_NAMES, MOVE_COMMAND_NAMES } from '../../shared/api/office-command-names';
-import type { SecretWrapper } from './connection/secret-wrapper';
+import { secretWrapperFromKeyFile, type SecretWrapper } from './connection/secret-wrapper';
+import { fileKeyWrapper } from './crypto/key-wrappers';
 import { ToursRepository } from './repositories/tours';
 import { ImportsRepository } from './repositories/imports';
 import { mustExist } from './repositories/must-exist';
@@ -406,18 +407,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         (await import('./repositories/visa-handlers')).visaHandlers(ctx, questionnaires),
       ),
       ...clerksHandlers(clerks, session, passwordRequired),
-      ...lazyHandlers(CONNECTION_COMMAND_NAMES, async () => {
-        const [{ connectionHandlers }, { secretWrapperFromKeyFile }, { fileKeyWrapper }] = await Promise.all([
-          import('./connection/connection-handlers'),
-          import('./connection/secret-wrapper'),
-          import('./crypto/key-wrappers'),
-        ]);
-        return connectionHandlers({
+      ...lazyHandlers(CONNECTION_COMMAND_NAMES, async () =>
+        (await import('./connection/connection-handlers')).connectionHandlers({
           path: connectionFilePath(options.dbPath),
           secrets: options.secrets ?? secretWrapperFromKeyFile(fileKeyWrapper(dirname(options.dbPath))),
           active: passwordRequired ? 'server' : 'local',
-        });
-      }),
+        }),
+      ),
       ...lazyHandlers(MOVE_COMMAND_NAMES, async () =>
         (await import('./connection/move-handlers')).moveHandlers({
           dbPath: options.dbPath,

@@ -305,7 +305,7 @@ export class Backups {
    * The copy an import makes before it writes, made and checked in the worker thread like the start
    * backup: the app answers meanwhile (the copy and its check take seconds at a million clients),
    * and the main connection keeps its cached pages. Made on that connection, the copy read the whole
-   * base through its cache, and the import after it read its own pages from the disk again (1.5x the
+   * base through its cache, and the import after it read its own pages from the disk again (1.6x the
    * commit at a million clients). A copy already running (the start or timer backup, begun before the
    * import) is waited for and stands for it; null when nothing changed since the last kept copy.
    */
